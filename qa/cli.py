@@ -1,0 +1,123 @@
+"""The ``qa`` command line. Each sub-command is a thin layer over a package function."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+
+from qa.citation import citation_text
+from qa.corpus import load_corpus
+from qa.errors import QAError
+from qa.lookup import resolve_clause_id
+from qa.models import Clause, Corpus
+
+
+def _print_json(data: object) -> None:
+    # UTF-8 with real characters, never \u escapes, whatever the terminal's locale.
+    sys.stdout.buffer.write((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _print(text: str) -> None:
+    sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+    sys.stdout.flush()
+
+
+def clause_summary(clause: Clause) -> dict:
+    return {"id": clause.id, "number": clause.number, "group": " › ".join(clause.group_path),
+            "title": clause.title, "title_en": clause.title_en, "leads": list(clause.leads)}
+
+
+def clause_detail(corpus: Corpus, clause: Clause) -> dict:
+    data = asdict(clause)
+    data["citation"] = citation_text(corpus, clause)
+    data["lead_departments"] = [{"name": d, "english": corpus.departments[d].english} for d in clause.leads]
+    data["cooperating_departments"] = [{"name": d, "english": corpus.departments[d].english}
+                                       for d in clause.cooperates]
+    data["repairs"] = [asdict(r) for r in corpus.repairs if r.id in clause.repairs]
+    data["translation_note"] = "Unofficial English translation; the Chinese text is authoritative."
+    return data
+
+
+def cmd_clauses(args: argparse.Namespace) -> int:
+    corpus = load_corpus()
+    rows = [clause_summary(c) for c in corpus.clauses]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            _print(f"{row['id']:<14} {row['title'][:30]:<32} {'、'.join(row['leads'])}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    corpus = load_corpus()
+    clause = corpus.clause(resolve_clause_id(args.id, corpus.ids))
+    data = clause_detail(corpus, clause)
+    if args.json:
+        _print_json(data)
+        return 0
+    _print(f"{data['citation']}\n")
+    _print(" › ".join(clause.group_path))
+    _print(clause.text_zh + "\n")
+    _print("[Unofficial English translation]\n" + clause.text_en + "\n")
+    if clause.leads:
+        _print("牵头/负责 Lead: " + "、".join(clause.leads))
+    if clause.cooperates:
+        _print("配合 Cooperating: " + "、".join(clause.cooperates))
+    for part in clause.parts:
+        _print(f"  {part.id}: {part.text_zh[:60]}…")
+    for t in clause.targets:
+        when = t.deadline or (str(t.year) if t.year else "")
+        _print(f"  target {t.value} — {t.measures} {when}".rstrip())
+    for r in data["repairs"]:
+        _print(f"  repair {r['id']}: {r['original']} → {r['corrected']} ({r['reason']})")
+    return 0
+
+
+def cmd_departments(args: argparse.Namespace) -> int:
+    corpus = load_corpus()
+    rows = []
+    for name, dept in corpus.departments.items():
+        rows.append({"name": name, "english": dept.english,
+                     "leads": [c.id for c in corpus.clauses if name in c.leads],
+                     "cooperates": [c.id for c in corpus.clauses if name in c.cooperates]})
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            _print(f"{row['name']} ({row['english']})\n  lead: {', '.join(row['leads']) or '-'}\n"
+                   f"  cooperate: {', '.join(row['cooperates']) or '-'}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "clauses": cmd_clauses, "show": cmd_show, "departments": cmd_departments,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="Question answering over Chinese policy documents.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("clauses", help="list all clauses")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("show", help="show one clause: measure-12, 12, 第12条, 第十二条, measure 12, 措施十二")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("departments", help="departments with the clauses they lead and cooperate on")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except QAError as e:
+        sys.stderr.write(f"qa: error: {e}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Install everything (Python packages, and Debian chromium + a CJK font for the browser tests), then run the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
+    if [ "$(id -u)" = "0" ]; then
+        apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+    else
+        sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+    fi
+fi
+export HF_HUB_OFFLINE=1
+.venv/bin/python -m ruff check qa tests evaluation app.py scripts
+exec .venv/bin/python -m pytest "$@"
