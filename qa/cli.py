@@ -94,8 +94,74 @@ def cmd_departments(args: argparse.Namespace) -> int:
     return 0
 
 
+def _assistant(args: argparse.Namespace):
+    from qa.assistant import Assistant, AssistantConfig
+
+    models = tuple(args.model) if getattr(args, "model", None) else None
+    return Assistant(AssistantConfig.from_env(encoders=models, auto_build=not getattr(args, "no_build", False)))
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    bot = _assistant(args)
+    result = bot.search(args.query, k=args.k)
+    rows = []
+    for h in result.hits:
+        clause = bot.corpus.clause(h.clause_id)
+        sentence = clause.sentences[h.sentence]
+        rows.append({"id": h.clause_id, "score": round(h.score, 4), "matched_by": h.matched_by,
+                     "part": sentence.part, "sentence": h.sentence, "text_zh": sentence.zh, "text_en": sentence.en})
+    if args.json:
+        _print_json({"query": args.query, "lang": result.lang, "mode": result.mode,
+                     "confidence": round(result.confidence, 4), "hits": rows})
+    else:
+        if not rows:
+            _print("no matching clause / 没有匹配的条款")
+        for row in rows:
+            _print(f"{row['id']:<14} {row['score']:.3f}  {row['text_zh'][:60]}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    bot = _assistant(args)
+    answer = bot.ask(args.question, lang=args.lang)
+    if args.json:
+        data = answer.to_dict()
+        _print_json({k: data[k] for k in ("lang", "status", "abstained", "answer", "citations", "departments",
+                                          "related", "suggestions", "confidence", "quote_zh", "quote_en",
+                                          "citation_details", "note")})
+        return 0
+    _print(answer.answer)
+    if answer.departments:
+        who = "；".join(f"{d.name}（{'牵头' if d.role == 'lead' else '配合'}）" for d in answer.departments) \
+            if answer.lang == "zh" else "; ".join(f"{d.english} ({d.role})" for d in answer.departments)
+        _print(("联系部门：" if answer.lang == "zh" else "Contact: ") + who)
+    for c in answer.citations:
+        _print(f"[{c.doc_number} {c.label_zh} / {c.label_en}] {c.title_zh}")
+    if answer.related:
+        _print(("相关条款：" if answer.lang == "zh" else "Related: ") + ", ".join(answer.related))
+    if answer.suggestions:
+        _print(("最接近的条款：" if answer.lang == "zh" else "Nearest clauses: ") + ", ".join(answer.suggestions))
+    return 0
+
+
+def cmd_build_index(args: argparse.Namespace) -> int:
+    from qa.assistant import AssistantConfig
+    from qa.corpus import load_corpus
+    from qa.embed import load_encoder
+    from qa.index import build_index, index_dir_from_env
+
+    config = AssistantConfig.from_env(encoders=tuple(args.model) if args.model else None)
+    corpus = load_corpus(config.corpus_dir)
+    encoders = [load_encoder(spec) for spec in config.encoders]
+    folder = build_index(corpus, encoders, config.index_dir or index_dir_from_env(),
+                         progress=lambda msg: sys.stderr.write(f"[qa] {msg}\n"))
+    _print(str(folder))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "clauses": cmd_clauses, "show": cmd_show, "departments": cmd_departments,
+    "search": cmd_search, "ask": cmd_ask, "build-index": cmd_build_index,
 }
 
 
@@ -109,6 +175,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("departments", help="departments with the clauses they lead and cooperate on")
     p.add_argument("--json", action="store_true")
+    model_help = "encoder: minilm, use, hashing-<dim>, or a sentence-transformers name/path (repeat for several)"
+    p = sub.add_parser("search", help="ranked clauses for a query")
+    p.add_argument("query")
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--model", action="append", help=model_help)
+    p = sub.add_parser("ask", help="a grounded, cited answer")
+    p.add_argument("question")
+    p.add_argument("--lang", choices=["zh", "en"])
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--model", action="append", help=model_help)
+    p = sub.add_parser("build-index", help="build index/ for the corpus and the configured encoders")
+    p.add_argument("--model", action="append", help=model_help)
     return parser
 
 

@@ -20,13 +20,16 @@ VALID_FORMS = ("measure-12", "12", "第12条", "第十二条", "measure 12", "�
 
 # (pattern, kind); the number is group "n". Kind None means "a measure unless said otherwise".
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    (rf"第\s*(?P<n>{NUM})\s*项?\s*(?:措施|条措施)", "measure"),
-    (rf"第\s*(?P<n>{NUM})\s*(?:条|项|点)", "measure"),
-    (rf"(?:措施|举措)\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项])?", "measure"),
-    (rf"(?:主要)?目标\s*(?:第\s*)?(?P<n>{NUM})", "goal"),
+    # Kind-specific forms first, so 原则第一条 is principle-1, not measure-1.
+    (rf"(?:主要)?目标\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项点个])?", "goal"),
     (rf"第\s*(?P<n>{NUM})\s*(?:个)?目标", "goal"),
-    (rf"(?:基本)?原则\s*(?:第\s*)?(?P<n>{NUM})", "principle"),
-    (rf"(?:工作)?要求\s*(?:第\s*)?(?P<n>{NUM})", "requirement"),
+    (rf"(?:基本)?原则\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项点])?", "principle"),
+    (rf"第\s*(?P<n>{NUM})\s*(?:条|项|个)?\s*(?:基本)?原则", "principle"),
+    (rf"(?:工作)?要求\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项点])?", "requirement"),
+    (rf"第\s*(?P<n>{NUM})\s*(?:条|项|个)?\s*(?:工作)?要求", "requirement"),
+    (rf"第\s*(?P<n>{NUM})\s*项?\s*(?:措施|条措施)", "measure"),
+    (rf"(?:措施|举措)\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项])?", "measure"),
+    (rf"第\s*(?P<n>{NUM})\s*(?:条|项|点)", "measure"),
     (r"\b(?:measures?|items?|clauses?|articles?|points?|no\.?|#)\s*-?\s*(?P<n>\d{1,3})\b", "measure"),
     (r"\bgoals?\s*-?\s*(?P<n>\d{1,2})\b", "goal"),
     (r"\b(?:principles?)\s*-?\s*(?P<n>\d{1,2})\b", "principle"),

@@ -11,5 +11,5 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "we
     fi
 fi
 export HF_HUB_OFFLINE=1
-.venv/bin/python -m ruff check qa tests evaluation app.py scripts
+.venv/bin/python -m ruff check .
 exec .venv/bin/python -m pytest "$@"

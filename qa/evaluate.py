@@ -1,0 +1,152 @@
+"""Evaluation: gold sets in the plain IR shape, scored as Hit@k, MRR@10, nDCG@10, abstention."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.errors import QAError
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "evaluation" / "gold"
+
+
+@dataclass(frozen=True)
+class GoldQuestion:
+    id: str
+    question: str
+    lang: str
+    relevant: tuple[str, ...]
+    kind: str
+    note: str = ""
+
+    @property
+    def in_scope(self) -> bool:
+        return bool(self.relevant)
+
+
+def load_gold(paths: Iterable[Path | str], *, valid_ids: Iterable[str] | None = None) -> list[GoldQuestion]:
+    """Read JSONL gold files; every line must have id, question, lang, relevant, kind."""
+    valid = set(valid_ids) if valid_ids is not None else None
+    out: list[GoldQuestion] = []
+    seen: set[str] = set()
+    for path in paths:
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as e:
+            raise QAError(f"cannot read gold file {path}: {e}") from e
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                q = GoldQuestion(id=row["id"], question=row["question"], lang=row["lang"],
+                                 relevant=tuple(row["relevant"]), kind=row["kind"], note=row.get("note", ""))
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                raise QAError(f"{path}:{n}: not a gold question ({e}); "
+                              'expected {"id", "question", "lang", "relevant", "kind", "note"}') from e
+            if q.id in seen:
+                raise QAError(f"{path}:{n}: duplicate question id {q.id}")
+            if valid is not None and not set(q.relevant) <= valid:
+                raise QAError(f"{path}:{n}: unknown clause ids {sorted(set(q.relevant) - valid)}")
+            seen.add(q.id)
+            out.append(q)
+    return out
+
+
+def gold_files(split: str) -> list[Path]:
+    return sorted(GOLD_DIR.glob(f"*-{split}.jsonl"))
+
+
+def first_relevant_rank(ranking: list[str], relevant: Iterable[str]) -> int | None:
+    rel = set(relevant)
+    for i, cid in enumerate(ranking, 1):
+        if cid in rel:
+            return i
+    return None
+
+
+def ndcg_at(ranking: list[str], relevant: Iterable[str], k: int = 10) -> float:
+    rel = set(relevant)
+    dcg = sum(1 / math.log2(i + 1) for i, cid in enumerate(ranking[:k], 1) if cid in rel)
+    ideal = sum(1 / math.log2(i + 1) for i in range(1, min(len(rel), k) + 1))
+    return dcg / ideal if ideal else 0.0
+
+
+def ranking_metrics(rows: list[tuple[list[str], tuple[str, ...]]]) -> dict[str, float]:
+    """Hit@1/3/5, MRR@10, nDCG@10 over (ranking, relevant) pairs of in-scope questions."""
+    if not rows:
+        return {"n": 0}
+    ranks = [first_relevant_rank(r, rel) for r, rel in rows]
+    n = len(rows)
+    return {
+        "n": n,
+        "hit@1": sum(1 for r in ranks if r and r <= 1) / n,
+        "hit@3": sum(1 for r in ranks if r and r <= 3) / n,
+        "hit@5": sum(1 for r in ranks if r and r <= 5) / n,
+        "mrr@10": sum(1 / r for r in ranks if r and r <= 10) / n,
+        "ndcg@10": sum(ndcg_at(r, rel) for r, rel in rows) / n,
+    }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a system did with one gold question."""
+
+    question: GoldQuestion
+    ranking: list[str]
+    abstained: bool
+
+
+def score(outcomes: list[Outcome]) -> dict:
+    """All metrics: overall, per language, per kind, abstention, and the failures with ranks."""
+    in_scope = [o for o in outcomes if o.question.in_scope]
+    oos = [o for o in outcomes if not o.question.in_scope]
+    report: dict = {"overall": ranking_metrics([(o.ranking, o.question.relevant) for o in in_scope])}
+    by_lang: dict[str, list] = defaultdict(list)
+    by_kind: dict[str, list] = defaultdict(list)
+    for o in in_scope:
+        by_lang[o.question.lang].append((o.ranking, o.question.relevant))
+        by_kind[o.question.kind].append((o.ranking, o.question.relevant))
+    report["by_lang"] = {lang: ranking_metrics(rows) for lang, rows in sorted(by_lang.items())}
+    report["by_kind"] = {kind: ranking_metrics(rows) for kind, rows in sorted(by_kind.items())}
+    abstained = [o for o in outcomes if o.abstained]
+    true_abstain = [o for o in abstained if not o.question.in_scope]
+    report["abstention"] = {
+        "out_of_scope": len(oos),
+        "precision": len(true_abstain) / len(abstained) if abstained else None,
+        "recall": len(true_abstain) / len(oos) if oos else None,
+        "in_scope_wrongly_abstained": (sum(1 for o in in_scope if o.abstained) / len(in_scope)) if in_scope else None,
+    }
+    abst_by_lang = {}
+    for lang in sorted({o.question.lang for o in outcomes}):
+        lang_oos = [o for o in oos if o.question.lang == lang]
+        lang_in = [o for o in in_scope if o.question.lang == lang]
+        abst_by_lang[lang] = {
+            "recall": sum(o.abstained for o in lang_oos) / len(lang_oos) if lang_oos else None,
+            "in_scope_wrongly_abstained": sum(o.abstained for o in lang_in) / len(lang_in) if lang_in else None,
+        }
+    report["abstention"]["by_lang"] = abst_by_lang
+    failures = []
+    for o in outcomes:
+        rank = first_relevant_rank(o.ranking, o.question.relevant) if o.question.in_scope else None
+        wrong = (o.question.in_scope and (rank != 1 or o.abstained)) or (not o.question.in_scope and not o.abstained)
+        if wrong:
+            failures.append({"id": o.question.id, "question": o.question.question, "kind": o.question.kind,
+                             "relevant": list(o.question.relevant), "rank": rank, "abstained": o.abstained,
+                             "top3": o.ranking[:3]})
+    report["failures"] = failures
+    return report
+
+
+def run(questions: list[GoldQuestion], system: Callable[[str], tuple[list[str], bool]]) -> list[Outcome]:
+    """Ask every question; ``system`` returns (ranked clause ids, abstained)."""
+    outcomes = []
+    for q in questions:
+        ranking, abstained = system(q.question)
+        outcomes.append(Outcome(question=q, ranking=ranking, abstained=abstained))
+    return outcomes
