@@ -161,11 +161,14 @@ def simple_answer(question: str, lang: str, status: str, *, zh: str, en: str) ->
                   answer=zh if lang == "zh" else en)
 
 
-def compose(corpus: Corpus, result: SearchResult, *, lang: str, threshold: float, related_count: int = 3) -> Answer:
-    """Turn a search result into an ``Answer``; abstain below ``threshold`` confidence."""
+def compose(corpus: Corpus, result: SearchResult, *, lang: str, threshold: float, related_count: int = 3,
+            scope_cues: list[str] | tuple[str, ...] = ()) -> Answer:
+    """Turn a search result into an ``Answer``; abstain below ``threshold`` confidence, or when the
+    question carries an out-of-scope cue (another city, a personal matter …) and names no clause."""
     question = result.query
     hits = list(result.hits)
-    if not hits or (result.mode == "retrieval" and result.confidence < threshold):
+    out_of_scope = bool(scope_cues) and result.mode == "retrieval"
+    if not hits or out_of_scope or (result.mode == "retrieval" and result.confidence < threshold):
         return Answer(question=question, lang=lang, status="abstained", abstained=True,
                       answer=NOT_COVERED_ZH if lang == "zh" else NOT_COVERED_EN,
                       suggestions=tuple(h.clause_id for h in hits[:3]), confidence=result.confidence)

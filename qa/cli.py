@@ -159,9 +159,67 @@ def cmd_build_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from qa.evaluate import apply_threshold, calibrate, collect, format_report, gold_files, load_gold, score
+    from qa.systems import SYSTEMS, make_system
+
+    corpus = load_corpus()
+    paths = [Path(p) for p in args.gold] if args.gold else gold_files(args.split)
+    questions = load_gold(paths, valid_ids=corpus.ids)
+    dev = load_gold(gold_files("dev"), valid_ids=corpus.ids)
+    names = args.retriever or ["default"]
+    results = {}
+    for name in names:
+        answerer = make_system(name, index_root=Path(args.index_root), threshold=0.0)
+        if name == "default":
+            from qa.assistant import DEFAULT_THRESHOLD
+
+            threshold = DEFAULT_THRESHOLD
+        else:
+            threshold = calibrate(collect(dev, answerer))
+        report = score(apply_threshold(collect(questions, answerer), threshold))
+        report["threshold"] = threshold
+        report["retriever"] = name
+        report["description"] = SYSTEMS[name].description
+        report["gold"] = [p.name for p in paths]
+        results[name] = report
+        if not args.json:
+            _print(format_report(name, report))
+            _print("")
+    if args.json:
+        _print_json(results if len(results) > 1 else results[names[0]])
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from qa.report import write_evaluation_report
+
+    write_evaluation_report(index_root=Path(args.index_root), progress=lambda m: sys.stderr.write(f"[qa] {m}\n"))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from qa.bench import run_bench
+
+    data = run_bench(index_root=Path(args.index_root), write=not args.no_write, repeats=args.repeats,
+                     progress=lambda m: sys.stderr.write(f"[qa] {m}\n"))
+    if args.json:
+        _print_json(data)
+    else:
+        _print(data["table"])
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "clauses": cmd_clauses, "show": cmd_show, "departments": cmd_departments,
     "search": cmd_search, "ask": cmd_ask, "build-index": cmd_build_index,
+    "eval": cmd_eval, "report": cmd_report, "bench": cmd_bench,
 }
 
 
@@ -188,6 +246,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", action="append", help=model_help)
     p = sub.add_parser("build-index", help="build index/ for the corpus and the configured encoders")
     p.add_argument("--model", action="append", help=model_help)
+    p = sub.add_parser("eval", help="score retrievers on gold questions (Hit@k, MRR, nDCG, abstention)")
+    p.add_argument("--gold", action="append", help="JSONL gold file (repeatable); default: the --split files")
+    p.add_argument("--split", choices=["dev", "test"], default="test")
+    p.add_argument("--retriever", action="append",
+                   help="bm25-zh, bm25, minilm, use, default-no-expansions, default, peer-baseline (repeatable)")
+    p.add_argument("--index-root", default="index/eval", help="where each retriever keeps its own index")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("report", help="run every retriever on dev and test; rewrite evaluation/README.md and plots")
+    p.add_argument("--index-root", default="index/eval")
+    p = sub.add_parser("bench", help="latency, cold start, build time and memory; writes evaluation/reports/")
+    p.add_argument("--index-root", default="index/bench")
+    p.add_argument("--repeats", type=int, default=1, help="passes over the gold questions")
+    p.add_argument("--no-write", action="store_true", help="print only; do not write the report files")
+    p.add_argument("--json", action="store_true")
     return parser
 
 

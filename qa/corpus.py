@@ -5,6 +5,7 @@ A document folder under ``corpus/`` holds:
 - ``source.txt``: the scraped text, byte for byte, never edited;
 - ``repairs.json``: every correction of the scrape (original, corrected, line, clause, reason);
 - ``translation_en.json``: the unofficial English rendering, sentence by sentence;
+- ``plain_language.json`` (optional): colloquial phrasings per clause, used only to help retrieval;
 - the shared department glossary is ``corpus/departments.json``.
 
 Entry point: ``load_corpus(folder) -> Corpus``.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -162,6 +164,15 @@ def build_clauses(items: list[ParsedItem], *, doc_id: str, translation: dict, gl
     return clauses, repair_records
 
 
+def _with_expansions(clauses: list[Clause], data: dict, path: Path) -> list[Clause]:
+    entries = data.get("clauses", {})
+    unknown = set(entries) - {c.id for c in clauses}
+    if unknown:
+        raise CorpusError(f"{path} names unknown clauses {sorted(unknown)}")
+    return [replace(c, expansions_zh=tuple(entries.get(c.id, {}).get("zh", ())),
+                    expansions_en=tuple(entries.get(c.id, {}).get("en", ()))) for c in clauses]
+
+
 def load_corpus(folder: Path | str | None = None, *, glossary_path: Path | None = None) -> Corpus:
     """Load one document folder (default: the bundled Guangzhou plan) as a ``Corpus``.
 
@@ -191,8 +202,13 @@ def _load_corpus_cached(folder: Path, glossary_path: Path) -> Corpus:
     clauses, repair_records = build_clauses(plan.items, doc_id=folder.name, translation=translation,
                                             glossary=glossary, original_lines=raw.split("\n"),
                                             repairs=repairs)
+    hashed = [source_path, folder / "repairs.json", folder / "translation_en.json", glossary_path]
+    plain_path = folder / "plain_language.json"
+    if plain_path.exists():
+        clauses = _with_expansions(clauses, _read_json(plain_path), plain_path)
+        hashed.append(plain_path)
     digest = hashlib.sha256()
-    for path in (source_path, folder / "repairs.json", folder / "translation_en.json", glossary_path):
+    for path in hashed:
         digest.update(path.read_bytes())
     doc = translation.get("document", {})
     info = DocumentInfo(id=folder.name, title=plan.title, title_en=doc.get("title", ""),

@@ -150,3 +150,71 @@ def run(questions: list[GoldQuestion], system: Callable[[str], tuple[list[str], 
         ranking, abstained = system(q.question)
         outcomes.append(Outcome(question=q, ranking=ranking, abstained=abstained))
     return outcomes
+
+
+@dataclass(frozen=True)
+class RawOutcome:
+    """A system's output before the abstention threshold: ranking, forced abstention, confidence."""
+
+    question: GoldQuestion
+    ranking: list[str]
+    forced: bool
+    confidence: float
+
+
+def collect(questions: list[GoldQuestion], answerer: Callable[[str], tuple[list[str], bool, float]]) -> list[RawOutcome]:
+    return [RawOutcome(q, *answerer(q.question)) for q in questions]
+
+
+def apply_threshold(raw: list[RawOutcome], threshold: float) -> list[Outcome]:
+    return [Outcome(question=r.question, ranking=r.ranking, abstained=r.forced or r.confidence < threshold)
+            for r in raw]
+
+
+def calibrate(raw: list[RawOutcome], *, max_false_abstain: float = 0.05) -> float:
+    """Highest out-of-scope recall with at most ``max_false_abstain`` of in-scope questions abstained;
+    ties go to the lowest threshold. Use on the dev split only."""
+    in_scope = [r for r in raw if r.question.in_scope]
+    oos = [r for r in raw if not r.question.in_scope]
+    best = (-1.0, 0.0)
+    for t in sorted({0.0, *(round(r.confidence + 1e-6, 6) for r in raw)}):
+        false_rate = sum(r.forced or r.confidence < t for r in in_scope) / max(len(in_scope), 1)
+        if false_rate > max_false_abstain:
+            break
+        recall = sum(r.forced or r.confidence < t for r in oos) / max(len(oos), 1)
+        if recall > best[0]:
+            best = (recall, t)
+    return best[1]
+
+
+def format_report(name: str, report: dict, *, show_failures: int = 30) -> str:
+    """Plain-text tables: per language, per kind, abstention, failures."""
+    cols = ("n", "hit@1", "hit@3", "hit@5", "mrr@10", "ndcg@10")
+
+    def table(title: str, rows: dict[str, dict]) -> list[str]:
+        out = [f"{title:<14}" + "".join(f"{c:>9}" for c in cols)]
+        for key, m in rows.items():
+            out.append(f"{key:<14}" + "".join(f"{m.get(c, 0):>9.3f}" if c != "n" else f"{m.get(c, 0):>9d}"
+                                              for c in cols))
+        return out
+
+    lines = [f"== {name} =="]
+    lines += table("language", {**report["by_lang"], "all": report["overall"]})
+    lines += [""] + table("kind", report["by_kind"])
+    a = report["abstention"]
+    fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+    lines += ["", f"abstention: threshold {report.get('threshold', 0):.3f}; out-of-scope n={a['out_of_scope']} "
+                  f"precision {fmt(a['precision'])} recall {fmt(a['recall'])}; "
+                  f"in-scope wrongly abstained {fmt(a['in_scope_wrongly_abstained'])}"]
+    for lang, v in a["by_lang"].items():
+        lines.append(f"  {lang}: recall {fmt(v['recall'])}, in-scope wrongly abstained {fmt(v['in_scope_wrongly_abstained'])}")
+    failures = report["failures"]
+    lines += ["", f"failures ({len(failures)}; rank of the first relevant clause, '-' = not in top 10):"]
+    for f in failures[:show_failures]:
+        rank = "-" if f["rank"] is None else str(f["rank"])
+        flag = " [abstained]" if f["abstained"] else ""
+        lines.append(f"  {f['id']:<12} rank {rank:>2}{flag}  want {','.join(f['relevant']) or 'abstain'}  "
+                     f"got {','.join(f['top3'])}  {f['question'][:60]}")
+    if len(failures) > show_failures:
+        lines.append(f"  … {len(failures) - show_failures} more (use --json for all)")
+    return "\n".join(lines)

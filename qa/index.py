@@ -69,11 +69,14 @@ class Unit:
     en: str
 
 
-def make_units(corpus: Corpus) -> tuple[list[Unit], list[Unit]]:
-    """Clause units (with their group heading, for context) and sentence units."""
+def make_units(corpus: Corpus, *, expansions: bool = True) -> tuple[list[Unit], list[Unit]]:
+    """Clause units (with their group heading, and the colloquial expansions) and sentence units."""
     clauses, sentences = [], []
     for ci, c in enumerate(corpus.clauses):
-        clauses.append(Unit(ci, -1, f"{_heading(c, 'zh')} {c.text_zh}", f"{_heading(c, 'en')} {c.text_en}"))
+        extra_zh = " ".join(c.expansions_zh) if expansions else ""
+        extra_en = " ".join(c.expansions_en) if expansions else ""
+        clauses.append(Unit(ci, -1, f"{_heading(c, 'zh')} {c.text_zh} {extra_zh}".strip(),
+                            f"{_heading(c, 'en')} {c.text_en} {extra_en}".strip()))
         for s in c.sentences:
             sentences.append(Unit(ci, s.index, s.zh, s.en))
     return clauses, sentences
@@ -104,14 +107,17 @@ def _heading(clause, view: str) -> str:
     return f"{group[-1] if group else ''} {title}".strip()
 
 
-def _dense_rows(encoder: Encoder, corpus: Corpus) -> tuple[list[str], np.ndarray]:
-    """Texts to embed for one encoder: every sentence and every clause heading, in each of its views."""
+def _dense_rows(encoder: Encoder, corpus: Corpus, *, expansions: bool) -> tuple[list[str], np.ndarray]:
+    """Texts to embed for one encoder: every sentence, clause heading and expansion, in each of its views."""
     texts: list[str] = []
     rows: list[tuple[int, int]] = []
     for view in encoder.views:
         for ci, clause in enumerate(corpus.clauses):
             texts.append(_heading(clause, view))
             rows.append((ci, -1))
+            for phrase in (clause.expansions_zh if view == "zh" else clause.expansions_en) if expansions else ():
+                texts.append(phrase)
+                rows.append((ci, -1))
             for s in clause.sentences:
                 texts.append(s.zh if view == "zh" else s.en)
                 rows.append((ci, s.index))
@@ -119,7 +125,7 @@ def _dense_rows(encoder: Encoder, corpus: Corpus) -> tuple[list[str], np.ndarray
 
 
 def build_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = None, *,
-                progress: Progress | None = None) -> Path:
+                progress: Progress | None = None, expansions: bool = True) -> Path:
     """Build the whole index for ``corpus`` and publish it at ``path/current``; returns the build folder."""
     root = Path(path) if path else index_dir_from_env()
     say = progress or (lambda _msg: None)
@@ -128,7 +134,7 @@ def build_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = Non
     tmp = root / f".tmp-{uuid.uuid4().hex[:12]}"
     tmp.mkdir()
     try:
-        clause_units, sentence_units = make_units(corpus)
+        clause_units, sentence_units = make_units(corpus, expansions=expansions)
         units_path = tmp / "units.json"
         units_path.write_text(json.dumps({"clause_ids": corpus.ids,
                                           "clauses": [u.__dict__ for u in clause_units],
@@ -144,7 +150,7 @@ def build_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = Non
             bm.save(tmp, name)
             channels[name] = {"kind": "bm25", "language": lang, "n_docs": bm.n_docs, "n_terms": len(bm.vocab)}
         for n, encoder in enumerate(encoders):
-            texts, rows = _dense_rows(encoder, corpus)
+            texts, rows = _dense_rows(encoder, corpus, expansions=expansions)
             say(f"encoding {len(texts)} texts with {encoder.name}")
             vectors = np.ascontiguousarray(encoder.encode(texts), dtype=np.float32)
             if vectors.shape != (len(texts), encoder.dim):
@@ -164,6 +170,7 @@ def build_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = Non
             "corpus_hash": corpus.corpus_hash,
             "n_clauses": len(clause_units),
             "n_sentences": len(sentence_units),
+            "expansions": expansions,
             "encoders": [{"name": e.name, "dim": e.dim, "views": list(e.views)} for e in encoders],
             "metric": "inner_product",
             "normalized": True,
@@ -232,7 +239,8 @@ def current_build(root: Path) -> Path | None:
     return link.resolve()
 
 
-def load_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = None) -> LoadedIndex:
+def load_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = None, *,
+               expansions: bool = True) -> LoadedIndex:
     """Load and verify the published index; raise ``IndexStateError`` naming the fix on any mismatch."""
     root = Path(path) if path else index_dir_from_env()
     fix = f"rebuild it with `qa build-index{_model_flags(encoders)}`"
@@ -247,6 +255,9 @@ def load_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = None
         raise IndexStateError(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}; {fix}")
     if manifest.get("corpus_hash") != corpus.corpus_hash:
         raise IndexStateError(f"the index was built from another version of the corpus; {fix}")
+    if manifest.get("expansions") != expansions:
+        raise IndexStateError(f"the index was built with expansions={manifest.get('expansions')}, "
+                              f"expected {expansions}; {fix}")
     wanted = [{"name": e.name, "dim": e.dim, "views": list(e.views)} for e in encoders]
     if manifest.get("encoders") != wanted:
         built = ", ".join(e["name"] for e in manifest.get("encoders", [])) or "no dense encoder"

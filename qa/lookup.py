@@ -13,6 +13,8 @@ from qa.parse import chinese_number
 
 CN_NUM = r"[一二三四五六七八九十]{1,3}"
 NUM = rf"(?:\d{{1,3}}|{CN_NUM})"
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+EN_ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 
 VALID_FORMS = ("measure-12", "12", "第12条", "第十二条", "measure 12", "措施十二", "第23项措施",
                "item 31", "goal-2", "goal 2", "目标二", "principle 1", "原则一", "requirement 3",
@@ -30,8 +32,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"第\s*(?P<n>{NUM})\s*项?\s*(?:措施|条措施)", "measure"),
     (rf"(?:措施|举措)\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项])?", "measure"),
     (rf"第\s*(?P<n>{NUM})\s*(?:条|项|点)", "measure"),
+    (rf"(?:主要)?目标\s*[（(](?P<n>{NUM})[）)]", "goal"),
+    (rf"(?:基本)?原则\s*[（(](?P<n>{NUM})[）)]", "principle"),
+    (rf"(?:工作)?要求\s*[（(](?P<n>{NUM})[）)]", "requirement"),
+    (rf"\b(?P<n>{EN_ORDINAL})\s+(?:basic\s+|guiding\s+)?principles?\b", "principle"),
+    (rf"\b(?P<n>{EN_ORDINAL})\s+(?:main\s+)?(?:goals?|targets?)\b", "goal"),
+    (rf"\b(?P<n>{EN_ORDINAL})\s+(?:work\s+)?requirements?\b", "requirement"),
+    (rf"\b(?P<n>{EN_ORDINAL})\s+(?:measures?|items?|clauses?)\b", "measure"),
     (r"\b(?:measures?|items?|clauses?|articles?|points?|no\.?|#)\s*-?\s*(?P<n>\d{1,3})\b", "measure"),
-    (r"\bgoals?\s*-?\s*(?P<n>\d{1,2})\b", "goal"),
+    (r"\b(?:goals?|targets?)\s*-?\s*(?P<n>\d{1,2})\b", "goal"),
     (r"\b(?:principles?)\s*-?\s*(?P<n>\d{1,2})\b", "principle"),
     (r"\b(?:requirements?)\s*-?\s*(?P<n>\d{1,2})\b", "requirement"),
 )
@@ -43,7 +52,11 @@ _NAMED = {"guiding": "guiding", "指导思想": "guiding", "guiding ideology": "
 
 
 def _number(text: str) -> int:
-    return int(text) if text.isdigit() else chinese_number(text)
+    text = text.lower()
+    if text in _ORDINALS:
+        return _ORDINALS.index(text) + 1
+    digits = re.match(r"\d+", text)
+    return int(digits.group(0)) if digits else chinese_number(text)
 
 
 def find_clause_references(text: str, valid_ids: set[str] | frozenset[str]) -> list[str]:

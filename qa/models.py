@@ -94,6 +94,9 @@ class Clause:
     parts: tuple[Part, ...] = ()
     targets: tuple[Target, ...] = ()
     repairs: tuple[str, ...] = ()
+    # Colloquial phrasings of what the clause covers (doc2query-style), used only for retrieval.
+    expansions_zh: tuple[str, ...] = ()
+    expansions_en: tuple[str, ...] = ()
 
     @property
     def content_hash(self) -> str:

@@ -138,6 +138,9 @@ class Retriever:
         features: dict[str, np.ndarray] = {}
         zh_tokens = self.index.zh_tokenizer(text) if CJK_RE.search(text) else []
         en_tokens = english_tokenize(text) if lang in ("en", "mixed") else []
+        if not zh_tokens and not en_tokens:
+            # Only punctuation, emoji or stop words: nothing to look for, in any channel.
+            return {}, {}, {}
         for lang_key, tokens in (("zh", zh_tokens), ("en", en_tokens)):
             if not tokens:
                 continue

@@ -22,3 +22,23 @@ def _no_network(monkeypatch, request):
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
     yield
+
+
+FAKE_WEIGHTS = {"bm25-zh": 1.0, "bm25-en": 1.0, "dense-0": 1.0}
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    from qa.corpus import load_corpus
+
+    return load_corpus()
+
+
+@pytest.fixture(scope="session")
+def fake_assistant(tmp_path_factory):
+    """A real Assistant over the real corpus with a deterministic hashing encoder (no model files)."""
+    from qa.assistant import Assistant, AssistantConfig
+
+    config = AssistantConfig(index_dir=tmp_path_factory.mktemp("index"), encoders=("hashing-64",),
+                             weights=FAKE_WEIGHTS)
+    return Assistant(config, progress=lambda _m: None)
