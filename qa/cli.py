@@ -216,10 +216,25 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from qa.feedback import FeedbackStore
+
+    store = FeedbackStore(Path(args.db) if args.db else None)
+    text = store.export_csv()
+    if args.csv:
+        Path(args.csv).write_text(text, encoding="utf-8")
+        sys.stderr.write(f"[qa] wrote {len(store.rows())} rows to {args.csv}\n")
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "clauses": cmd_clauses, "show": cmd_show, "departments": cmd_departments,
     "search": cmd_search, "ask": cmd_ask, "build-index": cmd_build_index,
-    "eval": cmd_eval, "report": cmd_report, "bench": cmd_bench,
+    "eval": cmd_eval, "report": cmd_report, "bench": cmd_bench, "feedback": cmd_feedback,
 }
 
 
@@ -255,6 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("report", help="run every retriever on dev and test; rewrite evaluation/README.md and plots")
     p.add_argument("--index-root", default="index/eval")
+    p = sub.add_parser("feedback", help="feedback stored by the app")
+    fsub = p.add_subparsers(dest="feedback_command", required=True)
+    e = fsub.add_parser("export", help="export all feedback as CSV")
+    e.add_argument("--csv", help="write to this file (default: stdout)")
+    e.add_argument("--db", help="SQLite file (default: $QA_FEEDBACK_DB or data/feedback.sqlite3)")
     p = sub.add_parser("bench", help="latency, cold start, build time and memory; writes evaluation/reports/")
     p.add_argument("--index-root", default="index/bench")
     p.add_argument("--repeats", type=int, default=1, help="passes over the gold questions")

@@ -42,3 +42,30 @@ def fake_assistant(tmp_path_factory):
     config = AssistantConfig(index_dir=tmp_path_factory.mktemp("index"), encoders=("hashing-64",),
                              weights=FAKE_WEIGHTS)
     return Assistant(config, progress=lambda _m: None)
+
+
+@pytest.fixture(scope="session")
+def real_assistant(tmp_path_factory):
+    """The default assistant with the real bundled models, index built in a temp folder."""
+    from qa.assistant import Assistant, AssistantConfig
+
+    return Assistant(AssistantConfig(index_dir=tmp_path_factory.mktemp("real-index")), progress=lambda _m: None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_app(real_assistant, tmp_path_factory):
+    """The real app on a free port, with its feedback SQLite file in a temp folder."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    from qa.feedback import FeedbackStore
+    from qa.serve import launch
+
+    store = FeedbackStore(tmp_path_factory.mktemp("data") / "feedback.sqlite3")
+    demo, url = launch(real_assistant, store, port=free_port(), block=False)
+    yield {"url": url, "store": store, "assistant": real_assistant}
+    demo.close()
