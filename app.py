@@ -12,6 +12,9 @@ import sys
 import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Two cores and a queue of two workers: one BLAS/OpenMP thread per request, or they oversubscribe.
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 

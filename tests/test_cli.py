@@ -20,6 +20,7 @@ def test_clauses_json(capsys):
     rows = run_json(capsys, "clauses")
     ids = [r["id"] for r in rows]
     assert ids[:2] == ["preamble", "guiding"] and ids[-1] == "requirement-3" and len(ids) == 46
+    assert all(r["text_zh"].strip() and r["text_en"].strip() for r in rows)
 
 
 @pytest.mark.parametrize("form", ["measure-12", "12", "第12条", "第十二条", "measure 12", "措施十二"])
