@@ -16,16 +16,15 @@ from qa.retrieve import Hit, SearchResult
 
 NUMERIC_RE = re.compile(r"多少|几[个家户年项万]?|多大|多高|何时|什么时候|哪年|期限|金额|比例|how (much|many|long)|by when|when\b"
                         r"|\bamount|\bnumber of|\btarget|\bpercent|\bshare\b", re.IGNORECASE)
-GREETING_PHRASES = tuple(sorted("""
+_GREETING_WORDS = """
 你好 您好 你们好 大家好 嗨 哈喽 早上好 上午好 下午好 晚上好 早安 晚安 谢谢 谢谢你 谢谢您 多谢 感谢 非常感谢 再见 拜拜
 的解答 的回答 的帮助 啦 你是谁 你能做什么 你会什么 在吗 在不在 有人吗 好的 嗯 哦 啊 呀 呢 吧 哈 你 您
-hi hello hey hiya yo there a_lot so_much thanks thank you thank you very much many thanks thx ty cheers bye goodbye see you
-good morning good afternoon good evening who are you what can you do are you there ok okay
-""".replace("thank you very much", "thank_you_very_much").replace("many thanks", "many_thanks")
-    .replace("thank you", "thank_you").replace("see you", "see_you").replace("good morning", "good_morning")
-    .replace("good afternoon", "good_afternoon").replace("good evening", "good_evening")
-    .replace("who are you", "who_are_you").replace("what can you do", "what_can_you_do")
-    .replace("are you there", "are_you_there").split(), key=len, reverse=True))
+hi hello hey hiya yo there thanks thx ty cheers bye goodbye ok okay
+""".split()
+_GREETING_PHRASES = ("thank you very much", "thank you", "many thanks", "a lot", "so much", "see you", "good morning",
+                     "good afternoon", "good evening", "who are you", "what can you do", "are you there")
+# Longest first, so "thank you very much" goes before "thank you".
+GREETING_PHRASES = tuple(sorted((*_GREETING_WORDS, *_GREETING_PHRASES), key=len, reverse=True))
 
 NOT_COVERED_ZH = "本方案没有涉及这个问题。以下是最接近的条款，供参考；具体事项请咨询相关部门。"
 NOT_COVERED_EN = ("This plan does not cover that question. The nearest clauses are listed for reference; "
@@ -104,8 +103,7 @@ def is_greeting(question: str) -> bool:
     if not text:
         return False
     for phrase in GREETING_PHRASES:
-        words = phrase.replace("_", " ")
-        text = re.sub(rf"(?<![a-z]){re.escape(words)}(?![a-z])", " ", text)
+        text = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", text)
     return not text.strip()
 
 

@@ -25,19 +25,6 @@ def _highlight(text: str, quote: str) -> str:
     return escape(text)
 
 
-def citation_text(answer_or_clause: Citation | Clause, corpus: Corpus) -> str:
-    """Plain citation for copying, e.g. 《…》（穗府办〔2007〕42号）第十二条 …"""
-    if isinstance(answer_or_clause, Clause):
-        zh_label, en_label = clause_label(answer_or_clause)
-        title, title_en = answer_or_clause.title, answer_or_clause.title_en
-    else:
-        zh_label, en_label = answer_or_clause.label_zh, answer_or_clause.label_en
-        title, title_en = answer_or_clause.title_zh, answer_or_clause.title_en
-    doc = corpus.document
-    return (f"《{doc.title}》（{doc.doc_number}）{zh_label}　{title}\n"
-            f"{doc.title_en} ({doc.doc_number}), {en_label}: {title_en} [unofficial translation]")
-
-
 def citation_card(c: Citation, *, quote_zh: str, quote_en: str, open_: bool) -> str:
     return (
         f'<details class="cite" data-clause="{escape(c.clause_id)}"{" open" if open_ else ""}>'

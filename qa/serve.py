@@ -16,11 +16,12 @@ import gradio as gr
 
 from qa.answer import Answer
 from qa.assistant import Assistant
+from qa.citation import citation_text
 from qa.errors import FeedbackError, QAError
 from qa.feedback import FeedbackStore
 from qa.lookup import find_clause_references, resolve_clause_id
 from qa.normalize import MAX_QUESTION_CHARS, normalize
-from qa.render import answer_html, citation_text, clause_detail_html, escape
+from qa.render import answer_html, clause_detail_html, escape
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +79,7 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
                     {"role": "assistant", "content": answer_html(answer, corpus)}]
         last = {"question": message[:MAX_QUESTION_CHARS], "lang": answer.lang, "status": answer.status,
                 "clause_ids": [c.clause_id for c in answer.citations]}
-        cite = "\n\n".join(citation_text(c, corpus) for c in answer.citations)
+        cite = "\n\n".join(citation_text(corpus, corpus.clause(c.clause_id)) for c in answer.citations)
         return history, last, cite, "", "", gr.update(interactive=True), gr.update(interactive=True)
 
     def feedback(question: str, lang: str, clause_ids: str, rating: str, comment: str) -> str:
@@ -132,7 +133,7 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
         if not rows:
             return "", "<p>没有匹配的条款 / No matching clause.</p>", ""
         clause = corpus.clause(rows[0][1])
-        return clause.id, clause_detail_html(clause, corpus), citation_text(clause, corpus)
+        return clause.id, clause_detail_html(clause, corpus), citation_text(corpus, clause)
 
     def on_select(table, evt: gr.SelectData):
         try:
@@ -141,7 +142,7 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
             clause = corpus.clause(str(clause_id))
         except (IndexError, KeyError, TypeError, ValueError):
             return "", ""
-        return clause_detail_html(clause, corpus), citation_text(clause, corpus)
+        return clause_detail_html(clause, corpus), citation_text(corpus, clause)
 
     with gr.Blocks(title="政策问答 · 广州民营经济工作方案") as demo:
         gr.Markdown(f"## 政策问答 Policy Q&A — 《{corpus.document.title}》（{corpus.document.doc_number}）\n"
