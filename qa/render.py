@@ -72,7 +72,7 @@ def answer_html(answer: Answer, corpus: Corpus) -> str:
         parts.append(f'<div class="contact">{text}</div>')
     for i, c in enumerate(answer.citations):
         parts.append(citation_card(c, quote_zh=answer.quote_zh if i == 0 else "",
-                                   quote_en=answer.quote_en if i == 0 else "", open_=i == 0))
+                                   quote_en=answer.quote_en if i == 0 else "", open_=False))
     if answer.related:
         label = "相关条款：" if zh else "Related clauses:"
         items = "".join(f"<li>{_clause_line(corpus.clause(cid), zh)}</li>" for cid in answer.related)

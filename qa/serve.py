@@ -150,7 +150,7 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
                     "English renderings are unofficial translations.")
         with gr.Tab("问答 Ask", id="ask"):
             ui_lang = gr.Radio(LANG_CHOICES, value=LANG_CHOICES[0], label="回答语言 Answer language")
-            chatbot = gr.Chatbot(label="对话 Chat", height=520, latex_delimiters=[], sanitize_html=True,
+            chatbot = gr.Chatbot(label="对话 Chat", height=620, latex_delimiters=[], sanitize_html=True,
                                  elem_id="chat")
             with gr.Row():
                 box = gr.Textbox(placeholder="例如：研发投入能税前抵扣吗？ / e.g. Can I get a loan guarantee?",
