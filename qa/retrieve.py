@@ -103,8 +103,11 @@ class Retriever:
             for s in clause.sentences:
                 self._sentence_clause[k], self._sentence_index[k] = ci, s.index
                 k += 1
-        self._sentence_pos = {(int(c), int(s)): i for i, (c, s) in
-                              enumerate(zip(self._sentence_clause, self._sentence_index, strict=True))}
+        sentence_pos = {(int(c), int(s)): i for i, (c, s) in
+                        enumerate(zip(self._sentence_clause, self._sentence_index, strict=True))}
+        # Per dense index: row -> position in the sentence arrays, or -1 for heading/expansion rows.
+        self._row_sentence = [np.array([sentence_pos[(int(c), int(s))] if s >= 0 else -1 for c, s in rows],
+                                       dtype=np.int64) for _enc, _index, rows in index.dense]
         self._dept_aliases = self._department_aliases()
 
     # -- departments -------------------------------------------------------------------------
@@ -164,14 +167,12 @@ class Retriever:
             sims, ids = faiss_index.search(vector, k)
             best = np.full(self.n, -1.0, dtype=np.float32)
             per_sentence = np.full(len(self._sentence_clause), -1.0, dtype=np.float32)
-            for sim, row in zip(sims[0], ids[0]):
-                if row < 0:  # FAISS pads missing results with -1
-                    continue
-                ci, si = int(rows[row][0]), int(rows[row][1])
-                best[ci] = max(best[ci], sim)
-                if si >= 0:
-                    pos = self._sentence_pos[(ci, si)]
-                    per_sentence[pos] = max(per_sentence[pos], sim)
+            found = ids[0] >= 0  # FAISS pads missing results with -1
+            hit_rows, hit_sims = ids[0][found], sims[0][found]
+            np.maximum.at(best, rows[hit_rows, 0], hit_sims)
+            positions = self._row_sentence[n][hit_rows]
+            is_sentence = positions >= 0
+            np.maximum.at(per_sentence, positions[is_sentence], hit_sims[is_sentence])
             clause_scores[name] = best
             sentence_scores[name] = per_sentence
             features[f"cosine-{n}"] = best
@@ -254,19 +255,16 @@ class Retriever:
                     if ci not in seen and (dept in clause.leads):
                         hits.append(hit(ci, 1.0, "department"))
                         seen.add(ci)
-        order = np.argsort(-fused, kind="stable")
-        for ci in order:
-            if len(hits) >= k and mode == "retrieval":
+        limit = max(k, len(hits))  # retrieval fills up to k; a lookup keeps every clause it named
+        for ci in np.argsort(-fused, kind="stable"):
+            if len(hits) >= limit:
                 break
             if fused[ci] <= 0 or ci in seen:
                 continue
-            if mode != "retrieval" and len(hits) >= max(k, len(seen)):
-                break
             hits.append(hit(int(ci), float(fused[ci]), "retrieval",
                             {name: float(s[ci]) for name, s in clause_scores.items()}))
             seen.add(int(ci))
         if mode == "retrieval":
-            hits = hits[:k]
             confidence = float(confidence_per_clause[self.corpus.ids.index(hits[0].clause_id)]) if hits else 0.0
         else:
             confidence = 1.0
