@@ -82,22 +82,24 @@ class FeedbackStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=self.timeout_s, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout_s * 1000)}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                log.warning("feedback database %s is in %s mode, not WAL", self.path, mode)
             conn.execute("PRAGMA synchronous = NORMAL")
         except (sqlite3.Error, OSError) as e:
             raise FeedbackError(f"cannot open the feedback database {self.path}: {e}; "
                                 "check that the folder exists and is writable (QA_FEEDBACK_DB)") from e
-        self._local.conn = conn
+        # The WAL switch and the migrations run once per store, before any thread writes:
+        # WAL is a property of the file, so later connections need not (and should not race to) set it.
         with self._migrate_lock:
             if not self._migrated:
-                self._migrate(conn)
+                self._prepare(conn)
                 self._migrated = True
+        self._local.conn = conn
         return conn
 
-    def _migrate(self, conn: sqlite3.Connection) -> None:
+    def _prepare(self, conn: sqlite3.Connection) -> None:
         try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                log.warning("feedback database %s is in %s mode, not WAL", self.path, mode)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise FeedbackError(f"{self.path} has schema version {version}, newer than this release "

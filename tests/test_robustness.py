@@ -99,17 +99,22 @@ def test_real_models_shared_by_8_threads(real_assistant):
 def test_feedback_from_20_threads_is_all_there(tmp_path):
     store = FeedbackStore(tmp_path / "fb.sqlite3")
     barrier = threading.Barrier(20)
+    errors: list[str] = []
 
     def writer(n: int) -> None:
         barrier.wait()
-        for i in range(25):
-            store.record(question=f"q{n}-{i}", lang="zh", clause_ids=["measure-1"], rating=1 if i % 2 else -1)
+        try:
+            for i in range(25):
+                store.record(question=f"q{n}-{i}", lang="zh", clause_ids=["measure-1"], rating=1 if i % 2 else -1)
+        except Exception as e:  # reported below with its message instead of dying silently in a thread
+            errors.append(repr(e))
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(20)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    assert errors == []
     rows = FeedbackStore(tmp_path / "fb.sqlite3").rows()
     assert len(rows) == 500 and len({r.question for r in rows}) == 500
     mode = sqlite3.connect(tmp_path / "fb.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
