@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from qa.answer_type import missing_types
 from qa.citation import clause_label
 from qa.models import Clause, Corpus, Sentence
 from qa.normalize import CJK_RE, normalize
@@ -68,7 +69,7 @@ class Answer:
 
     question: str
     lang: str
-    status: str  # answered, lookup, department, abstained, greeting, empty, invalid
+    status: str  # answered, lookup, department, not_stated, abstained, greeting, empty, invalid
     abstained: bool
     answer: str
     quote_zh: str = ""
@@ -174,6 +175,10 @@ def compose(corpus: Corpus, result: SearchResult, *, lang: str, threshold: float
         return _department_answer(corpus, result, lang)
     top = hits[0]
     clause = corpus.clause(top.clause_id)
+    if result.mode == "retrieval":
+        missing = missing_types(question, clause)
+        if missing:
+            return _not_stated(corpus, result, clause, missing, lang)
     quoted = choose_sentences(clause, top, question)
     sentences = [clause.sentences[i] for i in quoted]
     quote_zh = "".join(s.zh for s in sentences)
@@ -188,6 +193,22 @@ def compose(corpus: Corpus, result: SearchResult, *, lang: str, threshold: float
     return Answer(question=question, lang=lang, status="lookup" if result.mode == "lookup" else "answered",
                   abstained=False, answer=text, quote_zh=quote_zh, quote_en=quote_en, citations=tuple(citations),
                   departments=contacts(corpus, clause, sentences), related=related, confidence=result.confidence)
+
+
+def _not_stated(corpus: Corpus, result: SearchResult, clause: Clause, missing: list, lang: str) -> Answer:
+    """The nearest clause is on topic but lacks the figure asked for: say so, never quote it as the answer."""
+    zh_label, en_label = clause_label(clause)
+    who_to_ask = contacts(corpus, clause, [])
+    leads = [c for c in who_to_ask if c.role == "lead"]
+    if lang == "zh":
+        text = (f"方案{zh_label}（{clause.title}）涉及这个话题，但没有写明{'、'.join(t.label_zh for t in missing)}。"
+                + (f"具体请咨询{'、'.join(c.name for c in leads)}。" if leads else "具体请咨询相关部门。"))
+    else:
+        who = "; ".join(f"the {c.english}" for c in leads) or "the relevant department"
+        text = (f"The plan touches on this in {en_label} ({clause.title_en}), but it does not state the "
+                f"{' or '.join(t.label_en for t in missing)}. For specifics, contact {who}.")
+    return Answer(question=result.query, lang=lang, status="not_stated", abstained=True, answer=text,
+                  departments=who_to_ask, suggestions=tuple(h.clause_id for h in result.hits[:3]), confidence=result.confidence)
 
 
 def _department_answer(corpus: Corpus, result: SearchResult, lang: str) -> Answer:

@@ -163,8 +163,8 @@ def cmd_build_index(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from qa.evaluate import apply_threshold, calibrate, collect, format_report, gold_files, load_gold, score
-    from qa.systems import SYSTEMS, make_system
+    from qa.evaluate import apply_threshold, collect, format_report, gold_files, load_gold, score
+    from qa.systems import SYSTEMS, make_system, system_thresholds
 
     corpus = load_corpus()
     paths = [Path(p) for p in args.gold] if args.gold else gold_files(args.split)
@@ -174,12 +174,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     results = {}
     for name in names:
         answerer = make_system(name, index_root=Path(args.index_root), threshold=0.0)
-        if name == "default":
-            from qa.assistant import DEFAULT_THRESHOLD
-
-            threshold = DEFAULT_THRESHOLD
-        else:
-            threshold = calibrate(collect(dev, answerer))
+        threshold = system_thresholds(name, collect(dev, answerer) if name != "default" else [])
         report = score(apply_threshold(collect(questions, answerer), threshold))
         report["threshold"] = threshold
         report["retriever"] = name

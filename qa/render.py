@@ -37,17 +37,36 @@ def citation_card(c: Citation, *, quote_zh: str, quote_en: str, open_: bool) -> 
     )
 
 
+# The notice repeated in the other language, for a reader of either.
+OTHER_LANGUAGE_NOTICE = {
+    "abstained": ("This plan does not cover that question.", "本方案没有涉及这个问题。"),
+    "not_stated": ("The plan does not state that figure or detail.", "本方案没有写明这一具体内容。"),
+}
+
+
+def _contact_line(answer: Answer, zh: bool) -> str:
+    """Who to contact: lead departments first, then cooperating ones."""
+    leads = [d for d in answer.departments if d.role == "lead"]
+    coops = [d for d in answer.departments if d.role == "cooperate"]
+    name = (lambda d: d.name) if zh else (lambda d: d.english)
+    text = ("联系部门：牵头 " if zh else "Who to contact: lead ") + escape("、".join(map(name, leads)) if zh
+                                                                     else "; ".join(map(name, leads)))
+    if coops:
+        text += ("；配合 " if zh else "; cooperating ") + escape(("、" if zh else "; ").join(map(name, coops)))
+    return f'<div class="contact">{text}</div>'
+
+
 def answer_html(answer: Answer, corpus: Corpus) -> str:
     """The assistant's chat message: answer, who to contact, citation cards, related clauses."""
     zh = answer.lang == "zh"
     parts = []
     if answer.abstained or not answer.citations:
         parts.append(f'<div class="answer notice">{escape(answer.answer)}</div>')
-        if answer.status == "abstained":
-            other = (
-                "This plan does not cover that question." if zh else "本方案没有涉及这个问题。"
-            )
+        if answer.status in ("abstained", "not_stated"):
+            other = OTHER_LANGUAGE_NOTICE[answer.status][0 if zh else 1]
             parts.append(f'<div class="notice-other"><small>{escape(other)}</small></div>')
+        if answer.departments:
+            parts.append(_contact_line(answer, zh))
         if answer.suggestions:
             label = "最接近的条款：" if zh else "Nearest clauses:"
             items = "".join(f"<li>{_clause_line(corpus.clause(cid), zh)}</li>" for cid in answer.suggestions)
@@ -62,14 +81,7 @@ def answer_html(answer: Answer, corpus: Corpus) -> str:
     else:
         parts.append(f'<div class="answer">{escape(answer.answer)}</div>')
     if answer.departments:
-        leads = [d for d in answer.departments if d.role == "lead"]
-        coops = [d for d in answer.departments if d.role == "cooperate"]
-        name = (lambda d: d.name) if zh else (lambda d: d.english)
-        text = ("联系部门：牵头 " if zh else "Who to contact: lead ") + escape("、".join(map(name, leads)) if zh
-                                                                         else "; ".join(map(name, leads)))
-        if coops:
-            text += ("；配合 " if zh else "; cooperating ") + escape(("、" if zh else "; ").join(map(name, coops)))
-        parts.append(f'<div class="contact">{text}</div>')
+        parts.append(_contact_line(answer, zh))
     for i, c in enumerate(answer.citations):
         parts.append(citation_card(c, quote_zh=answer.quote_zh if i == 0 else "",
                                    quote_en=answer.quote_en if i == 0 else "", open_=False))

@@ -11,10 +11,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from qa.assistant import DEFAULT_THRESHOLD
 from qa.corpus import load_corpus
-from qa.evaluate import apply_threshold, calibrate, collect, gold_files, load_gold, score
-from qa.systems import SYSTEMS, make_system
+from qa.evaluate import apply_threshold, calibrate_by_language, collect, gold_files, load_gold, score
+from qa.systems import SYSTEMS, make_system, system_thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "evaluation" / "reports"
@@ -34,9 +33,13 @@ def _pct(v: float | None) -> str:
     return "–" if v is None else f"{v:.3f}"
 
 
+def _thresholds(t: float | dict) -> str:
+    return f"{t:.3f}" if isinstance(t, float | int) else f"{t['zh']:.3f} / {t['en']:.3f}"
+
+
 def ablation_table(results: dict) -> str:
     head = ("| retriever | split | zh Hit@1 | zh Hit@3 | en Hit@1 | en Hit@3 | MRR@10 | nDCG@10 | "
-            "OOS abstained | in-scope wrongly abstained | threshold |")
+            "OOS abstained | in-scope wrongly abstained | threshold zh / en |")
     lines = [head, "|" + "---|" * 11]
     for name, splits in results.items():
         for split in ("dev", "test"):
@@ -45,7 +48,7 @@ def ablation_table(results: dict) -> str:
             lines.append(f"| {name} | {split} | {_pct(zh.get('hit@1'))} | {_pct(zh.get('hit@3'))} | "
                          f"{_pct(en.get('hit@1'))} | {_pct(en.get('hit@3'))} | {_pct(r['overall']['mrr@10'])} | "
                          f"{_pct(r['overall']['ndcg@10'])} | {_pct(a['recall'])} | "
-                         f"{_pct(a['in_scope_wrongly_abstained'])} | {r['threshold']:.3f} |")
+                         f"{_pct(a['in_scope_wrongly_abstained'])} | {_thresholds(r['threshold'])} |")
     return "\n".join(lines)
 
 
@@ -88,8 +91,8 @@ def write_evaluation_report(*, index_root: Path, progress: Callable[[str], None]
         progress(f"evaluating {name}")
         answerer = make_system(name, index_root=index_root, threshold=0.0)
         raw_dev = collect(dev, answerer)
-        calibrated = calibrate(raw_dev)
-        threshold = DEFAULT_THRESHOLD if name == "default" else calibrated
+        calibrated = calibrate_by_language(raw_dev)
+        threshold = system_thresholds(name, raw_dev)
         results[name] = {}
         for split, raw in (("dev", raw_dev), ("test", collect(test, answerer))):
             report = score(apply_threshold(raw, threshold))

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa.assistant import DEFAULT_ENCODERS, DEFAULT_WEIGHTS, Assistant, AssistantConfig
+from qa.assistant import DEFAULT_ENCODERS, DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, Assistant, AssistantConfig
 from qa.errors import QAError
+from qa.evaluate import RawOutcome, Thresholds, calibrate_by_language
 
 Answerer = Callable[[str], tuple[list[str], bool, float]]
 
@@ -41,6 +42,12 @@ SYSTEMS: dict[str, SystemSpec] = {s.name: s for s in (
 )}
 
 
+def system_thresholds(name: str, raw_dev: list[RawOutcome]) -> Thresholds:
+    """The default keeps its configured thresholds (so the numbers are what users get); every other
+    system is calibrated on dev by the same rule, so each is compared at its best."""
+    return dict(DEFAULT_THRESHOLDS) if name == "default" else calibrate_by_language(raw_dev)
+
+
 def make_system(name: str, *, index_root: Path, threshold: float | None = None) -> Answerer:
     """Build (or load) the named system; ``threshold`` overrides its abstention threshold."""
     if name not in SYSTEMS:
@@ -59,7 +66,7 @@ def make_system(name: str, *, index_root: Path, threshold: float | None = None) 
         except QAError:
             ranking = []
         ans = bot.ask(question)
-        return ranking, ans.status in ("abstained", "greeting", "empty", "invalid"), ans.confidence
+        return ranking, ans.abstained or ans.status == "greeting", ans.confidence
 
     answer.assistant = bot  # type: ignore[attr-defined]
     return answer

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from qa.errors import QueryError
 from qa.render import answer_html, escape
 
-STATUSES = {"answered", "lookup", "department", "abstained", "greeting", "empty", "invalid"}
+STATUSES = {"answered", "lookup", "department", "not_stated", "abstained", "greeting", "empty", "invalid"}
 
 NASTY = [
     "", " ", "\t\n", "？！。，", "🙂🙃🔥", "\x00\x00", "\x1b[31m红色\x1b[0m", "\u200b\u200c\u200d\ufeff",

@@ -5,7 +5,17 @@ import json
 import pytest
 
 from qa.errors import QAError
-from qa.evaluate import GoldQuestion, Outcome, RawOutcome, calibrate, load_gold, ranking_metrics, score
+from qa.evaluate import (
+    GoldQuestion,
+    Outcome,
+    RawOutcome,
+    apply_threshold,
+    calibrate,
+    calibrate_by_language,
+    load_gold,
+    ranking_metrics,
+    score,
+)
 
 
 def test_metric_arithmetic_by_hand():
@@ -59,3 +69,33 @@ def test_gold_set_shape(corpus):
         assert sum(cid in q.relevant for q in questions) >= 3, cid
     kinds = {q.kind for q in questions}
     assert {"paraphrase", "numeric", "department", "lookup", "traditional", "mixed", "typo"} <= kinds
+
+
+def test_thresholds_are_calibrated_and_applied_per_language():
+    def raw(i, lang_text, relevant, conf):
+        return RawOutcome(GoldQuestion(str(i), lang_text, "zh", tuple(relevant), "k"), ["a"], False, conf)
+
+    # Chinese in-scope confidence runs low, English high: one shared threshold cannot serve both.
+    rows = [raw(i, "政府支持创业吗", ["a"], c) for i, c in enumerate([0.3, 0.4, 0.5, 0.6] * 10)]
+    rows += [raw(100 + i, "政府支持什么", [], c) for i, c in enumerate([0.1, 0.2, 0.25])]
+    rows += [raw(200 + i, "does the city help startups", ["a"], c) for i, c in enumerate([0.6, 0.7, 0.8] * 10)]
+    rows += [raw(300 + i, "what is the weather", [], c) for i, c in enumerate([0.4, 0.5, 0.55])]
+    t = calibrate_by_language(rows, max_false_abstain=0.03)
+    assert 0.25 < t["zh"] <= 0.3 and 0.55 < t["en"] <= 0.6
+    out = apply_threshold(rows, t)
+    assert not any(o.abstained for o in out if o.question.in_scope)
+    assert all(o.abstained for o in out if not o.question.in_scope)
+    shared = apply_threshold(rows, 0.3)  # one value for both: the English out-of-scope ones get answered
+    assert not any(o.abstained for o in shared if o.question.question == "what is the weather")
+
+
+def test_assistant_config_thresholds():
+    from qa.assistant import AssistantConfig
+
+    config = AssistantConfig(abstain_thresholds={"zh": 0.2, "en": 0.4})
+    assert config.threshold_for("zh") == 0.2 and config.threshold_for("en") == 0.4
+    assert AssistantConfig(abstain_threshold=0.0).threshold_for("en") == 0.0
+    with pytest.raises(ValueError, match="zh and an en"):
+        AssistantConfig(abstain_thresholds={"zh": 0.2})
+    with pytest.raises(ValueError, match="within"):
+        AssistantConfig(abstain_thresholds={"zh": 0.2, "en": 1.5})
