@@ -77,9 +77,12 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
         answer = _safe_ask(message, ui_lang)
         history += [{"role": "user", "content": _user_bubble(message)},
                     {"role": "assistant", "content": answer_html(answer, corpus)}]
+        # "Not stated" quotes nothing, but the clause it points to is still what a hotline copies.
+        cited = [c.clause_id for c in answer.citations] or list(answer.suggestions[:1] if answer.status == "not_stated"
+                                                                 else [])
         last = {"question": message[:MAX_QUESTION_CHARS], "lang": answer.lang, "status": answer.status,
-                "clause_ids": [c.clause_id for c in answer.citations]}
-        cite = "\n\n".join(citation_text(corpus, corpus.clause(c.clause_id)) for c in answer.citations)
+                "clause_ids": cited}
+        cite = "\n\n".join(citation_text(corpus, corpus.clause(cid)) for cid in cited)
         return history, last, cite, "", "", gr.update(interactive=True), gr.update(interactive=True)
 
     def feedback(question: str, lang: str, clause_ids: str, rating: str, comment: str) -> str:

@@ -77,6 +77,20 @@ def test_chat_in_chinese_and_english_with_injection(browser, live_app, tmp_path)
     assert any(r.comment == "clear answer" for r in live_app["store"].rows())
 
 
+def test_a_figure_the_plan_does_not_give(browser, live_app):
+    page = browser.new_page(viewport={"width": 1280, "height": 1200})
+    page.goto(live_app["url"])
+    page.locator("#question textarea").fill("融资担保机构的风险准备金补助比例是多少？")
+    page.locator("#send").click()
+    page.wait_for_function("document.querySelector('#chat .notice') !== null", timeout=60_000)
+    notice = page.locator("#chat .notice").first.inner_text()
+    assert "第一条" in notice and "没有写明" in notice
+    assert page.locator("#chat .notice-other", has_text="does not state").first.is_visible()
+    assert "联系部门" in page.locator("#chat .contact").first.inner_text()
+    assert page.locator("#chat details.cite").count() == 0  # nothing quoted as if it answered
+    assert "第一条" in page.locator("#citation textarea").input_value()
+
+
 def test_clause_browser(browser, live_app, tmp_path):
     page = browser.new_page(viewport={"width": 1280, "height": 1500})
     page.goto(live_app["url"])
