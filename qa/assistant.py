@@ -91,13 +91,13 @@ class AssistantConfig:
                 0.0 <= t <= 1.0 for t in self.abstain_thresholds.values()):
             raise ValueError("abstain_thresholds needs a zh and an en threshold within [0, 1], "
                              f"not {self.abstain_thresholds}")
+        RetrievalConfig(weights=self.weights, fusion=self.fusion, normalization=self.normalization)
 
     def threshold_for(self, question_lang: str) -> float:
         """The confidence below which a question in ``question_lang`` (zh or en) is not answered."""
         if self.abstain_threshold is not None:
             return self.abstain_threshold
         return self.abstain_thresholds[question_lang]
-        RetrievalConfig(weights=self.weights, fusion=self.fusion, normalization=self.normalization)
 
 
 class Assistant:

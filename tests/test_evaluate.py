@@ -99,3 +99,5 @@ def test_assistant_config_thresholds():
         AssistantConfig(abstain_thresholds={"zh": 0.2})
     with pytest.raises(ValueError, match="within"):
         AssistantConfig(abstain_thresholds={"zh": 0.2, "en": 1.5})
+    with pytest.raises(ValueError):
+        AssistantConfig(weights={"bm25-zh": -1.0})  # the retrieval settings are still checked up front
