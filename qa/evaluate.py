@@ -184,6 +184,13 @@ def threshold_for(thresholds: Thresholds, lang: str) -> float:
     return thresholds if isinstance(thresholds, float | int) else thresholds[lang]
 
 
+def format_thresholds(thresholds: Thresholds) -> str:
+    """``0.350`` for one shared threshold, ``0.273 / 0.404`` (zh / en) for one per language."""
+    if isinstance(thresholds, float | int):
+        return f"{thresholds:.3f}"
+    return f"{thresholds['zh']:.3f} / {thresholds['en']:.3f}"
+
+
 def apply_threshold(raw: list[RawOutcome], thresholds: Thresholds) -> list[Outcome]:
     """Abstain where the system was forced to, or below the (per-language) threshold."""
     return [Outcome(question=r.question, ranking=r.ranking,
@@ -233,7 +240,9 @@ def format_report(name: str, report: dict, *, show_failures: int = 30) -> str:
     lines += [""] + table("kind", report["by_kind"])
     a = report["abstention"]
     fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
-    lines += ["", f"abstention: threshold {report.get('threshold', 0):.3f}; out-of-scope n={a['out_of_scope']} "
+    threshold = report.get("threshold", 0.0)
+    label = "threshold" if isinstance(threshold, float | int) else "thresholds zh / en"
+    lines += ["", f"abstention: {label} {format_thresholds(threshold)}; out-of-scope n={a['out_of_scope']} "
                   f"precision {fmt(a['precision'])} recall {fmt(a['recall'])}; "
                   f"in-scope wrongly abstained {fmt(a['in_scope_wrongly_abstained'])}"]
     for lang, v in a["by_lang"].items():

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qa.corpus import load_corpus
-from qa.evaluate import apply_threshold, calibrate_by_language, collect, gold_files, load_gold, score
+from qa.evaluate import (
+    apply_threshold,
+    calibrate_by_language,
+    collect,
+    format_thresholds,
+    gold_files,
+    load_gold,
+    score,
+)
 from qa.systems import SYSTEMS, make_system, system_thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,10 +41,6 @@ def _pct(v: float | None) -> str:
     return "–" if v is None else f"{v:.3f}"
 
 
-def _thresholds(t: float | dict) -> str:
-    return f"{t:.3f}" if isinstance(t, float | int) else f"{t['zh']:.3f} / {t['en']:.3f}"
-
-
 def ablation_table(results: dict) -> str:
     head = ("| retriever | split | zh Hit@1 | zh Hit@3 | en Hit@1 | en Hit@3 | MRR@10 | nDCG@10 | "
             "OOS abstained | in-scope wrongly abstained | threshold zh / en |")
@@ -48,7 +52,7 @@ def ablation_table(results: dict) -> str:
             lines.append(f"| {name} | {split} | {_pct(zh.get('hit@1'))} | {_pct(zh.get('hit@3'))} | "
                          f"{_pct(en.get('hit@1'))} | {_pct(en.get('hit@3'))} | {_pct(r['overall']['mrr@10'])} | "
                          f"{_pct(r['overall']['ndcg@10'])} | {_pct(a['recall'])} | "
-                         f"{_pct(a['in_scope_wrongly_abstained'])} | {_thresholds(r['threshold'])} |")
+                         f"{_pct(a['in_scope_wrongly_abstained'])} | {format_thresholds(r['threshold'])} |")
     return "\n".join(lines)
 
 

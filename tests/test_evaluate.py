@@ -12,6 +12,7 @@ from qa.evaluate import (
     apply_threshold,
     calibrate,
     calibrate_by_language,
+    format_report,
     load_gold,
     ranking_metrics,
     score,
@@ -101,3 +102,10 @@ def test_assistant_config_thresholds():
         AssistantConfig(abstain_thresholds={"zh": 0.2, "en": 1.5})
     with pytest.raises(ValueError):
         AssistantConfig(weights={"bm25-zh": -1.0})  # the retrieval settings are still checked up front
+
+
+def test_text_report_shows_per_language_thresholds():
+    report = score([Outcome(_q(1, ["a"]), ["a"], False), Outcome(_q(2, []), ["a"], True)])
+    assert "thresholds zh / en 0.273 / 0.404" in format_report("default", {**report, "threshold": {"zh": 0.273,
+                                                                                                     "en": 0.404}})
+    assert "threshold 0.350" in format_report("other", {**report, "threshold": 0.35})
