@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from qa.answer_type import missing_types
+from qa.answer_type import AnswerType, missing_types
 from qa.citation import clause_label
 from qa.models import Clause, Corpus, Sentence
 from qa.normalize import CJK_RE, normalize
@@ -110,7 +110,8 @@ def is_greeting(question: str) -> bool:
 
 def has_content(question: str) -> bool:
     """Letters, digits or CJK characters: anything else (punctuation, emoji, spaces) is no question."""
-    return bool(re.search(r"[0-9a-z]", normalize(question)) or CJK_RE.search(normalize(question)))
+    text = normalize(question)
+    return bool(re.search(r"[0-9a-z]", text) or CJK_RE.search(text))
 
 
 def make_citation(corpus: Corpus, clause: Clause, quoted: tuple[int, ...]) -> Citation:
@@ -166,11 +167,12 @@ def compose(corpus: Corpus, result: SearchResult, *, lang: str, threshold: float
     question carries an out-of-scope cue (another city, a personal matter …) and names no clause."""
     question = result.query
     hits = list(result.hits)
+    nearest = tuple(h.clause_id for h in hits[:3])
     out_of_scope = bool(scope_cues) and result.mode == "retrieval"
     if not hits or out_of_scope or (result.mode == "retrieval" and result.confidence < threshold):
         return Answer(question=question, lang=lang, status="abstained", abstained=True,
                       answer=NOT_COVERED_ZH if lang == "zh" else NOT_COVERED_EN,
-                      suggestions=tuple(h.clause_id for h in hits[:3]), confidence=result.confidence)
+                      suggestions=nearest, confidence=result.confidence)
     if result.mode == "department":
         return _department_answer(corpus, result, lang)
     top = hits[0]
@@ -178,7 +180,7 @@ def compose(corpus: Corpus, result: SearchResult, *, lang: str, threshold: float
     if result.mode == "retrieval":
         missing = missing_types(question, clause)
         if missing:
-            return _not_stated(corpus, result, clause, missing, lang)
+            return _not_stated(corpus, result, clause, missing, lang, nearest)
     quoted = choose_sentences(clause, top, question)
     sentences = [clause.sentences[i] for i in quoted]
     quote_zh = "".join(s.zh for s in sentences)
@@ -195,7 +197,8 @@ def compose(corpus: Corpus, result: SearchResult, *, lang: str, threshold: float
                   departments=contacts(corpus, clause, sentences), related=related, confidence=result.confidence)
 
 
-def _not_stated(corpus: Corpus, result: SearchResult, clause: Clause, missing: list, lang: str) -> Answer:
+def _not_stated(corpus: Corpus, result: SearchResult, clause: Clause, missing: list[AnswerType], lang: str,
+                nearest: tuple[str, ...]) -> Answer:
     """The nearest clause is on topic but lacks the figure asked for: say so, never quote it as the answer."""
     zh_label, en_label = clause_label(clause)
     who_to_ask = contacts(corpus, clause, [])
@@ -208,7 +211,7 @@ def _not_stated(corpus: Corpus, result: SearchResult, clause: Clause, missing: l
         text = (f"The plan touches on this in {en_label} ({clause.title_en}), but it does not state the "
                 f"{' or '.join(t.label_en for t in missing)}. For specifics, contact {who}.")
     return Answer(question=result.query, lang=lang, status="not_stated", abstained=True, answer=text,
-                  departments=who_to_ask, suggestions=tuple(h.clause_id for h in result.hits[:3]), confidence=result.confidence)
+                  departments=who_to_ask, suggestions=nearest, confidence=result.confidence)
 
 
 def _department_answer(corpus: Corpus, result: SearchResult, lang: str) -> Answer:

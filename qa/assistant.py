@@ -140,7 +140,8 @@ class Assistant:
                                  zh=f"问题过长（{len(question):,}字），请缩短到{MAX_QUESTION_CHARS:,}字以内。",
                                  en=f"The question is too long ({len(question):,} characters); "
                                     f"please shorten it to {MAX_QUESTION_CHARS:,} or fewer.")
-        answer_lang = answer_language(question, lang)
+        question_lang = answer_language(question)  # picks the threshold; ``lang`` only sets the reply language
+        answer_lang = lang or question_lang
         if not has_content(question):
             return simple_answer(question, answer_lang, "empty", zh=EMPTY_ZH, en=EMPTY_EN)
         if is_greeting(question):
@@ -150,6 +151,5 @@ class Assistant:
             result = self.retriever.search(question, k=4)
         except QueryError as e:
             return simple_answer(question, answer_lang, "invalid", zh=str(e), en=str(e))
-        threshold = self.config.threshold_for(answer_language(question))
-        return compose(self.corpus, result, lang=answer_lang, threshold=threshold,
+        return compose(self.corpus, result, lang=answer_lang, threshold=self.config.threshold_for(question_lang),
                        scope_cues=self.scope.cues(question))
