@@ -217,4 +217,5 @@ def _load_corpus_cached(folder: Path, glossary_path: Path) -> Corpus:
     used = {d for c in clauses for d in (*c.leads, *c.cooperates)}
     return Corpus(document=info, clauses=tuple(clauses),
                   departments={n: glossary.departments[n] for n in glossary.departments if n in used},
+                  department_aliases=dict(glossary.aliases),
                   repairs=tuple(sorted(repair_records, key=lambda r: r.id)), corpus_hash=digest.hexdigest())

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import shutil
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,10 +48,7 @@ def index_dir_from_env() -> Path:
 
 def user_words(corpus: Corpus) -> list[str]:
     """jieba user dictionary: department names and aliases, policy terms, group headings' key words."""
-    from qa.departments import load_glossary
-
-    glossary = load_glossary(TERMS_PATH.parent / "departments.json")
-    words = set(glossary.aliases)
+    words = set(corpus.department_aliases)
     if TERMS_PATH.exists():
         words |= {w.strip() for w in TERMS_PATH.read_text(encoding="utf-8").splitlines()
                   if w.strip() and not w.startswith("#")}
@@ -164,6 +160,7 @@ def build_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = Non
                                       "views": list(encoder.views), "n_vectors": int(index.ntotal),
                                       "metric": "inner_product", "normalized": True}
         files = {p.name: _sha256(p) for p in sorted(tmp.iterdir())}
+        versions = _versions()
         manifest = {
             "format_version": FORMAT_VERSION,
             "doc_id": corpus.document.id,
@@ -175,11 +172,11 @@ def build_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = Non
             "metric": "inner_product",
             "normalized": True,
             "channels": channels,
-            "tokenizers": {"zh": f"jieba {_versions()['jieba']} cut_for_search + user dictionary "
+            "tokenizers": {"zh": f"jieba {versions['jieba']} cut_for_search + user dictionary "
                                  f"sha256:{hashlib.sha256(chr(10).join(zh_tok.user_words).encode()).hexdigest()[:16]}",
-                           "en": f"regex + snowball {_versions()['snowballstemmer']}"},
+                           "en": f"regex + snowball {versions['snowballstemmer']}"},
             "files": files,
-            "versions": _versions(),
+            "versions": versions,
             "built_at": started.isoformat(timespec="seconds"),
             "build_seconds": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 3),
         }
@@ -229,7 +226,6 @@ class LoadedIndex:
     bm25: dict[str, BM25]
     dense: list[tuple[Encoder, faiss.Index, np.ndarray]]
     zh_tokenizer: ChineseTokenizer
-    lock: threading.Lock
 
 
 def current_build(root: Path) -> Path | None:
@@ -293,7 +289,7 @@ def load_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = None
             raise IndexStateError(f"dense index {n} row map has shape {rows.shape}, expected ({index.ntotal}, 2); {fix}")
         dense.append((encoder, index, rows))
     return LoadedIndex(folder=folder, manifest=manifest, clause_ids=units["clause_ids"], bm25=bm25, dense=dense,
-                       zh_tokenizer=ChineseTokenizer(user_words(corpus)), lock=threading.Lock())
+                       zh_tokenizer=ChineseTokenizer(user_words(corpus)))
 
 
 def _model_flags(encoders: list[Encoder]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass, field
 
 
@@ -98,10 +97,6 @@ class Clause:
     expansions_zh: tuple[str, ...] = ()
     expansions_en: tuple[str, ...] = ()
 
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha256((self.text_zh + "\n" + self.text_en).encode()).hexdigest()[:16]
-
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -127,6 +122,7 @@ class Corpus:
     document: DocumentInfo
     clauses: tuple[Clause, ...]
     departments: dict[str, Department] = field(default_factory=dict)
+    department_aliases: dict[str, str] = field(default_factory=dict)  # every glossary alias -> canonical name
     repairs: tuple[Repair, ...] = ()
     corpus_hash: str = ""
 

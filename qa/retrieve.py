@@ -45,7 +45,6 @@ class RetrievalConfig:
     fusion: str = "weighted"
     normalization: str = "minmax"
     rrf_k: int = 60
-    abstain_below: float = 0.0
 
     def __post_init__(self) -> None:
         if self.fusion not in ("weighted", "rrf"):
@@ -61,7 +60,8 @@ class RetrievalConfig:
             raise ValueError("channel weights must be >= 0")
 
 
-DEFAULT_WEIGHTS = {"bm25-zh": 1.0, "bm25-en": 1.0, "bm25-zh-sent": 0.5, "bm25-en-sent": 0.5, "dense-0": 1.0}
+# The default channels (two dense encoders: MiniLM, then USE), chosen on dev; the table is in README.md.
+DEFAULT_WEIGHTS: dict[str, float] = {"bm25-zh": 1.0, "bm25-en": 1.0, "dense-0": 1.0, "dense-1": 1.0}
 
 
 @dataclass(frozen=True)
@@ -112,11 +112,8 @@ class Retriever:
 
     # -- departments -------------------------------------------------------------------------
     def _department_aliases(self) -> list[tuple[str, str]]:
-        from qa.departments import load_glossary
-        from qa.index import TERMS_PATH
-
-        glossary = load_glossary(TERMS_PATH.parent / "departments.json")
-        pairs = [(alias, name) for alias, name in glossary.aliases.items() if name in self.corpus.departments]
+        pairs = [(alias, name) for alias, name in self.corpus.department_aliases.items()
+                 if name in self.corpus.departments]
         for name, dept in self.corpus.departments.items():
             english = dept.english.split(" (")[0].lower()
             pairs.append((english, name))
