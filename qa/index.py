@@ -97,6 +97,14 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _tokenizer_signatures(zh_tok: ChineseTokenizer, versions: dict[str, str]) -> dict[str, str]:
+    """What the BM25 tokens depend on beyond the corpus: tokenizer versions and the jieba user dictionary
+    (``corpus/terms.txt`` is not part of the corpus hash)."""
+    words = hashlib.sha256("\n".join(zh_tok.user_words).encode()).hexdigest()[:16]
+    return {"zh": f"jieba {versions['jieba']} cut_for_search + user dictionary sha256:{words}",
+            "en": f"regex + snowball {versions['snowballstemmer']}"}
+
+
 def _heading(clause, view: str) -> str:
     group = clause.group_path if view == "zh" else clause.group_path_en
     title = clause.title if view == "zh" else clause.title_en
@@ -172,9 +180,7 @@ def build_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = Non
             "metric": "inner_product",
             "normalized": True,
             "channels": channels,
-            "tokenizers": {"zh": f"jieba {versions['jieba']} cut_for_search + user dictionary "
-                                 f"sha256:{hashlib.sha256(chr(10).join(zh_tok.user_words).encode()).hexdigest()[:16]}",
-                           "en": f"regex + snowball {versions['snowballstemmer']}"},
+            "tokenizers": _tokenizer_signatures(zh_tok, versions),
             "files": files,
             "versions": versions,
             "built_at": started.isoformat(timespec="seconds"),
@@ -267,6 +273,10 @@ def load_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = None
     for name, digest in files.items():
         if _sha256(folder / name) != digest:
             raise IndexStateError(f"index file {name} is corrupt (checksum mismatch); {fix}")
+    zh_tokenizer = ChineseTokenizer(user_words(corpus))
+    if manifest.get("tokenizers") != _tokenizer_signatures(zh_tokenizer, _versions()):
+        raise IndexStateError("the index was tokenised with another jieba user dictionary (corpus/terms.txt, "
+                              f"departments.json) or tokenizer version; {fix}")
     units = json.loads((folder / "units.json").read_text(encoding="utf-8"))
     if units["clause_ids"] != corpus.ids:
         raise IndexStateError(f"the index's clause ids differ from the corpus; {fix}")
@@ -289,7 +299,7 @@ def load_index(corpus: Corpus, encoders: list[Encoder], path: Path | None = None
             raise IndexStateError(f"dense index {n} row map has shape {rows.shape}, expected ({index.ntotal}, 2); {fix}")
         dense.append((encoder, index, rows))
     return LoadedIndex(folder=folder, manifest=manifest, clause_ids=units["clause_ids"], bm25=bm25, dense=dense,
-                       zh_tokenizer=ChineseTokenizer(user_words(corpus)))
+                       zh_tokenizer=zh_tokenizer)
 
 
 def _model_flags(encoders: list[Encoder]) -> str:

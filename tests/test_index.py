@@ -113,3 +113,14 @@ def test_assistant_rebuilds_a_stale_index_when_allowed(built, corpus):
                     progress=messages.append)
     assert any("building" in m for m in messages)
     assert bot.search("融资担保", k=3).hits
+
+
+def test_changed_user_dictionary_is_refused(built, corpus, tmp_path, monkeypatch):
+    root, _folder, enc = built
+    import qa.index
+
+    terms = tmp_path / "terms.txt"
+    terms.write_text(qa.index.TERMS_PATH.read_text(encoding="utf-8") + "\n创业孵化券\n", encoding="utf-8")
+    monkeypatch.setattr(qa.index, "TERMS_PATH", terms)
+    with pytest.raises(IndexStateError, match="another jieba user dictionary.*qa build-index"):
+        load_index(corpus, [enc], root)
