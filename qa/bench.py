@@ -103,6 +103,7 @@ def run_bench(*, index_root: Path, write: bool = True, repeats: int = 1,
     data = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "encoders": [e.name for e in bot.encoders],
+        "clauses": len(corpus.clauses),
         "questions": len(questions),
         "search": _percentiles(search_ms),
         "ask": _percentiles(ask_ms),
@@ -130,7 +131,7 @@ def bench_table(data: dict) -> str:
     for name, m in data["channels"].items():
         lines.append(f"| channel: {name} | {m['n']} | {m['p50_ms']:.1f} | {m['p95_ms']:.1f} | {m['p99_ms']:.1f} |")
     cold = data["cold_start"]
-    lines += ["", f"- index build (46 clauses, encoders {', '.join(data['encoders'])}): "
+    lines += ["", f"- index build ({data['clauses']} clauses, encoders {', '.join(data['encoders'])}): "
                   f"median {data['index_build_s']['median']:.1f} s over 3 builds",
               f"- cold start, process start → first answer (index on disk): median {cold['median_first_answer_s']:.1f} s",
               f"- peak resident memory of a process with a loaded assistant: median {cold['median_peak_rss_mb']:.0f} MB",
