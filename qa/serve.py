@@ -57,6 +57,10 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
                     "、".join(c.leads)] for c in corpus.clauses]
     groups = [ALL] + list(dict.fromkeys(c.group_path[-1] for c in corpus.clauses if c.group_path))
     departments = [ALL] + list(corpus.departments)
+    valid_ids = frozenset(corpus.ids)
+    # Normalised once: the clause browser filters on every keystroke.
+    searchable = [(c.id, tuple(normalize(f) for f in (c.text_zh, c.text_en, c.title, *c.leads, *c.cooperates)))
+                  for c in corpus.clauses]
 
     def ask_api(question: str, ui_lang: str) -> dict:
         answer = _safe_ask(question, ui_lang)
@@ -86,13 +90,17 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
         return history, last, cite, "", "", gr.update(interactive=True), gr.update(interactive=True)
 
     def feedback(question: str, lang: str, clause_ids: str, rating: str, comment: str) -> str:
+        """API endpoint: the caller rates an answer it holds; its status is not known here."""
+        return _record(question, lang, clause_ids, rating, comment, answer_status="")
+
+    def _record(question: str, lang: str, clause_ids: str, rating: str, comment: str, *, answer_status: str) -> str:
         value = {"up": 1, "down": -1, "👍": 1, "👎": -1}.get((rating or "").strip())
         if value is None:
             return "评分必须是 up 或 down / rating must be 'up' or 'down'"
-        ids = [c for c in (clause_ids or "").replace(",", " ").split() if c in set(corpus.ids)]
+        ids = [c for c in (clause_ids or "").replace(",", " ").split() if c in valid_ids]
         try:
             store.record(question=question or "", lang=lang if lang in ("zh", "en") else "zh", clause_ids=ids,
-                         rating=value, comment=comment or "")
+                         rating=value, comment=comment or "", answer_status=answer_status)
         except FeedbackError as e:
             log.error("%s", e)
             return "⚠️ 反馈未保存 / Feedback not saved — the answer above is unaffected."
@@ -101,24 +109,22 @@ def build_app(assistant: Assistant, store: FeedbackStore) -> gr.Blocks:
     def rate(last: dict | None, comment: str, rating: str):
         if not last:
             return "请先提问 / Ask a question first.", comment
-        status = feedback(last.get("question", ""), last.get("lang", "zh"), " ".join(last.get("clause_ids", [])),
-                          rating, comment)
+        status = _record(last.get("question", ""), last.get("lang", "zh"), " ".join(last.get("clause_ids", [])),
+                         rating, comment, answer_status=last.get("status", ""))
         return status, ""
 
     def filter_clauses(query: str, group: str, department: str) -> list[list]:
         text = normalize(query or "")[:200]
         wanted: set[str] | None = None
         if text:
-            refs = find_clause_references(text, frozenset(corpus.ids))
+            refs = find_clause_references(text, valid_ids)
             try:
                 refs = refs or [resolve_clause_id(text, corpus.ids)]
             except QAError:
                 pass
             wanted = set(refs)
             if not refs:
-                wanted = {c.id for c in corpus.clauses
-                          if text in normalize(c.text_zh) or text in normalize(c.text_en)
-                          or text in normalize(c.title) or any(text in normalize(d) for d in (*c.leads, *c.cooperates))}
+                wanted = {cid for cid, fields in searchable if any(text in f for f in fields)}
         rows = []
         for c, row in zip(corpus.clauses, clause_rows, strict=True):
             if wanted is not None and c.id not in wanted:

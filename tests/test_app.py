@@ -37,6 +37,17 @@ def test_clause_lookup_endpoint(client):
     assert client.predict("measure 31", api_name="/lookup")[0] == "measure-31"
 
 
+
+def test_clause_lookup_by_keyword_and_department(client, corpus):
+    for query in ("融资担保", "融資擔保"):  # traditional characters are normalised like the clauses
+        clause_id, _html, _cite = client.predict(query, api_name="/lookup")
+        assert "融资担保" in corpus.clause(clause_id).text_zh
+    clause_id, _html, _cite = client.predict("市科技局", api_name="/lookup")
+    clause = corpus.clause(clause_id)
+    assert "市科技局" in (*clause.leads, *clause.cooperates)
+    assert client.predict("火星殖民计划", api_name="/lookup")[0] == ""
+
+
 def test_feedback_lands_in_the_sqlite_file(client, live_app):
     status = client.predict("研发投入能税前抵扣吗？", "zh", "measure-13", "up", "很清楚", api_name="/feedback")
     assert "已保存" in status

@@ -74,7 +74,7 @@ def test_chat_in_chinese_and_english_with_injection(browser, live_app, tmp_path)
     _save(page, tmp_path, "chat_en.png")
     page.wait_for_timeout(500)
     assert dialogs == []  # the injected onerror never ran
-    assert any(r.comment == "clear answer" for r in live_app["store"].rows())
+    assert any(r.comment == "clear answer" and r.answer_status == "answered" for r in live_app["store"].rows())
 
 
 def test_a_figure_the_plan_does_not_give(browser, live_app):
