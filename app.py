@@ -1,6 +1,6 @@
 """Web app entry point: ``python app.py [--host 127.0.0.1] [--port 7860]``.
 
-Environment fallbacks: QA_HOST, QA_PORT, QA_FEEDBACK_DB, QA_INDEX_DIR, QA_MODELS, and QA_AUTH="user:password"
+Environment fallbacks: QA_HOST, QA_PORT, QA_FEEDBACK_DB, QA_INDEX_DIR, QA_CORPUS_DIR, QA_MODELS, and QA_AUTH="user:password"
 to require a staff login (off by default).
 """
 
@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.time()
     from qa.assistant import Assistant
-    from qa.feedback import FeedbackStore
-    from qa.serve import launch
+    from qa.serve.app import launch
+    from qa.serve.feedback import FeedbackStore
 
     auth = None
     if os.environ.get("QA_AUTH"):

@@ -8,7 +8,7 @@ class QAError(Exception):
 
 
 class ParseError(QAError):
-    """The source text does not have the shape of a work plan.
+    """The source text does not have the shape of a law, regulation or work plan.
 
     Carries the 1-based line number so the message can point at the problem.
     """
@@ -20,7 +20,7 @@ class ParseError(QAError):
 
 
 class CorpusError(QAError):
-    """Curated corpus data (repairs, translation, glossary) is inconsistent with the source."""
+    """Library data (metadata, repairs, translation, glossary) is missing or inconsistent with the source."""
 
 
 class UnknownClauseError(QAError):
@@ -41,3 +41,7 @@ class EncoderError(QAError):
 
 class FeedbackError(QAError):
     """Feedback could not be stored."""
+
+
+class IngestError(QAError):
+    """A document could not be added to the library (nothing was changed)."""

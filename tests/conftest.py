@@ -7,6 +7,9 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+PLAN = "suifuban-2007-42"
 
 
 @pytest.fixture(autouse=True)
@@ -28,19 +31,19 @@ FAKE_WEIGHTS = {"bm25-zh": 1.0, "bm25-en": 1.0, "dense-0": 1.0}
 
 
 @pytest.fixture(scope="session")
-def corpus():
-    from qa.corpus import load_corpus
+def library():
+    from qa.ingest.library import load_library
 
-    return load_corpus()
+    return load_library()
 
 
 @pytest.fixture(scope="session")
 def fake_assistant(tmp_path_factory):
-    """A real Assistant over the real corpus with a deterministic hashing encoder (no model files)."""
+    """A real Assistant over the bundled library with a deterministic hashing encoder (no model files)."""
     from qa.assistant import Assistant, AssistantConfig
 
     config = AssistantConfig(index_dir=tmp_path_factory.mktemp("index"), encoders=("hashing-64",),
-                             weights=FAKE_WEIGHTS)
+                             weights=FAKE_WEIGHTS, warm_up=False)
     return Assistant(config, progress=lambda _m: None)
 
 
@@ -52,6 +55,12 @@ def real_assistant(tmp_path_factory):
     return Assistant(AssistantConfig(index_dir=tmp_path_factory.mktemp("real-index")), progress=lambda _m: None)
 
 
+def plan_only():
+    from qa.assistant import Selection
+
+    return Selection(documents=(PLAN,))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -61,9 +70,8 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def live_app(real_assistant, tmp_path_factory):
     """The real app on a free port, with its feedback SQLite file in a temp folder."""
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    from qa.feedback import FeedbackStore
-    from qa.serve import launch
+    from qa.serve.app import launch
+    from qa.serve.feedback import FeedbackStore
 
     store = FeedbackStore(tmp_path_factory.mktemp("data") / "feedback.sqlite3")
     demo, url = launch(real_assistant, store, port=free_port(), block=False)

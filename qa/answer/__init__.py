@@ -1,0 +1,1 @@
+"""Answer stage: one handler per intent; extractive, cited answers and honest abstentions."""

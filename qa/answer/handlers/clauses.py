@@ -1,0 +1,199 @@
+"""Clause references: one or several clauses (or parts) by number, in any document.
+
+Which document a bare 第十二条 means: a document named in the question, else the selected one, else
+the only document that has one. Kinds only a work plan has (措施, 目标, measure, goal) point to the
+work plan. When several documents have that article and none is chosen, the answer lists them.
+An out-of-range number says what the document has.
+"""
+
+from __future__ import annotations
+
+from qa.answer.citation import clause_label, document_name, make_citation
+from qa.answer.handlers.common import Deps, contacts_for, notes_for
+from qa.answer.handlers.retrieval import counterpart, figure_answer
+from qa.answer.models import Answer, ListItem
+from qa.models import Clause, Library
+from qa.retrieve.retriever import Hit, SearchResult
+from qa.understand.query import Query
+from qa.understand.references import Reference, local_id
+
+PLAN_KINDS = ("measure", "goal", "principle", "requirement", "guiding", "preamble")
+
+
+def candidate_documents(ref: Reference, query: Query, library: Library) -> list[str]:
+    """Documents the reference may point into, most likely first."""
+    if ref.documents_hint:
+        return [ref.documents_hint]
+    if query.documents:
+        return list(query.documents)
+    if query.selected:
+        return list(query.selected)
+    if ref.kind in PLAN_KINDS:
+        return [d.id for d in library.documents if d.info.structure == "workplan"]
+    number = ref.number
+    docs = []
+    for d in library.documents:
+        if ref.kind == "article" and d.info.structure != "articles":
+            continue
+        ids = {c.local_id for c in d.clauses}
+        if f"article-{number}" in ids or (ref.kind is None and f"measure-{number}" in ids):
+            docs.append(d.id)
+    return docs
+
+
+def resolve(ref: Reference, doc_id: str, library: Library) -> Clause | None:
+    """The clause ``ref`` names inside ``doc_id``, or None."""
+    doc = library.document(doc_id)
+    kinds = [ref.kind] if ref.kind else (["article"] if doc.info.structure == "articles" else ["measure"])
+    if ref.kind == "article" and doc.info.structure == "workplan":
+        kinds = ["measure"]
+    if ref.kind in PLAN_KINDS and doc.info.structure == "articles":
+        kinds = ["article"] if ref.kind == "measure" else []
+    for kind in kinds:
+        cid = f"{doc_id}/{local_id(kind, ref.number)}"
+        if library.has_clause(cid):
+            return library.clause(cid)
+    return None
+
+
+def _part(clause: Clause, ref: Reference) -> str | None:
+    """The local part id a reference names, or None (no part asked, or none that exists)."""
+    if ref.part is None:
+        return None
+    if clause.kind == "article":
+        ids = {p.id for p in clause.parts}
+        if ref.part_kind == "item":
+            return next((p.id for p in clause.parts if p.id.endswith(f".i{ref.part}")), None)
+        if f"{clause.local_id}.p{ref.part}" in ids:
+            return f"{clause.local_id}.p{ref.part}"
+        return next((p.id for p in clause.parts if p.id.endswith(f".i{ref.part}")), None)
+    pid = f"{clause.local_id}.{ref.part}"
+    return pid if any(p.id == pid for p in clause.parts) else None
+
+
+def _inventory(library: Library, doc_id: str, lang: str) -> str:
+    """What a document has: 34条措施、4个目标、3项基本原则、3项工作要求 / 78 articles."""
+    doc = library.document(doc_id)
+    counts: dict[str, int] = {}
+    for c in doc.clauses:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    if lang == "zh":
+        names = {"article": "条", "measure": "条措施", "goal": "个目标", "principle": "项基本原则", "requirement": "项工作要求"}
+        return "、".join(f"{n}{names[k]}" for k, n in counts.items() if k in names)
+    names = {"article": "articles", "measure": "measures", "goal": "goals", "principle": "principles",
+             "requirement": "work requirements"}
+    return ", ".join(f"{n} {names[k]}" for k, n in counts.items() if k in names)
+
+
+def handle_clause_ref(query: Query, deps: Deps) -> Answer:
+    """Each referenced clause (or part) quoted and cited; departments first when the question asks who."""
+    library = deps.library
+    lines: list[str] = []
+    citations = []
+    contacts = []
+    quotes_zh: list[str] = []
+    quotes_en: list[str] = []
+    status = "lookup"
+    items: list[ListItem] = []
+    asks_contact = "contact" in query.asks
+    single = len(query.refs) == 1
+    for ref in query.refs:
+        docs = candidate_documents(ref, query, library)
+        if not docs:
+            lines.append(_no_such(query, ref, library, None))
+            status = "out_of_range"
+            continue
+        if len(docs) > 1 and not query.documents and not query.selected and not ref.documents_hint:
+            found = [(d, resolve(ref, d, library)) for d in docs]
+            found = [(d, c) for d, c in found if c]
+            if len(found) > 1:
+                status = "ambiguous"
+                lines.append(_ambiguous(query, ref, found, library))
+                items += [ListItem(c.id, f"{document_name(library.info(d), 'zh', number=False)}{clause_label(c)[0]}",
+                                   f"{clause_label(c)[1]}, {library.info(d).title_en}", c.title, c.title_en)
+                          for d, c in found]
+                continue
+            docs = [found[0][0]] if found else docs
+        clause = resolve(ref, docs[0], library)
+        if clause is None:
+            lines.append(_no_such(query, ref, library, docs[0]))
+            status = "out_of_range"
+            continue
+        part_id = _part(clause, ref)
+        if ref.part is not None and part_id is None:
+            lines.append(_no_such_part(query, ref, clause))
+            status = "out_of_range"
+            citations.append(make_citation(library, clause, ()))
+            continue
+        if single and query.wants_figure and part_id is None and not asks_contact:
+            order = deps.retriever.sentence_order(clause.id, query.content, query.channels)
+            hit = Hit(clause.id, 1.0, order[0] if order else 0, 1.0, {}, order)
+            answer = figure_answer(query, deps, clause, hit, SearchResult(query.content, (), 1.0), status="lookup")
+            return answer
+        if part_id:
+            quoted = tuple(s.index for s in clause.sentences if s.part == part_id or (s.part or "").startswith(part_id + "."))
+        else:
+            quoted = tuple(range(len(clause.sentences)))  # the clause asked for: all of it
+        sentences = [clause.sentences[i] for i in quoted]
+        zh = "".join(s.zh for s in sentences)
+        en = " ".join(s.en for s in sentences if s.en)
+        who = contacts_for(library, clause, list(clause.sentences) if not part_id else sentences)
+        contacts += [c for c in who if c not in contacts]
+        zh_label, en_label = clause_label(clause)
+        part = next((p for p in clause.parts if p.id == part_id), None)
+        if query.lang == "zh":
+            head = f"{document_name(library.info(clause.doc_id), 'zh', number=False)}{zh_label}" + (part.label if part else "")
+            lead_names = "、".join(c.name for c in who if c.role == "lead")
+            coop_names = "、".join(c.name for c in who if c.role == "cooperate")
+            dept = (f"由{lead_names}牵头" + (f"，{coop_names}配合" if coop_names else "")) if lead_names else ""
+            if asks_contact and dept:
+                lines.append(f"{head}（{clause.title}）{dept}。")
+            else:
+                lines.append(f"{head}（{clause.title}）：{zh}" + (f"（{dept}）" if dept and not single else ""))
+        else:
+            head = f"{en_label}" + (f", {part.label_en}" if part else "") + f" of the {library.info(clause.doc_id).title_en}"
+            lead_names = "; ".join(c.shown("en") for c in who if c.role == "lead")
+            coop_names = "; ".join(c.shown("en") for c in who if c.role == "cooperate")
+            dept = (f"led by the {lead_names}" + (f", with the {coop_names} cooperating" if coop_names else "")) if lead_names else ""
+            if asks_contact and dept:
+                lines.append(f"{head} ({clause.title_en}) is {dept}.")
+            else:
+                lines.append(f"{head} ({clause.title_en}): {en or zh}" + (f" ({dept})" if dept and not single else ""))
+        quotes_zh.append(zh)
+        quotes_en.append(en)
+        citations.append(make_citation(library, clause, quoted, part_id))
+        found = counterpart(deps, clause, query.lang)
+        if found:
+            lines.append(found[0])
+            citations.append(found[1])
+    cited_ids = [c.clause_id for c in citations]
+    return Answer(question=query.raw, lang=query.lang, status=status, abstained=False,
+                  answer=("\n" if len(lines) > 1 else "").join(lines), intent=query.intent,
+                  quote_zh="\n".join(quotes_zh) if len(quotes_zh) == 1 else "",
+                  quote_en="\n".join(quotes_en) if len(quotes_en) == 1 else "",
+                  citations=tuple(citations), departments=tuple(contacts), items=tuple(items),
+                  notes=notes_for(library, cited_ids, query.lang), confidence=1.0)
+
+
+def _no_such(query: Query, ref: Reference, library: Library, doc_id: str | None) -> str:
+    docs = [doc_id] if doc_id else [d.id for d in library.documents]
+    if query.lang == "zh":
+        have = "；".join(f"{document_name(library.info(d), 'zh', number=False)}共有{_inventory(library, d, 'zh')}" for d in docs)
+        return f"没有“{ref.text.strip()}”：{have}。"
+    have = "; ".join(f"the {library.info(d).title_en} has {_inventory(library, d, 'en')}" for d in docs)
+    return f"There is no {ref.text.strip()}: {have}."
+
+
+def _no_such_part(query: Query, ref: Reference, clause: Clause) -> str:
+    zh_label, en_label = clause_label(clause)
+    n = len([p for p in clause.parts if "." in p.id and not p.id.split(".")[-1].startswith("i")]) or len(clause.parts)
+    if query.lang == "zh":
+        return f"{zh_label}（{clause.title}）没有第{ref.part}部分：它共有{n}部分。"
+    return f"{en_label} ({clause.title_en}) has no part {ref.part}: it has {n} parts."
+
+
+def _ambiguous(query: Query, ref: Reference, found: list[tuple[str, Clause]], library: Library) -> str:
+    if query.lang == "zh":
+        return (f"有{len(found)}份文件有“{ref.text.strip()}”，请选定文件或在问题中写明文件名（如“民营经济促进法第{ref.number}条”）。")
+    return (f"{len(found)} documents have an article {ref.number}; choose a document or name it in the question "
+            f"(e.g. 'Article {ref.number} of the Private Economy Promotion Law').")

@@ -1,0 +1,184 @@
+"""What every handler needs: the shared dependencies, contacts, fragments, notes and abstention answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.answer.citation import clause_label, make_citation, validity_note
+from qa.answer.models import Answer, Contact
+from qa.models import Clause, Library, Sentence
+from qa.retrieve.retriever import Filters, Retriever, SearchResult
+from qa.understand.documents import DocumentNames
+from qa.understand.query import Query
+
+NOT_COVERED = {"zh": "资料库中的文件没有涉及这个问题。以下是最接近的条款，供参考；具体事项请咨询相关部门。",
+               "en": "The documents in the library do not cover that question. The nearest clauses are listed for "
+                     "reference; please contact the relevant department for specifics."}
+NOT_COVERED_ONE = {"zh": "{doc}没有涉及这个问题。以下是最接近的条款，供参考；具体事项请咨询相关部门。",
+                   "en": "The {doc} does not cover that question. The nearest clauses are listed for reference; "
+                         "please contact the relevant department for specifics."}
+_FRAGMENT_SPLIT = re.compile(r"(?<=[；;])|(?=[一二三四五六七八九十]是)")
+_EN_FRAGMENT_SPLIT = re.compile(r"(?<=;)\s+")
+LEVEL_EN = {"国家级": "national", "省级": "provincial", "市级": "municipal", "区级": "district", "县级": "county"}
+
+
+@dataclass
+class Deps:
+    """Shared, read-only dependencies of the handlers (one set per assistant)."""
+
+    library: Library
+    retriever: Retriever
+    documents: DocumentNames
+    thresholds: dict[str, float]
+    scope_filters: dict = field(default_factory=dict)
+
+    def threshold(self, lang: str, structure: str | None = None) -> float:
+        """The evidence threshold for a question in ``lang`` whose best clause is in a document of ``structure``.
+
+        Work plans carry colloquial phrasings that lift their evidence; laws do not, so each has its own.
+        """
+        return self.thresholds.get(f"{lang}/{structure}", self.thresholds[lang])
+
+    def threshold_for_clause(self, lang: str, clause_id: str) -> float:
+        return self.threshold(lang, self.library.info(self.library.clause(clause_id).doc_id).structure)
+
+
+def filters_for(query: Query, *, levels: tuple[str, ...] | None = None) -> Filters | None:
+    """The documents a question is limited to (named or selected), as retrieval filters."""
+    docs = tuple(query.scope) if query.scope else None
+    if docs is None and levels is None:
+        return None
+    return Filters(documents=docs, levels=levels)
+
+
+def contacts_for(library: Library, clause: Clause, sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Contact, ...]:
+    """Whom to contact for the quoted sentences: a work plan's lead and cooperating departments (those of the
+    quoted sentences, else the clause's), or the bodies a law's quoted sentences name."""
+    if clause.leads or clause.cooperates:
+        leads: list[str] = []
+        coops: list[str] = []
+        for s in sentences:
+            if s.assignment:
+                leads += [d for d in s.assignment.leads if d not in leads]
+                coops += [d for d in s.assignment.cooperates if d not in coops]
+        if not leads and not coops:
+            leads, coops = list(clause.leads), list(clause.cooperates)
+        coops = [d for d in coops if d not in leads]
+        return tuple([Contact(d, library.department_english(d), "lead", clause.id) for d in leads]
+                     + [Contact(d, library.department_english(d), "cooperate", clause.id) for d in coops])
+    text = "".join(s.zh for s in sentences) or clause.text_zh
+    named = [b for b in clause.bodies if b in text] or []
+    return tuple(Contact(b, library.bodies[b].english, "named", clause.id) for b in named[:4])
+
+
+def fragments(sentence: Sentence) -> list[tuple[str, str]]:
+    """A sentence cut at ；/; and 一是/二是 into (zh, en) fragments; English pairs up only when it splits the same way."""
+    zh = [f for f in _FRAGMENT_SPLIT.split(sentence.zh) if f.strip()]
+    en = [f for f in _EN_FRAGMENT_SPLIT.split(sentence.en) if f.strip()] if sentence.en else []
+    if len(zh) <= 1:
+        return [(sentence.zh, sentence.en)]
+    if len(en) == len(zh):
+        return list(zip(zh, en, strict=True))
+    return [(z, sentence.en) for z in zh]
+
+
+def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize) -> tuple[int, str, str]:
+    """(sentence index, zh fragment, en text) that best answers ``query`` inside ``clause``.
+
+    Sentences come in retrieval order; within the best two, the fragment sharing most question
+    words wins (ties go to the earlier fragment). A fragment never crosses a sentence.
+    """
+    order = order or tuple(s.index for s in clause.sentences)
+    own = set(tokenize(query.content))
+    earlier = set(tokenize(query.context.question)) if query.followup and query.context else set()
+    best = (-1.0, order[0], clause.sentences[order[0]].zh, clause.sentences[order[0]].en)
+    for rank, idx in enumerate(order[:2]):
+        sentence = clause.sentences[idx]
+        for zh, en in fragments(sentence):
+            words = set(tokenize(zh))
+            # The follow-up's own words count double: 那省级的呢 is about 省级, not the earlier 国家级.
+            overlap = 10 * len(own & words) + len((earlier - own) & words)
+            score = overlap - 0.5 * rank + (0.5 if query.wants_figure and re.search(r"\d", zh) else 0)
+            score += sum(1.0 for lv in query.levels if lv in zh)
+            if score > best[0]:
+                best = (score, idx, zh, en)
+    _score, idx, zh, en = best
+    # A title sentence alone says little: quote the sentence that follows it too.
+    return idx, zh.strip(), en.strip()
+
+
+def notes_for(library: Library, clause_ids: list[str] | tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Validity notes for the documents the cited clauses come from (a superseded version, a historical plan)."""
+    seen: list[str] = []
+    notes: list[str] = []
+    for cid in clause_ids:
+        doc_id = library.clause(cid).doc_id
+        if doc_id in seen:
+            continue
+        seen.append(doc_id)
+        note = validity_note(library, library.info(doc_id), lang)
+        if note:
+            notes.append(note)
+    return tuple(notes)
+
+
+def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status: str = "abstained") -> Answer:
+    """The honest "not covered" answer, with the nearest clauses as suggestions."""
+    nearest = tuple(h.clause_id for h in result.hits[:3]) if result else ()
+    if query.scope and len(query.scope) == 1:
+        from qa.answer.citation import document_name
+
+        text = NOT_COVERED_ONE[query.lang].format(doc=document_name(deps.library.info(query.scope[0]), query.lang,
+                                                                     number=False))
+    else:
+        text = NOT_COVERED[query.lang]
+    return Answer(question=query.raw, lang=query.lang, status=status, abstained=True, answer=text, intent=query.intent,
+                  suggestions=nearest, confidence=result.confidence if result else 0.0)
+
+
+def simple_answer(question: str, lang: str, status: str, *, zh: str, en: str, intent: str = "") -> Answer:
+    """A fixed message (greeting, empty, invalid) in the answer language."""
+    from qa.answer.models import ABSTAINING
+
+    return Answer(question=question, lang=lang, status=status, abstained=status in ABSTAINING,
+                  answer=zh if lang == "zh" else en, intent=intent or status)
+
+
+def context_note(library: Library, query: Query) -> tuple[str, ...]:
+    """``（接上一问：第四条）`` / ``(Following up on Measure 4)`` for a follow-up turn."""
+    if not query.followup or not query.context or not query.context.clause_ids:
+        return ()
+    labels = [clause_label(library.clause(c))[0 if query.lang == "zh" else 1] for c in query.context.clause_ids[:3]]
+    return (("接上一问：" + "、".join(labels)) if query.lang == "zh" else ("Following up on " + ", ".join(labels)),)
+
+
+def cited(library: Library, clause: Clause, quoted: tuple[int, ...], part: str | None = None):
+    return make_citation(library, clause, quoted, part)
+
+
+_PHRASE_SPLIT = re.compile(r"[,，;；。:：]")
+
+
+def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize) -> str:
+    """The part of a clause a figure question is about: its two best sentences, each whole when short, or,
+    for a long sentence, the comma phrase that shares most words with the question and its neighbours.
+
+    Used to check that an asked-for figure belongs to what the question is about, not merely to the
+    same long sentence (风险准备金补助机制 sits beside 担保金额超10亿元). Empty when nothing overlaps.
+    """
+    own = set(tokenize(query.content))
+    parts: list[str] = []
+    for idx in (order or tuple(s.index for s in clause.sentences))[:2]:
+        sentence = clause.sentences[idx]
+        text = sentence.en if query.lang == "en" and sentence.en else sentence.zh
+        phrases = [p for p in _PHRASE_SPLIT.split(text) if p.strip()]
+        scores = [len(own & set(tokenize(p))) for p in phrases]
+        if not phrases or max(scores) == 0:
+            continue
+        if len(phrases) <= 3:
+            parts.append(text)
+            continue
+        i = scores.index(max(scores))
+        parts.append("，".join(phrases[max(0, i - 1):i + 2]))
+    return "\n".join(parts)

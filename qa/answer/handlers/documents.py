@@ -1,0 +1,178 @@
+"""Handlers about documents themselves: facts from the parsed header and structure, and validity.
+
+Nothing here is retrieved: issuer, dates, number, counts and chapters come from ``DocumentInfo``
+and the parsed clauses, status from ``document.json`` (checked against the text at load).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.citation import _date_zh, document_name, make_citation, status_line
+from qa.answer.models import Answer
+from qa.models import DocumentInfo, Library
+from qa.understand.query import Query
+
+DATE_NAMES = {"adopted": ("通过", "adopted"), "revised": ("修订", "revised"), "amended": ("修正", "amended"),
+              "approved": ("批准", "approved"), "signed": ("印发", "issued"), "published": ("公布/发布", "published"),
+              "effective": ("起施行", "in force from")}
+
+
+def target_documents(query: Query, library: Library) -> list[str]:
+    """The documents a question is about: named, selected, or (with none) the whole library."""
+    if query.documents:
+        return list(query.documents)
+    if query.selected:
+        return list(query.selected)
+    return [d.id for d in library.documents]
+
+
+def _dates(info: DocumentInfo, lang: str) -> str:
+    order = ("signed", "adopted", "published", "revised", "amended", "approved", "effective")
+    parts = []
+    for key in order:
+        if key in info.dates:
+            zh, en = DATE_NAMES[key]
+            date = info.dates[key]
+            parts.append(f"{_date_zh(date)}{zh}" if lang == "zh" else f"{en} {date}")
+    return ("，".join(parts)) if lang == "zh" else ", ".join(parts)
+
+
+def _counts(library: Library, doc_id: str, lang: str) -> str:
+    from qa.answer.handlers.clauses import _inventory
+
+    info = library.info(doc_id)
+    chapters = len(info.chapters)
+    inventory = _inventory(library, doc_id, lang)
+    if lang == "zh":
+        return (f"共{chapters}章、" if chapters else "共") + inventory
+    return (f"{chapters} chapters, " if chapters else "") + inventory
+
+
+def _structure(library: Library, doc_id: str, lang: str) -> str:
+    info = library.info(doc_id)
+    doc = library.document(doc_id)
+    if info.chapters:
+        heads = info.chapters if lang == "zh" else [e or z for z, e in zip(info.chapters, info.chapters_en, strict=True)]
+    else:
+        heads = list(dict.fromkeys(c.group_path[-1] if lang == "zh" else c.group_path_en[-1]
+                                   for c in doc.clauses if c.kind == "measure" and c.group_path))
+    if not heads:
+        return ""
+    return ("分为：" + "；".join(heads)) if lang == "zh" else ("Its parts: " + "; ".join(heads))
+
+
+def _header_citations(library: Library, doc_id: str) -> list:
+    """Where a document states its own facts: a work plan's notice, a law's 施行 article."""
+    doc = library.document(doc_id)
+    out = [make_citation(library, c, (0,)) for c in doc.clauses if c.kind == "preamble"]
+    if not out:
+        out = [make_citation(library, c, ()) for c in doc.clauses[-3:] if "起施行" in c.text_zh][:1]
+    return out
+
+
+def _horizon_citations(library: Library, doc_id: str) -> list:
+    """The notice (date, issuer) and the first clause that states the horizon year (到2010年)."""
+    info = library.info(doc_id)
+    out = _header_citations(library, doc_id)
+    if info.horizon_year:
+        doc = library.document(doc_id)
+        horizon = next((c for c in doc.clauses if f"{info.horizon_year}年" in c.text_zh), None)
+        if horizon:
+            out.append(make_citation(library, horizon, ()))
+    return out
+
+
+def _report_contact(library: Library, doc_id: str) -> tuple[str, str | None]:
+    doc = library.document(doc_id)
+    preamble = next((c for c in doc.clauses if c.kind == "preamble"), None)
+    if preamble and (m := re.search(r"径向([\u4e00-\u9fff]{2,10}?)反映", preamble.text_zh)):
+        return m.group(1), preamble.id
+    return library.info(doc_id).issuer, None
+
+
+def handle_document(query: Query, deps) -> Answer:
+    """Issuer, dates, number, counts, structure, whom to ask: whatever of these the question asks."""
+    library = deps.library
+    docs = target_documents(query, library)
+    lang = query.lang
+    lines: list[str] = []
+    citations = []
+    for doc_id in docs[:8]:
+        info = library.info(doc_id)
+        name = document_name(info, lang, number=False)
+        facts: list[str] = []
+        a = query.asks
+        if "report" in a or ("contact" in a and info.structure == "workplan"):
+            who, clause_id = _report_contact(library, doc_id)
+            facts.append(f"执行中遇到的问题，请径向{who}反映" if lang == "zh"
+                         else f"problems in carrying it out are to be reported to the {library.department_english(who)} ({who})")
+            if clause_id:
+                citations.append(make_citation(library, library.clause(clause_id), (0,)))
+        if "issuer" in a or "when" in a or "event" in a or "number" in a:
+            citations += _header_citations(library, doc_id)
+        if "issuer" in a:
+            facts.append(f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en} ({info.issuer})")
+        if "issuer" in a or "when" in a or "event" in a:
+            facts.append(_dates(info, lang))
+        if "number" in a:
+            facts.append((f"文号：{info.doc_number}" if info.doc_number else "资料库中没有它的文号（来源文本未载明）") if lang == "zh"
+                         else (f"document number: {info.doc_number}" if info.doc_number
+                               else "its document number is not in the library (the source text does not give it)"))
+        if "count" in a or "units" in a and not facts:
+            facts.append(_counts(library, doc_id, lang))
+        if "structure" in a:
+            facts.append(_structure(library, doc_id, lang))
+        if not facts:
+            facts = [f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en}", _dates(info, lang),
+                     _counts(library, doc_id, lang)]
+        facts.append(status_line(info, lang))
+        facts = [f for f in facts if f]
+        if lang == "zh":
+            lines.append(f"{name}：" + "；".join(facts) + "。")
+        else:
+            lines.append(f"The {name}: " + "; ".join(facts) + ".")
+    if len(docs) > 8:
+        lines.append(f"……共{len(docs)}份文件。" if lang == "zh" else f"… {len(docs)} documents in all.")
+    return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
+                  intent=query.intent, citations=tuple(citations), confidence=1.0)
+
+
+def handle_validity(query: Query, deps) -> Answer:
+    """Is it in force? The status, the versions and dates, the horizon of a historical plan, whom to ask."""
+    library = deps.library
+    lang = query.lang
+    docs = target_documents(query, library)
+    lines: list[str] = []
+    citations: list = []
+    seen: set[str] = set()
+    for doc_id in docs:
+        citations += _horizon_citations(library, doc_id)
+        versions = deps.documents.versions(doc_id)
+        if seen & set(versions):
+            continue
+        seen |= set(versions)
+        for v in reversed(versions):
+            info = library.info(v)
+            name = document_name(info, lang)
+            if lang == "zh":
+                line = f"{name}：{_dates(info, 'zh')}；{status_line(info, 'zh')}"
+                if info.status == "historical":
+                    who, _ = _report_contact(library, v)
+                    line += f"。它可能已被后续政策取代，办理前请向{who}或{info.issuer}核实"
+                if info.status == "superseded" and info.superseded_by:
+                    line += f"，现行版本是{document_name(library.info(info.superseded_by), 'zh')}"
+            else:
+                line = f"The {name}: {_dates(info, 'en')}; {status_line(info, 'en')}"
+                if info.status == "historical":
+                    who, _ = _report_contact(library, v)
+                    line += (f". Later policies may have replaced it; check with the {library.department_english(who)} "
+                             f"({who}) or the {info.issuer_en} before relying on it")
+                if info.status == "superseded" and info.superseded_by:
+                    line += f"; the version in force is the {document_name(library.info(info.superseded_by), 'en')}"
+            note = info.status_note_zh if lang == "zh" else info.status_note
+            if note and info.status != "historical":
+                line += f"（{note}）" if lang == "zh" else f" ({note})"
+            lines.append(line + ("。" if lang == "zh" else "."))
+    return Answer(question=query.raw, lang=lang, status="validity", abstained=False, answer="\n".join(lines),
+                  intent=query.intent, citations=tuple(citations[:6]), confidence=1.0)

@@ -1,0 +1,242 @@
+"""Handlers that answer with a list of clauses: by department and role, by group or topic, by document.
+
+The department lists are computed from the parsed lead/cooperate parentheticals, never retrieved,
+so "市科技局牵头哪些措施" lists exactly the clauses the text assigns to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from qa.answer.citation import clause_label, document_name, make_citation
+from qa.answer.handlers.common import Deps, filters_for, not_covered, notes_for
+from qa.answer.handlers.retrieval import retrieve
+from qa.answer.models import Answer, Contact, ListItem
+from qa.models import Clause, Library
+from qa.retrieve.retriever import Filters
+from qa.understand.query import Query
+
+ROLE_ZH = {"lead": "牵头或负责", "cooperate": "配合", "neither": "牵头、负责或配合"}
+ROLE_EN = {"lead": "leads or is responsible for", "cooperate": "cooperates on", "neither": "leads or cooperates on"}
+
+
+def item(library: Library, clause: Clause, *, detail: bool = False) -> ListItem:
+    zh_label, en_label = clause_label(clause)
+    leads_zh = "、".join(clause.leads)
+    leads_en = "; ".join(library.department_english(d) for d in clause.leads)
+    return ListItem(clause.id, zh_label, en_label, clause.title, clause.title_en,
+                    f"牵头：{leads_zh}" if detail and leads_zh else "", f"lead: {leads_en}" if detail and leads_en else "")
+
+
+def roles_in(clause: Clause) -> tuple[set[str], set[str]]:
+    """Every department that leads, and every one that cooperates on, any part of a clause.
+
+    A department may lead one part of a measure and cooperate on another; it is listed under both.
+    """
+    leads, coops = set(clause.leads), set(clause.cooperates)
+    for s in clause.sentences:
+        if s.assignment:
+            leads |= set(s.assignment.leads)
+            coops |= set(s.assignment.cooperates)
+    return leads, coops
+
+
+_PAREN_RE = re.compile(r"[(（][^()（）]*(?:牵头|负责|配合)[^()（）]*[)）]")
+
+
+def _item_with_task(library: Library, clause: Clause, name: str, role: str) -> ListItem:
+    """A list item whose detail is the sentence the department is assigned in (教育局: children's schooling)."""
+    base = item(library, clause)
+    for s in clause.sentences:
+        a = s.assignment
+        if a and name in (a.leads if role == "lead" else a.cooperates if role == "cooperate" else a.leads + a.cooperates):
+            zh = _PAREN_RE.sub("", s.zh).strip("。;； ")
+            en = re.sub(r"\s*\((?:led|with the cooperation|under the lead)[^()]*\)", "", s.en).strip(" .;")
+            if zh and zh != clause.title:
+                from dataclasses import replace
+
+                return replace(base, detail_zh=zh[:80] + ("…" if len(zh) > 80 else ""),
+                               detail_en=en[:160] + ("…" if len(en) > 160 else ""))
+            break
+    return base
+
+
+def _scope_docs(query: Query, library: Library) -> list[str]:
+    if query.scope:
+        return list(query.scope)
+    return [d.id for d in library.documents if any(c.leads or c.cooperates for c in d.clauses)]
+
+
+def handle_department(query: Query, deps: Deps) -> Answer:
+    """The clauses a department leads or cooperates on (or does not lead), with the count."""
+    library = deps.library
+    if not query.departments:
+        return _not_named(query, deps)
+    docs = _scope_docs(query, library)
+    clauses = [c for d in docs for c in library.document(d).clauses]
+    lines: list[str] = []
+    items: list[ListItem] = []
+    contacts: list[Contact] = []
+    for mention in query.departments:
+        name = mention.name
+        dept_en = library.department_english(name)
+        contacts.append(Contact(name, dept_en, mention.role if mention.role != "any" else "lead"))
+        if mention.negated:
+            # 不是…牵头的 -> not led by it; 既不牵头也不配合 -> in neither list.
+            roles = ["neither" if mention.role == "any" else mention.role]
+        else:
+            roles = ["lead", "cooperate"] if mention.role == "any" else [mention.role]
+        for role in roles:
+            def holds(c: Clause, role=role) -> bool:
+                leads, coops = roles_in(c)
+                if role == "neither":
+                    return name in leads or name in coops
+                return name in (leads if role == "lead" else coops)
+
+            if mention.negated:
+                chosen = [c for c in clauses if c.kind == "measure" and not holds(c)]
+            else:
+                chosen = [c for c in clauses if holds(c)]
+            labels_zh = "、".join(clause_label(c)[0] for c in chosen)
+            labels_en = ", ".join(clause_label(c)[1] for c in chosen)
+            if query.lang == "zh":
+                if mention.negated:
+                    lines.append(f"不由{name}{ROLE_ZH[role]}的措施共{len(chosen)}条：{labels_zh}。")
+                elif chosen:
+                    lines.append(f"{name}{ROLE_ZH[role]}的条款共{len(chosen)}条：{labels_zh}。")
+                else:
+                    lines.append(f"{name}没有{ROLE_ZH[role]}的条款。")
+            else:
+                who = f"The {dept_en} ({name})"
+                if mention.negated:
+                    verb = {"lead": "led by", "cooperate": "cooperated on by", "neither": "led or cooperated on by"}[role]
+                    lines.append(f"{len(chosen)} measures are not {verb} the {dept_en} ({name}): {labels_en}.")
+                elif chosen:
+                    lines.append(f"{who} {ROLE_EN[role]} {len(chosen)} clause(s): {labels_en}.")
+                else:
+                    lines.append(f"{who} {'leads' if role == 'lead' else 'cooperates on'} no clause.")
+            for c in chosen:
+                if c.id in {i.clause_id for i in items}:
+                    continue
+                if mention.negated or len(chosen) > 6:
+                    items.append(item(library, c, detail=mention.negated))
+                else:  # a short list: say what the department does in each clause
+                    items.append(_item_with_task(library, c, name, role))
+    citations = tuple(make_citation(library, library.clause(i.clause_id), ()) for i in items[:40])
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=" ".join(lines),
+                  intent=query.intent, items=tuple(items), departments=tuple(contacts), citations=citations,
+                  notes=notes_for(library, [i.clause_id for i in items[:1]], query.lang), confidence=1.0)
+
+
+def _not_named(query: Query, deps: Deps) -> Answer:
+    """A department no document names (市工信局): say so and list the nearest names; quote nothing."""
+    library = deps.library
+    asked = query.unknown_departments[0]
+    names = list(library.departments) + list(library.bodies)
+    english = {library.departments[n].english.lower(): n for n in library.departments}
+    near = difflib.get_close_matches(asked, names, n=4, cutoff=0.3)
+    near += [english[e] for e in difflib.get_close_matches(asked.lower(), list(english), n=3, cutoff=0.4)]
+    near = list(dict.fromkeys(near))[:5]
+    if query.lang == "zh":
+        text = f"资料库的文件没有提到“{asked}”。" + (f"名称相近的部门或机构有：{'、'.join(near)}。" if near else "")
+    else:
+        shown = "; ".join(f"{library.departments[n].english} ({n})" if n in library.departments
+                          else f"{library.bodies[n].english} ({n})" for n in near)
+        text = f"No document in the library names the “{asked}”." + (f" The nearest names are: {shown}." if near else "")
+    contacts = tuple(Contact(n, library.department_english(n) if n in library.departments else library.bodies[n].english,
+                             "named") for n in near)
+    return Answer(question=query.raw, lang=query.lang, status="not_named", abstained=True, answer=text,
+                  intent=query.intent, departments=contacts, confidence=0.0)
+
+
+def handle_group_listing(query: Query, deps: Deps) -> Answer:
+    """The clauses of the group (a work plan's （一）… group, a law's chapter) that a topic falls in."""
+    library = deps.library
+    result, abstain = retrieve(query, deps, k=8)
+    if abstain:
+        return not_covered(query, deps, result, status=abstain)
+    votes: dict[tuple[str, str], float] = {}
+    for rank, hit in enumerate(result.hits):
+        clause = library.clause(hit.clause_id)
+        if not clause.group_path or clause.kind in ("preamble", "guiding"):
+            continue
+        key = (clause.doc_id, clause.group_path[-1])
+        votes[key] = votes.get(key, 0.0) + hit.score / (1 + 0.5 * rank)
+    # A group whose heading the question names (基本原则, 融资) wins over scattered hits.
+    from qa.answer.handlers.retrieval import _tokenize
+
+    tokens = _tokenize(deps)
+    asked = {t for t in tokens(query.content) if len(t) >= 2}
+    docs = query.scope or tuple(library.doc_ids)
+    for doc_id in docs:
+        for c in library.document(doc_id).clauses:
+            if c.group_path and c.kind not in ("preamble", "guiding"):
+                key = (doc_id, c.group_path[-1])
+                heading = f"{c.group_path[-1]} {c.group_path_en[-1] if c.group_path_en else ''}"
+                overlap = len(asked & set(tokens(heading)))
+                if overlap and key not in votes:
+                    votes[key] = 0.0
+                if overlap:
+                    votes[key] = votes.get(key, 0.0) + 0.0  # placeholder; bonus added once below
+    top = max((h.score for h in result.hits), default=1.0)
+    for key in list(votes):
+        doc_id, group = key
+        first = next(c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group)
+        heading = f"{group} {first.group_path_en[-1] if first.group_path_en else ''}"
+        votes[key] += top * len(asked & set(tokens(heading)))
+    if not votes:
+        from qa.answer.handlers.retrieval import handle_topical
+
+        return handle_topical(query, deps)
+    doc_id, group = max(votes, key=votes.get)
+    members = [c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group
+               and c.kind not in ("preamble", "guiding")]
+    info = library.info(doc_id)
+    group_en = members[0].group_path_en[-1] if members[0].group_path_en else group
+    labels_zh = "、".join(clause_label(c)[0] for c in members)
+    labels_en = ", ".join(clause_label(c)[1] for c in members)
+    if query.lang == "zh":
+        text = f"{document_name(info, 'zh', number=False)}中这方面的规定在“{group}”，共{len(members)}条：{labels_zh}。"
+    else:
+        text = (f"In the {document_name(info, 'en', number=False)} this is the group “{group_en}”, "
+                f"{len(members)} clauses: {labels_en}.")
+    items = tuple(item(library, c, detail=True) for c in members)
+    citations = tuple(make_citation(library, c, ()) for c in members)
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=text,
+                  intent=query.intent, items=items, citations=citations,
+                  related=tuple(h.clause_id for h in result.hits if h.clause_id not in {c.id for c in members})[:3],
+                  notes=notes_for(library, [members[0].id], query.lang), confidence=result.confidence)
+
+
+def handle_which_documents(query: Query, deps: Deps) -> Answer:
+    """Which documents cover a topic: each document with its best article, in-force documents first."""
+    library = deps.library
+    result, abstain = retrieve(query, deps, k=30)
+    if abstain:
+        return not_covered(query, deps, result, status=abstain)
+    best: dict[str, object] = {}
+    for rank, hit in enumerate(result.hits):
+        doc_id = library.clause(hit.clause_id).doc_id
+        # Every document with a clause among the first 15 that is itself evidence enough.
+        if doc_id not in best and rank < 15 and hit.confidence >= 0.8 * deps.threshold_for_clause(query.lang, hit.clause_id):
+            best[doc_id] = hit
+    lines, items, citations = [], [], []
+    for doc_id, hit in best.items():
+        clause = library.clause(hit.clause_id)
+        info = library.info(doc_id)
+        zh_label, en_label = clause_label(clause)
+        items.append(ListItem(clause.id, f"{document_name(info, 'zh', number=False)}{zh_label}",
+                              f"{en_label}, {info.title_en}", clause.title, clause.title_en,
+                              "" if info.in_force else info.status_label("zh"), "" if info.in_force else info.status_label("en")))
+        citations.append(make_citation(library, clause, (hit.sentence,)))
+    if query.lang == "zh":
+        lines.append(f"有{len(items)}份文件涉及：" + "；".join(f"{i.label_zh}（{i.title_zh}）" for i in items) + "。")
+    else:
+        lines.append(f"{len(items)} document(s) cover it: " + "; ".join(f"{i.label_en} ({i.title_en})" for i in items) + ".")
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=lines[0],
+                  intent=query.intent, items=tuple(items), citations=tuple(citations),
+                  notes=notes_for(library, [i.clause_id for i in items], query.lang), confidence=result.confidence)
+
+
+__all__ = ["handle_department", "handle_group_listing", "handle_which_documents", "Filters", "filters_for"]

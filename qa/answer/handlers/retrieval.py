@@ -1,0 +1,396 @@
+"""Handlers that find their clause by retrieval: topical questions, figures, contacts.
+
+Each abstains honestly: nothing found, a scope cue (a personal matter, another place's rules), or
+evidence below the calibrated threshold of the question's language gives "not covered"; a figure the
+best clause does not state gives "not stated" with the clause and whom to ask. A follow-up reads the
+clauses of the earlier turn instead of searching afresh.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.citation import clause_label, document_name
+from qa.answer.handlers.common import (
+    LEVEL_EN,
+    Deps,
+    best_fragment,
+    contacts_for,
+    context_note,
+    filters_for,
+    focus_phrases,
+    not_covered,
+    notes_for,
+)
+from qa.answer.models import Answer
+from qa.models import Clause, Target
+from qa.retrieve.retriever import Filters, Hit, SearchResult
+from qa.understand.figures import missing_types
+from qa.understand.query import Query
+
+NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
+ASK_WHO = {"zh": "具体请咨询{who}。", "en": "For specifics, contact {who}."}
+
+
+def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str | None]:
+    """Search for the question within its scope; returns (result, abstention status or None).
+
+    Follow-ups search the earlier turn's documents; another place's name limits the search to national texts.
+    """
+    cues = query.scope_cues
+    if any(c.effect == "abstain" for c in cues):
+        result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters_for(query))
+        return result, "out_of_scope"
+    levels = ("national",) if any(c.effect == "national_only" for c in cues) else None
+    filters = filters_for(query, levels=levels)
+    if query.followup and query.context and query.context.clause_ids:
+        docs = tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in query.context.clause_ids))
+        filters = Filters(documents=docs)
+    result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters)
+    if query.followup and query.context and query.context.clause_ids:
+        result = _prefer(result, query.context.clause_ids, deps, query)
+        return result, None
+    result = _definition_first(query, deps, result, filters)
+    if not result.hits:
+        return result, "abstained"
+    if result.confidence < deps.threshold_for_clause(query.lang, result.hits[0].clause_id):
+        return result, "abstained"
+    return result, None
+
+
+def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -> SearchResult:
+    """"X包括哪些 / what counts as X": the clause that defines X (本法所称X，是指…) goes first."""
+    from qa.understand import cues
+
+    if not cues.DEFINITION.search(query.content):
+        return result
+    terms = sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
+    english = [w for w in re.findall(r"[a-z][a-z -]{4,40}", query.content)]
+    allowed = set(filters.documents) if filters and filters.documents else None
+    for term in terms:
+        pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指")
+        defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
+                    and any(pattern.search(s.zh) for s in c.sentences)]
+        if defining:
+            break
+    else:
+        defining = []
+        for phrase in english:
+            low = phrase.strip()
+            defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
+                        and any(re.search(rf"(?:referred to in this \w+|as used in this \w+)[^.]{{0,60}}{re.escape(low)}",
+                                          s.en.lower()) for s in c.sentences)]
+            if defining:
+                break
+    if not defining:
+        return result
+    by_id = {h.clause_id: h for h in result.hits}
+    ranked = sorted(defining, key=lambda c: -(by_id[c.id].score if c.id in by_id else 0.0))
+    best = ranked[0]
+    hit = by_id.get(best.id) or Hit(best.id, result.hits[0].score if result.hits else 1.0, 0, result.confidence, {},
+                                    deps.retriever.sentence_order(best.id, query.retrieval_text, query.channels))
+    rest = [h for h in result.hits if h.clause_id != best.id]
+    return SearchResult(query=result.query, hits=(hit,) + tuple(rest), confidence=max(result.confidence, hit.confidence))
+
+
+def _prefer(result: SearchResult, clause_ids: tuple[str, ...], deps: Deps, query: Query) -> SearchResult:
+    """Put the earlier turn's clauses first (in retrieval order), the rest after."""
+    by_id = {h.clause_id: h for h in result.hits}
+    first = [by_id.get(c) or Hit(c, 0.0, 0, 1.0, {}, deps.retriever.sentence_order(c, query.retrieval_text, query.channels))
+             for c in clause_ids]
+    first.sort(key=lambda h: -h.score)
+    rest = [h for h in result.hits if h.clause_id not in clause_ids]
+    return SearchResult(query=result.query, hits=tuple(first + rest), confidence=1.0)
+
+
+def _tokenize(deps: Deps):
+    from qa.index.tokenize import english_tokenize
+
+    zh = deps.retriever.index.zh_tokenizer
+
+    def tokens(text: str) -> list[str]:
+        return zh(text) + english_tokenize(text)
+
+    return tokens
+
+
+def _related(result: SearchResult, cited: set[str], n: int = 3) -> tuple[str, ...]:
+    return tuple(h.clause_id for h in result.hits if h.clause_id not in cited)[:n]
+
+
+def handle_topical(query: Query, deps: Deps) -> Answer:
+    """Retrieval as before, but the quote is the best fragment of the best clause, not a whole sentence."""
+    result, abstain = retrieve(query, deps)
+    if abstain:
+        return not_covered(query, deps, result, status=abstain)
+    hit = result.hits[0]
+    clause = deps.library.clause(hit.clause_id)
+    if query.figure_types and not query.followup:
+        found = _stating(query, deps, result)
+        if found is None:
+            missing = missing_types(query.figure_types, clause,
+                                    focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)))
+            return not_stated(query, deps, clause, missing, result)
+        hit, clause = found, deps.library.clause(found.clause_id)
+    return quote_answer(query, deps, clause, hit, result)
+
+
+QUOTE_WHOLE_CLAUSE = 400  # characters: a clause this short is quoted whole under the answer
+
+
+def quote_span(clause: Clause, idx: int) -> tuple[int, ...]:
+    """The sentences quoted under an answer drawn from sentence ``idx``: the whole clause when short,
+    else the paragraph (款) it sits in for an article, else the sentence itself."""
+    if len(clause.text_zh) <= QUOTE_WHOLE_CLAUSE:
+        return tuple(s.index for s in clause.sentences)
+    sentence = clause.sentences[idx]
+    if sentence.paragraph is not None:
+        span = tuple(s.index for s in clause.sentences if s.paragraph == sentence.paragraph)
+        if sum(len(clause.sentences[i].zh) for i in span) <= 2 * QUOTE_WHOLE_CLAUSE:
+            return span
+    return (idx,)
+
+
+def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
+                 lead: str = "", status: str = "answered") -> Answer:
+    """Answer with the best fragment of ``clause`` (after ``lead``), then the quoted clause or paragraph,
+    its citation and whom to contact."""
+    library = deps.library
+    idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    if clause.kind in ("measure", "article") and idx == 0 and len(clause.sentences) > 1 and len(zh) < 30:
+        # A measure's first sentence is its title: the next one says what is done.
+        zh += clause.sentences[1].zh
+        en = f"{en} {clause.sentences[1].en}".strip()
+    span = quote_span(clause, idx)
+    quote_zh = "".join(clause.sentences[i].zh for i in span)
+    quote_en = " ".join(clause.sentences[i].en for i in span if clause.sentences[i].en)
+    zh_label, en_label = clause_label(clause)
+    # The clause's title says what it is about: shown with the citation, unless it is the quote itself.
+    title_zh = f" {clause.title}" if clause.title and clause.title not in zh else ""
+    title_en = f": {clause.title_en}" if clause.title_en and clause.title_en not in en else ""
+    if query.lang == "zh":
+        text = lead + f"{zh}（{document_name(library.info(clause.doc_id), 'zh', number=False)}{zh_label}{title_zh}）"
+    else:
+        shown = en or zh
+        text = lead + f"{shown} ({en_label}, {document_name(library.info(clause.doc_id), 'en', number=False)}{title_en})"
+    contacts = contacts_for(library, clause, [clause.sentences[idx]])
+    citations = [deps_citation(deps, clause, span)]
+    extra: list[str] = []
+    for found in (counterpart(deps, clause, query.lang), see_also(query, deps, result, clause)):
+        if found and found[1].clause_id not in {c.clause_id for c in citations}:
+            extra.append(found[0])
+            citations.append(found[1])
+    return Answer(question=query.raw, lang=query.lang, status=status, abstained=False, answer=text, intent=query.intent,
+                  quote_zh=quote_zh, quote_en=quote_en, citations=tuple(citations), departments=contacts,
+                  related=_related(result, {c.clause_id for c in citations}),
+                  notes=context_note(library, query) + tuple(extra) + notes_for(library, [clause.id], query.lang),
+                  context_from=query.context.clause_ids if query.followup and query.context else (),
+                  confidence=result.confidence)
+
+
+SEE_ALSO_RATIO = 0.85  # a runner-up this close to the best clause is shown too (另见 / see also)
+
+
+def see_also(query: Query, deps: Deps, result: SearchResult, primary: Clause) -> tuple[str, object] | None:
+    """A second clause nearly as good as the first (another article of the same law, another law): its best
+    fragment as a note, and its citation."""
+    if len(result.hits) < 2 or query.followup:
+        return None
+    top, second = result.hits[0], result.hits[1]
+    if second.clause_id == primary.id or second.score < SEE_ALSO_RATIO * top.score:
+        return None
+    if second.confidence < deps.threshold_for_clause(query.lang, second.clause_id):
+        return None
+    clause = deps.library.clause(second.clause_id)
+    if deps.library.info(primary.doc_id).in_force and not deps.library.info(clause.doc_id).in_force:
+        return None
+    _idx, zh, en = best_fragment(clause, second.sentence_order, query, _tokenize(deps))
+    from qa.answer.citation import cite
+
+    if query.lang == "zh":
+        return f"另见{cite(deps.library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (_idx,))
+    return f"See also {cite(deps.library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (_idx,))
+
+
+def counterpart(deps: Deps, clause: Clause, lang: str) -> tuple[str, object] | None:
+    """For a clause of a superseded version: the matching article of the version in force, as a note."""
+    info = deps.library.info(clause.doc_id)
+    if info.status != "superseded" or not info.superseded_by or not deps.library.has_document(info.superseded_by):
+        return None
+    from qa.answer.citation import cite
+    from qa.normalize import normalize
+
+    text = normalize(clause.text_zh)
+    result = deps.retriever.search(text, lang="zh", k=1, filters=Filters(documents=(info.superseded_by,)))
+    if not result.hits:
+        return None
+    new = deps.library.clause(result.hits[0].clause_id)
+    first = new.sentences[0]
+    if lang == "zh":
+        return f"现行版本的对应条文：{cite(deps.library, new, 'zh')}：{new.text_zh[:160]}" + ("…" if len(new.text_zh) > 160 else ""), \
+            deps_citation(deps, new, tuple(s.index for s in new.sentences))
+    return (f"The corresponding provision in force: {cite(deps.library, new, 'en')}: {new.text_en[:300] or first.zh}"
+            + ("…" if len(new.text_en) > 300 else ""), deps_citation(deps, new, tuple(s.index for s in new.sentences)))
+
+
+def deps_citation(deps: Deps, clause: Clause, quoted: tuple[int, ...]):
+    from qa.answer.citation import make_citation
+
+    return make_citation(deps.library, clause, quoted)
+
+
+def not_stated(query: Query, deps: Deps, clause: Clause, missing: list, result: SearchResult) -> Answer:
+    """The nearest clause is on topic but lacks the figure asked for: say so, never quote it as the answer."""
+    library = deps.library
+    zh_label, en_label = clause_label(clause)
+    info = library.info(clause.doc_id)
+    contacts = contacts_for(library, clause, [])
+    leads = [c for c in contacts if c.role in ("lead", "named")]
+    if query.lang == "zh":
+        where = f"{document_name(info, 'zh', number=False)}{zh_label}（{clause.title}）"
+        text = NOT_STATED["zh"].format(where=where, what="、".join(t.label_zh for t in missing))
+        text += ASK_WHO["zh"].format(who="、".join(c.name for c in leads) or "相关部门")
+    else:
+        where = f"{en_label} of the {document_name(info, 'en', number=False)} ({clause.title_en})"
+        text = NOT_STATED["en"].format(where=where, what=" or ".join(t.label_en for t in missing))
+        text += " " + ASK_WHO["en"].format(who="; ".join(c.shown("en") for c in leads) or "the relevant department")
+    return Answer(question=query.raw, lang=query.lang, status="not_stated", abstained=True, answer=text,
+                  intent=query.intent, citations=(deps_citation(deps, clause, ()),), departments=contacts,
+                  suggestions=tuple(h.clause_id for h in result.hits[:3]),
+                  notes=notes_for(library, [clause.id], query.lang), confidence=result.confidence)
+
+
+def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sentence_rank: dict[int, int]) -> float:
+    phrase = target.measures
+    score = float(len(q_tokens & set(tokens(phrase))))
+    for level in query.levels:
+        if phrase.startswith(f"{level}:") or (level in phrase and ":" not in phrase):
+            score += 3.0
+    score -= 0.5 * sentence_rank.get(target.sentence, 5)
+    return score
+
+
+def _enumeration(clause: Clause, target: Target) -> list[Target]:
+    """Targets paired by level in one sentence (国家级: 300万元, 省级: 100万元, 市级: 50万元)."""
+    return [t for t in clause.targets if t.sentence == target.sentence and re.match(r"^(?:国家|省|市|区|县)级:", t.measures)]
+
+
+def handle_figure(query: Query, deps: Deps) -> Answer:
+    """An amount, count, share, date or deadline: the figure for the asked qualifier first, the quote under it."""
+    result, abstain = retrieve(query, deps, k=8)
+    if abstain:
+        return not_covered(query, deps, result, status=abstain)
+    hit = result.hits[0]
+    clause = deps.library.clause(hit.clause_id)
+    if not query.followup:  # a follow-up names no topic of its own to check a figure against
+        found = _stating(query, deps, result)
+        if found is None:
+            missing = missing_types(query.figure_types, clause,
+                                    focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)))
+            return not_stated(query, deps, clause, missing, result)
+        hit = found
+        clause = deps.library.clause(hit.clause_id)
+    return figure_answer(query, deps, clause, hit, result)
+
+
+NEAR_RATIO = 0.8  # a clause this close to the best one may answer a figure the best one lacks
+
+
+def _stating(query: Query, deps: Deps, result: SearchResult) -> Hit | None:
+    """The best of the top clauses that states the kind of figure asked (the first hit when nothing is asked)."""
+    if not query.figure_types:
+        return result.hits[0]
+    top = result.hits[0].score
+    for hit in result.hits[:6]:
+        if hit.score < NEAR_RATIO * top:
+            break
+        if hit is not result.hits[0] and hit.confidence < deps.threshold_for_clause(query.lang, hit.clause_id):
+            continue
+        clause = deps.library.clause(hit.clause_id)
+        if not missing_types(query.figure_types, clause,
+                             focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps))):
+            return hit
+    return None
+
+
+def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
+                  status: str = "answered") -> Answer:
+    """Lead with the best-matching figure of ``clause`` (paired values spelt out), then the quoted fragment."""
+    if not clause.targets:
+        return quote_answer(query, deps, clause, hit, result, status=status)
+    tokens = _tokenize(deps)
+    q_tokens = set(tokens(query.retrieval_text or query.content))
+    rank = {s: r for r, s in enumerate(hit.sentence_order)}
+    target = max(clause.targets, key=lambda t: _target_score(t, query, tokens, q_tokens, rank))
+    paired = _enumeration(clause, target)
+    if paired:
+        ordered = sorted(paired, key=lambda t: 0 if any(t.measures.startswith(lv) for lv in query.levels) else 1)
+        if query.lang == "zh":
+            lead = "；".join(f"{t.measures.split(':')[0]} {t.value}" for t in ordered) + "。"
+        else:
+            lead = "; ".join(f"{LEVEL_EN.get(t.measures.split(':')[0], t.measures.split(':')[0])}: {t.value}"
+                             for t in ordered) + ". "
+    else:
+        when = f"（{target.deadline}）" if target.deadline and target.deadline not in target.measures else ""
+        lead = (f"{target.value}：{target.measures}{when}。" if query.lang == "zh"
+                else f"{target.value} — ")
+    if target.sentence is not None:
+        order = (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence)
+        hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels, order)
+    return quote_answer(query, deps, clause, hit, result, lead=lead, status=status)
+
+
+def handle_contact(query: Query, deps: Deps) -> Answer:
+    """Whom to contact: the departments first, in words, by role; then the clause they come from."""
+    if query.followup and query.context and query.context.clause_ids:
+        clauses = [deps.library.clause(c) for c in query.context.clause_ids]
+        result = SearchResult(query=query.retrieval_text, hits=(), confidence=1.0)
+    else:
+        result, abstain = retrieve(query, deps)
+        if abstain:
+            return not_covered(query, deps, result, status=abstain)
+        clauses = [deps.library.clause(result.hits[0].clause_id)]
+    clause = clauses[0]
+    hit = next((h for h in result.hits if h.clause_id == clause.id), None) or Hit(
+        clause.id, 1.0, 0, 1.0, {}, deps.retriever.sentence_order(clause.id, query.retrieval_text, query.channels))
+    idx, _zh, _en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    contacts = contacts_for(deps.library, clause, [clause.sentences[idx]])
+    if not contacts:
+        contacts = contacts_for(deps.library, clause, list(clause.sentences))
+    lead = _contact_lead(query, deps, clause, contacts)
+    answer = quote_answer(query, deps, clause, hit, result, lead=lead)
+    from dataclasses import replace
+
+    return replace(answer, departments=contacts or answer.departments)
+
+
+def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
+    from qa.understand.departments import COOP_RE, LEAD_RE
+
+    zh_label, en_label = clause_label(clause)
+    leads = [c for c in contacts if c.role == "lead"]
+    coops = [c for c in contacts if c.role == "cooperate"]
+    named = [c for c in contacts if c.role == "named"]
+    if COOP_RE.search(query.content) and not LEAD_RE.search(query.content) and coops:
+        # 谁配合 / who cooperates: the cooperating departments first.
+        if query.lang == "zh":
+            return f"配合部门：{'、'.join(c.name for c in coops)}（牵头：{'、'.join(c.name for c in leads) or '未写明'}）。依据{zh_label}："
+        return ("Cooperating: " + "; ".join(c.shown("en") for c in coops) + " (lead: "
+                + ("; ".join(c.shown("en") for c in leads) or "not stated") + f"). Basis, {en_label}: ")
+    if query.lang == "zh":
+        if leads:
+            text = f"请找{'、'.join(c.name for c in leads)}（牵头）"
+            if coops:
+                text += f"，{'、'.join(c.name for c in coops)}配合"
+            return text + f"。依据{zh_label}：" if clause.kind != "article" else text + "。依据："
+        if named:
+            return f"相关部门：{'、'.join(c.name for c in named)}。依据："
+        return "条文没有写明具体部门，请向文件的制定或实施部门咨询。相关条文："
+    if leads:
+        text = "Contact the " + "; ".join(c.shown("en") for c in leads) + " (lead)"
+        if coops:
+            text += ", with " + "; ".join(c.shown("en") for c in coops) + " cooperating"
+        return text + f". Basis, {en_label}: "
+    if named:
+        return "Bodies named: " + "; ".join(c.shown("en") for c in named) + ". Basis: "
+    return "The text names no department; ask the body that issued or implements it. The provision: "

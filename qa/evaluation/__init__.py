@@ -1,0 +1,1 @@
+"""Evaluation, apart from the runtime: gold sets, metrics, systems, reports and benchmarks."""

@@ -1,0 +1,1 @@
+"""Retrieve stage: hybrid ranking of clauses within a scope of documents."""

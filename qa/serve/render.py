@@ -1,0 +1,136 @@
+"""What the web app shows: answers and questions as Markdown (what the chat renders and what its copy
+button copies: no HTML), and the clause browser's detail as escaped HTML.
+
+User text and corpus text are always escaped: a question such as ``<img src=x onerror=alert(1)>``,
+``[x](javascript:…)`` or ``$$x$$`` shows as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+from qa.answer.citation import clause_label, document_name, status_line
+from qa.answer.models import Answer
+from qa.models import Clause, Library
+from qa.serve.strings import t
+
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>~$&])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape Markdown (and the ``<`` of HTML) so text renders literally, never as markup or links."""
+    return _MD_SPECIALS.sub(r"\\\1", text or "").replace("\n", "  \n")
+
+
+def escape(text: str) -> str:
+    """Escape for HTML."""
+    return html.escape(text or "", quote=True)
+
+
+def user_markdown(question: str) -> str:
+    """The user's bubble: the question as plain text (shortened past 300 characters)."""
+    shown = question if len(question) <= 300 else question[:300] + f"… ({len(question):,})"
+    return md_escape(shown)
+
+
+def clause_link(clause: Clause, lang: str) -> str:
+    """A Markdown link that opens the clause in the clause browser (``?clause=<id>``)."""
+    zh_label, en_label = clause_label(clause)
+    return f"[{md_escape(zh_label if lang == 'zh' else en_label)}](?clause={quote(clause.id, safe='/')}&lang={lang})"
+
+
+def answer_markdown(answer: Answer, library: Library, *, ui_lang: str) -> str:
+    """The assistant's chat message, in Markdown: the direct answer, whom to contact, the quote (Chinese,
+    and English beside it), the citations with links, notes, related clauses, and a link to the question."""
+    lang = answer.lang
+    lines: list[str] = [f"**{md_escape(answer.answer)}**" if not answer.abstained else md_escape(answer.answer)]
+    if answer.departments:
+        groups = []
+        for role in ("lead", "cooperate", "named"):
+            names = [c.shown(lang) for c in answer.departments if c.role == role]
+            if names:
+                groups.append(f"{t(role, ui_lang)}: {md_escape(('、' if lang == 'zh' else '; ').join(names))}")
+        lines.append(f"**{t('contact', ui_lang)}** — " + "；".join(groups))
+    if answer.items:
+        rows = []
+        for i in answer.items[:40]:
+            rest = i.shown(lang).split(" " if lang == "zh" else ": ", 1)[-1]
+            rows.append(f"- {clause_link(library.clause(i.clause_id), lang)} {md_escape(rest)}")
+        lines.append("\n".join(rows))
+    if answer.quote_zh:
+        lines.append("> " + md_escape(answer.quote_zh).replace("  \n", "  \n> "))
+        if answer.quote_en:
+            lines.append(f"> *{t('english_rendering', ui_lang)}:* " + md_escape(answer.quote_en))
+    for note in answer.notes:
+        lines.append(f"*{md_escape(note)}*")
+    if answer.citations:
+        cites = []
+        for c in answer.citations[:6]:
+            clause = library.clause(c.clause_id)
+            text = c.cite_zh if lang == "zh" else c.cite_en
+            link = f"?clause={quote(clause.id, safe='/')}&lang={lang}"
+            cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({link})")
+        lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
+    extra = answer.related or answer.suggestions
+    if extra:
+        label = t("related" if answer.related else "nearest", ui_lang)
+        links = []
+        for cid in extra[:3]:
+            clause = library.clause(cid)
+            title = clause.title if lang == "zh" else clause.title_en
+            doc = document_name(library.info(clause.doc_id), lang, number=False)
+            links.append(f"{clause_link(clause, lang)} {md_escape(title)}（{md_escape(doc)}）" if lang == "zh"
+                         else f"{clause_link(clause, lang)} {md_escape(title)} ({md_escape(doc)})")
+        lines.append(f"{label}: " + "；".join(links))
+    if lang == "en" and (answer.quote_en or answer.citations):
+        lines.append(f"*{t('unofficial', 'en')}*")
+    lines.append(f"[{t('link_question', ui_lang)}](?q={quote(answer.question[:300])}&lang={ui_lang})")
+    return "\n\n".join(lines)
+
+
+def conversation_markdown(turns: list[dict], *, ui_lang: str) -> str:
+    """A whole conversation for export: each question, then its answer in Markdown."""
+    out = [f"# {t('page_title', ui_lang)}", ""]
+    for n, turn in enumerate(turns, 1):
+        out += [f"## {n}. {turn.get('question', '')}", "", turn.get("markdown", ""), ""]
+    return "\n".join(out)
+
+
+def clause_detail_html(clause: Clause, library: Library, *, ui_lang: str) -> str:
+    """The clause browser's full record: citation, status, text in both languages, departments, parts,
+    figures, repairs and a permalink."""
+    info = library.info(clause.doc_id)
+    zh_label, en_label = clause_label(clause)
+    lang = ui_lang
+    title = clause.title if lang == "zh" else (clause.title_en or clause.title)
+    group = " › ".join(clause.group_path if lang == "zh" else (clause.group_path_en or clause.group_path))
+    rows = [f"<h3>{escape(document_name(info, 'zh'))}{escape(zh_label)} / {escape(en_label)} — {escape(title)}</h3>",
+            f'<div class="status">{escape(status_line(info, lang))}</div>',
+            f'<div class="group">{escape(group)}</div>',
+            f'<div class="zh" lang="zh">{escape(clause.text_zh).replace(chr(10), "<br>")}</div>',
+            f'<div class="en" lang="en"><small>{escape(t("english_rendering", lang))}</small><br>'
+            f'{escape(clause.text_en or "—")}</div>']
+    for key, names in (("col_lead", clause.leads), ("col_cooperate", clause.cooperates)):
+        if names:
+            items = "、".join(f"{n} ({library.department_english(n)})" for n in names)
+            rows.append(f"<div><b>{escape(t(key, lang))}:</b> {escape(items)}</div>")
+    if clause.bodies:
+        rows.append(f"<div><b>{escape(t('named', lang))}:</b> "
+                    f"{escape('、'.join(f'{b} ({library.bodies[b].english})' for b in clause.bodies))}</div>")
+    if clause.parts:
+        items = "".join(f"<li><b>{escape(p.label)} / {escape(p.label_en)}</b>: {escape(p.text_zh)}"
+                        f"<br><small>{escape(p.text_en)}</small></li>" for p in clause.parts)
+        rows.append(f"<div><b>{escape(t('parts', lang))}:</b><ul>{items}</ul></div>")
+    if clause.targets:
+        items = "".join(f"<li>{escape(x.value)} — {escape(x.measures)}{escape(' (' + x.deadline + ')') if x.deadline else ''}</li>"
+                        for x in clause.targets)
+        rows.append(f"<div><b>{escape(t('figures', lang))}:</b><ul>{items}</ul></div>")
+    repairs = [r for r in library.document(clause.doc_id).repairs if r.id in clause.repairs]
+    if repairs:
+        items = "".join(f"<li>{escape(r.original)} → {escape(r.corrected)} ({escape(r.reason)})</li>" for r in repairs)
+        rows.append(f"<div><b>{escape(t('repairs', lang))}:</b><ul>{items}</ul></div>")
+    link = f"?clause={quote(clause.id, safe='/')}&lang={lang}"
+    rows.append(f'<div class="permalink"><a href="{escape(link)}">{escape(t("permalink", lang))}</a></div>')
+    return "".join(rows)

@@ -1,0 +1,1 @@
+"""Understand stage: one place decides what a question asks (``Query``, intents, conversations)."""

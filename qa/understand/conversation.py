@@ -1,0 +1,54 @@
+"""Conversations: bounded reading of the history, and what an earlier turn leaves as context.
+
+Only the last ``MAX_HISTORY_TURNS`` questions are read, each cut to ``MAX_QUESTION_CHARS`` and all
+together to ``MAX_HISTORY_CHARS``; items that are not text (or not ``{"content": str}`` messages)
+are skipped. So a history of thousands of turns costs the same as one of four.
+"""
+
+from __future__ import annotations
+
+from qa.normalize import MAX_QUESTION_CHARS
+from qa.understand.query import Context, Query
+
+MAX_HISTORY_TURNS = 4
+MAX_HISTORY_CHARS = 2000
+
+
+def clean_history(history) -> list[str]:
+    """The earlier questions to read, oldest first: strings (or chat messages of role user), bounded.
+
+    Accepts a list/tuple of str, of ``{"role": "user", "content": str}``, or of ``[question, answer]`` pairs.
+    Anything else (None, numbers, nested junk) is ignored rather than raising.
+    """
+    if not isinstance(history, (list, tuple)):
+        return []
+    turns: list[str] = []
+    for item in list(history)[-4 * MAX_HISTORY_TURNS:]:
+        if isinstance(item, str):
+            text = item
+        elif isinstance(item, dict) and item.get("role", "user") == "user" and isinstance(item.get("content"), str):
+            text = item["content"]
+        elif isinstance(item, (list, tuple)) and item and isinstance(item[0], str):
+            text = item[0]
+        else:
+            continue
+        if text.strip():
+            turns.append(text[:MAX_QUESTION_CHARS])
+    turns = turns[-MAX_HISTORY_TURNS:]
+    total, kept = 0, []
+    for text in reversed(turns):
+        total += len(text)
+        if total > MAX_HISTORY_CHARS:
+            break
+        kept.append(text)
+    return list(reversed(kept))
+
+
+def context_of(query: Query, answer, *, previous: Context | None) -> Context | None:
+    """What a turn leaves for the next one: the clauses it answered from, or the earlier context if none."""
+    ids = tuple(c.clause_id for c in answer.citations) or tuple(i.clause_id for i in answer.items)
+    if answer.status in ("greeting", "empty", "invalid") or not ids:
+        return previous
+    items = tuple(i.clause_id for i in answer.items)
+    return Context(question=query.retrieval_text or query.content, clause_ids=ids[:3], intent=query.intent,
+                   departments=tuple(d.name for d in answer.departments), items=items)

@@ -1,0 +1,91 @@
+"""Word lists that tell what kind of thing a question asks for, in both languages (applied to normalised text)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+LISTING = _re(r"哪些|哪几|有什么措施|什么措施|什么条款|列出|列一下|清单|都有什么|有哪|负责什么|牵头什么|管什么|管哪些|做哪些|干什么"
+              r"|\bwhich (?:measures|clauses|items|articles|ones)\b|\bwhat (?:measures|clauses|items|articles)\b"
+              r"|\blist\b|\bwhat (?:does|do|did) (?:the )?[\w&' ]{2,60} (?:lead|handle|do|cooperate|assist|coordinate|support|oversee)"
+              r"|\bwhat (?:is|are) (?:the )?[\w&' ]{2,60} (?:responsible for|in charge of|leading)|responsible for what"
+              r"|\bmeasures\b.*\b(?:led|lead|handled|leads)\b|\bwhat measures\b|\bwhich ones\b|\bany (?:measures?|clauses?)\b"
+              r"|提到|提及|出现|\bnamed\b|\bmentioned\b|\bappear\w*")
+COUNT = _re(r"几条|几项|几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b|\bnumber of\b|\bcount\b")
+CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
+              r"|归谁|哪个局|谁主管|主管部门是"
+              r"|\bwho (?:do|should|can|could|would) (?:i|we) (?:contact|ask|call|talk|turn|go|approach|complain)"
+              r"|\bwhich (?:department|agency|authority|authorities|office|body|bodies|bureau|government|departments)\b"
+              r"|\bwho (?:is |are )?(?:in charge|responsible|leads?|handles?|oversees?|runs?)\b"
+              r"|\bwho (?:is |are )?(?:cooperates?|assists?|helps?|supports?|co-?operating)\b"
+              r"|\bwho do i\b|\bcontact\b|谁配合|哪些部门配合|配合部门|牵头部门|负责部门"
+              r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
+VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
+               r"|新版|旧版|还能用|现在还|有效期|生效了吗|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
+               r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
+               r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich version\b|\bcurrent version\b|\blatest version\b"
+               r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b")
+ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
+             r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|\bapproved by\b"
+             r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
+             r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b")
+WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|几号"
+           r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b")
+DOC_EVENT = _re(r"发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
+                r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b"
+                r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
+DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|\bdocument number\b|\breference number\b|\bfile number\b|\bdecree number\b"
+                 r"|\border (?:no|number)\b")
+STRUCTURE_UNITS = _re(r"措施|条款|条|章|目标|原则|要求|方面|部分|分组|大类|组|项"
+                      r"|\bmeasures\b|\barticles\b|\bchapters\b|\bgoals\b|\btargets\b|\bprinciples\b|\brequirements\b"
+                      r"|\bgroups\b|\bsections\b|\bparts\b|\bclauses\b|\bitems\b|\bcategories\b|\bareas\b")
+STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|章)|几大|几个方面|哪几个方面|结构|框架|目录|有哪些章"
+                r"|\b(?:what|which) (?:groups|sections|chapters|parts|areas)\b(?! of (?:people|persons|enterprises|companies|firms))|\bstructure\b"
+                r"|\btable of contents\b|\bhow is (?:it|the \w+) organi[sz]ed\b")
+REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|遇到.{0,6}问题.{0,10}(?:找|反映|问)|向谁反映|反映问题|径向"
+                      r"|\breport problems?\b|\bproblems? (?:with|in|when) (?:implementing|carrying out|executing)\b|\bwho to report\b")
+WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
+                      r"|\bwhich (?:laws?|regulations?|documents?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents)\b"
+                      r"|\bin which (?:law|regulation|document)s?\b")
+DOCUMENT_WORDS = _re(r"这个文件|本文件|该文件|这份文件|这个方案|本方案|该方案|这部法|这个法|本法|该法|这个条例|本条例|该条例|这个规定|这个政策"
+                     r"|\bthis (?:document|plan|law|regulation|regulations|policy|act)\b|\bthe (?:document|plan)\b")
+GREETING_WORDS = """
+你好 您好 你们好 大家好 嗨 哈喽 哈啰 早上好 上午好 下午好 晚上好 早安 晚安 谢谢 谢谢你 谢谢您 多谢 感谢 非常感谢 再见 拜拜
+的解答 的回答 的帮助 啦 你是谁 你能做什么 你会什么 在吗 在不在 有人吗 好的 嗯 哦 啊 呀 呢 吧 哈 你 您 请问 麻烦问一下 打扰一下
+hi hello hey hiya yo there thanks thx ty cheers bye goodbye ok okay morning
+""".split()
+_GREETING_PHRASES = ("thank you very much", "thank you", "many thanks", "a lot", "so much", "see you", "good morning",
+                     "good afternoon", "good evening", "who are you", "what can you do", "are you there",
+                     "thanks for earlier", "for earlier", "great", "and", "also", "so")
+# Longest first, so "thank you very much" goes before "thank you".
+GREETING_PHRASES = tuple(sorted((*GREETING_WORDS, *_GREETING_PHRASES), key=len, reverse=True))
+ANAPHORA = _re(r"它|这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|那个措施|这项措施|该措施|这个条款|该条款|上面那|上一条|刚才那|刚才说的|上述"
+               r"|\bthis (?:measure|article|clause|one|item|goal|provision|rule)\b|\bthat (?:measure|article|clause|one|item|goal|provision|rule)\b"
+               r"|\bit\b|\bits\b|\bthey\b|\bthem\b|\bthose\b|\bthe same\b|\babove\b")
+ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|呢[?？]?$|^(?:and|what about|how about|and what about|and for|also|so)\b"
+               r"|\bwhat about\b|\bhow about\b")
+# Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?).
+GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
+                    r"|国家级|省级|市级|区级|国家|省|市|区|呀|啊|吧|是|有|要|能|可以|怎么|如何|办|去|我|我们|请问|具体|讲|说|内容|规定|情况|再|又|也|还|都"
+                    r"|一下|一点|详细|原文|全文|时候|时间|多久|多长|期限|为什么|谢谢|好的|继续|方案|文件|一共|总共|共|条款|这个|哪几|其中|分别"
+                    r"|\b(?:who|whom|which|what|do|does|did|i|we|you|should|can|could|contact|department|departments|agency|"
+                    r"office|the|a|an|is|are|it|its|this|that|one|ones|about|and|how|much|many|long|when|for|to|of|in|on|"
+                    r"municipal|national|provincial|district|city|level|state|say|says|said|mean|means|tell|me|more|"
+                    r"please|again|details|text|full|responsible|lead|leads|in|charge|get|amount|money|funding|then|so|"
+                    r"also|what's|whats|who's|there|any|be|will|would|ask|call|go|they|them|those|same|thanks|thank|ok|"
+                    r"plan|document|measures?|clauses?|articles?|items?|total|altogether|cooperates?|cooperating|handles?|"
+                    r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
+                    r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high)\b")
+DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算"
+                 r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
+                 r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b")
+CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|有何|哪方面)(?:的)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
+                     r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|包括哪些|有什么|都有什么|是什么)"
+                     r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|principles|goals|targets|requirements|steps)\b"
+                     r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b")
+DOCUMENT_TALK = _re(r"法|条例|方案|文件|规定|政策|版本|\blaw\b|\bregulations?\b|\bplan\b|\bpolicy\b|\bdocument\b|\bversion\b"
+                    r"|\btext\b|\brules?\b|\bact\b")

@@ -1,0 +1,107 @@
+"""Departments named in a question, with the role asked about and its polarity.
+
+Every form of a name resolves to the glossary's canonical short name: 市科技局, 科技局, 广州市科学技术局,
+"Science and Technology Bureau", "Guangzhou Municipal Science and Technology Bureau". A
+department-shaped name the glossary lacks (市工信局, "Bureau of Commerce") is reported as unknown,
+so the answer can say the plan does not name it instead of quoting an unrelated clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.models import Library
+
+LEAD_RE = re.compile(r"牵头|负责|主管|主抓|\blead(s|ing)?\b|\bled\b|in charge|responsible|\bheads?\b|\bruns?\b|\bhandles?\b")
+COOP_RE = re.compile(r"配合|协助|协同|参与|\bco-?operat\w*|\bassist\w*|\bsupport(s|ing)? role|\bhelps?\b|\bparticipat\w*"
+                     r"|\bjoin(s|ed)?\b|\bcollaborat\w*|\bsupporting\b")
+NEG_RE = re.compile(r"不是|不由|并非|非由|除了|除去|除|以外|之外|不牵头|不负责|不配合|既不|没有牵头|没牵头|没有参与|不参与"
+                    r"|\bnot\b|n't\b|\bexcept\b|\bother than\b|\bapart from\b|\bbesides\b|\bneither\b|\bnor\b")
+UNKNOWN_ZH_RE = re.compile(r"(?:广州)?市[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅)(?![\u4e00-\u9fff]{0,1}(?:部门))")
+UNKNOWN_EN_RE = re.compile(r"((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b"
+                           r"|\b(bureau|commission|office|administration) of ((?:[a-z&'-]+ ?){1,6})")
+
+
+@dataclass(frozen=True)
+class DepartmentMention:
+    """A department in a question: canonical name, the role asked about (lead / cooperate / any), negation."""
+
+    name: str
+    role: str
+    negated: bool
+    start: int
+    end: int
+
+
+class DepartmentNames:
+    """Finds department names in normalised question text; built once per library."""
+
+    def __init__(self, library: Library) -> None:
+        pairs: set[tuple[str, str]] = set()
+        for alias, name in library.department_aliases.items():
+            if name not in library.departments:
+                continue
+            pairs.add((alias.lower(), name))
+            if alias.startswith("市"):
+                pairs |= {("广州" + alias, name), ("广州市" + alias[1:], name)}
+        for name, dept in library.departments.items():
+            english = dept.english.split(" (")[0].lower()
+            core = english.removeprefix("municipal ").removeprefix("guangzhou ")
+            pairs |= {(english, name), (core, name), ("guangzhou " + core, name),
+                      ("guangzhou municipal " + core, name), (core.replace(" and ", " & "), name)}
+        self._aliases = sorted((p for p in pairs if len(p[0]) >= 2), key=lambda p: -len(p[0]))
+        self._english = {d.english.split(" (")[0].lower().removeprefix("municipal ") for d in library.departments.values()}
+
+    def find(self, text: str) -> tuple[list[DepartmentMention], list[str]]:
+        """(departments named, unknown department-shaped names) in ``text`` (normalised)."""
+        found: list[DepartmentMention] = []
+        taken: list[tuple[int, int]] = []
+        for alias, name in self._aliases:
+            for m in re.finditer(re.escape(alias), text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                if alias.isascii() and not _word_bounded(text, m.start(), m.end()):
+                    continue
+                taken.append((m.start(), m.end()))
+                if name not in {f.name for f in found}:
+                    found.append(DepartmentMention(name, "any", False, m.start(), m.end()))
+        # Role and negation are read with the names blanked out ("…Economic Cooperation Bureau" asks no cooperation).
+        rest = text
+        for s, e in sorted(taken, reverse=True):
+            rest = rest[:s] + " " + rest[e:]
+        role, negated = _role(rest), bool(NEG_RE.search(rest))
+        found = [DepartmentMention(f.name, role, negated, f.start, f.end) for f in found]
+        found.sort(key=lambda f: f.start)
+        unknown = []
+        for m in UNKNOWN_ZH_RE.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                unknown.append(m.group(0))
+        for m in UNKNOWN_EN_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            phrase = (m.group(1) or m.group(4) or "").strip()
+            kind = m.group(2) or m.group(3)
+            words = [w for w in phrase.split() if w not in ("the", "a", "an", "which", "what", "does", "do", "municipal",
+                                                              "guangzhou", "city", "is", "of", "for", "any", "and", "or")]
+            if not words:
+                continue
+            name = f"{' '.join(words)} {kind}" if m.group(2) else f"{kind} of {' '.join(words)}"
+            if not any(name in e or e.endswith(name) for e in self._english):
+                unknown.append(m.group(0).strip())
+        return found, unknown
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+def _role(text: str) -> str:
+    lead, coop = bool(LEAD_RE.search(text)), bool(COOP_RE.search(text))
+    if lead and not coop:
+        return "lead"
+    if coop and not lead:
+        return "cooperate"
+    return "any"

@@ -1,0 +1,115 @@
+"""Documents named in a question: short names (民营经济促进法, payment regulations), version years, generic words.
+
+``DocumentNames(library).find(text)`` returns the document ids a question names, most specific first.
+A name shared by several versions (保障中小企业款项支付条例 2020 / 2025) means the version in force,
+unless the question gives the year of another (2020年版, the 2020 version). "这个方案" / "the plan"
+means the library's only work plan, if there is exactly one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from qa.models import Library
+from qa.normalize import normalize
+
+_PLAN_WORDS = re.compile(r"(这个|本|该|此|那个)?(工作)?方案|\b(the|this|that) (work )?plan\b|\bwork plan\b")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    """A document a question names, and where."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    loose: bool = False  # named by keywords (广东 + 中小企业), not by a name
+
+
+class DocumentNames:
+    """Finds document names in normalised question text; built once per library."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        by_name: dict[str, list[str]] = defaultdict(list)
+        keywords: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for d in library.documents:
+            info = d.info
+            for name in (info.title, *info.short_names, info.title_en, *info.short_names_en):
+                key = normalize(name)
+                # English names also match in the singular and without a leading "the".
+                for variant in {key, key.replace("regulations", "regulation"), key.removeprefix("the ")}:
+                    if len(variant) >= 3 and d.id not in by_name[variant]:
+                        by_name[variant].append(d.id)
+            for group in info.name_keywords:
+                keywords[tuple(normalize(w) for w in group)].append(d.id)
+        self._keywords = sorted(keywords.items(), key=lambda kv: -sum(len(w) for w in kv[0]))
+        self._names = sorted(by_name.items(), key=lambda kv: -len(kv[0]))
+        plans = [d.id for d in library.documents if d.info.kind == "municipal_work_plan"]
+        self._plan = plans[0] if len(plans) == 1 else None
+
+    def find(self, text: str) -> list[DocumentMention]:
+        """Documents named in ``text`` (normalised), in order of appearance, one per name."""
+        found: list[DocumentMention] = []
+        taken: list[tuple[int, int]] = []
+        for name, ids in self._names:
+            for m in re.finditer(re.escape(name), text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(DocumentMention(self._version(ids, text), m.start(), m.end(), m.group(0)))
+        if not found:
+            # Loose naming (广东的中小企业条例, the Guangdong SME regulation): every word of a keyword group.
+            for words, ids in self._keywords:
+                if all(w in text for w in words):
+                    start = min(text.find(w) for w in words)
+                    found.append(DocumentMention(self._version(ids, text), start, start + len(words[0]), words[0],
+                                                 loose=True))
+                    break
+        if self._plan and not any(f.doc_id == self._plan for f in found):
+            if m := _PLAN_WORDS.search(text):
+                found.append(DocumentMention(self._plan, m.start(), m.end(), m.group(0), loose=True))
+        found.sort(key=lambda f: f.start)
+        out: list[DocumentMention] = []
+        for f in found:
+            if f.doc_id not in {o.doc_id for o in out}:
+                out.append(f)
+        return out
+
+    def _version(self, ids: list[str], text: str) -> str:
+        """Of several versions sharing a name: the one whose year the question gives, else the one in force."""
+        if len(ids) == 1:
+            return ids[0]
+        years = {m.group(1) for m in _YEAR_RE.finditer(text)}
+        for doc_id in ids:  # the version named by its own year first (2020年版, the 2020 text) …
+            info = self.library.info(doc_id)
+            if years & {doc_id[-4:], (info.edition or "")[:4], info.dates.get("effective", "")[:4],
+                        info.dates.get("revised", "")[:4]} - {""}:
+                return doc_id
+        if re.search(r"旧版|老版|原来的|原版|之前的|以前的|\bold\b|\boriginal\b|\bprevious\b|\bearlier\b|\bformer\b", text):
+            old = [i for i in ids if not self.library.info(i).in_force]
+            if old:
+                return old[0]
+        for doc_id in ids:  # … then any date of it
+            info = self.library.info(doc_id)
+            if years & {d[:4] for d in info.dates.values()}:
+                return doc_id
+        in_force = [i for i in ids if self.library.info(i).in_force]
+        return in_force[0] if in_force else ids[0]
+
+    def versions(self, doc_id: str) -> list[str]:
+        """Every version linked to ``doc_id`` (supersedes / superseded_by), oldest first."""
+        chain = [doc_id]
+        info = self.library.info(doc_id)
+        while info.supersedes and self.library.has_document(info.supersedes):
+            chain.insert(0, info.supersedes)
+            info = self.library.info(info.supersedes)
+        info = self.library.info(doc_id)
+        while info.superseded_by and self.library.has_document(info.superseded_by):
+            chain.append(info.superseded_by)
+            info = self.library.info(info.superseded_by)
+        return chain

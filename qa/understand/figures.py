@@ -1,0 +1,175 @@
+"""Expected answer type: a question that asks for a figure the cited clause does not contain
+(an amount, a rate, a date, a duration, a phone number, a list of documents) is not answered by it.
+
+Similarity alone cannot see this: "风险准备金补助比例是多少？" matches measure 1 almost word for word,
+but measure 1 gives no ratio. An extractive answer would then quote a sentence that does not answer
+the question, so the assistant says the plan does not state it, and names the clause and department.
+
+``missing_types("研发费用加计扣除能按百分之多少扣？", clause)`` lists the types the clause lacks.
+The question patterns only fire on the asking form ("是多少", "what rate"), never on a topic word
+alone ("租金有优惠吗" asks no figure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa.models import Clause
+from qa.normalize import normalize
+
+_CN_DIGITS = "零一二两三四五六七八九十百千万亿"
+_NUMBER = rf"(?:\d[\d.,]*|[{_CN_DIGITS}]+)"
+_ASK_COUNT_UNITS = "家个户人项年次倍天条名位所批"  # 多少家 asks a count, not an amount of money
+_STOP = r"[^，。？！?!,;；]"  # stay inside one clause of the question
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    name: str
+    label_zh: str
+    label_en: str
+    question: re.Pattern
+    evidence: re.Pattern
+
+    def asked_in(self, text: str) -> bool:
+        return self.question.search(text) is not None
+
+    def found_in(self, text: str) -> bool:
+        return self.evidence.search(text) is not None
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+ANSWER_TYPES: tuple[AnswerType, ...] = (
+    AnswerType(
+        "amount", "具体金额", "amount of money",
+        _re(r"多少钱|多少元|多少万|多少块|几[十百千万]万?块?钱|金额(?:是|有|为|多少)"
+            r"|(?:奖励?|补贴?|补助|资助|扶持|贷款?|借|收(?!入)费?|减免|付|交|租金|费用?|价格?|价钱|工资|薪酬)"
+            rf"(?:(?!占|比例|比重|比率){_STOP}){{0,6}}多少(?![{_ASK_COUNT_UNITS}])"
+            r"|\bhow much (?:money|funding|subsidy|subsidies|grant|reward|bonus|rent|cash)\b"
+            r"|\bhow much\b.{0,40}\b(?:pay|paid|cost|charge|fund|subsidi[sz]e|reward|grant|give|get|receive|borrow"
+            r"|lend|rent|fee|worth)"
+            r"|\bwhat (?:is|are) the (?:\w+ )?(?:amount|fee|price|cost|tariff|rent|salary|wage)s?\b"
+            r"|\b(?:reward|subsid\w*|grant|funding|bonus|award|allowance|fee)s?\b.{0,60}\bhow much\b"
+            r"|\bhow much (?:is|are|was|would be) (?:the |a |an )?[\w\s-]{0,30}(?:subsid\w*|grant|fund\w*|reward|award|bonus|fee|rent|allowance)"
+            r"|\bhow much (?:must|should|shall|will|does|do|can)\b.{0,60}\b(?:allocat\w*|spend|contribute|budget|invest|reimburs\w*|compensat\w*)"
+            r"|(?:给|拨|安排|补|报销|赔|奖)多少(?![{_ASK_COUNT_UNITS}])|最多能(?:报销|拿|领|补|赔)"
+            r"|\b(?:maximum|minimum) amount\b|\bhow many yuan\b"),
+        _re(rf"{_NUMBER}\s*(?:万元|亿元|元)|\byuan\b|\brmb\b"),
+    ),
+    AnswerType(
+        "rate", "具体比例或费率", "rate or percentage",
+        _re(rf"(?:比例|比率|比重|占比|税率|利率|费率|贴息率|扣除率){_STOP}{{0,6}}(?:多少|几|多高|多大)"
+            r"|(?:什么|多少|多大|多高|哪个)(?:样的)?(?:比例|比率|税率|利率|费率)"
+            rf"|占{_STOP}{{0,8}}(?:多少|几)|百分之(?:多少|几)|几成|几个点|多少个点"
+            r"|几倍|多少倍|\bhow many times\b|\bwhat multiple\b"
+            r"|\bwhat (?:percentage|percent|proportion|share|ratio)\b"
+            r"|\bwhat (?:is|are) the (?:[\w-]+ ){0,3}(?:rate|ratio|percentage|proportion)s?\b"
+            r"|\bhow many percent|\bat what (?:rate|ratio|percentage)"),
+        _re(rf"{_NUMBER}\s*(?:%|％)|百分之|万分之|千分之|[{_CN_DIGITS}]成|{_NUMBER}\s*倍|\d+\s*percent|\bper ?cent\b"
+            r"|\b(?:\d+|two|three|four|five) times\b"),
+    ),
+    AnswerType(
+        "date", "具体日期或截止时间", "date or deadline",
+        _re(r"几月几[号日]|哪一?天|哪个月|截止(?:日期|时间|到|是)|(?:申报|申请|报名)(?:的)?(?:时间|日期)"
+            r"|什么时候(?:截止|开始申报|申报|报名|受理)"
+            r"|\bdeadline\b|\bdue date\b|\bwhat date\b|\bclosing date\b|\bwhich month\b"
+            r"|\bwhen (?:is|are|do|does|can|will) (?:the |i |we )?(?:application|applications|submission|registration"
+            r"|apply|submit|register)"),
+        _re(r"\d+\s*月|[一二三四五六七八九十]+月|月底|月份|截止"
+            r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+            r"|\bdeadline\b"),
+    ),
+    AnswerType(
+        "duration", "具体期限", "time limit",
+        _re(r"(?:审批|办理|办下来|批下来|审核|拿到|放款)\S{0,4}(?:多久|多长时间|几天|几个工作日)"
+            r"|(?:期限|时限|期|周期)\S{0,6}(?:多少天|几天|多久|多长|多少个?月|几个月)|多少(?:个)?(?:工作日|天|日|个月)"
+            r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b|\bhow soon\b|\bhow quickly\b"
+            r"|\bwithin what (?:time|period)\b|\bby when\b|\bwhat (?:is the )?(?:deadline|time limit)\b"
+            r"|多久|多长时间|多快|几天内|多少天内|什么期限|期限是多少"
+            r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"),
+        _re(r"\d+\s*个?(?:工作日|天|日|个月)|[一二三四五六七八九十两]+个?(?:工作日|天|日|个月)"
+            r"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b(?:thirty|sixty|ninety|ten|fifteen) (?:working )?days\b"),
+    ),
+    AnswerType(
+        "headcount", "具体人数标准", "number of people",
+        _re(r"多少人以下|多少人以上|多少名?员工|几个人|几名员工|员工\S{0,4}多少|从业人员\S{0,4}多少|多少从业人员"
+            r"|\bhow many (?:employees|people|staff|workers|persons)\b|\bnumber of (?:employees|staff|workers)\b"),
+        _re(r"\d+\s*万?(?:人|名)|\b\d+ (?:employees|people|staff|workers|persons)\b"),
+    ),
+    AnswerType(
+        "contact", "联系电话或地址", "phone number or address",
+        _re(r"电话|热线|传真|网址|邮箱|联系方式|(?:办公|办事)?地址(?:在|是)|在哪里办"
+            r"|\b(?:phone|telephone|fax) number|\bhotline\b|\bwebsite\b|\be-?mail address|\bcontact details"
+            r"|\b(?:office|street|postal|mailing) address|\baddress of\b|\bwhat is the address"),
+        _re(r"电话|热线|网址|邮箱|地址|\bphone\b|\bhotline\b|\bwebsite\b|\bemail\b|\baddress:"),
+    ),
+    AnswerType(
+        "procedure", "申请材料或办理流程", "documents or procedure",
+        _re(r"(?:什么|哪些)(?:材料|资料|证明|手续|表格)|要带什么|需要提交|提交什么"
+            r"|(?:办理|申请|申报|注册|报名|认定)(?:的)?(?:流程|步骤|程序)|流程是|步骤是|怎么填"
+            r"|\bwhat (?:documents|paperwork|papers|forms|materials)\b|\bwhich (?:documents|forms)\b"
+            r"|\bapplication form|\bsteps (?:to|for)\b|\bprocedure (?:to|for)\b"),
+        _re(r"材料|手续|流程|程序|步骤|表格|\bdocuments?\b|\bprocedures?\b|\bsteps\b|\bforms\b|\bpaperwork\b"),
+    ),
+)
+
+
+def asked_types(text: str) -> list[AnswerType]:
+    """The kinds of figure a question (normalised text) asks for (often none)."""
+    return [t for t in ANSWER_TYPES if t.asked_in(text)]
+
+
+def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clause, *,
+                  focus: str = "") -> list[AnswerType]:
+    """The asked-for kinds of figure that the clause does not give.
+
+    With ``focus`` (the phrase of the clause the question is about, see ``focus_phrases``) the figure
+    must be there; without it, anywhere in the clause or its English rendering.
+    """
+    if not asked:
+        return []
+    text = normalize(focus) if focus else _evidence_text(clause.text_zh, clause.text_en)
+    return [t for t in asked if not t.found_in(text)]
+
+
+# Any figure at all: amounts, counts, shares, dates, deadlines (for choosing the fragment to quote).
+WANTS_FIGURE_RE = re.compile(r"多少|几[个家户年项万条天日月成倍]?|多大|多高|多长|多久|何时|什么时候|哪年|哪一年|期限|时限|金额|比例|数量|规模"
+                             r"|\bhow (?:much|many|long|soon|often)\b|\bby when\b|\bwhen\b|\bamount|\bnumber of|\btarget"
+                             r"|\bpercent|\bshare\b|\bdeadline|\bwithin\b|\bdays?\b|\blimit\b", re.IGNORECASE)
+LEVEL_WORDS = {"国家级": "国家级", "国家": "国家级", "national": "国家级", "state-level": "国家级", "省级": "省级",
+               "省": "省级", "provincial": "省级", "province": "省级", "市级": "市级", "municipal": "市级",
+               "city-level": "市级", "city level": "市级", "区级": "区级", "district": "区级", "县级": "县级"}
+_LEVEL_RE = re.compile("|".join(sorted((re.escape(w) for w in LEVEL_WORDS), key=len, reverse=True)))
+
+
+def wants_figure(text: str) -> bool:
+    """True when a question (normalised) asks for any figure: an amount, count, share, date or time limit."""
+    return WANTS_FIGURE_RE.search(text) is not None
+
+
+def level_qualifiers(text: str) -> tuple[str, ...]:
+    """The administrative levels a question qualifies its figure with (国家级 / 省级 / 市级), in order."""
+    found = []
+    for m in _LEVEL_RE.finditer(text):
+        word = m.group(0)
+        if word.isascii() and not _word_bounded(text, m.start(), m.end()):
+            continue
+        found.append(LEVEL_WORDS[word])
+    return tuple(dict.fromkeys(found))
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+
+
+@lru_cache(maxsize=1024)
+def _evidence_text(text_zh: str, text_en: str) -> str:
+    # Normalising a whole clause costs ~0.4 ms; clauses never change, questions do.
+    return normalize(f"{text_zh}\n{text_en}")

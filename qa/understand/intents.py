@@ -1,0 +1,133 @@
+"""What a question asks, decided by an ordered list of small detectors: the first that matches wins.
+
+Each detector reads a ``Query`` (never the raw text) and returns True when its intent applies.
+Adding a kind of question is one detector here, one handler in ``qa.answer.handlers`` and their tests.
+
+Order (most specific first): greeting, document facts, validity, clause reference, department
+listing, group listing, which documents, contact, figure, topical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qa.models import Library
+from qa.understand.query import Query, own_content
+
+Detector = Callable[[Query, Library], bool]
+
+
+def is_greeting(q: Query, _lib: Library) -> bool:
+    return q.greeting_only
+
+
+def is_document(q: Query, _lib: Library) -> bool:
+    """About a document itself: who issued it, when, its number, how many measures/articles, its structure."""
+    if q.refs or q.departments or q.unknown_departments:
+        return False
+    a = q.asks
+    about_doc = bool(q.documents) or "this_document" in a or q.selected is not None or "report" in a
+    if "report" in a:
+        return True
+    if "issuer" in a and (about_doc or not own_content(q.bare or q.content)):
+        return True
+    if "number" in a and about_doc:
+        return True
+    if "when" in a and "event" in a and about_doc:
+        return True
+    if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content):
+        return True
+    return "structure" in a and (about_doc or not own_content(q.bare or q.content))
+
+
+def _counts_structure(q: Query) -> bool:
+    """多少条措施 / how many articles: a count of the document's own units, not of companies or yuan."""
+    import re
+
+    return bool(re.search(r"(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款|章)?(?:[?？]|$|吗|呢|啊|\s)"
+                          r"|(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款)"
+                          r"|how many (?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups|items)",
+                          q.content))
+
+
+def _little_topic(text: str) -> bool:
+    """No topic beyond the document's own units (几个目标, how many articles): at most a short verb is left."""
+    import re
+
+    rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含", " ", text))
+    return len(rest.replace(" ", "")) <= 3
+
+
+def is_validity(q: Query, _lib: Library) -> bool:
+    """Still in force? Only about a document ("Is that a valid excuse?" is not)."""
+    from qa.understand import cues
+
+    return "validity" in q.asks and not q.refs and bool(
+        q.documents or "this_document" in q.asks or q.selected or cues.DOCUMENT_TALK.search(q.content))
+
+
+def is_clause_ref(q: Query, _lib: Library) -> bool:
+    return bool(q.refs)
+
+
+def is_department(q: Query, _lib: Library) -> bool:
+    """Which clauses a department leads / cooperates on (or not), or how many."""
+    if not (q.departments or q.unknown_departments):
+        return False
+    return bool({"listing", "count"} & q.asks) or any(d.negated for d in q.departments) or (
+        bool(q.departments) and not own_content(_without_departments(q)))
+
+
+def _without_departments(q: Query) -> str:
+    text = q.content
+    for d in sorted(q.departments, key=lambda d: -d.start):
+        text = text[:d.start] + " " + text[d.end:]
+    return text
+
+
+def is_group_listing(q: Query, _lib: Library) -> bool:
+    """The measures (or articles) on a topic: 融资方面有哪些措施 / what measures are there on land."""
+    import re
+
+    from qa.understand import cues
+
+    if "which_documents" in q.asks:
+        return False
+    if not cues.CLAUSE_LISTING.search(q.content):
+        return False
+    if "contact" in q.asks:  # 土地方面的措施都是哪些部门牵头的: a group, with each measure's departments
+        return bool(re.search(r"方面|这一组|这组|哪一组|这一类|\barea\b|\bfield\b|\bgroup\b", q.content)) and "listing" in q.asks
+    return "listing" in q.asks
+
+
+def is_which_documents(q: Query, _lib: Library) -> bool:
+    return "which_documents" in q.asks
+
+
+def is_contact(q: Query, _lib: Library) -> bool:
+    return "contact" in q.asks
+
+
+def is_figure(q: Query, _lib: Library) -> bool:
+    return q.wants_figure
+
+
+DETECTORS: tuple[tuple[str, Detector], ...] = (
+    ("greeting", is_greeting),
+    ("document", is_document),
+    ("validity", is_validity),
+    ("clause_ref", is_clause_ref),
+    ("department", is_department),
+    ("which_documents", is_which_documents),
+    ("group_listing", is_group_listing),
+    ("contact", is_contact),
+    ("figure", is_figure),
+)
+
+
+def detect_intent(query: Query, library: Library) -> str:
+    """The first intent whose detector matches; ``topical`` when none does."""
+    for name, detector in DETECTORS:
+        if detector(query, library):
+            return name
+    return "topical"

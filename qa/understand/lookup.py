@@ -1,0 +1,63 @@
+"""Read a whole string as one clause id, for ``qa show`` and the clause browser.
+
+Accepted: a qualified id (``sme-payment-regulation-2025/article-9``), a local id with a document
+(``article-9`` + ``--doc``) or unique in the library (``measure-12``), or any reference form that
+``find_references`` reads (第12条, measure 12, 目标二) inside the chosen document or the one document
+that has it. Anything else raises ``UnknownClauseError`` listing the accepted forms.
+"""
+
+from __future__ import annotations
+
+from qa.errors import UnknownClauseError
+from qa.models import Library
+from qa.normalize import normalize
+from qa.understand.references import find_references, local_id
+
+FORMS = ("sme-payment-regulation-2025/article-9", "article-9 --doc ID", "measure-12", "第12条", "第十二条",
+         "measure 12", "措施十二", "目标二", "原则一", "article 77")
+
+
+def resolve_clause_id(text: str, library: Library, *, doc: str | None = None) -> str:
+    """The qualified clause id ``text`` names; ``UnknownClauseError`` says why not and what is accepted."""
+    raw = (text or "").strip()
+    key = raw.lower().replace("_", "-").replace(" ", "") if raw.isascii() else raw
+    if doc is not None and not library.has_document(doc):
+        raise UnknownClauseError(f"no document {doc!r}; list them with `qa documents`")
+    if library.has_clause(key):
+        return key
+    docs = [doc] if doc else library.doc_ids
+    local = [f"{d}/{key}" for d in docs if library.has_clause(f"{d}/{key}")]
+    if len(local) == 1:
+        return local[0]
+    if len(local) > 1:
+        raise UnknownClauseError(f"{raw!r} is in {len(local)} documents ({', '.join(c.split('/')[0] for c in local)}); "
+                                 "add --doc ID or write the qualified id")
+    if key.isdigit():
+        found = [f"{d}/{kind}-{int(key)}" for d in docs for kind in ("article", "measure")
+                 if library.has_clause(f"{d}/{kind}-{int(key)}")]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UnknownClauseError(f"{raw!r} is in {len(found)} documents ({', '.join(c.split('/')[0] for c in found)}); "
+                                     "add --doc ID")
+    refs = find_references(normalize(raw))
+    if len(refs) == 1:
+        ref = refs[0]
+        found = []
+        for d in docs:
+            structure = library.info(d).structure
+            kinds = [ref.kind] if ref.kind and ref.kind != "article" else (["article"] if structure == "articles" else ["measure"])
+            if ref.kind == "article" and structure == "workplan":
+                kinds = ["measure"]
+            for kind in kinds:
+                cid = f"{d}/{local_id(kind, ref.number)}"
+                if library.has_clause(cid):
+                    found.append(cid)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise UnknownClauseError(f"{raw!r} is in {len(found)} documents ({', '.join(c.split('/')[0] for c in found)}); "
+                                     "add --doc ID")
+    where = f" in {doc}" if doc else ""
+    raise UnknownClauseError(f"no clause {raw!r}{where}. Accepted forms: {', '.join(FORMS)}; "
+                             "list the clauses with `qa clauses [--doc ID]`")

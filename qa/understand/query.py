@@ -1,0 +1,209 @@
+"""Understand stage: a question is normalised once into a ``Query`` that says what it asks.
+
+``Understander(library).understand(question, scope=…, context=…) -> Query``. Nothing later
+re-normalises the question or re-detects its language; handlers read the ``Query``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.models import Library
+from qa.normalize import CJK_RE, normalize
+from qa.understand import cues
+from qa.understand.departments import COOP_RE, LEAD_RE, NEG_RE, DepartmentMention, DepartmentNames, _role
+from qa.understand.documents import DocumentNames
+from qa.understand.figures import AnswerType, asked_types, level_qualifiers, wants_figure
+from qa.understand.language import answer_language, channel_language
+from qa.understand.references import Reference, find_references
+from qa.understand.scope import ScopeCue, ScopeGuard
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an earlier turn of the conversation was about: its clauses, question and intent."""
+
+    question: str  # normalised
+    clause_ids: tuple[str, ...]
+    intent: str
+    departments: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()  # every clause a listing answer listed, in order
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as understood: everything the handlers need, computed once.
+
+    ``scope`` is the set of documents the question is limited to (selected by the user, or named in
+    the question); None means the whole library. ``context`` is set only for a follow-up turn.
+    """
+
+    raw: str
+    text: str  # normalised (NFKC, simplified, case-folded)
+    content: str  # ``text`` without a leading greeting
+    lang: str  # answer language: zh or en
+    channels: str  # zh, en or mixed: which BM25 families read it
+    refs: tuple[Reference, ...] = ()
+    documents: tuple[str, ...] = ()  # named in the question
+    scope: tuple[str, ...] | None = None
+    selected: tuple[str, ...] | None = None  # chosen by the user (UI / CLI filter)
+    departments: tuple[DepartmentMention, ...] = ()
+    unknown_departments: tuple[str, ...] = ()
+    figure_types: tuple[AnswerType, ...] = ()
+    wants_figure: bool = False
+    levels: tuple[str, ...] = ()
+    asks: frozenset[str] = frozenset()  # listing, count, contact, validity, issuer, when, number, structure, …
+    scope_cues: tuple[ScopeCue, ...] = ()
+    greeting: bool = False  # the question opens with (or is only) a greeting
+    greeting_only: bool = False
+    has_content: bool = True
+    context: Context | None = None
+    followup: bool = False
+    intent: str = "topical"
+    retrieval_text: str = ""  # what retrieval reads: the content, plus the earlier question for a follow-up
+    bare: str = ""  # the content with document and department names blanked (what is left is the topic)
+    details: dict = field(default_factory=dict)
+
+
+_CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.CONTACT, "validity": cues.VALIDITY,
+                 "issuer": cues.ISSUER, "when": cues.WHEN, "event": cues.DOC_EVENT, "number": cues.DOC_NUMBER,
+                 "units": cues.STRUCTURE_UNITS, "structure": cues.STRUCTURE, "report": cues.REPORT_PROBLEMS,
+                 "which_documents": cues.WHICH_DOCUMENTS, "this_document": cues.DOCUMENT_WORDS,
+                 "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS}
+
+
+def has_content(text: str) -> bool:
+    """Letters, digits or CJK characters: anything else (punctuation, emoji, spaces) is no question."""
+    return bool(re.search(r"[0-9a-z]", text) or CJK_RE.search(text))
+
+
+def strip_greeting(text: str) -> tuple[str, bool]:
+    """(``text`` without greeting words at its start, whether there were any). ``你好，第12条讲什么？`` -> ``第12条讲什么？``."""
+    rest = text.strip()
+    found = False
+    while True:
+        stripped = rest.lstrip(" ,，.。!！~～、-—:：;；?？")
+        for phrase in cues.GREETING_PHRASES:
+            if stripped.startswith(phrase) and (not phrase.isascii() or not stripped[len(phrase):len(phrase) + 1].isalpha()):
+                rest = stripped[len(phrase):]
+                found = True
+                break
+        else:
+            return stripped, found
+
+
+def is_greeting_only(text: str) -> bool:
+    """True for 你好, hello, thanks, 谢谢 … and nothing else: the whole text must be greeting words."""
+    rest = re.sub(r"[\W_]+", " ", text).strip()
+    if not rest:
+        return False
+    for phrase in cues.GREETING_PHRASES:
+        rest = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", rest)
+    return not rest.strip()
+
+
+def own_content(text: str) -> str:
+    """What is left of a question once generic and follow-up words are removed: its own topic, if any."""
+    rest = cues.GENERIC_WORDS.sub(" ", text)
+    rest = re.sub(r"[\W_\d]+", " ", rest)
+    return " ".join(w for w in rest.split() if len(w) >= 2 or CJK_RE.search(w))
+
+
+class Understander:
+    """Builds ``Query`` s for one library. Read-only after construction, so thread-safe.
+
+    Example:
+        >>> u = Understander(load_library(), scope_cues_path)  # doctest: +SKIP
+        >>> u.understand("市科技局配合的措施有哪些？").intent  # doctest: +SKIP
+        'department'
+    """
+
+    def __init__(self, library: Library, scope_guard: ScopeGuard) -> None:
+        self.library = library
+        self.documents = DocumentNames(library)
+        self.departments = DepartmentNames(library)
+        self.scope_guard = scope_guard
+
+    def understand(self, question: str, *, selected: tuple[str, ...] | list[str] | None = None,
+                   context: Context | None = None) -> Query:
+        """Read ``question`` once. ``selected`` limits it to those documents; ``context`` is the earlier turn."""
+        text = normalize(question)
+        content, greeted = strip_greeting(text)
+        lang = answer_language(text)
+        if not has_content(text):
+            return Query(raw=question, text=text, content=content, lang=lang, channels="zh", has_content=False,
+                         intent="empty")
+        if is_greeting_only(text):
+            return Query(raw=question, text=text, content="", lang=lang, channels=channel_language(text),
+                         greeting=True, greeting_only=True, intent="greeting")
+        asks = frozenset(name for name, pattern in _CUE_FAMILIES.items() if pattern.search(content))
+        selected = tuple(selected) if selected else None
+        doc_mentions = self.documents.find(content)
+        if selected:  # a loose naming (广东 + 条例, "the plan") never overrides the user's choice
+            doc_mentions = [m for m in doc_mentions if not m.loose]
+        named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
+        scope = named_docs or selected
+        depts, unknown = self.departments.find(content)
+        figure_types = tuple(asked_types(content))
+        refs = tuple(find_references(content))
+        part_only = bool(refs) and all(r.part_only for r in refs)
+        followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts)))
+        if part_only:
+            refs = self._resolve_part_refs(refs, context if followup else None)
+        if followup and not depts and context.departments and context.intent == "department" and (
+                {"listing", "count"} & asks or LEAD_RE.search(content) or COOP_RE.search(content)):
+            role = _role(content)
+            depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
+        retrieval_text = content if not followup else f"{context.question} {content}"
+        bare = content
+        for start, end in sorted([(m.start, m.end) for m in doc_mentions] + [(d.start, d.end) for d in depts if d.end],
+                                 reverse=True):
+            bare = bare[:start] + " " + bare[end:]
+        query = Query(
+            raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
+            documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
+            unknown_departments=tuple(unknown), figure_types=figure_types,
+            wants_figure=wants_figure(content) or bool(figure_types), levels=level_qualifiers(content), asks=asks,
+            scope_cues=tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
+            context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare)
+        from qa.understand.intents import detect_intent
+
+        return _with(query, intent=detect_intent(query, self.library))
+
+    def _resolve_part_refs(self, refs: tuple[Reference, ...], context: Context | None) -> tuple[Reference, ...]:
+        """第三点 / 第一项 alone: a position in the list the earlier turn gave, or a part of the clause it was
+        about; with no earlier turn, a clause number (第十二项 = measure 12)."""
+        from dataclasses import replace
+
+        out = []
+        for ref in refs:
+            if context and context.items and len(context.items) > 1 and ref.number and ref.number <= len(context.items):
+                clause = self.library.clause(context.items[ref.number - 1])
+                out.append(replace(ref, kind=clause.kind, number=clause.number, part_only=False,
+                                   documents_hint=clause.doc_id))
+            elif context and context.clause_ids:
+                clause = self.library.clause(context.clause_ids[0])
+                part_kind = "point" if clause.kind != "article" else ("item" if "项" in ref.text else "paragraph")
+                out.append(replace(ref, kind=clause.kind, number=clause.number, part=ref.number, part_kind=part_kind,
+                                   part_only=False, documents_hint=clause.doc_id))
+            else:
+                out.append(replace(ref, part_only=False))
+        return tuple(out)
+
+    @staticmethod
+    def _is_followup(content: str, asks: frozenset[str], depts: list[DepartmentMention]) -> bool:
+        """A follow-up leans on the earlier turn: a pronoun, an ellipsis, or no topic words of its own.
+
+        A question with its own content words (a new topic) starts fresh.
+        """
+        own = own_content(content)
+        if "anaphora" in asks or not own:
+            return True
+        return "ellipsis" in asks and len(own.replace(" ", "")) <= 6 and not depts
+
+
+def _with(query: Query, **changes) -> Query:
+    from dataclasses import replace
+
+    return replace(query, **changes)

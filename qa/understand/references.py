@@ -1,0 +1,237 @@
+"""Clause and part references written the way people write them.
+
+Chinese: 第12条, 第 12 条, 第１２条, 十二条, 12条, 第十二项措施, （十二）, 措施十二, 目标二, 原则一, 工作要求（三）,
+第一百条, 第1条第二点, 第一条的二是, 第九条第二款, 第九条第（三）项. English: measure 12, measure #12,
+Measure twelve, item No. 12, the 12th measure, twelfth measure, goal 2, principle one, article 77,
+art. 9, measure 1 part 2, paragraph 2 of article 9. Numerals are read with ``cn2an``.
+
+``find_references(text)`` returns unresolved ``Reference`` s; which document they point into is
+decided by the handler (a document named in the question, the selected one, or the only one with
+that kind of clause). ``resolve_clause_id`` reads a whole string as one id (for ``qa show``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.ingest.numerals import to_int
+
+CN = r"[零〇一二两三四五六七八九十百千]+"
+NUM = rf"(?:\d{{1,3}}|{CN})"
+_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+             "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+             "twentieth": 20, "thirtieth": 30}
+_EN_UNITS = "|".join(_WORDS[1:] + list(_ORDINALS))
+EN_NUM = (rf"(?:\d{{1,3}}(?:st|nd|rd|th)?|(?:{'|'.join(_TENS)})(?:[- ](?:{_EN_UNITS}))?|{_EN_UNITS}"
+          rf"|hundredth|one hundred)")
+
+KIND_WORDS_ZH = {"措施": "measure", "举措": "measure", "目标": "goal", "原则": "principle", "要求": "requirement"}
+EN_KINDS = {"measure": "measure", "measures": "measure", "item": "measure", "goal": "goal", "target": "goal",
+            "principle": "principle", "requirement": "requirement", "article": "article", "art": "article",
+            "clause": None, "section": None}
+# A part is an article's 款 / 项, or a work plan's 一是…二是 point.
+PART_ZH = rf"(?:的)?(?:第\s*(?P<part>{NUM})\s*(?P<pkind>点|款|部分|个方面)|第?\s*[（(]\s*(?P<item>{NUM})\s*[）)]\s*项?|(?P<shi>{CN})是)"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A clause (and maybe a part) named in a question; ``kind`` None = a bare number (第12条, 12条)."""
+
+    kind: str | None  # measure, goal, principle, requirement, article, guiding, preamble, or None
+    number: int | None
+    start: int
+    end: int
+    text: str
+    part: int | None = None
+    part_kind: str | None = None  # point (一是/第二点), paragraph (款), item (项)
+    out_of_range_ok: bool = True  # False for forms too vague to report "no such clause" (（三）)
+    part_only: bool = False  # 第三点 / 第二项 alone: a part (or list position) of the clause under discussion
+    documents_hint: str | None = None  # the document a follow-up's reference points into
+
+
+def number_value(text: str) -> int:
+    """'12', '十二', '１２', 'twelve', 'twenty-one', '12th', 'twelfth' -> int; ``ValueError`` otherwise."""
+    t = text.strip().lower().replace("-", " ")
+    if t in _ORDINALS:
+        return _ORDINALS[t]
+    if m := re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", t):
+        return int(m.group(1))
+    if t in _WORDS:
+        return _WORDS.index(t)
+    if t == "one hundred" or t == "hundredth":
+        return 100
+    parts = t.split()
+    if parts and parts[0] in _TENS:
+        rest = parts[1] if len(parts) > 1 else ""
+        return _TENS[parts[0]] + (_WORDS.index(rest) if rest in _WORDS else _ORDINALS.get(rest, 0))
+    return to_int(text)
+
+
+# (regex, kind); named groups: n = clause number, part/pkind/item/shi = part. Kind-specific forms first.
+_ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
+    (rf"(?:主要)?目标\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项点个])?", "goal"),
+    (rf"第\s*(?P<n>{NUM})\s*(?:个|项|条)?\s*(?:主要)?目标", "goal"),
+    (rf"(?:主要|发展)?目标\s*[（(]\s*(?P<n>{NUM})\s*[）)]", "goal"),
+    (rf"(?:基本)?原则\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项点])?", "principle"),
+    (rf"第\s*(?P<n>{NUM})\s*(?:条|项|个)?\s*(?:基本)?原则", "principle"),
+    (rf"(?:基本)?原则\s*[（(]\s*(?P<n>{NUM})\s*[）)]", "principle"),
+    (rf"(?:工作)?要求\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项点])?", "requirement"),
+    (rf"第\s*(?P<n>{NUM})\s*(?:条|项|个)?\s*(?:工作)?要求", "requirement"),
+    (rf"(?:工作)?要求\s*[（(]\s*(?P<n>{NUM})\s*[）)]", "requirement"),
+    (rf"第\s*(?P<n>{NUM})\s*(?:项|条)\s*措施{PART_ZH}?", "measure"),
+    (rf"(?:措施|举措)\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项])?{PART_ZH}?", "measure"),
+    (rf"第\s*(?P<n>{NUM})\s*条\s*{PART_ZH}?", None),
+    (rf"第\s*(?P<n>{NUM})\s*(?:项|点|款|个)(?!\s*[（(])", "part_only"),
+    # A bare "12条" / "十二条" only where it reads as a clause number, not as "3条措施" (three measures).
+    (rf"(?<![有共几多第\d零〇一二两三四五六七八九十百千])(?P<n>{NUM})\s*条{PART_ZH}?"
+     r"(?!\s*(?:措施|规定|意见|建议|政策|办法|条例|法规|款|项|原则|目标|要求|个|家|户|路|线|街|件))", None),
+    (rf"[（(]\s*(?P<n>{NUM})\s*[）)](?=\s*(?:讲|说|是|写|规定|内容|呢|吗|的|和|、|,|，|\?|？|$|条|项|措施))", "paren"),
+)
+_EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
+    (rf"\b(?P<kw>measures?|items?|goals?|targets?|principles?|requirements?|articles?|art\.?|clauses?|sections?)"
+     rf"\s*(?:no\.?|number|#)?\s*-?\s*(?P<n>{EN_NUM})\b"
+     rf"(?:\s*(?:,\s*)?(?:part|point|paragraph|para\.?|item)\s*(?P<epart>{EN_NUM})\b|\s*\((?P<eitem>\d{{1,2}})\))?", "kw"),
+    (rf"\b(?:the\s+)?(?P<n>{EN_NUM})\s+(?:basic\s+|guiding\s+|main\s+|work\s+)?"
+     r"(?P<kw>measures?|items?|goals?|targets?|principles?|requirements?|articles?|clauses?)\b", "kw"),
+    (r"\b(?:no\.|number|#)\s*(?P<n>\d{1,3})\b", None),
+)
+_EN_PART_BEFORE = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<ord>{EN_NUM})\s+(?P<pk>part|point|paragraph|item)|(?P<pk2>part|point|paragraph|item)\s+(?P<num>{EN_NUM}))"
+    rf"\s+of\s+(?:the\s+)?(?P<kw>measure|article|goal|principle|requirement|item)\s*(?:no\.?|#)?\s*(?P<n>{EN_NUM})\b")
+# A number followed by a unit (要求3年内, 目标2010年) is a quantity, not a clause number.
+_NOT_QUANTITY = r"(?![\d年个家户万亿%]|[.．]\d|\s*(?:years?|months?|days?|%|percent|yuan|million))"
+_ZH_COMPILED = tuple((re.compile(p + _NOT_QUANTITY), kind) for p, kind in _ZH_PATTERNS)
+_EN_COMPILED = tuple((re.compile(p + _NOT_QUANTITY, re.IGNORECASE), kind) for p, kind in _EN_PATTERNS)
+_NAMED = {"guiding": "guiding", "指导思想": "guiding", "guiding ideology": "guiding",
+          "preamble": "preamble", "印发通知": "preamble", "通知": "preamble"}
+
+
+def _part_of(m: re.Match) -> tuple[int | None, str | None]:
+    groups = m.re.groupindex
+    if "part" in groups and m.group("part"):
+        kind = {"款": "paragraph", "点": "point", "部分": "point", "个方面": "point"}[m.group("pkind")]
+        return number_value(m.group("part")), kind
+    if "item" in groups and m.group("item"):
+        return number_value(m.group("item")), "item"
+    if "shi" in groups and m.group("shi"):
+        return number_value(m.group("shi")), "point"
+    if "epart" in groups and m.group("epart"):
+        return number_value(m.group("epart")), "part"
+    if "eitem" in groups and m.group("eitem"):
+        return int(m.group("eitem")), "paragraph"
+    return None, None
+
+
+_ZH_LIST_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*(?P<rest>(?:(?:、|和|与|及|,|，|至|到|-|—)\s*第?\s*{NUM}\s*)+)(?P<unit>条|项措施|条措施)")
+_EN_LIST_RE = re.compile(rf"\b(?P<kw>measures|items|goals|targets|principles|requirements|articles|clauses)\s+(?P<a>{EN_NUM})"
+                         rf"(?P<rest>(?:\s*(?:,|and|&|to|-)\s*(?P<b>{EN_NUM}))+)\b", re.IGNORECASE)
+_LIST_KW = {"measures": "measure", "items": "measure", "goals": "goal", "targets": "goal", "principles": "principle",
+            "requirements": "requirement", "articles": "article", "clauses": None}
+
+
+def _list_refs(text: str) -> list[Reference]:
+    """第13、14条 / 第3至5条 / measures 10 and 11 / goals 1 and 4: one reference per number."""
+    out: list[Reference] = []
+    for m in _ZH_LIST_RE.finditer(text):
+        try:
+            numbers = [number_value(m.group("a"))] + [number_value(x) for x in re.findall(NUM, m.group("rest"))]
+        except ValueError:
+            continue
+        if re.search(r"至|到|-|—", m.group("rest")) and len(numbers) == 2 and numbers[1] - numbers[0] <= 40:
+            numbers = list(range(numbers[0], numbers[1] + 1))
+        kind = "measure" if "措施" in m.group("unit") else None
+        out += [Reference(kind=kind, number=n, start=m.start(), end=m.end(), text=m.group(0)) for n in numbers]
+    for m in _EN_LIST_RE.finditer(text):
+        try:
+            numbers = [number_value(m.group("a"))] + [number_value(x) for x in
+                                                       re.findall(EN_NUM, m.group("rest"), flags=re.IGNORECASE)]
+        except ValueError:
+            continue
+        if re.search(r"\bto\b|-", m.group("rest")) and len(numbers) == 2 and numbers[1] - numbers[0] <= 40:
+            numbers = list(range(numbers[0], numbers[1] + 1))
+        kind = _LIST_KW[m.group("kw").lower()]
+        out += [Reference(kind=kind, number=n, start=m.start(), end=m.end(), text=m.group(0)) for n in numbers]
+    return out
+
+
+def find_references(text: str) -> list[Reference]:
+    """Clause references in ``text`` (normalised: NFKC, simplified, case-folded), in order of appearance.
+
+    Example:
+        >>> [(r.kind, r.number, r.part) for r in find_references("第十二条和measure 13讲什么？第1条第二点呢")]
+        [(None, 12, None), ('measure', 13, None), (None, 1, 2)]
+    """
+    found: list[Reference] = _list_refs(text)
+    taken: list[tuple[int, int]] = [(r.start, r.end) for r in found]
+
+    def add(m: re.Match, kind: str | None, number: int, part: tuple[int | None, str | None], *, vague: bool = False):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        found.append(Reference(kind=kind, number=number, start=m.start(), end=m.end(), text=m.group(0),
+                               part=part[0], part_kind=part[1], out_of_range_ok=not vague))
+        taken.append((m.start(), m.end()))
+
+    for m in _EN_PART_BEFORE.finditer(text):
+        try:
+            part = number_value(m.group("ord") or m.group("num"))
+            pk = m.group("pk") or m.group("pk2")
+            kw = m.group("kw").lower()
+            add(m, "measure" if kw == "item" else EN_KINDS.get(kw), number_value(m.group("n")),
+                (part, "part" if pk in ("part", "point") else pk))
+        except ValueError:
+            continue
+    for pattern, kind in _ZH_COMPILED:
+        for m in pattern.finditer(text):
+            try:
+                number = number_value(m.group("n"))
+                part = _part_of(m)
+            except ValueError:
+                continue
+            if kind == "part_only":
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                found.append(Reference(kind=None, number=number, start=m.start(), end=m.end(), text=m.group(0),
+                                       part_only=True))
+                taken.append((m.start(), m.end()))
+                continue
+            if kind == "paren":
+                # （十二）: the plan's nine groups are （一）–（九）, so only larger numbers name a measure.
+                if number <= 9:
+                    continue
+                add(m, "measure", number, part, vague=True)
+            else:
+                add(m, kind, number, part)
+    for pattern, kind in _EN_COMPILED:
+        for m in pattern.finditer(text):
+            try:
+                number = number_value(m.group("n"))
+                part = _part_of(m)
+            except ValueError:
+                continue
+            if kind == "kw":
+                kw = m.group("kw").lower().rstrip(".s") if m.group("kw").lower() not in ("is",) else ""
+                kw = {"art": "article", "measure": "measure", "item": "measure", "goal": "goal", "target": "goal",
+                      "principle": "principle", "requirement": "requirement", "article": "article",
+                      "clause": None, "section": None}.get(kw)
+                add(m, kw, number, part)
+            else:
+                add(m, None, number, part)
+    for name, kind in _NAMED.items():
+        for m in re.finditer(re.escape(name), text):
+            if kind == "preamble" and name == "通知" and "印发" not in text:
+                continue
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append(Reference(kind=kind, number=None, start=m.start(), end=m.end(), text=m.group(0)))
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda r: r.start)
+    return list({(r.kind, r.number, r.part, r.part_only): r for r in found}.values())
+
+
+def local_id(kind: str, number: int | None) -> str:
+    """``local_id("measure", 12) == "measure-12"``; named clauses (guiding, preamble) have no number."""
+    return kind if number is None else f"{kind}-{number}"

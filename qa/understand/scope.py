@@ -1,0 +1,104 @@
+"""Scope cues: words that put a question outside the library, or outside one document.
+
+Data lives in ``corpus/scope_cues.json``; each category says where it applies and what it does:
+
+- ``abstain``: nothing in scope answers (personal matters; details a document never gives);
+- ``national_only``: another place: only national documents can answer (Guangdong and Guangzhou rules do not apply there).
+
+A year after a document's ``horizon_year`` (a 2007 plan with targets to 2010) puts a question limited
+to that document outside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.errors import CorpusError
+from qa.models import Library
+from qa.normalize import normalize
+
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class ScopeCue:
+    """A cue found in a question: the words, their category and what they do."""
+
+    text: str
+    category: str
+    effect: str  # abstain, national_only
+
+
+@dataclass(frozen=True)
+class _Category:
+    name: str
+    effect: str
+    own_policy_effect: str | None  # the effect when the question asks about that place's own rules
+    documents: frozenset[str] | None  # None = the whole library
+    zh: tuple[str, ...]
+    en: re.Pattern | None
+
+
+class ScopeGuard:
+    """``ScopeGuard(path).cues("深圳的人才补贴是多少？", scope=None)`` -> [ScopeCue("深圳", "other_places", …)]."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise CorpusError(f"cannot read scope cues {path}: {e}; restore it from git") from e
+        self._categories = []
+        for name, spec in data.items():
+            if name.startswith("_"):
+                continue
+            if spec.get("effect") not in ("abstain", "national_only") or spec.get("applies") not in ("library", "documents"):
+                raise CorpusError(f"{path}: category {name} needs effect abstain|national_only and applies library|documents")
+            en = [normalize(t) for t in spec.get("en", []) if normalize(t)]
+            pattern = (re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(t) for t in sorted(en, key=len, reverse=True))
+                                  + r")(?![a-z0-9])") if en else None)
+            self._categories.append(_Category(
+                name=name, effect=spec["effect"], own_policy_effect=spec.get("own_policy_effect"),
+                documents=frozenset(spec.get("documents", ())) if spec["applies"] == "documents" else None,
+                zh=tuple(normalize(t) for t in spec.get("zh", []) if normalize(t)), en=pattern))
+
+    @staticmethod
+    def _effect(cat: _Category, text: str, end: int, *, start: int | None = None) -> str:
+        """深圳的补贴政策 / 上海市…条例 / Shenzhen's policy ask about that place's own rules; 在深圳开公司 does not."""
+        if not cat.own_policy_effect:
+            return cat.effect
+        after = text[end:end + 8]
+        if re.match(r"^(?:市|省|区|县|地区|当地|本地)?(?:的|对|有|出台|规定|政策|条例|办法|补贴|扶持|促进|支持|怎么|如何|有没有|有什么)", after):
+            return cat.own_policy_effect
+        before = text[max(0, (start or end) - 12):start or end]
+        own_rules = r"(?:polic|regulation|rule|law|subsid|grant|support|incentive|measure|government)"
+        if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city )?{own_rules}", after) \
+                or re.search(r"(?:polic\w*|regulations?|rules|laws?|subsid\w*|support|incentives?|measures) (?:of|in|for|from) $", before):
+            return cat.own_policy_effect
+        return cat.effect
+
+    def cues(self, text: str, *, scope: tuple[str, ...] | list[str] | None, library: Library) -> list[ScopeCue]:
+        """Cues in ``text`` (normalised) that apply when the question is limited to ``scope`` (None = all)."""
+        found: list[ScopeCue] = []
+        for cat in self._categories:
+            if cat.documents is not None and (not scope or not set(scope) <= cat.documents):
+                continue
+            for t in cat.zh:
+                if t in text:
+                    found.append(ScopeCue(t, cat.name, self._effect(cat, text, text.find(t) + len(t))))
+            if cat.en is not None:
+                for m in cat.en.finditer(text):
+                    found.append(ScopeCue(m.group(0), cat.name, self._effect(cat, text, m.end(), start=m.start())))
+        if scope:
+            horizons = [library.info(d).horizon_year for d in scope if library.has_document(d)]
+            if horizons and all(horizons):
+                found += [ScopeCue(m.group(1), "after_horizon", "abstain") for m in YEAR_RE.finditer(text)
+                          if int(m.group(1)) > max(horizons)]
+        out, seen = [], set()
+        for cue in found:
+            if (cue.text, cue.category) not in seen:
+                seen.add((cue.text, cue.category))
+                out.append(cue)
+        return out
