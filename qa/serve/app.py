@@ -76,7 +76,8 @@ def _selection(choice: str | None) -> Selection | None:
 def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute: int = 30) -> gr.Blocks:
     """The Blocks of the app over one assistant and one feedback store."""
     library = assistant.library
-    limiter = RateLimiter(per_minute=feedback_per_minute)
+    limiter = RateLimiter(per_minute=feedback_per_minute)  # the public /feedback API
+    ui_limiter = RateLimiter(per_minute=2 * feedback_per_minute)  # 👍/👎 and comments in the page
     export_dir = Path(tempfile.mkdtemp(prefix="qa-export-"))
     dept_aliases = {}
     for alias, name in library.department_aliases.items():
@@ -167,7 +168,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         turn_no = int(index) // 2 if index is not None else -1
         if not 0 <= turn_no < len(turns) or data.liked is None:
             return gr.update(), ""
-        if not limiter.allow(_client(request)):
+        if not ui_limiter.allow(_client(request)):
             return t("feedback_limited", ui), ""
         turn = turns[turn_no]
         rating = 1 if data.liked is True or data.liked == "Like" else -1
@@ -185,7 +186,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         ui = _ui(ui_choice)
         if not key:
             return t("feedback_first", ui), comment
-        if not limiter.allow(_client(request)):
+        if not ui_limiter.allow(_client(request)):
             return t("feedback_limited", ui), comment
         try:
             saved = store.comment(answer_key=key, comment=comment or "")
@@ -397,8 +398,8 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
 
         def relabel(ui_choice: str, doc_choice: str, query: str, doc: str, dep: str, rol: str, turns_state: dict):
             lang = _ui(ui_choice)
-            updates = [t("heading", lang) + "\n\n" + t("intro", lang), gr.update(label=t("tab_ask", lang)),
-                       gr.update(label=t("tab_clauses", lang)), gr.update(label=t("tab_documents", lang)),
+            updates = [t("heading", lang) + "\n\n" + t("intro", lang), gr.Tab(label=t("tab_ask", lang)),
+                       gr.Tab(label=t("tab_clauses", lang)), gr.Tab(label=t("tab_documents", lang)),
                        gr.update(choices=doc_choices(lang), label=t("documents_label", lang)),
                        gr.update(choices=answer_lang_choices(lang), label=t("answer_language", lang)),
                        doc_note(doc_choice, lang),

@@ -107,7 +107,7 @@ class FeedbackStore:
             conn = sqlite3.connect(self.path, timeout=self.timeout_s, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout_s * 1000)}")
             conn.execute("PRAGMA synchronous = NORMAL")
-        except (sqlite3.Error, OSError) as e:
+        except (sqlite3.Error, OSError, ValueError) as e:
             raise FeedbackError(f"cannot open the feedback database {self.path}: {e}; "
                                 "check that the folder exists and is writable (QA_FEEDBACK_DB)") from e
         # The WAL switch and the migrations run once per store, before any thread writes:

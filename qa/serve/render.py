@@ -60,8 +60,9 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str) -> str:
             rows.append(f"- {clause_link(library.clause(i.clause_id), lang)} {md_escape(rest)}")
         lines.append("\n".join(rows))
     if answer.quote_zh:
+        # The source stays Chinese; an English answer shows the English rendering beside it.
         lines.append("> " + md_escape(answer.quote_zh).replace("  \n", "  \n> "))
-        if answer.quote_en:
+        if answer.quote_en and lang == "en":
             lines.append(f"> *{t('english_rendering', ui_lang)}:* " + md_escape(answer.quote_en))
     for note in answer.notes:
         lines.append(f"*{md_escape(note)}*")

@@ -50,5 +50,7 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
     if answer.status in ("greeting", "empty", "invalid") or not ids:
         return previous
     items = tuple(i.clause_id for i in answer.items)
-    return Context(question=query.retrieval_text or query.content, clause_ids=ids[:3], intent=query.intent,
+    # A quoted answer is about its first clause (the others are "see also" / the version in force).
+    keep = 1 if answer.status in ("answered", "not_stated") else 3
+    return Context(question=query.retrieval_text or query.content, clause_ids=ids[:keep], intent=query.intent,
                    departments=tuple(d.name for d in answer.departments), items=items)

@@ -260,12 +260,29 @@ def not_stated(query: Query, deps: Deps, clause: Clause, missing: list, result: 
                   notes=notes_for(library, [clause.id], query.lang), confidence=result.confidence)
 
 
+_LEVELS = ("国家级", "省级", "市级", "区级", "县级")
+_UNIT_HINTS = (
+    (re.compile(r"拿|给|奖|补|资助|资金|钱|多少前|元|\b(?:subsid\w*|fund\w*|grant|award|money|get|receive|reward|yuan)\b"),
+     ("万元", "亿元", "元")),
+    (re.compile(r"多少家|几家|多少户|几户|多少个|几个|\bhow many (?:companies|firms|enterprises|businesses)\b"), ("家", "户", "个")),
+    (re.compile(r"多久|多长|几天|多少天|期限|时限|\bhow (?:long|soon)\b|\bdays?\b|\bdeadline\b"),
+     ("日", "天", "个工作日", "工作日", "个月", "年")),
+    (re.compile(r"比例|百分|占|\bpercent|\bshare\b|\brate\b"), ("%",)),
+)
+
+
 def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sentence_rank: dict[int, int]) -> float:
+    """How well a figure of the clause answers the question: the asked level, the asked kind of unit, shared words."""
     phrase = target.measures
     score = float(len(q_tokens & set(tokens(phrase))))
     for level in query.levels:
-        if phrase.startswith(f"{level}:") or (level in phrase and ":" not in phrase):
-            score += 3.0
+        if phrase.startswith(f"{level}:"):
+            score += 5.0  # 国家级: 300万元 — the value paired with the asked level
+        elif level in phrase and sum(lv in phrase for lv in _LEVELS) == 1:
+            score += 2.0
+    for pattern, units in _UNIT_HINTS:
+        if pattern.search(query.content) and target.unit in units:
+            score += 2.0
     score -= 0.5 * sentence_rank.get(target.sentence, 5)
     return score
 

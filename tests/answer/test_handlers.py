@@ -1,0 +1,67 @@
+"""Handlers on the fake-encoder assistant: answers in words first, honest abstentions, clean Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PLAN, plan_only
+
+
+def test_unknown_department_is_not_named_and_quotes_nothing(fake_assistant):
+    answer = fake_assistant.ask("市工信局牵头哪些措施？")
+    assert answer.status == "not_named" and answer.abstained and not answer.citations
+    assert "没有提到“市工信局”" in answer.answer
+
+
+def test_not_stated_names_clause_and_department(fake_assistant):
+    answer = fake_assistant.ask("融资担保机构的风险准备金补助比例是多少？", selection=plan_only())
+    assert answer.status == "not_stated" and "第一条" in answer.answer and "没有写明" in answer.answer
+    assert answer.departments and not answer.quote_zh
+
+
+def test_other_places_own_policies_are_out_of_scope(fake_assistant):
+    for question in ("深圳对民营企业有什么补贴政策？", "上海市促进中小企业发展条例对融资担保怎么规定？"):
+        assert fake_assistant.ask(question).status == "out_of_scope"
+
+
+def test_greeting_and_empty(fake_assistant):
+    assert fake_assistant.ask("你好").status == "greeting"
+    assert fake_assistant.ask("   ").status == "empty"
+    assert fake_assistant.ask("x" * 1001).status == "invalid"
+    assert fake_assistant.ask(None).status == "invalid"  # type: ignore[arg-type]
+
+
+def test_document_facts_from_the_header(fake_assistant):
+    answer = fake_assistant.ask("民营经济促进法什么时候施行？")
+    assert "2025年5月20日" in answer.answer and answer.status == "document"
+    assert answer.citations[0].clause_id == "private-economy-promotion-law-2025/article-78"
+    number = fake_assistant.ask("民营经济促进法的文号是多少？")
+    assert "没有它的文号" in number.answer  # unknown stays unknown
+
+
+def test_validity_of_versions(fake_assistant):
+    answer = fake_assistant.ask("保障中小企业款项支付条例现在哪个版本有效？")
+    assert "2025年修订" in answer.answer and "已失效" in answer.answer and "2025年6月1日" in answer.answer
+
+
+def test_which_documents_lists_several(fake_assistant):
+    answer = fake_assistant.ask("哪些法规讲到了拖欠中小企业款项？")
+    docs = {i.clause_id.split("/")[0] for i in answer.items}
+    assert len(docs) >= 2 and "sme-payment-regulation-2025" in docs
+
+
+def test_markdown_has_no_html_and_escapes_user_text(fake_assistant):
+    from qa.serve.render import answer_markdown, user_markdown
+
+    answer = fake_assistant.ask("<img src=x onerror=alert(1)> 第12条讲什么？", selection=plan_only())
+    md = answer_markdown(answer, fake_assistant.library, ui_lang="zh")
+    assert "<" not in md.replace("\\<", "")
+    assert "\\<img" in user_markdown("<img src=x onerror=alert(1)>")
+    assert answer.to_markdown().count("<") == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_english_answers_show_chinese_department_names(fake_assistant, lang):
+    answer = fake_assistant.ask("Who leads measure 12?", selection=plan_only(), lang=lang)
+    assert "市经贸委" in answer.visible_text()
+    assert answer.citations[0].clause_id == f"{PLAN}/measure-12"

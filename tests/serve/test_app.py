@@ -1,0 +1,49 @@
+"""The app's API through gradio_client: conversations, bad input, feedback limits."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.real_model
+
+
+@pytest.fixture(scope="module")
+def client(live_app):
+    from gradio_client import Client
+
+    return Client(live_app["url"], verbose=False)
+
+
+def test_api_holds_a_conversation(client):
+    first = client.predict("民营企业上市有什么支持？", [], "", api_name="/ask")
+    assert first["citations"][0] == "suifuban-2007-42/measure-4"
+    follow = client.predict("找哪个部门？", ["民营企业上市有什么支持？"], "", api_name="/ask")
+    assert follow["departments"][0]["name"] == "市金融办" and follow["context_from"] == ["suifuban-2007-42/measure-4"]
+    english = client.predict("Who do I contact?", ["Is there support for private companies going public?"], "en",
+                             api_name="/ask")
+    assert english["lang"] == "en" and english["departments"][0]["name"] == "市金融办"
+    assert "<" not in english["markdown"].replace("\\<", "")
+
+
+@pytest.mark.parametrize("history", [None, "not a list", [1, 2, None], [{"role": "user", "content": 5}], ["x" * 50_000] * 3])
+def test_api_bad_history_is_ignored_not_fatal(client, history):
+    answer = client.predict("研发投入能税前抵扣吗？", history, "", api_name="/ask")
+    assert answer["status"] in ("answered", "not_stated") and answer["citations"]
+
+
+def test_api_huge_and_odd_questions(client):
+    assert client.predict("问" * 100_000, [], "", api_name="/ask")["status"] == "invalid"
+    assert client.predict("\u202e\u200b第12条\ufeff", [], "zh", api_name="/ask")["status"] in ("lookup", "ambiguous")
+    assert client.predict("", [], "xx", api_name="/ask")["status"] == "empty"
+
+
+def test_feedback_api_is_rate_limited_per_client(client, live_app):
+    results = [client.predict("q", "zh", "suifuban-2007-42/measure-1", "up", "", api_name="/feedback") for _ in range(35)]
+    assert sum("已记录" in r for r in results) == 30
+    assert "too much feedback" in results[-1].lower()
+    assert client.predict("q", "zh", "", "sideways", "", api_name="/feedback").startswith("评分必须")
+
+
+def test_lookup_api(client):
+    clause_id, html, cite = client.predict("民营经济促进法第七十七条", api_name="/lookup")
+    assert clause_id == "private-economy-promotion-law-2025/article-77" and "民营经济组织" in html and "第七十七条" in cite

@@ -1,0 +1,174 @@
+"""End to end in headless Debian chromium, driven by Playwright (no browser download).
+
+Set QA_SCREENSHOT_DIR=docs to refresh the README screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_model]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+BOTS = "#chat [data-testid='bot']"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: scripts/test.sh installs it (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _page(browser, live_app, *, query: str = "", width: int = 1280, height: int = 900):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.goto(live_app["url"] + query)
+    page.wait_for_selector("#heading", timeout=60_000)
+    page.wait_for_timeout(300)
+    return page
+
+
+def _ask(page, question: str) -> float:
+    n = page.locator(BOTS).count()
+    page.locator("#question textarea").fill(question)
+    start = time.perf_counter()
+    page.locator("#send").click()
+    page.wait_for_function(f"document.querySelectorAll(\"{BOTS}\").length > {n}", timeout=60_000)
+    return (time.perf_counter() - start) * 1000
+
+
+def _save(page, tmp_path: Path, name: str) -> None:
+    page.screenshot(path=str(tmp_path / name), full_page=False)
+    target = os.environ.get("QA_SCREENSHOT_DIR")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(tmp_path / name, Path(target) / name)
+
+
+def test_follow_up_in_the_chat(browser, live_app, tmp_path):
+    page = _page(browser, live_app)
+    _ask(page, "民营企业上市有什么支持？")
+    _ask(page, "找哪个部门？")
+    last = page.locator(BOTS).last.inner_text()
+    assert last.startswith("请找市金融办") and "接上一问" in last
+    _save(page, tmp_path, "chat_zh.png")
+
+
+def test_two_clicks_of_like_store_one_row(browser, live_app):
+    page = _page(browser, live_app)
+    _ask(page, "研发投入能税前抵扣吗？")
+    before = len(live_app["store"].rows())
+    bot = page.locator(BOTS).last
+    bot.hover()
+    page.locator("#chat button[aria-label='Like']").last.click()
+    page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('已记录')",
+                           timeout=30_000)
+    page.locator("#chat button[aria-label='Dislike']").last.click()
+    page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('已更新')",
+                           timeout=30_000)
+    page.locator("#comment textarea").fill("回答清楚")
+    page.locator("#save-comment").click()
+    page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('已更新')",
+                           timeout=30_000)
+    rows = live_app["store"].rows()
+    assert len(rows) == before + 1
+    assert rows[-1].rating == -1 and rows[-1].comment == "回答清楚" and rows[-1].answer_status
+    assert rows[-1].clause_ids and rows[-1].conversation_id
+
+
+def test_copying_an_answer_gives_clean_markdown(browser, live_app):
+    page = _page(browser, live_app)
+    _ask(page, "<img src=x onerror=alert(1)> 市科技局牵头哪些措施？")
+    page.locator(BOTS).last.hover()
+    page.locator("#chat button[aria-label='Copy message']").last.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "市科技局" in copied and "第十二条" in copied
+    assert not re.search(r"<[a-zA-Z/]", copied)
+    assert page.locator("#chat img[src='x']").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+
+
+def test_question_and_clause_links(browser, live_app, tmp_path):
+    page = _page(browser, live_app, query="?q=" + quote("民营经济促进法什么时候施行？"))
+    page.wait_for_function(f"document.querySelectorAll(\"{BOTS}\").length >= 1", timeout=60_000)
+    assert "2025年5月20日" in page.locator(BOTS).last.inner_text()
+    page = _page(browser, live_app, query="?clause=sme-payment-regulation-2025/article-9")
+    page.wait_for_function("(document.querySelector('#clause-detail') || {innerText: ''}).innerText.includes('30日')",
+                           timeout=30_000)
+    detail = page.locator("#clause-detail").inner_text()
+    assert "第九条" in detail and "现行有效" in detail and "第一款" in detail
+    _save(page, tmp_path, "clauses.png")
+
+
+@pytest.mark.parametrize("query", ["?clause=<script>alert(1)</script>", "?q=" + quote("<img src=x onerror=alert(2)>"),
+                                   "?lang=<svg/onload=alert(3)>", "?clause=" + "x" * 5000, "?q=" + "长" * 3000])
+def test_hostile_links_show_text_and_run_nothing(browser, live_app, query):
+    page = _page(browser, live_app, query=query)
+    page.wait_for_timeout(2500)
+    assert page.dialogs == []
+    assert page.locator("img[src='x'], svg[onload], script:has-text('alert')").count() == 0
+
+
+def test_phone_shows_the_answer_and_contact_without_a_nested_scroll(browser, live_app, tmp_path):
+    page = _page(browser, live_app, width=390, height=844)
+    _ask(page, "民营企业上市有什么支持？")
+    page.wait_for_timeout(600)
+    boxes = page.evaluate("""() => {
+        const bots = document.querySelectorAll("#chat [data-testid='bot']");
+        const paras = bots[bots.length - 1].querySelectorAll('p');
+        const contact = Array.from(paras).find(p => p.innerText.includes('联系部门'));
+        const wrap = document.querySelector('#chat .bubble-wrap');
+        return {first: paras[0].getBoundingClientRect().toJSON(), contact: contact.getBoundingClientRect().toJSON(),
+                overflow: getComputedStyle(wrap).overflowY, inner: wrap.scrollHeight - wrap.clientHeight};
+    }""")
+    for box in (boxes["first"], boxes["contact"]):
+        assert 0 <= box["top"] and box["bottom"] <= 844
+    assert boxes["overflow"] not in ("auto", "scroll") and boxes["inner"] <= 1
+    _save(page, tmp_path, "phone.png")
+
+
+def test_english_ui_has_no_chinese_only_labels(browser, live_app, tmp_path):
+    page = _page(browser, live_app, query="?lang=en")
+    page.wait_for_function("document.querySelector('#send').innerText.trim() === 'Ask'", timeout=30_000)
+    labels = page.evaluate("""() => Array.from(document.querySelectorAll(
+        "label, button, [role=tab], #heading, #doc-note, #examples-label, th, input[placeholder], textarea[placeholder]"))
+        .filter(e => !e.closest('#chat') && !e.closest('#clause-detail') && !e.closest('#ui-lang') && e.offsetParent !== null)
+        .map(e => (e.innerText || '') + ' ' + (e.getAttribute('placeholder') || ''))""")
+    # The language switch names each language in its own script (中文 / English), as language pickers do.
+    chinese = [x for x in labels if CJK.search(x)]
+    assert chinese == [], chinese
+    _ask(page, "Can I get a loan guarantee?")
+    assert "Unofficial English translation" in page.locator(BOTS).last.inner_text()
+    _save(page, tmp_path, "chat_en.png")
+    page.get_by_role("tab", name="Clauses").click()
+    page.locator("#dept-filter input").fill("Science")
+    page.wait_for_timeout(500)
+    assert "Science and Technology" in page.locator("ul[role=listbox], .options").first.inner_text()
+
+
+def test_example_click_asks_and_latency_is_measured(browser, live_app):
+    page = _page(browser, live_app)
+    page.locator("#example-0").click()
+    page.wait_for_function(f"document.querySelectorAll(\"{BOTS}\").length >= 1", timeout=60_000)
+    timings = [_ask(page, q) for q in ("研发投入能税前抵扣吗？", "Can I get a loan guarantee?", "第12条讲什么？") * 2]
+    print(f"browser Enter-to-answer ms: {sorted(round(t) for t in timings)}")
+    assert all(t > 0 for t in timings)

@@ -1,0 +1,66 @@
+"""Conversations: follow-ups resolve against the earlier turn; history is read in bounded amounts."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qa.understand.conversation import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, clean_history
+from tests.conftest import plan_only
+
+
+def test_clean_history_is_bounded_and_tolerant():
+    junk = [None, 3, {"role": "assistant", "content": "x"}, {"role": "user", "content": "问一"}, ["问二", "答"],
+            {"content": 5}, "", "问三"]
+    assert clean_history(junk) == ["问一", "问二", "问三"]
+    assert clean_history("not a list") == [] and clean_history(None) == []
+    long = ["长" * 900] * 10
+    kept = clean_history(long)
+    assert len(kept) <= MAX_HISTORY_TURNS and sum(map(len, kept)) <= MAX_HISTORY_CHARS
+    assert clean_history([f"q{i}" for i in range(10_000)]) == [f"q{i}" for i in range(9996, 10_000)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=3000), st.integers(), st.none(), st.dictionaries(st.text(), st.text()),
+                          st.lists(st.text(max_size=50), max_size=3)), max_size=60))
+def test_any_history_is_read_without_error(history):
+    kept = clean_history(history)
+    assert all(isinstance(x, str) for x in kept) and len(kept) <= MAX_HISTORY_TURNS
+
+
+def test_thousands_of_turns_cost_what_four_do(fake_assistant):
+    start = time.perf_counter()
+    fake_assistant.ask("找哪个部门？", history=["民营企业想上市，政府有什么支持？"] * 5000)
+    assert time.perf_counter() - start < 30  # generous: a bound on work, not a latency assertion
+
+
+@pytest.mark.parametrize(("history", "question", "expect_clause", "expect_text"), [
+    (["民营企业想上市，政府有什么支持？"], "找哪个部门？", "suifuban-2007-42/measure-4", "市金融办"),
+    (["国家级企业技术中心能拿多少钱？"], "那省级的呢？", "suifuban-2007-42/measure-12", "100万元"),
+    (["第34条讲什么？"], "它的第三点呢？", "suifuban-2007-42/measure-34", "三是"),
+    (["人才方面有哪些措施？"], "其中第一项是谁牵头的？", "suifuban-2007-42/measure-19", "市经贸委"),
+])
+def test_follow_ups(fake_assistant, history, question, expect_clause, expect_text):
+    answer = fake_assistant.ask(question, history=history, selection=plan_only())
+    assert answer.citations[0].clause_id == expect_clause
+    assert expect_text in answer.visible_text()
+
+
+def test_a_follow_up_says_where_its_context_came_from(fake_assistant):
+    answer = fake_assistant.ask("找哪个部门？", history=["民营企业想上市，政府有什么支持？"], selection=plan_only())
+    assert answer.context_from == ("suifuban-2007-42/measure-4",)
+    assert any(n.startswith("接上一问") for n in answer.notes)
+
+
+def test_department_follow_up_keeps_the_department(fake_assistant):
+    answer = fake_assistant.ask("那配合的呢？", history=["市金融办牵头哪些措施？"], selection=plan_only())
+    assert answer.intent == "department" and answer.departments[0].name == "市金融办"
+    assert "配合" in answer.answer
+
+
+def test_a_new_topic_starts_fresh(fake_assistant):
+    q = fake_assistant.understand("土地方面有什么支持政策？", history=["民营企业想上市，政府有什么支持？"], selection=plan_only())
+    assert not q.followup and q.context is None

@@ -1,0 +1,102 @@
+"""Understanding: language, documents, departments, figures, scope, and one test per intent detector."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.understand.language import answer_language, channel_language
+from tests.conftest import PLAN
+
+
+@pytest.fixture(scope="module")
+def understand(fake_assistant):
+    from qa.assistant import Selection
+
+    def run(question: str, selected: tuple[str, ...] | None = None):
+        return fake_assistant.understand(question, selection=Selection(documents=selected) if selected else None)
+    return run
+
+
+@pytest.mark.parametrize(("text", "lang"), [("第12条讲什么？", "zh"), ("any 政策 for 专业镇 development?", "en"),
+                                            ("研发投入能税前抵扣吗 R&D", "zh"), ("Is the 2020 款项支付条例 still valid?", "en"),
+                                            ("", "zh"), ("!!!", "zh")])
+def test_one_language_rule(text, lang):
+    assert answer_language(text) == lang
+
+
+def test_channels():
+    assert channel_language("贷款担保") == "zh" and channel_language("loan guarantee") == "en"
+    assert channel_language("what does 民营经济促进法 say about 拖欠 payments") == "mixed"
+
+
+@pytest.mark.parametrize(("text", "doc"), [
+    ("民营经济促进法什么时候施行？", "private-economy-promotion-law-2025"),
+    ("保障中小企业款项支付条例现在哪个版本有效？", "sme-payment-regulation-2025"),
+    ("2020年版的款项支付条例第十二条", "sme-payment-regulation-2020"),
+    ("旧版款项支付条例怎么规定", "sme-payment-regulation-2020"),
+    ("What does the Guangdong SME regulation say about land?", "guangdong-sme-promotion-regulation-2019"),
+    ("这个方案现在还有效吗？", PLAN), ("个体工商户条例32条说了什么", "individual-business-regulation-2022"),
+])
+def test_documents_named(understand, text, doc):
+    assert understand(text).documents[:1] == (doc,)
+
+
+def test_a_loose_name_does_not_override_the_selection(understand):
+    q = understand("这个方案现在还有效吗？", selected=("sme-promotion-law-2017",))
+    assert q.scope == ("sme-promotion-law-2017",)
+
+
+@pytest.mark.parametrize(("text", "name", "role", "negated"), [
+    ("广州市科学技术局牵头哪些措施？", "市科技局", "lead", False),
+    ("市科技局配合的措施有哪些？", "市科技局", "cooperate", False),
+    ("哪些措施不是市科技局牵头的？", "市科技局", "lead", True),
+    ("Which measures does the Municipal Foreign Trade and Economic Cooperation Bureau lead?", "市外经贸局", "lead", False),
+    ("Which measures does the Science and Technology Bureau lead?", "市科技局", "lead", False),
+    ("科技局负责什么", "市科技局", "lead", False),
+    ("市经贸委既不牵头也不配合的措施有哪些？", "市经贸委", "any", True),
+])
+def test_departments_every_form_role_and_polarity(understand, text, name, role, negated):
+    [dept] = understand(text).departments
+    assert (dept.name, dept.role, dept.negated) == (name, role, negated)
+
+
+def test_unknown_departments(understand):
+    assert understand("市工信局牵头哪些措施？").unknown_departments == ("市工信局",)
+    assert understand("Is a Guangzhou Commerce Bureau named in the plan?").unknown_departments
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("国家级技术中心认定下来能拿多少钱", ["amount"]), ("风险准备金补助比例是多少？", ["rate"]),
+    ("投诉以后多久能处理完？", ["duration"]), ("How many employees can an SME have?", ["headcount"]),
+    ("租金有优惠吗", []), ("重点培育多少家上市后备企业", []),
+])
+def test_figure_kinds(understand, text, types):
+    assert [t.name for t in understand(text).figure_types] == types
+
+
+def test_scope_cues(understand):
+    assert {c.effect for c in understand("深圳的人才补贴是多少？").scope_cues} == {"abstain"}
+    assert {c.effect for c in understand("我在深圳开公司，大企业拖欠货款怎么办？").scope_cues} == {"national_only"}
+    assert understand("2015年的目标是多少？", selected=(PLAN,)).scope_cues  # after the plan's 2010 horizon
+    assert not understand("2025年的法律怎么规定？").scope_cues
+
+
+@pytest.mark.parametrize(("text", "intent", "selected"), [
+    ("你好", "greeting", None), ("谢谢！", "greeting", None), ("", "empty", None), ("？？？", "empty", None),
+    ("这个方案一共有多少条措施？", "document", None), ("How many measures are there?", "document", (PLAN,)),
+    ("这个文件是哪个部门发的？什么时候发的？", "document", (PLAN,)), ("民营经济促进法什么时候施行？", "document", None),
+    ("这个方案现在还有效吗？", "validity", None), ("Is the 2020 payment regulation still in force?", "validity", None),
+    ("第12条讲什么？", "clause_ref", (PLAN,)), ("你好，第12条讲什么？", "clause_ref", (PLAN,)),
+    ("市科技局牵头哪些措施？", "department", None), ("市工信局牵头哪些措施？", "department", None),
+    ("融资方面有哪些扶持措施？", "group_listing", (PLAN,)), ("方案的基本原则有哪些？", "group_listing", (PLAN,)),
+    ("哪些法规讲到了拖欠中小企业款项？", "which_documents", None),
+    ("上市融资找哪个部门？", "contact", None), ("国家级技术中心认定下来能拿多少钱", "figure", None),
+    ("能帮我们找贷款担保吗？", "topical", None), ("Is that a valid excuse for not paying?", "topical", None),
+])
+def test_one_detector_per_intent(understand, text, intent, selected):
+    assert understand(text, selected=selected).intent == intent
+
+
+def test_greeting_in_front_of_a_question_is_stripped(understand):
+    q = understand("Thanks! And who leads measure 12?", selected=(PLAN,))
+    assert q.greeting and q.intent == "clause_ref" and q.content.startswith("who leads")
