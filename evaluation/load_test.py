@@ -26,8 +26,8 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.evaluate import gold_files, load_gold  # noqa: E402
-from qa.report import replace_section  # noqa: E402
+from qa.evaluation.gold import gold_files, load_gold  # noqa: E402
+from qa.evaluation.report import replace_section  # noqa: E402
 
 
 def free_port() -> int:
@@ -70,7 +70,7 @@ def main() -> int:
         server = psutil.Process(proc.pid)
         warm = Client(url, verbose=False)
         for q in questions[:10]:
-            warm.predict(q, "自动 Auto", api_name="/ask")
+            warm.predict(q, [], "", api_name="/ask")
         rss_before = server.memory_info().rss / 2**20
 
         def user(n: int) -> tuple[list[float], int]:
@@ -81,7 +81,7 @@ def main() -> int:
                 q = rng.choice(questions)
                 start = time.perf_counter()
                 try:
-                    out = client.predict(q, "自动 Auto", api_name="/ask")
+                    out = client.predict(q, [], "", api_name="/ask")
                     if out.get("status") not in {"answered", "lookup", "department", "not_stated", "abstained",
                                                  "greeting", "empty", "invalid"}:
                         errors += 1

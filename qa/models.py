@@ -18,7 +18,7 @@ LEVELS = {"national": ("国家", "national"), "provincial": ("省级", "provinci
           "district": ("区级", "district")}
 STATUSES = {"in_force": ("现行有效", "in force"), "superseded": ("已被修订取代", "superseded"),
             "historical": ("历史文件", "historical plan"), "repealed": ("已废止", "repealed")}
-DATE_FIELDS = ("adopted", "revised", "amended", "approved", "signed", "published", "effective")
+DATE_FIELDS = ("adopted", "revised", "amended", "approved", "signed", "published", "effective", "posted")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Body:
 
     name: str
     english: str
+    contact: bool = True  # a body one can turn to (not 事业单位, 金融机构 … that the text regulates)
 
 
 @dataclass(frozen=True)

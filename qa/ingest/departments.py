@@ -66,7 +66,8 @@ def load_glossary(path: Path) -> Glossary:
             if aliases.get(alias, name) != name:
                 raise CorpusError(f"{path}: alias {alias} names both {aliases[alias]} and {name}")
             aliases[alias] = name
-    bodies = {b["name"]: Body(name=b["name"], english=b["english"]) for b in data.get("bodies", [])}
+    bodies = {b["name"]: Body(name=b["name"], english=b["english"], contact=b.get("contact", True))
+              for b in data.get("bodies", [])}
     return Glossary(departments=departments, aliases=aliases, bodies=bodies, terms=tuple(data.get("terms", [])),
                     raw=data)
 

@@ -249,6 +249,8 @@ def document_info(meta: dict, parsed: ParsedDocument, *, folder: Path, headings_
     stated = {e.action: e.date for e in parsed.events}
     if parsed.signed:
         stated.setdefault("signed", parsed.signed)
+    if parsed.structure == "workplan" and parsed.published:
+        stated["posted"] = parsed.published  # the web page's date, not an official publication date
     for action, date in stated.items():
         if action in dates and dates[action] != date and not (action == "published" and meta.get("supersedes")):
             raise CorpusError(f"{where}: {action} {dates[action]} but the text says {date} "

@@ -124,10 +124,11 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             out.append({"role": "assistant", "content": turn["markdown"]})
         return out
 
-    def new_state() -> dict:
-        return {"conversation_id": uuid.uuid4().hex, "turns": []}
+    def new_state(ui: str = "") -> dict:
+        return {"conversation_id": uuid.uuid4().hex, "turns": [], "ui": ui}
 
-    def ask(question: str, state: dict, ui: str, doc_choice: str, answer_lang: str) -> tuple[Answer, dict]:
+    def ask(question: str, state: dict, ui: str, doc_choice: str, answer_lang: str, *,
+            base: str = "") -> tuple[Answer, dict]:
         state = state if isinstance(state, dict) and isinstance(state.get("turns"), list) else new_state()
         state.setdefault("conversation_id", uuid.uuid4().hex)
         history = [turn.get("question", "") for turn in state["turns"] if isinstance(turn, dict)]
@@ -137,11 +138,11 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         except QAError as e:  # never a stack trace in the browser
             log.warning("ask failed: %s", e)
             answer = Answer(question=question[:200], lang=ui, status="invalid", abstained=True, answer=str(e))
-        turn = {"question": question[:MAX_QUESTION_CHARS], "markdown": answer_markdown(answer, library, ui_lang=ui),
+        turn = {"question": question[:MAX_QUESTION_CHARS], "markdown": answer_markdown(answer, library, ui_lang=ui, base=base),
                 "clause_ids": [c.clause_id for c in answer.citations] + [i.clause_id for i in answer.items],
                 "status": answer.status, "lang": answer.lang,
                 "answer_key": f"{state['conversation_id']}:{len(state['turns'])}"}
-        state = {"conversation_id": state["conversation_id"], "turns": state["turns"][-49:] + [turn]}
+        state = {"conversation_id": state["conversation_id"], "turns": state["turns"][-49:] + [turn], "ui": ui}
         return answer, state
 
     def export_file(state: dict, ui: str) -> str | None:
@@ -152,14 +153,19 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         path.write_text(conversation_markdown(turns, ui_lang=ui), encoding="utf-8")
         return str(path)
 
-    def chat(message: str, state: dict, ui_choice: str, doc_choice: str, answer_lang: str):
+    def chat(message: str, state: dict, ui_choice: str, doc_choice: str, answer_lang: str, request: gr.Request):
         ui = _ui(ui_choice)
         message = message if isinstance(message, str) else ""
         if not message.strip():
             state = state if isinstance(state, dict) and "turns" in state else new_state()
             return messages(state["turns"]), state, "", "", gr.update()
-        _answer, state = ask(message, state, ui, doc_choice, answer_lang)
-        return messages(state["turns"]), state, "", "", gr.update(value=export_file(state, ui))
+        _answer, state = ask(message, state, ui, doc_choice, answer_lang, base=_base(request))
+        return chat_update(state), state, "", "", gr.update(value=export_file(state, ui))
+
+    def chat_update(state: dict):
+        """The chat's messages with each answer's 👍/👎 as the reader left it."""
+        turns = state.get("turns", []) if isinstance(state, dict) else []
+        return gr.update(value=messages(turns), feedback_value=[turn.get("rating") for turn in turns])
 
     def on_like(state: dict, ui_choice: str, data: gr.LikeData, request: gr.Request):
         ui = _ui(ui_choice)
@@ -167,9 +173,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         index = data.index[0] if isinstance(data.index, list | tuple) else data.index
         turn_no = int(index) // 2 if index is not None else -1
         if not 0 <= turn_no < len(turns) or data.liked is None:
-            return gr.update(), ""
+            return gr.update(), "", state
         if not ui_limiter.allow(_client(request)):
-            return t("feedback_limited", ui), ""
+            return t("feedback_limited", ui), "", state
         turn = turns[turn_no]
         rating = 1 if data.liked is True or data.liked == "Like" else -1
         try:
@@ -179,13 +185,16 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                          ui_lang=ui, answer_key=turn["answer_key"])
         except FeedbackError as e:
             log.error("%s", e)
-            return t("feedback_failed", ui), ""
-        return t("feedback_updated" if existing else "feedback_saved", ui), turn["answer_key"]
+            return t("feedback_failed", ui), "", state
+        turn["rating"] = "Like" if rating == 1 else "Dislike"
+        return t("feedback_updated" if existing else "feedback_saved", ui), turn["answer_key"], state
 
     def on_comment(comment: str, key: str, ui_choice: str, request: gr.Request):
         ui = _ui(ui_choice)
         if not key:
             return t("feedback_first", ui), comment
+        if not (comment or "").strip():
+            return t("comment_empty", ui), comment
         if not ui_limiter.allow(_client(request)):
             return t("feedback_limited", ui), comment
         try:
@@ -193,10 +202,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         except FeedbackError as e:
             log.error("%s", e)
             return t("feedback_failed", ui), comment
-        return (t("feedback_updated", ui), "") if saved else (t("feedback_first", ui), comment)
+        return (t("comment_saved", ui), "") if saved else (t("feedback_first", ui), comment)
 
     def new_conversation(ui_choice: str):
-        return [], new_state(), "", "", gr.update(value=None)
+        return [], new_state(_ui(ui_choice)), "", "", gr.update(value=None)
 
     # -- clause browser -----------------------------------------------------------------------
     def clause_rows(query: str, doc: str, dept: str, role: str, lang: str) -> list[list]:
@@ -208,7 +217,15 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                 wanted.add(resolve_clause_id(query, library, doc=doc if doc and doc != "all" else None))
             except QAError:
                 pass
-            if not wanted and not find_references(text):
+            refs = find_references(text)
+            if not wanted and refs:  # 第12条 with every document: each document's article 12 (and the plan's measure 12)
+                for ref in refs:
+                    for d in library.documents:
+                        for kind in ([ref.kind] if ref.kind and ref.kind != "article" else ["article", "measure"]):
+                            cid = f"{d.id}/{kind}-{ref.number}"
+                            if library.has_clause(cid):
+                                wanted.add(cid)
+            if not wanted and not refs:
                 wanted = {cid for cid, fields in searchable.items() if any(text in f for f in fields)}
         dept_name = None
         if dept and dept != "all":
@@ -241,24 +258,25 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
 
     def filter_clauses(query: str, doc: str, dept: str, role: str, ui_choice: str):
         lang = _ui(ui_choice)
-        return gr.update(value=clause_rows(query, doc, dept, role, lang), headers=headers(lang))
+        rows = clause_rows(query, doc, dept, role, lang)
+        return gr.update(value=rows, headers=headers(lang)), ("" if rows else t("no_match", lang))
 
-    def open_clause(clause_id: str, ui_choice: str):
+    def open_clause(clause_id: str, ui_choice: str, request: gr.Request | None = None):
         lang = _ui(ui_choice)
         try:
             clause = library.clause(resolve_clause_id(clause_id or "", library))
         except (QAError, KeyError):
             return f"<p>{escape(t('no_clause', lang))}</p>", "", ""
-        link = f"?clause={clause.id}&lang={lang}"
+        link = f"{_base(request)}?clause={clause.id}&lang={lang}"
         return clause_detail_html(clause, library, ui_lang=lang), citation_text(library, clause), link
 
-    def on_select(table, ui_choice: str, evt: gr.SelectData):
+    def on_select(table, ui_choice: str, evt: gr.SelectData, request: gr.Request):
         try:
             row = evt.index[0] if isinstance(evt.index, list | tuple) else int(evt.index)
             clause_id = table.iloc[row, -1] if hasattr(table, "iloc") else table[row][-1]
         except (IndexError, KeyError, TypeError, ValueError):
             return gr.update(), "", "", ""
-        detail, cite, link = open_clause(str(clause_id), ui_choice)
+        detail, cite, link = open_clause(str(clause_id), ui_choice, request)
         return str(clause_id), detail, cite, link
 
     # -- documents ----------------------------------------------------------------------------
@@ -333,7 +351,8 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                     answer_lang = gr.Radio(answer_lang_choices(zh), value="", label=t("answer_language", zh), scale=2,
                                            elem_id="answer-lang")
                 note = gr.Markdown(doc_note("all", zh), elem_id="doc-note")
-                chatbot = gr.Chatbot(label=t("chat_label", zh), elem_id="chat", buttons=["copy"], latex_delimiters=[],
+                chatbot = gr.Chatbot(label=t("chat_label", zh), show_label=False, elem_id="chat", buttons=["copy"],
+                                     latex_delimiters=[],
                                      sanitize_html=True, height="auto", min_height=160,
                                      placeholder=t("chat_placeholder", zh),
                                      autoscroll=False, group_consecutive_messages=False)
@@ -361,14 +380,16 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                     dept = gr.Dropdown(dept_choices(zh), value="all", label=t("department_filter", zh), scale=2,
                                        allow_custom_value=True, filterable=True, elem_id="dept-filter")
                     role = gr.Radio(role_choices(zh), value="any", label=t("role_filter", zh), scale=2, elem_id="role-filter")
-                table = gr.Dataframe(value=clause_rows("", "all", "all", "any", zh), headers=headers(zh), interactive=False,
-                                     wrap=True, elem_id="clause-table", column_widths=["9%", "37%", "20%", "14%", "14%", "6%"])
                 clause_id = gr.Textbox(label=t("clause_id", zh), max_length=200, elem_id="clause-id")
                 detail = gr.HTML(elem_id="clause-detail")
                 with gr.Row():
                     permalink = gr.Textbox(label=t("permalink", zh), interactive=False, buttons=["copy"], elem_id="permalink")
                     detail_cite = gr.Textbox(label=t("citation_copy", zh), lines=2, interactive=False, buttons=["copy"],
                                              elem_id="citation")
+                no_rows = gr.Markdown(elem_id="no-rows")
+                table = gr.Dataframe(value=clause_rows("", "all", "all", "any", zh), headers=headers(zh), interactive=False,
+                                     wrap=True, elem_id="clause-table", max_height=100_000,
+                                     column_widths=["8%", "30%", "18%", "12%", "12%", "20%"])
             with gr.Tab(t("tab_documents", zh), id="documents") as tab_docs:
                 docs_table = gr.Dataframe(value=document_rows(zh), headers=document_headers(zh), interactive=False,
                                           wrap=True, elem_id="documents-table")
@@ -382,13 +403,15 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         for button in example_buttons:
             button.click(chat, [button, state, ui_lang, doc_select, answer_lang], chat_outputs,
                          api_visibility="private").then(None, js=SCROLL_JS)
-        chatbot.like(on_like, [state, ui_lang], [feedback_status, rated_key], api_visibility="private")
+        chatbot.like(on_like, [state, ui_lang], [feedback_status, rated_key, state], api_visibility="private")
         save_comment.click(on_comment, [comment, rated_key, ui_lang], [feedback_status, comment], api_visibility="private")
         new_conv.click(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export],
                        api_visibility="private")
+        chatbot.clear(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export], api_visibility="private")
         doc_select.change(lambda c, u: doc_note(c, _ui(u)), [doc_select, ui_lang], note, api_visibility="private")
         for control in (search, doc_filter, dept, role):
-            control.change(filter_clauses, [search, doc_filter, dept, role, ui_lang], table, api_visibility="private")
+            control.change(filter_clauses, [search, doc_filter, dept, role, ui_lang], [table, no_rows],
+                           api_visibility="private")
         table.select(on_select, [table, ui_lang], [clause_id, detail, detail_cite, permalink], api_visibility="private")
         clause_id.submit(open_clause, [clause_id, ui_lang], [detail, detail_cite, permalink], api_visibility="private")
 
@@ -421,36 +444,43 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             return updates
 
         relabel_inputs = [ui_lang, doc_select, search, doc_filter, dept, role, state]
-        ui_lang.change(relabel, relabel_inputs, relabel_outputs, api_visibility="private")
+        ui_lang.change(relabel, relabel_inputs, relabel_outputs, api_visibility="private").then(
+            lambda u, st: {**(st if isinstance(st, dict) else new_state()), "ui": _ui(u)}, [ui_lang, state], [state],
+            api_visibility="private")
 
         def on_load(turns_state: dict, request: gr.Request):
             """Restore the conversation; apply ?lang=, ?clause= and ?q= (each shown as text, never run as markup)."""
             params = dict(request.query_params) if request is not None else {}
             lang_param = (params.get("lang") or "").strip().lower()
-            lang = "en" if lang_param == "en" else "zh"
+            stored = turns_state.get("ui") if isinstance(turns_state, dict) else ""
+            lang = "en" if lang_param == "en" or (not lang_param and stored == "en") else "zh"
             notice = t("bad_lang_link", lang) if lang_param and lang_param not in ("zh", "en") else ""
             state_value = turns_state if isinstance(turns_state, dict) and isinstance(turns_state.get("turns"), list) \
                 else new_state()
             tab = gr.update()
             detail_html, cite_text, link = gr.update(), gr.update(), gr.update()
             clause_param = params.get("clause")
+            search_value = gr.update()
             if clause_param:
                 tab = gr.Tabs(selected="clauses")
-                detail_html, cite_text, link = open_clause(clause_param[:200], LANG_LABELS[1] if lang == "en" else LANG_LABELS[0])
+                detail_html, cite_text, link = open_clause(clause_param[:200], LANG_LABELS[1] if lang == "en" else LANG_LABELS[0],
+                                                           request)
                 if not cite_text:
                     detail_html = f"<p>{escape(t('bad_clause_link', lang, value=clause_param[:200]))}</p>"
+                else:
+                    search_value = link.split("?clause=", 1)[1].split("&", 1)[0]  # the table shows just this clause
             question = params.get("q")
             export_value = gr.update()
             if question:
                 state_value = new_state()
-                _answer, state_value = ask(question[:MAX_QUESTION_CHARS + 1] if len(question) <= MAX_QUESTION_CHARS
-                                           else question, state_value, lang, "all", "")
+                _answer, state_value = ask(question, state_value, lang, "all", "", base=_base(request))
                 export_value = gr.update(value=export_file(state_value, lang))
-            return (messages(state_value["turns"]), state_value, tab, detail_html, cite_text, link,
-                    LANG_LABELS[1] if lang == "en" else LANG_LABELS[0], notice, export_value)
+            state_value["ui"] = lang
+            return (chat_update(state_value), state_value, tab, detail_html, cite_text, link,
+                    LANG_LABELS[1] if lang == "en" else LANG_LABELS[0], notice, export_value, search_value)
 
         demo.load(on_load, [state], [chatbot, state, tabs, detail, detail_cite, permalink, ui_lang, feedback_status,
-                                     export], api_visibility="private")
+                                     export, search], api_visibility="private").then(None, js=SCROLL_JS)
 
         # API-only endpoints (no visible component needed).
         api_q, api_hist, api_lang, api_out = (gr.Textbox(visible=False), gr.JSON(visible=False), gr.Textbox(visible=False),
@@ -463,6 +493,17 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         fb_out = gr.Textbox(visible=False)
         gr.Button(visible=False).click(feedback_api, fb, fb_out, api_name="feedback")
     return demo
+
+
+def _base(request: gr.Request | None) -> str:
+    """The app's own address (from the page that sent the request), so copied links work outside the app."""
+    try:
+        referer = request.headers.get("referer", "") if request is not None else ""
+    except AttributeError:
+        return ""
+    if not referer.startswith(("http://", "https://")):
+        return ""
+    return referer.split("?", 1)[0].split("#", 1)[0]
 
 
 def _client(request: gr.Request | None) -> str:

@@ -35,13 +35,13 @@ def user_markdown(question: str) -> str:
     return md_escape(shown)
 
 
-def clause_link(clause: Clause, lang: str) -> str:
-    """A Markdown link that opens the clause in the clause browser (``?clause=<id>``)."""
+def clause_link(clause: Clause, lang: str, base: str = "") -> str:
+    """A Markdown link that opens the clause in the clause browser (``<base>?clause=<id>``)."""
     zh_label, en_label = clause_label(clause)
-    return f"[{md_escape(zh_label if lang == 'zh' else en_label)}](?clause={quote(clause.id, safe='/')}&lang={lang})"
+    return f"[{md_escape(zh_label if lang == 'zh' else en_label)}]({base}?clause={quote(clause.id, safe='/')}&lang={lang})"
 
 
-def answer_markdown(answer: Answer, library: Library, *, ui_lang: str) -> str:
+def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str = "") -> str:
     """The assistant's chat message, in Markdown: the direct answer, whom to contact, the quote (Chinese,
     and English beside it), the citations with links, notes, related clauses, and a link to the question."""
     lang = answer.lang
@@ -56,8 +56,8 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str) -> str:
     if answer.items:
         rows = []
         for i in answer.items[:40]:
-            rest = i.shown(lang).split(" " if lang == "zh" else ": ", 1)[-1]
-            rows.append(f"- {clause_link(library.clause(i.clause_id), lang)} {md_escape(rest)}")
+            rest = i.shown(lang).split("\u3000" if lang == "zh" else ": ", 1)[-1]
+            rows.append(f"- {clause_link(library.clause(i.clause_id), lang, base)} {md_escape(rest)}")
         lines.append("\n".join(rows))
     if answer.quote_zh:
         # The source stays Chinese; an English answer shows the English rendering beside it.
@@ -71,7 +71,7 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str) -> str:
         for c in answer.citations[:6]:
             clause = library.clause(c.clause_id)
             text = c.cite_zh if lang == "zh" else c.cite_en
-            link = f"?clause={quote(clause.id, safe='/')}&lang={lang}"
+            link = f"{base}?clause={quote(clause.id, safe='/')}&lang={lang}"
             cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({link})")
         lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
     extra = answer.related or answer.suggestions
@@ -82,20 +82,20 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str) -> str:
             clause = library.clause(cid)
             title = clause.title if lang == "zh" else clause.title_en
             doc = document_name(library.info(clause.doc_id), lang, number=False)
-            links.append(f"{clause_link(clause, lang)} {md_escape(title)}（{md_escape(doc)}）" if lang == "zh"
-                         else f"{clause_link(clause, lang)} {md_escape(title)} ({md_escape(doc)})")
+            links.append(f"{clause_link(clause, lang, base)} {md_escape(title)}（{md_escape(doc)}）" if lang == "zh"
+                         else f"{clause_link(clause, lang, base)} {md_escape(title)} ({md_escape(doc)})")
         lines.append(f"{label}: " + "；".join(links))
     if lang == "en" and (answer.quote_en or answer.citations):
         lines.append(f"*{t('unofficial', 'en')}*")
-    lines.append(f"[{t('link_question', ui_lang)}](?q={quote(answer.question[:300])}&lang={ui_lang})")
+    lines.append(f"[{t('link_question', ui_lang)}]({base}?q={quote(answer.question[:300])}&lang={ui_lang})")
     return "\n\n".join(lines)
 
 
 def conversation_markdown(turns: list[dict], *, ui_lang: str) -> str:
-    """A whole conversation for export: each question, then its answer in Markdown."""
+    """A whole conversation for export: each question (escaped), then its answer in Markdown."""
     out = [f"# {t('page_title', ui_lang)}", ""]
     for n, turn in enumerate(turns, 1):
-        out += [f"## {n}. {turn.get('question', '')}", "", turn.get("markdown", ""), ""]
+        out += [f"## {n}. {md_escape(str(turn.get('question', '')))}", "", str(turn.get("markdown", "")), ""]
     return "\n".join(out)
 
 

@@ -42,6 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "feedback_saved": {"zh": "✅ 已记录，感谢反馈。", "en": "✅ Recorded — thank you."},
     "feedback_updated": {"zh": "✅ 已更新这条回答的评价。", "en": "✅ Your rating of that answer was updated."},
     "feedback_failed": {"zh": "⚠️ 反馈未保存，回答不受影响。", "en": "⚠️ Feedback not saved — the answers are unaffected."},
+    "comment_saved": {"zh": "✅ 意见已保存。", "en": "✅ Comment saved."},
+    "comment_empty": {"zh": "请先写下意见再保存。", "en": "Write a comment first, then save it."},
     "feedback_first": {"zh": "请先用 👍 或 👎 评价一条回答。", "en": "Rate an answer with 👍 or 👎 first."},
     "feedback_limited": {"zh": "⚠️ 反馈太频繁，请稍后再试。", "en": "⚠️ Too much feedback at once; please try again in a minute."},
     "answer_pending": {"zh": "正在查找…", "en": "Looking it up…"},

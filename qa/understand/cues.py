@@ -72,6 +72,7 @@ ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|�
 GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
                     r"|国家级|省级|市级|区级|国家|省|市|区|呀|啊|吧|是|有|要|能|可以|怎么|如何|办|去|我|我们|请问|具体|讲|说|内容|规定|情况|再|又|也|还|都"
                     r"|一下|一点|详细|原文|全文|时候|时间|多久|多长|期限|为什么|谢谢|好的|继续|方案|文件|一共|总共|共|条款|这个|哪几|其中|分别"
+                    r"|现在|目前|如今|还|有效|生效|失效|适用|管用|能用|版本"
                     r"|\b(?:who|whom|which|what|do|does|did|i|we|you|should|can|could|contact|department|departments|agency|"
                     r"office|the|a|an|is|are|it|its|this|that|one|ones|about|and|how|much|many|long|when|for|to|of|in|on|"
                     r"municipal|national|provincial|district|city|level|state|say|says|said|mean|means|tell|me|more|"
@@ -79,7 +80,8 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"also|what's|whats|who's|there|any|be|will|would|ask|call|go|they|them|those|same|thanks|thank|ok|"
                     r"plan|document|measures?|clauses?|articles?|items?|total|altogether|cooperates?|cooperating|handles?|"
                     r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
-                    r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high)\b")
+                    r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
+                    r"effect|current|now|today|apply|applies|version)\b")
 DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算"
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b")

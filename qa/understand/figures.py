@@ -88,9 +88,9 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
         "duration", "具体期限", "time limit",
         _re(r"(?:审批|办理|办下来|批下来|审核|拿到|放款)\S{0,4}(?:多久|多长时间|几天|几个工作日)"
             r"|(?:期限|时限|期|周期)\S{0,6}(?:多少天|几天|多久|多长|多少个?月|几个月)|多少(?:个)?(?:工作日|天|日|个月)"
-            r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b|\bhow soon\b|\bhow quickly\b"
+            r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b(?! (?:between|apart))|\bhow soon\b|\bhow quickly\b"
             r"|\bwithin what (?:time|period)\b|\bby when\b|\bwhat (?:is the )?(?:deadline|time limit)\b"
-            r"|多久|多长时间|多快|几天内|多少天内|什么期限|期限是多少"
+            r"|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|多快|几天内|多少天内|什么期限|期限是多少"
             r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"),
         _re(r"\d+\s*个?(?:工作日|天|日|个月)|[一二三四五六七八九十两]+个?(?:工作日|天|日|个月)"
             r"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b(?:thirty|sixty|ninety|ten|fifteen) (?:working )?days\b"),

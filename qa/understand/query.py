@@ -107,7 +107,8 @@ def own_content(text: str) -> str:
     """What is left of a question once generic and follow-up words are removed: its own topic, if any."""
     rest = cues.GENERIC_WORDS.sub(" ", text)
     rest = re.sub(r"[\W_\d]+", " ", rest)
-    return " ".join(w for w in rest.split() if len(w) >= 2 or CJK_RE.search(w))
+    # A single character left over (效 of 有效 after 有 matched) is no topic of its own.
+    return " ".join(w for w in rest.split() if len(w) >= 2)
 
 
 class Understander:
@@ -119,11 +120,23 @@ class Understander:
         'department'
     """
 
-    def __init__(self, library: Library, scope_guard: ScopeGuard) -> None:
+    def __init__(self, library: Library, scope_guard: ScopeGuard, *, synonyms: dict | None = None) -> None:
         self.library = library
         self.documents = DocumentNames(library)
         self.departments = DepartmentNames(library)
         self.scope_guard = scope_guard
+        synonyms = synonyms or {}
+        zh = synonyms.get("zh", {})
+        en = synonyms.get("en", {})
+        self._zh_synonyms = sorted(((normalize(k), v) for k, v in zh.items() if not k.startswith("_")), key=lambda kv: -len(kv[0]))
+        self._en_synonyms = [(re.compile(rf"(?<![a-z]){re.escape(normalize(k))}(?![a-z])"), v) for k, v in
+                             sorted(en.items(), key=lambda kv: -len(kv[0])) if not k.startswith("_")]
+
+    def with_synonyms(self, text: str) -> str:
+        """``text`` with the texts' terms added after everyday words (大企业 -> 大型企业, sole trader -> …)."""
+        extra = [v for k, v in self._zh_synonyms if k in text and v not in text]
+        extra += [v for pattern, v in self._en_synonyms if pattern.search(text) and v not in text]
+        return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 
     def understand(self, question: str, *, selected: tuple[str, ...] | list[str] | None = None,
                    context: Context | None = None) -> Query:
@@ -149,13 +162,24 @@ class Understander:
         refs = tuple(find_references(content))
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts)))
+        switched = self._switch_documents(content, context) if context and not named_docs and not refs else None
+        if switched:
+            # "那2020年版呢？" / "what about the provincial one?": the earlier question, in other documents.
+            followup, scope = True, switched
+            if not selected:
+                named_docs = switched
+        elif followup and "validity" in asks:
+            named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+            scope = named_docs
         if part_only:
             refs = self._resolve_part_refs(refs, context if followup else None)
         if followup and not depts and context.departments and context.intent == "department" and (
                 {"listing", "count"} & asks or LEAD_RE.search(content) or COOP_RE.search(content)):
             role = _role(content)
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
-        retrieval_text = content if not followup else f"{context.question} {content}"
+        retrieval_text = self.with_synonyms(content if not followup else f"{context.question} {content}")
+        if switched:
+            retrieval_text = self.with_synonyms(context.question)
         bare = content
         for start, end in sorted([(m.start, m.end) for m in doc_mentions] + [(d.start, d.end) for d in depts if d.end],
                                  reverse=True):
@@ -166,10 +190,46 @@ class Understander:
             unknown_departments=tuple(unknown), figure_types=figure_types,
             wants_figure=wants_figure(content) or bool(figure_types), levels=level_qualifiers(content), asks=asks,
             scope_cues=tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
-            context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare)
+            context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
+            details={"switched": switched} if switched else {})
         from qa.understand.intents import detect_intent
 
         return _with(query, intent=detect_intent(query, self.library))
+
+    _VERSION_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年版|版|年的|年那版|年那个| version| text)|(旧版|老版|原来的版本|以前的版本|\bold version\b"
+                             r"|\bprevious version\b|\bearlier version\b)|(新版|现行版|最新版|\bnew version\b|\bcurrent version\b"
+                             r"|\blatest version\b)")
+    _LEVEL_WORDS = (("provincial", ("省级", "省里", "广东", "省的", "provincial", "province", "guangdong")),
+                    ("municipal", ("市级", "市里", "广州", "guangzhou", "municipal", "city's", "city level")),
+                    ("national", ("国家层面", "全国", "国家的", "national", "nationwide")))
+
+    def _switch_documents(self, content: str, context: Context) -> tuple[str, ...] | None:
+        """Other documents a follow-up turns to: another version (2020年版, the old version) or another level
+        (省级的呢, what about Guangzhou). A level word the earlier clause itself contains (国家级/省级 amounts)
+        is a qualifier, not a switch."""
+        docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+        if not docs:
+            return None
+        if m := self._VERSION_RE.search(content):
+            versions = self.documents.versions(docs[0])
+            if len(versions) > 1:
+                if m.group(1):
+                    chosen = [v for v in versions if v.endswith(m.group(1))]
+                elif m.group(2):
+                    chosen = [v for v in versions if not self.library.info(v).in_force]
+                else:
+                    chosen = [v for v in versions if self.library.info(v).in_force]
+                if chosen and chosen[0] not in docs:
+                    return (chosen[0],)
+        earlier = " ".join(self.library.clause(c).text_zh + " " + self.library.clause(c).text_en.lower()
+                           for c in context.clause_ids)
+        for level, words in self._LEVEL_WORDS:
+            hit = next((w for w in words if w in content), None)
+            if hit and hit not in earlier:
+                chosen = tuple(d.id for d in self.library.documents if d.info.level == level and d.info.in_force)
+                if chosen and set(chosen) != set(docs):
+                    return chosen
+        return None
 
     def _resolve_part_refs(self, refs: tuple[Reference, ...], context: Context | None) -> tuple[Reference, ...]:
         """第三点 / 第一项 alone: a position in the list the earlier turn gave, or a part of the clause it was

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from qa.ingest.numerals import to_int
 
 CN = r"[零〇一二两三四五六七八九十百千]+"
-NUM = rf"(?:\d{{1,3}}|{CN})"
+NUM = rf"(?:(?<![\d\-－])\d{{1,3}}(?!\d)|{CN})"
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen").split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}

@@ -65,6 +65,11 @@ class ScopeGuard:
                 zh=tuple(normalize(t) for t in spec.get("zh", []) if normalize(t)), en=pattern))
 
     @staticmethod
+    def _names_library_document(text: str, library: Library) -> bool:
+        """民营经济促进法说公司法…: the question is about a library text that mentions another law."""
+        return any(normalize(n) in text for d in library.documents for n in (d.info.title, *d.info.short_names) if len(n) >= 4)
+
+    @staticmethod
     def _effect(cat: _Category, text: str, end: int, *, start: int | None = None) -> str:
         """深圳的补贴政策 / 上海市…条例 / Shenzhen's policy ask about that place's own rules; 在深圳开公司 does not."""
         if not cat.own_policy_effect:
@@ -86,7 +91,7 @@ class ScopeGuard:
             if cat.documents is not None and (not scope or not set(scope) <= cat.documents):
                 continue
             for t in cat.zh:
-                if t in text:
+                if t in text and not (cat.name == "other_laws" and self._names_library_document(text, library)):
                     found.append(ScopeCue(t, cat.name, self._effect(cat, text, text.find(t) + len(t))))
             if cat.en is not None:
                 for m in cat.en.finditer(text):

@@ -65,3 +65,26 @@ def test_english_answers_show_chinese_department_names(fake_assistant, lang):
     answer = fake_assistant.ask("Who leads measure 12?", selection=plan_only(), lang=lang)
     assert "市经贸委" in answer.visible_text()
     assert answer.citations[0].clause_id == f"{PLAN}/measure-12"
+
+
+def test_topical_quotes_the_best_fragment_with_its_clause(fake_assistant):
+    answer = fake_assistant.ask("研发投入能税前抵扣吗？", selection=plan_only())
+    assert answer.status == "answered" and answer.citations[0].clause_id == f"{PLAN}/measure-13"
+    assert "税前" in answer.answer and answer.quote_zh.startswith("鼓励民营企业加大研发投入")
+    assert answer.departments[0].name == "市科技局"
+
+
+def test_contact_puts_the_departments_first(fake_assistant):
+    answer = fake_assistant.ask("企业上市融资找哪个部门？", selection=plan_only())
+    assert answer.intent == "contact" and answer.answer.startswith("请找市金融办")
+
+
+def test_group_listing_by_heading(fake_assistant):
+    answer = fake_assistant.ask("方案的基本原则有哪些？", selection=plan_only())
+    assert [i.clause_id for i in answer.items] == [f"{PLAN}/principle-{n}" for n in (1, 2, 3)]
+
+
+def test_figure_answers_from_the_clause_that_states_it(fake_assistant):
+    answer = fake_assistant.ask("机关从中小企业采购，多少天内必须付款？")
+    assert answer.citations[0].clause_id == "sme-payment-regulation-2025/article-9"
+    assert "30日" in answer.visible_text()

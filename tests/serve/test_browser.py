@@ -86,7 +86,7 @@ def test_two_clicks_of_like_store_one_row(browser, live_app):
                            timeout=30_000)
     page.locator("#comment textarea").fill("回答清楚")
     page.locator("#save-comment").click()
-    page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('已更新')",
+    page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('意见已保存')",
                            timeout=30_000)
     rows = live_app["store"].rows()
     assert len(rows) == before + 1

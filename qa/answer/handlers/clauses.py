@@ -103,7 +103,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             lines.append(_no_such(query, ref, library, None))
             status = "out_of_range"
             continue
-        if len(docs) > 1 and not query.documents and not query.selected and not ref.documents_hint:
+        if len(docs) > 1 and not query.documents and not ref.documents_hint:
             found = [(d, resolve(ref, d, library)) for d in docs]
             found = [(d, c) for d, c in found if c]
             if len(found) > 1:
@@ -141,8 +141,12 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         contacts += [c for c in who if c not in contacts]
         zh_label, en_label = clause_label(clause)
         part = next((p for p in clause.parts if p.id == part_id), None)
+        info = library.info(clause.doc_id)
+        gone = info.status == "superseded"
         if query.lang == "zh":
-            head = f"{document_name(library.info(clause.doc_id), 'zh', number=False)}{zh_label}" + (part.label if part else "")
+            head = f"{document_name(info, 'zh', number=False)}{zh_label}" + (part.label if part else "")
+            if gone:
+                head += f"（已失效：{info.superseded_from}起被新版本取代）"
             lead_names = "、".join(c.name for c in who if c.role == "lead")
             coop_names = "、".join(c.name for c in who if c.role == "cooperate")
             dept = (f"由{lead_names}牵头" + (f"，{coop_names}配合" if coop_names else "")) if lead_names else ""
@@ -151,7 +155,9 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             else:
                 lines.append(f"{head}（{clause.title}）：{zh}" + (f"（{dept}）" if dept and not single else ""))
         else:
-            head = f"{en_label}" + (f", {part.label_en}" if part else "") + f" of the {library.info(clause.doc_id).title_en}"
+            head = f"{en_label}" + (f", {part.label_en}" if part else "") + f" of the {document_name(info, 'en', number=False)}"
+            if gone:
+                head += f" (no longer in force: superseded from {info.superseded_from})"
             lead_names = "; ".join(c.shown("en") for c in who if c.role == "lead")
             coop_names = "; ".join(c.shown("en") for c in who if c.role == "cooperate")
             dept = (f"led by the {lead_names}" + (f", with the {coop_names} cooperating" if coop_names else "")) if lead_names else ""

@@ -68,7 +68,7 @@ def contacts_for(library: Library, clause: Clause, sentences: list[Sentence] | t
         return tuple([Contact(d, library.department_english(d), "lead", clause.id) for d in leads]
                      + [Contact(d, library.department_english(d), "cooperate", clause.id) for d in coops])
     text = "".join(s.zh for s in sentences) or clause.text_zh
-    named = [b for b in clause.bodies if b in text] or []
+    named = [b for b in clause.bodies if b in text and library.bodies[b].contact]
     return tuple(Contact(b, library.bodies[b].english, "named", clause.id) for b in named[:4])
 
 

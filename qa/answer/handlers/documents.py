@@ -14,8 +14,8 @@ from qa.models import DocumentInfo, Library
 from qa.understand.query import Query
 
 DATE_NAMES = {"adopted": ("通过", "adopted"), "revised": ("修订", "revised"), "amended": ("修正", "amended"),
-              "approved": ("批准", "approved"), "signed": ("印发", "issued"), "published": ("公布/发布", "published"),
-              "effective": ("起施行", "in force from")}
+              "approved": ("批准", "approved"), "signed": ("印发", "issued"), "published": ("公布", "promulgated"),
+              "posted": ("刊登于来源网站", "posted on the source website"), "effective": ("起施行", "in force from")}
 
 
 def target_documents(query: Query, library: Library) -> list[str]:
@@ -28,7 +28,7 @@ def target_documents(query: Query, library: Library) -> list[str]:
 
 
 def _dates(info: DocumentInfo, lang: str) -> str:
-    order = ("signed", "adopted", "published", "revised", "amended", "approved", "effective")
+    order = ("signed", "adopted", "published", "revised", "amended", "approved", "effective", "posted")
     parts = []
     for key in order:
         if key in info.dates:
@@ -152,7 +152,8 @@ def handle_validity(query: Query, deps) -> Answer:
         if seen & set(versions):
             continue
         seen |= set(versions)
-        for v in reversed(versions):
+        # The version asked about first, then the others (newest first).
+        for v in [doc_id] + [x for x in reversed(versions) if x != doc_id]:
             info = library.info(v)
             name = document_name(info, lang)
             if lang == "zh":

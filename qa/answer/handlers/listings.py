@@ -180,6 +180,10 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
                 if overlap:
                     votes[key] = votes.get(key, 0.0) + 0.0  # placeholder; bonus added once below
     top = max((h.score for h in result.hits), default=1.0)
+    if not query.scope:  # with no document chosen, the rules in force come before a historical plan
+        for key in list(votes):
+            if not library.info(key[0]).in_force:
+                votes[key] *= 0.5
     for key in list(votes):
         doc_id, group = key
         first = next(c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group)

@@ -43,13 +43,18 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         return result, "out_of_scope"
     levels = ("national",) if any(c.effect == "national_only" for c in cues) else None
     filters = filters_for(query, levels=levels)
-    if query.followup and query.context and query.context.clause_ids:
+    switched = query.details.get("switched")
+    if switched:
+        filters = Filters(documents=tuple(switched))
+    elif query.followup and query.context and query.context.clause_ids:
         docs = tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in query.context.clause_ids))
         filters = Filters(documents=docs)
     result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters)
-    if query.followup and query.context and query.context.clause_ids:
+    if query.followup and query.context and query.context.clause_ids and not switched:
         result = _prefer(result, query.context.clause_ids, deps, query)
         return result, None
+    if switched:
+        return result, (None if result.hits else "abstained")
     result = _definition_first(query, deps, result, filters)
     if not result.hits:
         return result, "abstained"
@@ -261,6 +266,9 @@ def not_stated(query: Query, deps: Deps, clause: Clause, missing: list, result: 
 
 
 _LEVELS = ("国家级", "省级", "市级", "区级", "县级")
+# Parties a figure may apply to: a question naming one wants the figure of the sentence that names it.
+ACTORS = ("大型企业", "机关", "事业单位", "国有企业", "个体工商户", "金融机构", "large enterprise", "government bodies",
+          "public institution", "state-owned")
 _UNIT_HINTS = (
     (re.compile(r"拿|给|奖|补|资助|资金|钱|多少前|元|\b(?:subsid\w*|fund\w*|grant|award|money|get|receive|reward|yuan)\b"),
      ("万元", "亿元", "元")),
@@ -271,10 +279,18 @@ _UNIT_HINTS = (
 )
 
 
-def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sentence_rank: dict[int, int]) -> float:
+def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sentence_rank: dict[int, int],
+                  sentences: dict[int, str]) -> float:
     """How well a figure of the clause answers the question: the asked level, the asked kind of unit, shared words."""
     phrase = target.measures
     score = float(len(q_tokens & set(tokens(phrase))))
+    if target.sentence is not None and target.sentence in sentences:
+        # Who the figure applies to is often named earlier in its sentence (大型企业…，应当…60日内支付).
+        sentence = sentences[target.sentence]
+        score += 0.5 * len(q_tokens & set(tokens(sentence)))
+        asked = [a for a in ACTORS if a in query.retrieval_text]
+        if asked and any(a in sentence for a in asked):
+            score += 3.0
     for level in query.levels:
         if phrase.startswith(f"{level}:"):
             score += 5.0  # 国家级: 300万元 — the value paired with the asked level
@@ -338,7 +354,8 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
     tokens = _tokenize(deps)
     q_tokens = set(tokens(query.retrieval_text or query.content))
     rank = {s: r for r, s in enumerate(hit.sentence_order)}
-    target = max(clause.targets, key=lambda t: _target_score(t, query, tokens, q_tokens, rank))
+    sentences = {s.index: s.zh for s in clause.sentences}
+    target = max(clause.targets, key=lambda t: _target_score(t, query, tokens, q_tokens, rank, sentences))
     paired = _enumeration(clause, target)
     if paired:
         ordered = sorted(paired, key=lambda t: 0 if any(t.measures.startswith(lv) for lv in query.levels) else 1)
@@ -357,9 +374,19 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
     return quote_answer(query, deps, clause, hit, result, lead=lead, status=status)
 
 
+CLARIFY_CONTACT = {"zh": "请告诉我是什么事项（例如：被拖欠货款要投诉、企业上市融资、个体户转企业），我再告诉您找哪个部门、依据哪一条。",
+                   "en": "Tell me what it is about (for example: a complaint about late payment, listing a company, a sole "
+                         "trader becoming a company), and I will tell you which department to contact and on which provision."}
+
+
 def handle_contact(query: Query, deps: Deps) -> Answer:
     """Whom to contact: the departments first, in words, by role; then the clause they come from."""
-    if query.followup and query.context and query.context.clause_ids:
+    from qa.understand.query import own_content
+
+    if not query.followup and not own_content(query.bare or query.content):
+        return Answer(question=query.raw, lang=query.lang, status="clarify", abstained=False,
+                      answer=CLARIFY_CONTACT[query.lang], intent=query.intent)
+    if query.followup and query.context and query.context.clause_ids and not query.details.get("switched"):
         clauses = [deps.library.clause(c) for c in query.context.clause_ids]
         result = SearchResult(query=query.retrieval_text, hits=(), confidence=1.0)
     else:
