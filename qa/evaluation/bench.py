@@ -87,6 +87,11 @@ def synthetic_library(source: Path, target: Path, *, documents: int, seed: int =
         folder = target / doc_id
         folder.mkdir()
         (folder / "source.txt").write_text("\n".join(lines), encoding="utf-8")
+        # The articles keep their English, so both language channels are measured at scale.
+        sentences = {f"article-{i}": [{"zh": s.zh, "en": s.en} for s in clause.sentences] for i, clause in enumerate(picked, 1)}
+        (folder / "translation_en.json").write_text(json.dumps(
+            {"document": {"title": f"Synthetic regulation {n + 1}"}, "headings": {"第一章 总则": "Chapter 1 General Provisions"},
+             "sentences": sentences}, ensure_ascii=False), encoding="utf-8")
         (folder / "repairs.json").write_text("[]", encoding="utf-8")
         (folder / "document.json").write_text(json.dumps({
             "id": doc_id, "title": f"合成测试条例第{n + 1}号", "title_en": f"Synthetic regulation {n + 1}",

@@ -107,5 +107,5 @@ def gold_files(split: str, *, families: tuple[str, ...] | None = None) -> list[P
 
 
 PLAN_RETRIEVAL = ("zh", "en", "scope", "answerability")
-FAMILIES = {"plan": PLAN_RETRIEVAL, "intent": ("intent",), "library": ("library-zh", "library-en"),
+FAMILIES = {"plan": PLAN_RETRIEVAL, "intent": ("intent", "intent2"), "library": ("library-zh", "library-en", "library2"),
             "library-zh": ("library-zh",), "library-en": ("library-en",)}

@@ -124,7 +124,7 @@ def _answer_ok(o: Outcome, abst) -> dict:
     first_ok = (bool(o.answered) and o.answered[0] in q.relevant) if q.relevant and q.in_scope else None
     # Listings are judged as sets only where the gold lists them in full (the intent set).
     listing_ok = (set(o.answered) == set(q.relevant)) if (
-        q.kind in LISTING_INTENTS and q.family == "intent" and q.in_scope and q.relevant) else None
+        q.kind in LISTING_INTENTS and q.family in ("intent", "intent2") and q.in_scope and q.relevant) else None
     return {"abstained": abst(o), "key_fact": shown_ok if q.in_scope else None, "first": first_ok, "listing": listing_ok,
             "right_abstention": abst(o) != q.in_scope}
 

@@ -86,7 +86,8 @@ def answer_table(report: dict) -> str:
     return "\n".join(lines)
 
 
-GROUPS = {"plan": ("zh", "en", "scope", "answerability"), "intent": ("intent",), "library": ("library-zh", "library-en")}
+GROUPS = {"plan": ("zh", "en", "scope", "answerability"), "intent": ("intent", "intent2"),
+          "library": ("library-zh", "library-en", "library2")}
 
 
 def write_evaluation_report(*, index_root: Path, progress: Callable[[str], None] = print) -> dict:

@@ -41,8 +41,10 @@ class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
-def _normalise_rows(vectors: np.ndarray) -> np.ndarray:
+def _normalise_rows(vectors: np.ndarray, dim: int | None = None) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.size == 0:  # nothing to encode (a library without English text): an empty (0, dim) block
+        return np.zeros((0, dim or (vectors.shape[-1] if vectors.ndim == 2 else 0)), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.maximum(norms, 1e-12)
 
@@ -99,10 +101,12 @@ class SentenceTransformerEncoder:
         self._lock = threading.Lock()  # HF fast tokenizers are not safe to call from several threads
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             vectors = self._model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
                                          normalize_embeddings=True, show_progress_bar=False)
-        return _normalise_rows(vectors)
+        return _normalise_rows(vectors, self.dim)
 
 
 class UniversalSentenceEncoder:
@@ -123,9 +127,11 @@ class UniversalSentenceEncoder:
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             vectors = self._model.encode(list(texts))
-        return _normalise_rows(np.asarray(vectors))
+        return _normalise_rows(np.asarray(vectors), self.dim)
 
 
 def minilm_path() -> Path:

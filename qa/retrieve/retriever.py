@@ -184,8 +184,10 @@ class Retriever:
             name = f"dense-{n}"
             if self.weight(name, lang) <= 0 or (lang not in encoder.views and lang != "mixed"):
                 continue
-            vector = encoder.encode([text])
             k = min(int(faiss_index.ntotal), DENSE_CANDIDATES)
+            if k == 0:  # an encoder with nothing indexed (no text in its language)
+                continue
+            vector = encoder.encode([text])
             param = params[n][0] if params[n] else None
             sims, ids = faiss_index.search(vector, k, params=param) if param else faiss_index.search(vector, k)
             best = np.full(self.n, -1.0, dtype=np.float32)

@@ -64,6 +64,9 @@ _GREETING_PHRASES = ("thank you very much", "thank you", "many thanks", "a lot",
 # Longest first, so "thank you very much" goes before "thank you".
 GREETING_PHRASES = tuple(sorted((*GREETING_WORDS, *_GREETING_PHRASES), key=len, reverse=True))
 ANAPHORA = _re(r"它|这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|那个措施|这项措施|该措施|这个条款|该条款|上面那|上一条|刚才那|刚才说的|上述"
+               r"|这几条|这些|上面这些|其中|这一点|这点|类似|同样的|这方面|这件事|这种情况|这个规定|这个问题"
+               r"|\b(?:that|this|there)\s*[?？]*$|\bof (?:those|these)\b|\bsimilar\b|\blike that\b|\bon this\b|\bthe same rule\b"
+               r"|\bthat law\b|\bthat regulation\b|\bin it\b|\bthis one\b"
                r"|\bthis (?:measure|article|clause|one|item|goal|provision|rule)\b|\bthat (?:measure|article|clause|one|item|goal|provision|rule)\b"
                r"|\bit\b|\bits\b|\bthey\b|\bthem\b|\bthose\b|\bthe same\b|\babove\b")
 ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|呢[?？]?$|^(?:and|what about|how about|and what about|and for|also|so)\b"

@@ -163,6 +163,13 @@ class Understander:
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts)))
         switched = self._switch_documents(content, context) if context and not named_docs and not refs else None
+        if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
+            # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
+            switched = named_docs
+        if context and not named_docs and not refs and ({"issuer", "number", "structure"} & asks or (
+                {"when", "event"} <= asks)) and not own_content(bare_of(content, doc_mentions, depts)):
+            named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+            scope, followup = named_docs, True
         if switched:
             # "那2020年版呢？" / "what about the provincial one?": the earlier question, in other documents.
             followup, scope = True, switched
@@ -251,16 +258,34 @@ class Understander:
                 out.append(replace(ref, part_only=False))
         return tuple(out)
 
+    def _leans_on_context(self, content: str, asks: frozenset[str], named: tuple[str, ...], mentions) -> bool:
+        """A question that names a document but brings no topic of its own (类似规定 / anything on this)."""
+        own = own_content(bare_of(content, mentions, []))
+        own = re.sub(r"规定|条例|法律|法规|说法|规矩|专门|regulations?|laws?|provisions?|rules?|say|says|anything|national|local",
+                     " ", own).split()
+        return "anaphora" in asks or "ellipsis" in asks or len(own) <= 1
+
     @staticmethod
     def _is_followup(content: str, asks: frozenset[str], depts: list[DepartmentMention]) -> bool:
-        """A follow-up leans on the earlier turn: a pronoun, an ellipsis, or no topic words of its own.
-
-        A question with its own content words (a new topic) starts fresh.
+        """A follow-up leans on the earlier turn: a pronoun, an ellipsis, a short figure question, or no topic
+        words of its own. A question with its own content words (a new topic) starts fresh.
         """
         own = own_content(content)
         if "anaphora" in asks or not own:
             return True
-        return "ellipsis" in asks and len(own.replace(" ", "")) <= 6 and not depts
+        words = own.split()
+        short = len(own.replace(" ", "")) <= 6 if CJK_RE.search(own) else len(words) <= 3
+        if "ellipsis" in asks and short and not depts:
+            return True
+        return short and len(content) <= 14 and wants_figure(content) and not depts
+
+
+def bare_of(content: str, doc_mentions, depts) -> str:
+    """``content`` with the document and department names blanked out."""
+    spans = [(m.start, m.end) for m in doc_mentions] + [(d.start, d.end) for d in depts if d.end]
+    for start, end in sorted(spans, reverse=True):
+        content = content[:start] + " " + content[end:]
+    return content
 
 
 def _with(query: Query, **changes) -> Query:

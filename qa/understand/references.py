@@ -35,7 +35,8 @@ EN_KINDS = {"measure": "measure", "measures": "measure", "item": "measure", "goa
             "principle": "principle", "requirement": "requirement", "article": "article", "art": "article",
             "clause": None, "section": None}
 # A part is an article's 款 / 项, or a work plan's 一是…二是 point.
-PART_ZH = rf"(?:的)?(?:第\s*(?P<part>{NUM})\s*(?P<pkind>点|款|部分|个方面)|第?\s*[（(]\s*(?P<item>{NUM})\s*[）)]\s*项?|(?P<shi>{CN})是)"
+PART_ZH = (rf"(?:(?:的|里头|里面|里|当中|中|之)?\s*(?:第\s*(?P<part>{NUM})\s*(?P<pkind>点|款|部分|个方面|项)"
+           rf"|第?\s*[（(]\s*(?P<item>{NUM})\s*[）)]\s*项?|(?P<shi>{CN})是))")
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
      r"(?P<kw>measures?|items?|goals?|targets?|principles?|requirements?|articles?|clauses?)\b", "kw"),
     (r"\b(?:no\.|number|#)\s*(?P<n>\d{1,3})\b", None),
 )
+_EN_POSITION = re.compile(rf"\bthe\s+(?P<n>{'|'.join(list(_ORDINALS)[:10])})\s+(?:one|item|point|part|measure in (?:the|that) list)\b(?!\s+of\b)",
+                          re.IGNORECASE)
 _EN_PART_BEFORE = re.compile(
     rf"\b(?:the\s+)?(?:(?P<ord>{EN_NUM})\s+(?P<pk>part|point|paragraph|item)|(?P<pk2>part|point|paragraph|item)\s+(?P<num>{EN_NUM}))"
     rf"\s+of\s+(?:the\s+)?(?P<kw>measure|article|goal|principle|requirement|item)\s*(?:no\.?|#)?\s*(?P<n>{EN_NUM})\b")
@@ -114,7 +117,7 @@ _NAMED = {"guiding": "guiding", "指导思想": "guiding", "guiding ideology": "
 def _part_of(m: re.Match) -> tuple[int | None, str | None]:
     groups = m.re.groupindex
     if "part" in groups and m.group("part"):
-        kind = {"款": "paragraph", "点": "point", "部分": "point", "个方面": "point"}[m.group("pkind")]
+        kind = {"款": "paragraph", "点": "point", "部分": "point", "个方面": "point", "项": "item"}[m.group("pkind")]
         return number_value(m.group("part")), kind
     if "item" in groups and m.group("item"):
         return number_value(m.group("item")), "item"
@@ -176,6 +179,10 @@ def find_references(text: str) -> list[Reference]:
                                part=part[0], part_kind=part[1], out_of_range_ok=not vague))
         taken.append((m.start(), m.end()))
 
+    for m in _EN_POSITION.finditer(text):
+        found.append(Reference(kind=None, number=_ORDINALS[m.group("n").lower()], start=m.start(), end=m.end(),
+                               text=m.group(0), part_only=True))
+        taken.append((m.start(), m.end()))
     for m in _EN_PART_BEFORE.finditer(text):
         try:
             part = number_value(m.group("ord") or m.group("num"))
@@ -214,7 +221,10 @@ def find_references(text: str) -> list[Reference]:
             except ValueError:
                 continue
             if kind == "kw":
-                kw = m.group("kw").lower().rstrip(".s") if m.group("kw").lower() not in ("is",) else ""
+                raw_kw = m.group("kw").lower()
+                if raw_kw.endswith("s") and m.group("n").lower() in _WORDS + list(_TENS) and m.start("n") < m.start("kw"):
+                    continue  # "the three basic principles": a count of them, not principle 3
+                kw = raw_kw.rstrip(".s") if raw_kw not in ("is",) else ""
                 kw = {"art": "article", "measure": "measure", "item": "measure", "goal": "goal", "target": "goal",
                       "principle": "principle", "requirement": "requirement", "article": "article",
                       "clause": None, "section": None}.get(kw)

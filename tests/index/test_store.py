@@ -119,3 +119,24 @@ def test_changed_user_dictionary_is_refused(tmp_path, library):
     (root / "terms.txt").write_text((root / "terms.txt").read_text(encoding="utf-8") + "\n创业孵化券\n", encoding="utf-8")
     with pytest.raises(IndexStateError, match="another jieba user dictionary.*qa build-index"):
         load_index(load_library(root), [enc], tmp_path / "index")
+
+
+def test_a_library_without_english_still_builds(tmp_path, library):
+    """Only documents ingested without a rendering: the English-only encoder gets nothing to encode."""
+    import shutil
+
+    from qa.index.embed import HashingEncoder as Hashing
+    from qa.ingest.library import load_library
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name in ("departments.json", "scope_cues.json", "terms.txt"):
+        shutil.copy(library.root / name, root / name)
+    folder = root / "sme-promotion-law-2017"
+    shutil.copytree(library.root / "sme-promotion-law-2017", folder)
+    (folder / "translation_en.json").unlink()
+    lib = load_library(root)
+    english_only = Hashing(dim=16)
+    english_only.views = ("en",)
+    build_index(lib, [english_only], tmp_path / "index")
+    assert load_index(lib, [english_only], tmp_path / "index").dense[0][1].ntotal == 0

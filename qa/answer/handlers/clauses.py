@@ -62,7 +62,11 @@ def _part(clause: Clause, ref: Reference) -> str | None:
         return None
     if clause.kind == "article":
         ids = {p.id for p in clause.parts}
-        if ref.part_kind == "item":
+        if ref.part_kind in ("item", "point") and not any(p.id.endswith(f".i{ref.part}") for p in clause.parts):
+            ref_kind = "paragraph"  # 第二项 of an article without items: its second paragraph
+        else:
+            ref_kind = ref.part_kind
+        if ref_kind == "item":
             return next((p.id for p in clause.parts if p.id.endswith(f".i{ref.part}")), None)
         if f"{clause.local_id}.p{ref.part}" in ids:
             return f"{clause.local_id}.p{ref.part}"

@@ -9,6 +9,7 @@ clauses of the earlier turn instead of searching afresh.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name
 from qa.answer.handlers.common import (
@@ -99,7 +100,16 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
 
 
 def _prefer(result: SearchResult, clause_ids: tuple[str, ...], deps: Deps, query: Query) -> SearchResult:
-    """Put the earlier turn's clauses first (in retrieval order), the rest after."""
+    """Put the earlier turn's clauses first (in retrieval order), the rest after. After a listing, every
+    listed clause competes (这几条里哪条讲债券 / which of those is about electricity)."""
+    if query.context and len(query.context.items) > 1:
+        ranked = deps.retriever.search(query.retrieval_text, lang=query.channels, k=min(100, len(query.context.items) * 3),
+                                       filters=Filters(documents=tuple(dict.fromkeys(
+                                           deps.library.clause(c).doc_id for c in query.context.items))))
+        listed = [h for h in ranked.hits if h.clause_id in set(query.context.items)]
+        if listed:
+            clause_ids = tuple(h.clause_id for h in listed)
+            result = SearchResult(query=result.query, hits=tuple(listed) + result.hits, confidence=result.confidence)
     by_id = {h.clause_id: h for h in result.hits}
     first = [by_id.get(c) or Hit(c, 0.0, 0, 1.0, {}, deps.retriever.sentence_order(c, query.retrieval_text, query.channels))
              for c in clause_ids]
@@ -394,6 +404,11 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         if abstain:
             return not_covered(query, deps, result, status=abstain)
         clauses = [deps.library.clause(result.hits[0].clause_id)]
+    if query.followup and not any(contacts_for(deps.library, c, list(c.sentences)) for c in clauses):
+        result, abstain = retrieve(replace(query, followup=False, context=None), deps)
+        if abstain:
+            return not_covered(query, deps, result, status=abstain)
+        clauses = [deps.library.clause(result.hits[0].clause_id)]
     clause = clauses[0]
     hit = next((h for h in result.hits if h.clause_id == clause.id), None) or Hit(
         clause.id, 1.0, 0, 1.0, {}, deps.retriever.sentence_order(clause.id, query.retrieval_text, query.channels))
@@ -403,8 +418,6 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         contacts = contacts_for(deps.library, clause, list(clause.sentences))
     lead = _contact_lead(query, deps, clause, contacts)
     answer = quote_answer(query, deps, clause, hit, result, lead=lead)
-    from dataclasses import replace
-
     return replace(answer, departments=contacts or answer.departments)
 
 
