@@ -59,3 +59,18 @@ def detect_language(text: str) -> str:
     if cjk:
         return "zh"
     return "en" if LATIN_RE.search(text) else "zh" if not text.strip() else "en"
+
+
+def find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Non-overlapping ``(start, end)`` character spans of ``needle`` in ``text``, left to right.
+
+    A plain substring scan: callers loop over hundreds of names per question, and a regex per name
+    would thrash Python's pattern cache (512 entries) and recompile on every question.
+    """
+    spans, start = [], 0
+    if not needle:
+        return spans
+    while (i := text.find(needle, start)) >= 0:
+        spans.append((i, i + len(needle)))
+        start = i + len(needle)
+    return spans

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from qa.models import Library
+from qa.normalize import find_all
 
 LEAD_RE = re.compile(r"牵头|负责|主管|主抓|\blead(s|ing)?\b|\bled\b|in charge|responsible|\bheads?\b|\bruns?\b|\bhandles?\b")
 COOP_RE = re.compile(r"配合|协助|协同|参与|\bco-?operat\w*|\bassist\w*|\bsupport(s|ing)? role|\bhelps?\b|\bparticipat\w*"
@@ -58,14 +59,14 @@ class DepartmentNames:
         found: list[DepartmentMention] = []
         taken: list[tuple[int, int]] = []
         for alias, name in self._aliases:
-            for m in re.finditer(re.escape(alias), text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+            for start, end in find_all(text, alias):
+                if any(s < end and start < e for s, e in taken):
                     continue
-                if alias.isascii() and not _word_bounded(text, m.start(), m.end()):
+                if alias.isascii() and not _word_bounded(text, start, end):
                     continue
-                taken.append((m.start(), m.end()))
+                taken.append((start, end))
                 if name not in {f.name for f in found}:
-                    found.append(DepartmentMention(name, "any", False, m.start(), m.end()))
+                    found.append(DepartmentMention(name, "any", False, start, end))
         # Role and negation are read with the names blanked out ("…Economic Cooperation Bureau" asks no cooperation).
         rest = text
         for s, e in sorted(taken, reverse=True):

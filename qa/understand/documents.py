@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from qa.models import Library
-from qa.normalize import normalize
+from qa.normalize import find_all, normalize
 
 _PLAN_WORDS = re.compile(r"(这个|本|该|此|那个)?(工作)?方案|\b(the|this|that) (work )?plan\b|\bwork plan\b")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
@@ -57,11 +57,11 @@ class DocumentNames:
         found: list[DocumentMention] = []
         taken: list[tuple[int, int]] = []
         for name, ids in self._names:
-            for m in re.finditer(re.escape(name), text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+            for start, end in find_all(text, name):
+                if any(s < end and start < e for s, e in taken):
                     continue
-                taken.append((m.start(), m.end()))
-                found.append(DocumentMention(self._version(ids, text), m.start(), m.end(), m.group(0)))
+                taken.append((start, end))
+                found.append(DocumentMention(self._version(ids, text), start, end, name))
         if not found:
             # Loose naming (广东的中小企业条例, the Guangdong SME regulation): every word of a keyword group.
             for words, ids in self._keywords:

@@ -93,13 +93,16 @@ def strip_greeting(text: str) -> tuple[str, bool]:
             return stripped, found
 
 
+_GREETING_PATTERNS = tuple(re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])") for p in cues.GREETING_PHRASES)
+
+
 def is_greeting_only(text: str) -> bool:
     """True for 你好, hello, thanks, 谢谢 … and nothing else: the whole text must be greeting words."""
     rest = re.sub(r"[\W_]+", " ", text).strip()
     if not rest:
         return False
-    for phrase in cues.GREETING_PHRASES:
-        rest = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", rest)
+    for pattern in _GREETING_PATTERNS:
+        rest = pattern.sub(" ", rest)
     return not rest.strip()
 
 

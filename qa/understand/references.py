@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.numerals import to_int
+from qa.normalize import find_all
 
 CN = r"[零〇一二两三四五六七八九十百千]+"
 NUM = rf"(?:(?<![\d\-－])\d{{1,3}}(?!\d)|{CN})"
@@ -232,12 +233,12 @@ def find_references(text: str) -> list[Reference]:
             else:
                 add(m, None, number, part)
     for name, kind in _NAMED.items():
-        for m in re.finditer(re.escape(name), text):
+        for start, end in find_all(text, name):
             if kind == "preamble" and name == "通知" and "印发" not in text:
                 continue
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append(Reference(kind=kind, number=None, start=m.start(), end=m.end(), text=m.group(0)))
-                taken.append((m.start(), m.end()))
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Reference(kind=kind, number=None, start=start, end=end, text=name))
+                taken.append((start, end))
     found.sort(key=lambda r: r.start)
     return list({(r.kind, r.number, r.part, r.part_only): r for r in found}.values())
 

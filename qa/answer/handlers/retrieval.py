@@ -8,6 +8,7 @@ clauses of the earlier turn instead of searching afresh.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ from qa.answer.handlers.common import (
     notes_for,
 )
 from qa.answer.models import Answer
+from qa.index.tokenize import ChineseTokenizer, english_tokenize
 from qa.models import Clause, Target
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.figures import missing_types
@@ -118,13 +120,17 @@ def _prefer(result: SearchResult, clause_ids: tuple[str, ...], deps: Deps, query
     return SearchResult(query=result.query, hits=tuple(first + rest), confidence=1.0)
 
 
-def _tokenize(deps: Deps):
-    from qa.index.tokenize import english_tokenize
+@functools.lru_cache(maxsize=16384)
+def _clause_tokens(zh: ChineseTokenizer, text: str) -> tuple[str, ...]:
+    # Candidate sentences repeat from question to question; tokenising them again was a fifth of `ask`.
+    return tuple(zh(text) + english_tokenize(text))
 
+
+def _tokenize(deps: Deps):
     zh = deps.retriever.index.zh_tokenizer
 
     def tokens(text: str) -> list[str]:
-        return zh(text) + english_tokenize(text)
+        return list(_clause_tokens(zh, text))
 
     return tokens
 
