@@ -86,7 +86,7 @@ class FeedbackStore:
     """Append-only feedback log.
 
     Example:
-        >>> store = FeedbackStore(Path("/tmp/fb.sqlite3"))  # doctest: +SKIP
+        >>> store = FeedbackStore(Path("feedback.sqlite3"))  # doctest: +SKIP
         >>> store.record(question="研发投入能税前抵扣吗？", lang="zh", clause_ids=["measure-13"], rating=1)
         1
     """
