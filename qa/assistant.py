@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qa import paths
@@ -247,8 +247,6 @@ class Assistant:
                                     f"please shorten it to {MAX_QUESTION_CHARS:,} or fewer.")
         query = self.understand(question, history=history, selection=selection)
         if lang:
-            from dataclasses import replace
-
             query = replace(query, lang=lang)
         return compose_answer(query, self.deps)
 

@@ -56,6 +56,7 @@ def clause_summary(clause) -> dict:
 
 def clause_detail(library, clause) -> dict:
     from qa.answer.citation import citation_text
+    from qa.answer.models import UNOFFICIAL_EN
 
     data = asdict(clause)
     data["id"] = clause.id
@@ -64,7 +65,7 @@ def clause_detail(library, clause) -> dict:
     data["lead_departments"] = [{"name": d, "english": library.department_english(d)} for d in clause.leads]
     data["cooperating_departments"] = [{"name": d, "english": library.department_english(d)} for d in clause.cooperates]
     data["repairs"] = [asdict(r) for r in library.document(clause.doc_id).repairs if r.id in clause.repairs]
-    data["translation_note"] = "Unofficial English translation; the Chinese text is authoritative."
+    data["translation_note"] = UNOFFICIAL_EN
     return data
 
 

@@ -1,4 +1,4 @@
-"""Text normalisation shared by the corpus side and the query side, and language detection."""
+"""Text normalisation shared by the corpus side and the query side."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ _INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069
 _ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 _SPACE_RE = re.compile(r"\s+")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-LATIN_RE = re.compile(r"[A-Za-z]")
 
 
 def _drop_surrogates(text: str) -> str:
@@ -47,30 +46,3 @@ def check_length(text: str, *, limit: int = MAX_QUESTION_CHARS) -> None:
         raise QueryError(f"the question has {len(text):,} characters; the limit is {limit:,}. "
                          "Shorten it to the part you want answered. / 问题过长（{0:,}字），请缩短到{1:,}字以内。"
                          .format(len(text), limit))
-
-
-def detect_language(text: str) -> str:
-    """``zh``, ``en`` or ``mixed`` by the share of CJK characters and Latin letters."""
-    cjk = len(CJK_RE.findall(text))
-    latin_words = len(re.findall(r"[A-Za-z]{2,}", text))
-    if cjk and latin_words:
-        # A single acronym (GDP, IPO, R&D) in a Chinese question keeps it Chinese.
-        return "mixed" if latin_words >= 2 and cjk >= 2 else ("zh" if cjk >= latin_words * 2 else "en")
-    if cjk:
-        return "zh"
-    return "en" if LATIN_RE.search(text) else "zh" if not text.strip() else "en"
-
-
-def find_all(text: str, needle: str) -> list[tuple[int, int]]:
-    """Non-overlapping ``(start, end)`` character spans of ``needle`` in ``text``, left to right.
-
-    A plain substring scan: callers loop over hundreds of names per question, and a regex per name
-    would thrash Python's pattern cache (512 entries) and recompile on every question.
-    """
-    spans, start = [], 0
-    if not needle:
-        return spans
-    while (i := text.find(needle, start)) >= 0:
-        spans.append((i, i + len(needle)))
-        start = i + len(needle)
-    return spans

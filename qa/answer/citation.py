@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from qa.answer.models import Citation
-from qa.ingest.document import cn_numeral
+from qa.ingest.numerals import to_chinese
 from qa.models import Clause, DocumentInfo, Library
 
 _KIND_ZH = {"measure": "措施", "goal": "目标", "principle": "基本原则", "requirement": "工作要求"}
@@ -11,19 +13,14 @@ _KIND_EN = {"measure": "Measure", "goal": "Goal", "principle": "Principle", "req
             "guiding": "Guiding ideology", "preamble": "Notice", "article": "Article"}
 
 
-def chinese_numeral(n: int) -> str:
-    """12 -> 十二, 34 -> 三十四, 101 -> 一百零一."""
-    return cn_numeral(n)
-
-
 def clause_label(clause: Clause) -> tuple[str, str]:
     """(``第十二条``, ``Article 12``) — a work plan's measures are ``第十二条`` / ``Measure 12``."""
     if clause.kind == "article":
-        return f"第{chinese_numeral(clause.number)}条", f"Article {clause.number}"
+        return f"第{to_chinese(clause.number)}条", f"Article {clause.number}"
     if clause.kind == "measure":
-        return f"第{chinese_numeral(clause.number)}条", f"Measure {clause.number}"
+        return f"第{to_chinese(clause.number)}条", f"Measure {clause.number}"
     if clause.number is not None:
-        return (f"{_KIND_ZH[clause.kind]}{chinese_numeral(clause.number)}",
+        return (f"{_KIND_ZH[clause.kind]}{to_chinese(clause.number)}",
                 f"{_KIND_EN[clause.kind]} {clause.number}")
     return ("指导思想" if clause.kind == "guiding" else "印发通知"), _KIND_EN[clause.kind]
 
@@ -104,7 +101,7 @@ def validity_note(library: Library, info: DocumentInfo, lang: str) -> str:
         return (f"Note: this is from the {document_name(info, 'en', number=False)}, superseded on {info.superseded_from} by the "
                 f"{document_name(new, 'en', number=False)}; the current rules are in the new version.")
     if info.status == "historical":
-        contact = _issuer_contact(library, info)
+        contact = (reported_to(library, info.id) or (None, None))[0]
         if lang == "zh":
             return (f"注意：{document_name(info, 'zh')}是{status_line(info, 'zh')}，可能已被后续政策取代；"
                     f"办理前请向{contact or info.issuer}核实是否仍在执行。")
@@ -113,13 +110,12 @@ def validity_note(library: Library, info: DocumentInfo, lang: str) -> str:
     return ""
 
 
-def _issuer_contact(library: Library, info: DocumentInfo) -> str | None:
-    """The department a work plan's notice names for problems in carrying it out (径向市经贸委反映)."""
-    import re
+_REPORT_TO_RE = re.compile(r"径向([\u4e00-\u9fff]{2,10}?)反映")
 
-    doc = library.document(info.id)
-    preamble = next((c for c in doc.clauses if c.kind == "preamble"), None)
-    if preamble is None:
-        return None
-    m = re.search(r"径向([\u4e00-\u9fff]{2,10}?)反映", preamble.text_zh)
-    return m.group(1) if m else None
+
+def reported_to(library: Library, doc_id: str) -> tuple[str, str] | None:
+    """(department, notice clause id) a work plan's notice names for problems in carrying it out
+    (径向市经贸委反映), or None when the document has no such notice."""
+    preamble = next((c for c in library.document(doc_id).clauses if c.kind == "preamble"), None)
+    m = _REPORT_TO_RE.search(preamble.text_zh) if preamble else None
+    return (m.group(1), preamble.id) if m else None

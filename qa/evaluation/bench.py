@@ -73,7 +73,7 @@ def synthetic_library(source: Path, target: Path, *, documents: int, seed: int =
     shutil.copy(source / "scope_cues.json", target / "scope_cues.json")
     if (source / "terms.txt").exists():
         shutil.copy(source / "terms.txt", target / "terms.txt")
-    from qa.ingest.document import cn_numeral
+    from qa.ingest.numerals import to_chinese
 
     for n in range(documents):
         doc_id = f"synthetic-{n:03d}"
@@ -81,7 +81,7 @@ def synthetic_library(source: Path, target: Path, *, documents: int, seed: int =
         lines = [f"# 合成测试条例第{n + 1}号", "", "<!-- INFO END -->", "", "## 第一章 总则", ""]
         for i, clause in enumerate(picked, 1):
             body = clause.text_zh.split("\n")
-            lines.append(f"第{cn_numeral(i)}条 {body[0]}")
+            lines.append(f"第{to_chinese(i)}条 {body[0]}")
             lines += [x for b in body[1:] for x in ("", b)]
             lines.append("")
         folder = target / doc_id

@@ -86,8 +86,7 @@ def answer_table(report: dict) -> str:
     return "\n".join(lines)
 
 
-GROUPS = {"plan": ("zh", "en", "scope", "answerability"), "intent": ("intent", "intent2"),
-          "library": ("library-zh", "library-en", "library2")}
+GROUPS = {group: FAMILIES[group] for group in ("plan", "intent", "library")}
 
 
 def write_evaluation_report(*, index_root: Path, progress: Callable[[str], None] = print) -> dict:

@@ -23,13 +23,13 @@ from pathlib import Path
 from qa.errors import IngestError, ParseError, QAError
 from qa.ingest.departments import load_glossary
 from qa.ingest.document import load_document
+from qa.ingest.numerals import ISO_DATE_RE
 from qa.ingest.parse import parse
 from qa.models import KINDS, LEVELS, STATUSES
 from qa.paths import corpus_dir
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024  # the largest law in the library is 30 KB; 5 MB is far beyond any policy text
 DOC_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -125,9 +125,7 @@ def ingest(path: Path | str, *, doc_id: str, corpus: Path | str | None = None, t
     if status == "superseded":
         raise IngestError("ingest a document as in_force, historical or repealed; mark versions as superseded by "
                           "editing both document.json files (superseded_by / supersedes)")
-    header_dates = {e.action: e.date for e in parsed.events}
-    if parsed.signed:
-        header_dates.setdefault("signed", parsed.signed)
+    header_dates = parsed.stated_dates()
     if effective:
         if header_dates.get("effective", effective) != effective:
             raise IngestError(f"--effective {effective} but the text says it takes effect on {header_dates['effective']}")

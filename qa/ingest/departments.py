@@ -18,6 +18,8 @@ from qa.models import Assignment, Body, Department
 DISTRICT = "区、县级市"
 _PLACEHOLDER = "\u0001"  # keeps 区、县级市 whole while splitting on 、
 ROLE_RE = re.compile(r"(分别)?(牵头|负责|配合)")
+# A parenthetical that assigns departments: (市经贸委牵头,市财政局配合).
+ASSIGNMENT_PAREN = r"[(（][^()（）]*(?:牵头|负责|配合)[^()（）]*[)）]"
 SUFFIXES = ("局", "委", "办", "部门", "政府", "联", "社", "部", "单位", "会")
 
 

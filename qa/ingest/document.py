@@ -19,18 +19,17 @@ import re
 from pathlib import Path
 
 from qa.errors import CorpusError, ParseError
-from qa.ingest.departments import Glossary, find_parentheticals, parse_assignment
+from qa.ingest.departments import ASSIGNMENT_PAREN, Glossary, find_parentheticals, parse_assignment
+from qa.ingest.numerals import ISO_DATE_RE, to_chinese
 from qa.ingest.parse import parse
 from qa.ingest.repairs import apply_repairs, load_repairs
 from qa.ingest.sentences import item_sentences
-from qa.ingest.structure import ParsedDocument, ParsedItem
+from qa.ingest.structure import ParsedDocument, ParsedItem, clean_line
 from qa.ingest.targets import extract_clause_targets
 from qa.models import DATE_FIELDS, KINDS, LEVELS, STATUSES, Assignment, Clause, Document, DocumentInfo, Part, Repair, Sentence
 
 PLAN_PART_RE = re.compile(r"^([一二三四五六七八九十]是)")
-UNOFFICIAL = "Unofficial English translation; the Chinese text is authoritative."
 MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a policy text is a few hundred KB; anything bigger is not one
-_CN_NUM = "零一二三四五六七八九十"
 
 
 def _read_json(path: Path) -> dict | list:
@@ -55,24 +54,10 @@ def read_source(path: Path) -> str:
         raise CorpusError(f"{path} is not UTF-8 text ({e}); re-ingest it with `qa ingest` to convert it") from e
 
 
-def cn_numeral(n: int) -> str:
-    """12 -> 十二, 77 -> 七十七, 101 -> 一百零一 (1..999), the way article numbers are written."""
-    if n < 10:
-        return _CN_NUM[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _CN_NUM[tens]) + "十" + (_CN_NUM[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return _CN_NUM[hundreds] + "百"
-    tail = ("零" + _CN_NUM[rest]) if rest < 10 else ("一" + cn_numeral(rest) if rest < 20 else cn_numeral(rest))
-    return _CN_NUM[hundreds] + "百" + tail
-
-
 def _short_title(text: str, *, limit: int = 40) -> str:
     first = text.split("\n")[0]
     first = re.split(r"(?<=[。；;])", first)[0].rstrip("。；;")
-    first = re.sub(r"[(（][^()（）]*(?:牵头|负责|配合)[^()（）]*[)）]$", "", first)
+    first = re.sub(ASSIGNMENT_PAREN + "$", "", first)
     if len(first) > limit:  # a long first sentence: its first phrase names the clause
         first = re.split(r"[,，;；]", first, maxsplit=1)[0]
     return first[:limit * 2]
@@ -140,11 +125,11 @@ def _parts(item: ParsedItem, sentences: list[Sentence]) -> list[Part]:
     for p in paragraphs:
         members = [s for s in sentences if s.paragraph == p]
         if len(paragraphs) > 1:
-            out.append(Part(id=f"{item.id}.p{p}", label=f"第{cn_numeral(p)}款", label_en=f"paragraph {p}",
+            out.append(Part(id=f"{item.id}.p{p}", label=f"第{to_chinese(p)}款", label_en=f"paragraph {p}",
                             text_zh=text(members, "zh"), text_en=text(members, "en")))
         for i in sorted({s.item for s in members if s.item}):
             item_members = [s for s in members if s.item == i]
-            out.append(Part(id=f"{item.id}.p{p}.i{i}", label=f"第（{cn_numeral(i)}）项", label_en=f"item ({i})",
+            out.append(Part(id=f"{item.id}.p{p}.i{i}", label=f"第（{to_chinese(i)}）项", label_en=f"item ({i})",
                             text_zh=text(item_members, "zh"), text_en=text(item_members, "en")))
     return out
 
@@ -185,8 +170,7 @@ def build_clauses(parsed: ParsedDocument, *, doc_id: str, translation: dict, glo
                 touched.append(r["id"])
                 repair_records.append(Repair(id=r["id"], original=r["original"], corrected=r["corrected"],
                                              line=r["line"], clause=item.id, reason=r["reason"]))
-        original = "\n".join(line.strip(" \t\u3000\u00a0\r") for line in original_lines[item.first_line - 1:item.last_line]
-                             if line.strip(" \t\u3000\u00a0\r"))
+        original = "\n".join(clean for line in original_lines[item.first_line - 1:item.last_line] if (clean := clean_line(line)))
         for heading in item.group_path:
             if heading not in headings_en and translation:
                 warnings.append(f"heading {heading!r} has no English in translation_en.json")
@@ -223,7 +207,6 @@ def _with_expansions(clauses: list[Clause], data: dict, path: Path) -> list[Clau
                     expansions_en=tuple(entries.get(c.local_id, {}).get("en", ()))) for c in clauses]
 
 
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 REQUIRED_META = ("id", "title", "title_en", "kind", "level", "issuer", "issuer_en", "status", "structure")
 
 
@@ -246,9 +229,7 @@ def document_info(meta: dict, parsed: ParsedDocument, *, folder: Path, headings_
         if key not in DATE_FIELDS or not ISO_DATE_RE.match(str(value)):
             raise CorpusError(f"{where}: date {key}={value!r}; use one of {', '.join(DATE_FIELDS)} with YYYY-MM-DD")
     # The text is the authority on its own dates: a clash is an error, a gap is filled from the text.
-    stated = {e.action: e.date for e in parsed.events}
-    if parsed.signed:
-        stated.setdefault("signed", parsed.signed)
+    stated = parsed.stated_dates()
     if parsed.structure == "workplan" and parsed.published:
         stated["posted"] = parsed.published  # the web page's date, not an official publication date
     for action, date in stated.items():

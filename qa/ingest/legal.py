@@ -21,7 +21,7 @@ import re
 
 from qa.errors import ParseError
 from qa.ingest.numerals import ARABIC_DATE_RE, CN_DATE_RE, chinese_date, numeral_or_error
-from qa.ingest.structure import HeaderEvent, ParsedDocument, ParsedItem, ParsedLine, ParseWarning
+from qa.ingest.structure import HeaderEvent, ParsedDocument, ParsedItem, ParsedLine, ParseWarning, clean_line
 
 _NUM = r"[零〇一二两三四五六七八九十百千\d０-９]+"
 CHAPTER_RE = re.compile(rf"^(?:#{{1,6}}\s*)?第({_NUM})章\s*(.*)$")
@@ -36,10 +36,6 @@ ACTIONS = (("修正", "amended"), ("修订", "revised"), ("通过", "adopted"), 
            ("发布", "published"), ("印发", "issued"), ("施行", "effective"))
 EFFECTIVE_RE = re.compile(r"自(\d{4}年\d{1,2}月\d{1,2}日|[○〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
                           r"[一二三四五六七八九十]{1,3}日)起施行")
-
-
-def _clean(line: str) -> str:
-    return line.strip(" \t\u3000\u00a0\r\ufeff")
 
 
 def _heading(label: str, title: str) -> str:
@@ -92,7 +88,7 @@ def parse_articles(text: str, *, title: str | None = None) -> ParsedDocument:
     """
     if not text or not text.strip():
         raise ParseError("the document is empty; give the text of a law or regulation", line=1)
-    lines = [_clean(line) for line in text.splitlines()]
+    lines = [clean_line(line) for line in text.splitlines()]
     first = _first_nonempty(lines)
     m = TITLE_RE.match(lines[first])
     doc_title = title or (m.group(1).strip() if m else None)

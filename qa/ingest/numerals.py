@@ -1,6 +1,6 @@
 """Chinese numerals and dates, through the maintained ``cn2an`` library.
 
-``to_int("七十七") == 77``, ``to_int("１２") == 12``, ``chinese_date("二○○七年十月十一日") == "2007-10-11"``.
+``to_int("七十七") == 77``, ``to_int("１２") == 12``, ``to_chinese(12) == "十二"``, ``chinese_date("二○○七年十月十一日") == "2007-10-11"``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ _DATE_DIGITS = str.maketrans({"○": "0", "〇": "0", "零": "0", "Ｏ": "0", "O
                               "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
 CN_DATE_RE = re.compile(r"([○〇零一二三四五六七八九Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 ARABIC_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def to_int(text: str) -> int:
@@ -38,6 +39,16 @@ def to_int(text: str) -> int:
     except (ValueError, KeyError) as e:  # cn2an raises ValueError for malformed numerals
         raise ValueError(f"not a numeral: {text!r}") from e
     return int(value)
+
+
+def to_chinese(n: int) -> str:
+    """An int as the Chinese numeral article and item numbers are written in: 12 -> 十二, 101 -> 一百零一.
+
+    Example:
+        >>> to_chinese(12), to_chinese(77), to_chinese(110)
+        ('十二', '七十七', '一百一十')
+    """
+    return cn2an.an2cn(n)
 
 
 def chinese_date(text: str) -> str:

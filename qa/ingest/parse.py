@@ -11,7 +11,7 @@ import re
 
 from qa.errors import ParseError
 from qa.ingest.legal import ARTICLE_RE, parse_articles
-from qa.ingest.structure import ParsedDocument
+from qa.ingest.structure import ParsedDocument, clean_line
 from qa.ingest.workplan import NOTICE_RE, parse_workplan
 
 STRUCTURES = ("articles", "workplan")
@@ -19,7 +19,7 @@ STRUCTURES = ("articles", "workplan")
 
 def detect_structure(text: str) -> str:
     """``articles`` or ``workplan``; ``ParseError`` when the text has neither shape."""
-    lines = [line.strip(" \t\u3000\u00a0\r\ufeff") for line in text.splitlines()]
+    lines = [clean_line(line) for line in text.splitlines()]
     if sum(1 for line in lines if ARTICLE_RE.match(line)) >= 1:
         return "articles"
     if any(NOTICE_RE.match(line) for line in lines) and any(re.match(r"^[一二三四五六七八九十]+、", line) for line in lines):

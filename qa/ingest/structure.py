@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Spaces (ideographic and no-break too), carriage returns and a BOM around a source line carry nothing.
+_LINE_PADDING = " \t\u3000\u00a0\r\ufeff"
+
+
+def clean_line(line: str) -> str:
+    """A source line without the padding around it (the parsers and the corpus builder read lines this way)."""
+    return line.strip(_LINE_PADDING)
+
 
 @dataclass(frozen=True)
 class ParseWarning:
@@ -68,6 +76,13 @@ class ParsedDocument:
     comments: dict[str, str] = field(default_factory=dict)  # <!-- KEY: value --> lines of the header
     chapters: list[tuple[str, int]] = field(default_factory=list)  # (heading, line)
     warnings: list[ParseWarning] = field(default_factory=list)
+
+    def stated_dates(self) -> dict[str, str]:
+        """The dates the text states of itself, by action (adopted, effective …; ``signed`` for a work plan)."""
+        dates = {e.action: e.date for e in self.events}
+        if self.signed:
+            dates.setdefault("signed", self.signed)
+        return dates
 
     def counts(self) -> dict[str, int]:
         """Chapters, articles (or clauses), paragraphs and items: the numbers an ingest report shows."""

@@ -15,9 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from qa.ingest.numerals import to_int
+from qa.ingest.numerals import CN_NUMERAL, to_int
 
-_CN = "零〇○一二两三四五六七八九十百千"
+_CN = CN_NUMERAL
 # A Chinese numeral counts as a figure when a unit or a reference word follows it, or 第 / 百分之 precede it.
 _UNITS = r"(?:个工作日|个月|工作日|小时|日|天|周|月|年|万元|亿元|元|倍|次|人|名|家|项|条|款|章|节|户|岁|届|%|％)"
 ZH_FIGURE_RE = re.compile(

@@ -18,31 +18,20 @@ from __future__ import annotations
 import re
 
 from qa.errors import ParseError
-from qa.ingest.numerals import chinese_date, to_int
-from qa.ingest.structure import ParsedDocument, ParsedItem
+from qa.ingest.numerals import CN_DATE_RE, ISO_DATE_RE, chinese_date, to_int
+from qa.ingest.structure import ParsedDocument, ParsedItem, clean_line
 
 SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
 SUBSECTION_RE = re.compile(r"^[（(]([一二三四五六七八九十]*)[）)](.*)$")
 ITEM_RE = re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.*)$")
 DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号$")
 NOTICE_RE = re.compile(r"^关于印发《?(.+?)》?的通知$")
-CN_DATE_RE = re.compile(r"^([○〇零一二三四五六七八九Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SOURCE_RE = re.compile(r"^信息来源[:：]\s*(.+)$")
 
 # Heading keyword -> clause kind. Order matters: the first match wins.
 SUBSECTION_KINDS = (("指导思想", "guiding"), ("基本原则", "principle"))
 SECTION_KINDS = (("目标", "goal"), ("措施", "measure"), ("要求", "requirement"),
                  ("保障", "requirement"), ("原则", "principle"), ("指导思想", "guiding"))
-
-
-def chinese_number(text: str) -> int:
-    """一 … 九十九 as an int (``cn2an``); ``ValueError`` for anything else."""
-    return to_int(text)
-
-
-def _clean(line: str) -> str:
-    return line.strip(" \t\u3000\u00a0\r")
 
 
 def _heading_text(text: str) -> str:
@@ -74,7 +63,7 @@ def parse_workplan(text: str) -> ParsedDocument:
     """
     if not text or not text.strip():
         raise ParseError("the document is empty; give the text of a work plan", line=1)
-    lines = [_clean(line) for line in text.splitlines()]
+    lines = [clean_line(line) for line in text.splitlines()]
     header = _parse_header(lines)
     plan = ParsedDocument(structure="workplan", title=header["title"], doc_number=header["doc_number"],
                           issuer=header["issuer"], signed=header["signed"], published=header.get("published"))
@@ -103,7 +92,7 @@ def _parse_header(lines: list[str]) -> dict:
     # The notice runs until the issuer line followed by a Chinese date.
     notice_lines: list[str] = []
     for j in range(notice_line + 1, len(lines)):
-        if CN_DATE_RE.match(lines[j]):
+        if CN_DATE_RE.fullmatch(lines[j]):
             issuer_idx = max(k for k in range(notice_line + 1, j) if lines[k]) if j > notice_line + 1 else None
             if issuer_idx is None:
                 raise ParseError("the signing date has no issuer line above it", line=j + 1)
@@ -161,7 +150,7 @@ def _parse_body(lines: list[str], start: int, plan: ParsedDocument) -> str | Non
             continue
         if m := SECTION_RE.match(line):
             sections_seen += 1
-            number = chinese_number(m.group(1))
+            number = to_int(m.group(1))
             heading = _heading_text(m.group(2))
             if number != sections_seen:
                 raise ParseError(f"section '{m.group(1)}、' out of order: expected section {sections_seen}",
@@ -177,7 +166,7 @@ def _parse_body(lines: list[str], start: int, plan: ParsedDocument) -> str | Non
             raise ParseError(f"text before the first '一、' section: {line[:30]!r}", line=line_no)
         if m := SUBSECTION_RE.match(line):
             numeral, rest = m.group(1), m.group(2).strip()
-            if numeral and chinese_number(numeral) != sub_expected:
+            if numeral and to_int(numeral) != sub_expected:
                 raise ParseError(f"sub-section （{numeral}） out of order: expected number {sub_expected}",
                                  line=line_no)
             label = "一二三四五六七八九十"[sub_expected - 1] if sub_expected <= 10 else str(sub_expected)

@@ -27,7 +27,7 @@ from qa.assistant import Assistant, Selection
 from qa.errors import FeedbackError, QAError
 from qa.normalize import MAX_QUESTION_CHARS, normalize
 from qa.serve.feedback import FeedbackStore, RateLimiter
-from qa.serve.render import answer_markdown, clause_detail_html, conversation_markdown, escape, user_markdown
+from qa.serve.render import answer_markdown, clause_detail_html, clause_url, conversation_markdown, escape, user_markdown
 from qa.serve.strings import EXAMPLES, t
 from qa.understand.lookup import resolve_clause_id
 from qa.understand.references import find_references
@@ -179,7 +179,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         turn = turns[turn_no]
         rating = 1 if data.liked is True or data.liked == "Like" else -1
         try:
-            existing = any(r.answer_key == turn["answer_key"] for r in store.rows()[-200:])
+            existing = store.has_answer(turn["answer_key"])
             store.record(question=turn["question"], lang=turn.get("lang", "zh"), clause_ids=turn.get("clause_ids", []),
                          rating=rating, answer_status=turn.get("status", ""), conversation_id=state["conversation_id"],
                          ui_lang=ui, answer_key=turn["answer_key"])
@@ -267,7 +267,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             clause = library.clause(resolve_clause_id(clause_id or "", library))
         except (QAError, KeyError):
             return f"<p>{escape(t('no_clause', lang))}</p>", "", ""
-        link = f"{_base(request)}?clause={clause.id}&lang={lang}"
+        link = clause_url(clause.id, lang, _base(request))
         return clause_detail_html(clause, library, ui_lang=lang), citation_text(library, clause), link
 
     def on_select(table, ui_choice: str, evt: gr.SelectData, request: gr.Request):

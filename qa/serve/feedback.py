@@ -180,6 +180,14 @@ class FeedbackStore:
         except sqlite3.Error as e:
             raise FeedbackError(f"feedback not saved ({e}); the database {self.path} may be read-only or locked") from e
 
+    def has_answer(self, answer_key: str) -> bool:
+        """Whether the answer ``answer_key`` has been rated already (an indexed lookup, not a scan)."""
+        conn = self._connect()
+        try:
+            return conn.execute("SELECT 1 FROM feedback WHERE answer_key = ?", (answer_key,)).fetchone() is not None
+        except sqlite3.Error as e:
+            raise FeedbackError(f"cannot read feedback from {self.path}: {e}") from e
+
     def comment(self, *, answer_key: str, comment: str) -> bool:
         """Add or replace the comment of a rated answer; False if that answer has no row yet."""
         conn = self._connect()

@@ -35,10 +35,15 @@ def user_markdown(question: str) -> str:
     return md_escape(shown)
 
 
+def clause_url(clause_id: str, lang: str, base: str = "") -> str:
+    """The permalink that opens a clause in the clause browser: ``<base>?clause=<id>&lang=<lang>``."""
+    return f"{base}?clause={quote(clause_id, safe='/')}&lang={lang}"
+
+
 def clause_link(clause: Clause, lang: str, base: str = "") -> str:
-    """A Markdown link that opens the clause in the clause browser (``<base>?clause=<id>``)."""
+    """A Markdown link that opens the clause in the clause browser."""
     zh_label, en_label = clause_label(clause)
-    return f"[{md_escape(zh_label if lang == 'zh' else en_label)}]({base}?clause={quote(clause.id, safe='/')}&lang={lang})"
+    return f"[{md_escape(zh_label if lang == 'zh' else en_label)}]({clause_url(clause.id, lang, base)})"
 
 
 def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str = "") -> str:
@@ -69,10 +74,8 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
     if answer.citations:
         cites = []
         for c in answer.citations[:6]:
-            clause = library.clause(c.clause_id)
             text = c.cite_zh if lang == "zh" else c.cite_en
-            link = f"{base}?clause={quote(clause.id, safe='/')}&lang={lang}"
-            cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({link})")
+            cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, lang, base)})")
         lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
     extra = answer.related or answer.suggestions
     if extra:
@@ -132,6 +135,6 @@ def clause_detail_html(clause: Clause, library: Library, *, ui_lang: str) -> str
     if repairs:
         items = "".join(f"<li>{escape(r.original)} → {escape(r.corrected)} ({escape(r.reason)})</li>" for r in repairs)
         rows.append(f"<div><b>{escape(t('repairs', lang))}:</b><ul>{items}</ul></div>")
-    link = f"?clause={quote(clause.id, safe='/')}&lang={lang}"
+    link = clause_url(clause.id, lang)
     rows.append(f'<div class="permalink"><a href="{escape(link)}">{escape(t("permalink", lang))}</a></div>')
     return "".join(rows)

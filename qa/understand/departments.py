@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from qa.models import Library
-from qa.normalize import find_all
+from qa.understand.spans import blank, find_all, overlaps
 
 LEAD_RE = re.compile(r"牵头|负责|主管|主抓|\blead(s|ing)?\b|\bled\b|in charge|responsible|\bheads?\b|\bruns?\b|\bhandles?\b")
 COOP_RE = re.compile(r"配合|协助|协同|参与|\bco-?operat\w*|\bassist\w*|\bsupport(s|ing)? role|\bhelps?\b|\bparticipat\w*"
@@ -60,7 +60,7 @@ class DepartmentNames:
         taken: list[tuple[int, int]] = []
         for alias, name in self._aliases:
             for start, end in find_all(text, alias):
-                if any(s < end and start < e for s, e in taken):
+                if overlaps(start, end, taken):
                     continue
                 if alias.isascii() and not _word_bounded(text, start, end):
                     continue
@@ -68,18 +68,16 @@ class DepartmentNames:
                 if name not in {f.name for f in found}:
                     found.append(DepartmentMention(name, "any", False, start, end))
         # Role and negation are read with the names blanked out ("…Economic Cooperation Bureau" asks no cooperation).
-        rest = text
-        for s, e in sorted(taken, reverse=True):
-            rest = rest[:s] + " " + rest[e:]
+        rest = blank(text, taken)
         role, negated = _role(rest), bool(NEG_RE.search(rest))
         found = [DepartmentMention(f.name, role, negated, f.start, f.end) for f in found]
         found.sort(key=lambda f: f.start)
         unknown = []
         for m in UNKNOWN_ZH_RE.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            if not overlaps(m.start(), m.end(), taken):
                 unknown.append(m.group(0))
         for m in UNKNOWN_EN_RE.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if overlaps(m.start(), m.end(), taken):
                 continue
             phrase = (m.group(1) or m.group(4) or "").strip()
             kind = m.group(2) or m.group(3)

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from qa.models import Library
-from qa.normalize import find_all, normalize
+from qa.normalize import normalize
+from qa.understand.spans import find_all, overlaps
 
 _PLAN_WORDS = re.compile(r"(这个|本|该|此|那个)?(工作)?方案|\b(the|this|that) (work )?plan\b|\bwork plan\b")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
@@ -58,7 +59,7 @@ class DocumentNames:
         taken: list[tuple[int, int]] = []
         for name, ids in self._names:
             for start, end in find_all(text, name):
-                if any(s < end and start < e for s, e in taken):
+                if overlaps(start, end, taken):
                     continue
                 taken.append((start, end))
                 found.append(DocumentMention(self._version(ids, text), start, end, name))

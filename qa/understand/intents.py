@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qa.models import Library
-from qa.understand.query import Query, own_content
+from qa.understand.query import Query, bare_of, own_content
 
 Detector = Callable[[Query, Library], bool]
 
@@ -75,14 +75,7 @@ def is_department(q: Query, _lib: Library) -> bool:
     if not (q.departments or q.unknown_departments):
         return False
     return bool({"listing", "count"} & q.asks) or any(d.negated for d in q.departments) or (
-        bool(q.departments) and not own_content(_without_departments(q)))
-
-
-def _without_departments(q: Query) -> str:
-    text = q.content
-    for d in sorted(q.departments, key=lambda d: -d.start):
-        text = text[:d.start] + " " + text[d.end:]
-    return text
+        bool(q.departments) and not own_content(bare_of(q.content, (), q.departments)))
 
 
 def is_group_listing(q: Query, _lib: Library) -> bool:

@@ -7,7 +7,7 @@ re-normalises the question or re-detects its language; handlers read the ``Query
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa.models import Library
 from qa.normalize import CJK_RE, normalize
@@ -18,6 +18,7 @@ from qa.understand.figures import AnswerType, asked_types, level_qualifiers, wan
 from qa.understand.language import answer_language, channel_language
 from qa.understand.references import Reference, find_references
 from qa.understand.scope import ScopeCue, ScopeGuard
+from qa.understand.spans import blank
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class Understander:
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
         scope = named_docs or selected
         depts, unknown = self.departments.find(content)
+        bare = bare_of(content, doc_mentions, depts)
         figure_types = tuple(asked_types(content))
         refs = tuple(find_references(content))
         part_only = bool(refs) and all(r.part_only for r in refs)
@@ -170,7 +172,7 @@ class Understander:
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
         if context and not named_docs and not refs and ({"issuer", "number", "structure"} & asks or (
-                {"when", "event"} <= asks)) and not own_content(bare_of(content, doc_mentions, depts)):
+                {"when", "event"} <= asks)) and not own_content(bare):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
         if switched:
@@ -187,13 +189,9 @@ class Understander:
                 {"listing", "count"} & asks or LEAD_RE.search(content) or COOP_RE.search(content)):
             role = _role(content)
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
-        retrieval_text = self.with_synonyms(content if not followup else f"{context.question} {content}")
-        if switched:
-            retrieval_text = self.with_synonyms(context.question)
-        bare = content
-        for start, end in sorted([(m.start, m.end) for m in doc_mentions] + [(d.start, d.end) for d in depts if d.end],
-                                 reverse=True):
-            bare = bare[:start] + " " + bare[end:]
+        # A switched follow-up asks the earlier question again; another follow-up adds to it.
+        retrieval_text = self.with_synonyms(context.question if switched else
+                                            f"{context.question} {content}" if followup else content)
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
@@ -204,7 +202,7 @@ class Understander:
             details={"switched": switched} if switched else {})
         from qa.understand.intents import detect_intent
 
-        return _with(query, intent=detect_intent(query, self.library))
+        return replace(query, intent=detect_intent(query, self.library))
 
     _VERSION_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年版|版|年的|年那版|年那个| version| text)|(旧版|老版|原来的版本|以前的版本|\bold version\b"
                              r"|\bprevious version\b|\bearlier version\b)|(新版|现行版|最新版|\bnew version\b|\bcurrent version\b"
@@ -244,8 +242,6 @@ class Understander:
     def _resolve_part_refs(self, refs: tuple[Reference, ...], context: Context | None) -> tuple[Reference, ...]:
         """第三点 / 第一项 alone: a position in the list the earlier turn gave, or a part of the clause it was
         about; with no earlier turn, a clause number (第十二项 = measure 12)."""
-        from dataclasses import replace
-
         out = []
         for ref in refs:
             if context and context.items and len(context.items) > 1 and ref.number and ref.number <= len(context.items):
@@ -284,14 +280,5 @@ class Understander:
 
 
 def bare_of(content: str, doc_mentions, depts) -> str:
-    """``content`` with the document and department names blanked out."""
-    spans = [(m.start, m.end) for m in doc_mentions] + [(d.start, d.end) for d in depts if d.end]
-    for start, end in sorted(spans, reverse=True):
-        content = content[:start] + " " + content[end:]
-    return content
-
-
-def _with(query: Query, **changes) -> Query:
-    from dataclasses import replace
-
-    return replace(query, **changes)
+    """``content`` with the document and department names blanked out (inherited departments have no span)."""
+    return blank(content, [(m.start, m.end) for m in doc_mentions] + [(d.start, d.end) for d in depts if d.end])

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.numerals import to_int
-from qa.normalize import find_all
+from qa.understand.spans import find_all, overlaps
 
 CN = r"[零〇一二两三四五六七八九十百千]+"
 NUM = rf"(?:(?<![\d\-－])\d{{1,3}}(?!\d)|{CN})"
@@ -134,32 +134,26 @@ def _part_of(m: re.Match) -> tuple[int | None, str | None]:
 _ZH_LIST_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*(?P<rest>(?:(?:、|和|与|及|,|，|至|到|-|—)\s*第?\s*{NUM}\s*)+)(?P<unit>条|项措施|条措施)")
 _EN_LIST_RE = re.compile(rf"\b(?P<kw>measures|items|goals|targets|principles|requirements|articles|clauses)\s+(?P<a>{EN_NUM})"
                          rf"(?P<rest>(?:\s*(?:,|and|&|to|-)\s*(?P<b>{EN_NUM}))+)\b", re.IGNORECASE)
-_LIST_KW = {"measures": "measure", "items": "measure", "goals": "goal", "targets": "goal", "principles": "principle",
-            "requirements": "requirement", "articles": "article", "clauses": None}
+# (pattern, how a listed number is written, the words of a range, the kind the match names)
+_LIST_FORMS = ((_ZH_LIST_RE, re.compile(NUM), re.compile(r"至|到|-|—"),
+                lambda m: "measure" if "措施" in m.group("unit") else None),
+               (_EN_LIST_RE, re.compile(EN_NUM, re.IGNORECASE), re.compile(r"\bto\b|-"),
+                lambda m: EN_KINDS.get(m.group("kw").lower().removesuffix("s"))))
 
 
 def _list_refs(text: str) -> list[Reference]:
     """第13、14条 / 第3至5条 / measures 10 and 11 / goals 1 and 4: one reference per number."""
     out: list[Reference] = []
-    for m in _ZH_LIST_RE.finditer(text):
-        try:
-            numbers = [number_value(m.group("a"))] + [number_value(x) for x in re.findall(NUM, m.group("rest"))]
-        except ValueError:
-            continue
-        if re.search(r"至|到|-|—", m.group("rest")) and len(numbers) == 2 and numbers[1] - numbers[0] <= 40:
-            numbers = list(range(numbers[0], numbers[1] + 1))
-        kind = "measure" if "措施" in m.group("unit") else None
-        out += [Reference(kind=kind, number=n, start=m.start(), end=m.end(), text=m.group(0)) for n in numbers]
-    for m in _EN_LIST_RE.finditer(text):
-        try:
-            numbers = [number_value(m.group("a"))] + [number_value(x) for x in
-                                                       re.findall(EN_NUM, m.group("rest"), flags=re.IGNORECASE)]
-        except ValueError:
-            continue
-        if re.search(r"\bto\b|-", m.group("rest")) and len(numbers) == 2 and numbers[1] - numbers[0] <= 40:
-            numbers = list(range(numbers[0], numbers[1] + 1))
-        kind = _LIST_KW[m.group("kw").lower()]
-        out += [Reference(kind=kind, number=n, start=m.start(), end=m.end(), text=m.group(0)) for n in numbers]
+    for pattern, number_re, range_re, kind_of in _LIST_FORMS:
+        for m in pattern.finditer(text):
+            try:
+                numbers = [number_value(m.group("a"))] + [number_value(x) for x in number_re.findall(m.group("rest"))]
+            except ValueError:
+                continue
+            if range_re.search(m.group("rest")) and len(numbers) == 2 and numbers[1] - numbers[0] <= 40:
+                numbers = list(range(numbers[0], numbers[1] + 1))
+            kind = kind_of(m)
+            out += [Reference(kind=kind, number=n, start=m.start(), end=m.end(), text=m.group(0)) for n in numbers]
     return out
 
 
@@ -173,27 +167,26 @@ def find_references(text: str) -> list[Reference]:
     found: list[Reference] = _list_refs(text)
     taken: list[tuple[int, int]] = [(r.start, r.end) for r in found]
 
-    def add(m: re.Match, kind: str | None, number: int, part: tuple[int | None, str | None], *, vague: bool = False):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    def add(m: re.Match | tuple[int, int, str], kind: str | None, number: int | None,
+            part: tuple[int | None, str | None] = (None, None), *, vague: bool = False, part_only: bool = False):
+        start, end, written = m if isinstance(m, tuple) else (m.start(), m.end(), m.group(0))
+        if overlaps(start, end, taken):
             return
-        found.append(Reference(kind=kind, number=number, start=m.start(), end=m.end(), text=m.group(0),
-                               part=part[0], part_kind=part[1], out_of_range_ok=not vague))
-        taken.append((m.start(), m.end()))
+        found.append(Reference(kind=kind, number=number, start=start, end=end, text=written,
+                               part=part[0], part_kind=part[1], out_of_range_ok=not vague, part_only=part_only))
+        taken.append((start, end))
 
     for m in _EN_POSITION.finditer(text):
-        found.append(Reference(kind=None, number=_ORDINALS[m.group("n").lower()], start=m.start(), end=m.end(),
-                               text=m.group(0), part_only=True))
-        taken.append((m.start(), m.end()))
+        add(m, None, _ORDINALS[m.group("n").lower()], part_only=True)
     for m in _EN_PART_BEFORE.finditer(text):
         try:
             part = number_value(m.group("ord") or m.group("num"))
             pk = m.group("pk") or m.group("pk2")
-            kw = m.group("kw").lower()
-            add(m, "measure" if kw == "item" else EN_KINDS.get(kw), number_value(m.group("n")),
+            add(m, EN_KINDS.get(m.group("kw").lower()), number_value(m.group("n")),
                 (part, "part" if pk in ("part", "point") else pk))
         except ValueError:
             continue
-    for pattern, kind in _ZH_COMPILED:
+    for pattern, kind in _ZH_COMPILED + _EN_COMPILED:
         for m in pattern.finditer(text):
             try:
                 number = number_value(m.group("n"))
@@ -201,44 +194,23 @@ def find_references(text: str) -> list[Reference]:
             except ValueError:
                 continue
             if kind == "part_only":
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
-                found.append(Reference(kind=None, number=number, start=m.start(), end=m.end(), text=m.group(0),
-                                       part_only=True))
-                taken.append((m.start(), m.end()))
-                continue
-            if kind == "paren":
+                add(m, None, number, part_only=True)
+            elif kind == "paren":
                 # （十二）: the plan's nine groups are （一）–（九）, so only larger numbers name a measure.
-                if number <= 9:
-                    continue
-                add(m, "measure", number, part, vague=True)
-            else:
-                add(m, kind, number, part)
-    for pattern, kind in _EN_COMPILED:
-        for m in pattern.finditer(text):
-            try:
-                number = number_value(m.group("n"))
-                part = _part_of(m)
-            except ValueError:
-                continue
-            if kind == "kw":
+                if number > 9:
+                    add(m, "measure", number, part, vague=True)
+            elif kind == "kw":
                 raw_kw = m.group("kw").lower()
                 if raw_kw.endswith("s") and m.group("n").lower() in _WORDS + list(_TENS) and m.start("n") < m.start("kw"):
                     continue  # "the three basic principles": a count of them, not principle 3
-                kw = raw_kw.rstrip(".s") if raw_kw not in ("is",) else ""
-                kw = {"art": "article", "measure": "measure", "item": "measure", "goal": "goal", "target": "goal",
-                      "principle": "principle", "requirement": "requirement", "article": "article",
-                      "clause": None, "section": None}.get(kw)
-                add(m, kw, number, part)
+                add(m, EN_KINDS.get(raw_kw.rstrip(".s")), number, part)
             else:
-                add(m, None, number, part)
+                add(m, kind, number, part)
     for name, kind in _NAMED.items():
+        if kind == "preamble" and name == "通知" and "印发" not in text:
+            continue
         for start, end in find_all(text, name):
-            if kind == "preamble" and name == "通知" and "印发" not in text:
-                continue
-            if not any(s < end and start < e for s, e in taken):
-                found.append(Reference(kind=kind, number=None, start=start, end=end, text=name))
-                taken.append((start, end))
+            add((start, end, name), kind, None)
     found.sort(key=lambda r: r.start)
     return list({(r.kind, r.number, r.part, r.part_only): r for r in found}.values())
 

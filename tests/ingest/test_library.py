@@ -59,12 +59,17 @@ def _copy(tmp_path, library):
     return root
 
 
+def _edit_json(path, change) -> None:
+    """Read a JSON file of the copied library, let ``change`` edit it in place, write it back."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
 def test_metadata_that_contradicts_the_text_is_refused(tmp_path, library):
     root = _copy(tmp_path, library)
-    meta_path = root / "private-economy-promotion-law-2025" / "document.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["dates"]["effective"] = "2025-06-20"
-    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    _edit_json(root / "private-economy-promotion-law-2025" / "document.json",
+               lambda meta: meta["dates"].update(effective="2025-06-20"))
     with pytest.raises(CorpusError, match="effective 2025-06-20 but the text says 2025-05-20"):
         load_library(root)
 
@@ -72,23 +77,17 @@ def test_metadata_that_contradicts_the_text_is_refused(tmp_path, library):
 def test_broken_version_link_and_bad_enums_are_refused(tmp_path, library):
     root = _copy(tmp_path, library)
     meta_path = root / "sme-payment-regulation-2025" / "document.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["supersedes"] = None
-    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    _edit_json(meta_path, lambda meta: meta.update(supersedes=None))
     with pytest.raises(CorpusError, match="does not name it"):
         load_library(root)
-    meta["supersedes"] = "sme-payment-regulation-2020"
-    meta["level"] = "galactic"
-    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    _edit_json(meta_path, lambda meta: meta.update(supersedes="sme-payment-regulation-2020", level="galactic"))
     with pytest.raises(CorpusError, match="level 'galactic'"):
         load_library(root)
 
 
 def test_edited_translation_that_no_longer_aligns_is_refused(tmp_path, library):
     root = _copy(tmp_path, library)
-    path = root / "sme-promotion-law-2017" / "translation_en.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["sentences"]["article-1"][0]["zh"] += "多了几个字"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _edit_json(root / "sme-promotion-law-2017" / "translation_en.json",
+               lambda data: data["sentences"]["article-1"][0].update(zh=data["sentences"]["article-1"][0]["zh"] + "多了几个字"))
     with pytest.raises(CorpusError, match="article-1: the Chinese sentences"):
         load_library(root)

@@ -5,15 +5,14 @@ from pathlib import Path
 import pytest
 
 from qa.errors import ParseError
-from qa.ingest.numerals import chinese_date
-from qa.ingest.workplan import chinese_number
+from qa.ingest.numerals import chinese_date, to_int
 from qa.ingest.workplan import parse_workplan as parse
 
 SAMPLE = (Path(__file__).parent.parent / "data" / "sample_plan.txt").read_text(encoding="utf-8")
 
 
 def test_chinese_numbers_and_dates():
-    assert [chinese_number(x) for x in ("一", "九", "十", "十二", "二十", "三十四")] == [1, 9, 10, 12, 20, 34]
+    assert [to_int(x) for x in ("一", "九", "十", "十二", "二十", "三十四")] == [1, 9, 10, 12, 20, 34]
     assert chinese_date("二○○七年十月十一日") == "2007-10-11"
     assert chinese_date("二〇二〇年三月五日") == "2020-03-05"
 

@@ -23,7 +23,9 @@ def store(tmp_path):
 
 def test_one_row_per_answer(store):
     args = {"question": "第12条", "lang": "zh", "clause_ids": ["suifuban-2007-42/measure-12"], "answer_key": "c1:0"}
+    assert not store.has_answer("c1:0")
     first = store.record(rating=1, **args)
+    assert store.has_answer("c1:0") and not store.has_answer("c1:1")
     again = store.record(rating=-1, **args)
     assert first == again and len(store.rows()) == 1 and store.rows()[0].rating == -1
     assert store.comment(answer_key="c1:0", comment="说得清楚")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from qa.answer.citation import clause_label, make_citation, validity_note
+from qa.answer.citation import clause_label, validity_note
 from qa.answer.models import Answer, Contact
 from qa.models import Clause, Library, Sentence
 from qa.retrieve.retriever import Filters, Retriever, SearchResult
@@ -31,7 +31,6 @@ class Deps:
     retriever: Retriever
     documents: DocumentNames
     thresholds: dict[str, float]
-    scope_filters: dict = field(default_factory=dict)
 
     def threshold(self, lang: str, structure: str | None = None) -> float:
         """The evidence threshold for a question in ``lang`` whose best clause is in a document of ``structure``.
@@ -104,7 +103,6 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             if score > best[0]:
                 best = (score, idx, zh, en)
     _score, idx, zh, en = best
-    # A title sentence alone says little: quote the sentence that follows it too.
     return idx, zh.strip(), en.strip()
 
 
@@ -151,10 +149,6 @@ def context_note(library: Library, query: Query) -> tuple[str, ...]:
         return ()
     labels = [clause_label(library.clause(c))[0 if query.lang == "zh" else 1] for c in query.context.clause_ids[:3]]
     return (("接上一问：" + "、".join(labels)) if query.lang == "zh" else ("Following up on " + ", ".join(labels)),)
-
-
-def cited(library: Library, clause: Clause, quoted: tuple[int, ...], part: str | None = None):
-    return make_citation(library, clause, quoted, part)
 
 
 _PHRASE_SPLIT = re.compile(r"[,，;；。:：]")

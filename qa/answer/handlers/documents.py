@@ -6,9 +6,7 @@ and the parsed clauses, status from ``document.json`` (checked against the text 
 
 from __future__ import annotations
 
-import re
-
-from qa.answer.citation import _date_zh, document_name, make_citation, status_line
+from qa.answer.citation import _date_zh, document_name, make_citation, reported_to, status_line
 from qa.answer.models import Answer
 from qa.models import DocumentInfo, Library
 from qa.understand.query import Query
@@ -84,11 +82,8 @@ def _horizon_citations(library: Library, doc_id: str) -> list:
 
 
 def _report_contact(library: Library, doc_id: str) -> tuple[str, str | None]:
-    doc = library.document(doc_id)
-    preamble = next((c for c in doc.clauses if c.kind == "preamble"), None)
-    if preamble and (m := re.search(r"径向([\u4e00-\u9fff]{2,10}?)反映", preamble.text_zh)):
-        return m.group(1), preamble.id
-    return library.info(doc_id).issuer, None
+    """Whom a document sends problems to (its notice's 径向…反映), else its issuer; with the notice's clause id."""
+    return reported_to(library, doc_id) or (library.info(doc_id).issuer, None)
 
 
 def handle_document(query: Query, deps) -> Answer:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, make_citation
-from qa.answer.handlers.common import Deps, filters_for, not_covered, notes_for
-from qa.answer.handlers.retrieval import retrieve
+from qa.answer.handlers.common import Deps, not_covered, notes_for
+from qa.answer.handlers.retrieval import _tokenize, handle_topical, retrieve
 from qa.answer.models import Answer, Contact, ListItem
+from qa.ingest.departments import ASSIGNMENT_PAREN
 from qa.models import Clause, Library
-from qa.retrieve.retriever import Filters
 from qa.understand.query import Query
 
 ROLE_ZH = {"lead": "牵头或负责", "cooperate": "配合", "neither": "牵头、负责或配合"}
@@ -42,7 +43,7 @@ def roles_in(clause: Clause) -> tuple[set[str], set[str]]:
     return leads, coops
 
 
-_PAREN_RE = re.compile(r"[(（][^()（）]*(?:牵头|负责|配合)[^()（）]*[)）]")
+_PAREN_RE = re.compile(ASSIGNMENT_PAREN)
 
 
 def _item_with_task(library: Library, clause: Clause, name: str, role: str) -> ListItem:
@@ -54,8 +55,6 @@ def _item_with_task(library: Library, clause: Clause, name: str, role: str) -> L
             zh = _PAREN_RE.sub("", s.zh).strip("。;； ")
             en = re.sub(r"\s*\((?:led|with the cooperation|under the lead)[^()]*\)", "", s.en).strip(" .;")
             if zh and zh != clause.title:
-                from dataclasses import replace
-
                 return replace(base, detail_zh=zh[:80] + ("…" if len(zh) > 80 else ""),
                                detail_en=en[:160] + ("…" if len(en) > 160 else ""))
             break
@@ -164,34 +163,31 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         key = (clause.doc_id, clause.group_path[-1])
         votes[key] = votes.get(key, 0.0) + hit.score / (1 + 0.5 * rank)
     # A group whose heading the question names (基本原则, 融资) wins over scattered hits.
-    from qa.answer.handlers.retrieval import _tokenize
-
     tokens = _tokenize(deps)
     asked = {t for t in tokens(query.content) if len(t) >= 2}
-    docs = query.scope or tuple(library.doc_ids)
-    for doc_id in docs:
-        for c in library.document(doc_id).clauses:
-            if c.group_path and c.kind not in ("preamble", "guiding"):
-                key = (doc_id, c.group_path[-1])
-                heading = f"{c.group_path[-1]} {c.group_path_en[-1] if c.group_path_en else ''}"
-                overlap = len(asked & set(tokens(heading)))
-                if overlap and key not in votes:
-                    votes[key] = 0.0
-                if overlap:
-                    votes[key] = votes.get(key, 0.0) + 0.0  # placeholder; bonus added once below
+    shared: dict[tuple[str, str], int] = {}
+
+    def heading_overlap(key: tuple[str, str]) -> int:
+        """Words the group's heading (Chinese and English) shares with the question; once per group."""
+        if key not in shared:
+            doc_id, group = key
+            first = next(c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group)
+            shared[key] = len(asked & set(tokens(f"{group} {first.group_path_en[-1] if first.group_path_en else ''}")))
+        return shared[key]
+
+    groups = dict.fromkeys((doc_id, c.group_path[-1]) for doc_id in query.scope or tuple(library.doc_ids)
+                           for c in library.document(doc_id).clauses if c.group_path and c.kind not in ("preamble", "guiding"))
+    for key in groups:
+        if heading_overlap(key):
+            votes.setdefault(key, 0.0)
     top = max((h.score for h in result.hits), default=1.0)
     if not query.scope:  # with no document chosen, the rules in force come before a historical plan
         for key in list(votes):
             if not library.info(key[0]).in_force:
                 votes[key] *= 0.5
-    for key in list(votes):
-        doc_id, group = key
-        first = next(c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group)
-        heading = f"{group} {first.group_path_en[-1] if first.group_path_en else ''}"
-        votes[key] += top * len(asked & set(tokens(heading)))
+    for key in votes:
+        votes[key] += top * heading_overlap(key)
     if not votes:
-        from qa.answer.handlers.retrieval import handle_topical
-
         return handle_topical(query, deps)
     doc_id, group = max(votes, key=votes.get)
     members = [c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group
@@ -242,5 +238,3 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
                   intent=query.intent, items=tuple(items), citations=tuple(citations),
                   notes=notes_for(library, [i.clause_id for i in items], query.lang), confidence=result.confidence)
 
-
-__all__ = ["handle_department", "handle_group_listing", "handle_which_documents", "Filters", "filters_for"]

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import replace
 
-from qa.answer.citation import clause_label, document_name
+from qa.answer.citation import cite, clause_label, document_name, make_citation
 from qa.answer.handlers.common import (
     LEVEL_EN,
     Deps,
@@ -27,6 +27,7 @@ from qa.answer.handlers.common import (
 from qa.answer.models import Answer
 from qa.index.tokenize import ChineseTokenizer, english_tokenize
 from qa.models import Clause, Target
+from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.figures import missing_types
 from qa.understand.query import Query
@@ -145,15 +146,12 @@ def handle_topical(query: Query, deps: Deps) -> Answer:
     if abstain:
         return not_covered(query, deps, result, status=abstain)
     hit = result.hits[0]
-    clause = deps.library.clause(hit.clause_id)
     if query.figure_types and not query.followup:
-        found = _stating(query, deps, result)
-        if found is None:
-            missing = missing_types(query.figure_types, clause,
-                                    focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)))
-            return not_stated(query, deps, clause, missing, result)
-        hit, clause = found, deps.library.clause(found.clause_id)
-    return quote_answer(query, deps, clause, hit, result)
+        found = _stating_or_not_stated(query, deps, result)
+        if isinstance(found, Answer):
+            return found
+        hit = found
+    return quote_answer(query, deps, deps.library.clause(hit.clause_id), hit, result)
 
 
 QUOTE_WHOLE_CLAUSE = 400  # characters: a clause this short is quoted whole under the answer
@@ -226,8 +224,6 @@ def see_also(query: Query, deps: Deps, result: SearchResult, primary: Clause) ->
     if deps.library.info(primary.doc_id).in_force and not deps.library.info(clause.doc_id).in_force:
         return None
     _idx, zh, en = best_fragment(clause, second.sentence_order, query, _tokenize(deps))
-    from qa.answer.citation import cite
-
     if query.lang == "zh":
         return f"另见{cite(deps.library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (_idx,))
     return f"See also {cite(deps.library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (_idx,))
@@ -238,25 +234,20 @@ def counterpart(deps: Deps, clause: Clause, lang: str) -> tuple[str, object] | N
     info = deps.library.info(clause.doc_id)
     if info.status != "superseded" or not info.superseded_by or not deps.library.has_document(info.superseded_by):
         return None
-    from qa.answer.citation import cite
-    from qa.normalize import normalize
-
     text = normalize(clause.text_zh)
     result = deps.retriever.search(text, lang="zh", k=1, filters=Filters(documents=(info.superseded_by,)))
     if not result.hits:
         return None
     new = deps.library.clause(result.hits[0].clause_id)
-    first = new.sentences[0]
+    citation = deps_citation(deps, new, tuple(s.index for s in new.sentences))
     if lang == "zh":
-        return f"现行版本的对应条文：{cite(deps.library, new, 'zh')}：{new.text_zh[:160]}" + ("…" if len(new.text_zh) > 160 else ""), \
-            deps_citation(deps, new, tuple(s.index for s in new.sentences))
-    return (f"The corresponding provision in force: {cite(deps.library, new, 'en')}: {new.text_en[:300] or first.zh}"
-            + ("…" if len(new.text_en) > 300 else ""), deps_citation(deps, new, tuple(s.index for s in new.sentences)))
+        return (f"现行版本的对应条文：{cite(deps.library, new, 'zh')}：{new.text_zh[:160]}"
+                + ("…" if len(new.text_zh) > 160 else ""), citation)
+    return (f"The corresponding provision in force: {cite(deps.library, new, 'en')}: {new.text_en[:300] or new.sentences[0].zh}"
+            + ("…" if len(new.text_en) > 300 else ""), citation)
 
 
 def deps_citation(deps: Deps, clause: Clause, quoted: tuple[int, ...]):
-    from qa.answer.citation import make_citation
-
     return make_citation(deps.library, clause, quoted)
 
 
@@ -330,36 +321,43 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
     if abstain:
         return not_covered(query, deps, result, status=abstain)
     hit = result.hits[0]
-    clause = deps.library.clause(hit.clause_id)
     if not query.followup:  # a follow-up names no topic of its own to check a figure against
-        found = _stating(query, deps, result)
-        if found is None:
-            missing = missing_types(query.figure_types, clause,
-                                    focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)))
-            return not_stated(query, deps, clause, missing, result)
+        found = _stating_or_not_stated(query, deps, result)
+        if isinstance(found, Answer):
+            return found
         hit = found
-        clause = deps.library.clause(hit.clause_id)
-    return figure_answer(query, deps, clause, hit, result)
+    return figure_answer(query, deps, deps.library.clause(hit.clause_id), hit, result)
 
 
 NEAR_RATIO = 0.8  # a clause this close to the best one may answer a figure the best one lacks
 
 
-def _stating(query: Query, deps: Deps, result: SearchResult) -> Hit | None:
-    """The best of the top clauses that states the kind of figure asked (the first hit when nothing is asked)."""
+def _missing(query: Query, deps: Deps, hit: Hit) -> list:
+    """The asked kinds of figure that the part of ``hit``'s clause the question is about does not state."""
+    clause = deps.library.clause(hit.clause_id)
+    return missing_types(query.figure_types, clause, focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)))
+
+
+def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hit | Answer:
+    """The best of the top clauses that states the kind of figure asked (the first hit when nothing is asked);
+    when none does, the "not stated" answer about the first hit."""
+    first = result.hits[0]
     if not query.figure_types:
-        return result.hits[0]
-    top = result.hits[0].score
+        return first
+    first_missing = None
     for hit in result.hits[:6]:
-        if hit.score < NEAR_RATIO * top:
+        if hit.score < NEAR_RATIO * first.score:
             break
-        if hit is not result.hits[0] and hit.confidence < deps.threshold_for_clause(query.lang, hit.clause_id):
+        if hit is not first and hit.confidence < deps.threshold_for_clause(query.lang, hit.clause_id):
             continue
-        clause = deps.library.clause(hit.clause_id)
-        if not missing_types(query.figure_types, clause,
-                             focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps))):
+        missing = _missing(query, deps, hit)
+        if not missing:
             return hit
-    return None
+        if hit is first:
+            first_missing = missing
+    if first_missing is None:
+        first_missing = _missing(query, deps, first)
+    return not_stated(query, deps, deps.library.clause(first.clause_id), first_missing, result)
 
 
 def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
