@@ -28,7 +28,9 @@ VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍�
                r"|新版|旧版|还能用|现在还|有效期|生效了吗|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich version\b|\bcurrent version\b|\blatest version\b"
-               r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b")
+               r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
+               r"|\b(?:is|are) (?:it|they|the [\w' ()-]{2,80}?) (?:actually |already |now )?in effect\b|\bin effect (?:yet|now|already)\b"
+               r"|\b(?:taken|take|come into) (?:effect|force) yet\b")
 ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|\bapproved by\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
@@ -45,7 +47,13 @@ STRUCTURE_UNITS = _re(r"措施|条款|条|章|目标|原则|要求|方面|部分
                       r"|\bgroups\b|\bsections\b|\bparts\b|\bclauses\b|\bitems\b|\bcategories\b|\bareas\b")
 STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|章)|几大|几个方面|哪几个方面|结构|框架|目录|有哪些章"
                 r"|\b(?:what|which) (?:groups|sections|chapters|parts|areas)\b(?! of (?:people|persons|enterprises|companies|firms))|\bstructure\b"
-                r"|\btable of contents\b|\bhow is (?:it|the \w+) organi[sz]ed\b")
+                r"|\btable of contents\b|\bhow is (?:it|the [\w' -]{1,60}?) (?:organi[sz]ed|structured|laid out)\b"
+                r"|主要(?:包括|包含|有)?(?:哪些|什么)内容|主要内容|主要讲(?:了)?(?:什么|哪些)|大概讲(?:了)?什么|讲了哪些方面"
+                r"|\bwhat (?:is|does) (?:it|the [\w' -]{1,60}?) (?:about|cover)\s*\??$|\bmain (?:contents?|parts|topics)\b")
+# Which kind of instrument a document is (法律 / 行政法规 / 地方性法规 / work plan).
+KIND = _re(r"是法律还是|是不是法律|属于(?:什么|哪种|哪类)|什么(?:性质|级别|层级)的(?:文件|法规)?|法律效力|效力(?:层级|等级)"
+           r"|\b(?:a|an) (?:law|statute|act) or (?:a |an )?(?:regulation|administrative regulation|rule)\b"
+           r"|\bwhat (?:kind|type|sort) of (?:document|instrument|legislation|law|regulation)\b|\blegal (?:status|force|rank)\b")
 REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|遇到.{0,6}问题.{0,10}(?:找|反映|问)|向谁反映|反映问题|径向"
                       r"|\breport problems?\b|\bproblems? (?:with|in|when) (?:implementing|carrying out|executing)\b|\bwho to report\b")
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"

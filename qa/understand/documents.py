@@ -17,6 +17,10 @@ from qa.normalize import normalize
 from qa.understand.spans import find_all, overlaps
 
 _PLAN_WORDS = re.compile(r"(这个|本|该|此|那个)?(工作)?方案|\b(the|this|that) (work )?plan\b|\bwork plan\b")
+_VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|年(?:的|那个)?(?:条例|版本|文本|老条例|旧条例))"
+                           r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后"
+                           r"|\b(?:the )?(?:19|20)\d\d (?:version|text|edition|regulations?)\b"
+                           r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
 
 
@@ -50,6 +54,8 @@ class DocumentNames:
                 keywords[tuple(normalize(w) for w in group)].append(d.id)
         self._keywords = sorted(keywords.items(), key=lambda kv: -sum(len(w) for w in kv[0]))
         self._names = sorted(by_name.items(), key=lambda kv: -len(kv[0]))
+        # Documents with several versions, by name: "2020年版" alone can only mean one of these.
+        self._families = [ids for ids in {tuple(i) for i in by_name.values() if len(i) > 1}]
         plans = [d.id for d in library.documents if d.info.kind == "municipal_work_plan"]
         self._plan = plans[0] if len(plans) == 1 else None
 
@@ -71,6 +77,8 @@ class DocumentNames:
                     found.append(DocumentMention(self._version(ids, text), start, start + len(words[0]), words[0],
                                                  loose=True))
                     break
+        if not found:
+            found += self._version_only(text)
         if self._plan and not any(f.doc_id == self._plan for f in found):
             if m := _PLAN_WORDS.search(text):
                 found.append(DocumentMention(self._plan, m.start(), m.end(), m.group(0), loose=True))
@@ -80,6 +88,13 @@ class DocumentNames:
             if f.doc_id not in {o.doc_id for o in out}:
                 out.append(f)
         return out
+
+    def _version_only(self, text: str) -> list[DocumentMention]:
+        """A version named without its document (2020年版呢？, the old regulation): when exactly one document of
+        the library has versions, that document's version."""
+        if len(self._families) != 1 or not (m := _VERSION_ONLY.search(text)):
+            return []
+        return [DocumentMention(self._version(list(self._families[0]), text), m.start(), m.end(), m.group(0), loose=True)]
 
     def _version(self, ids: list[str], text: str) -> str:
         """Of several versions sharing a name: the one whose year the question gives, else the one in force."""

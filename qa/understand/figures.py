@@ -23,6 +23,10 @@ _CN_DIGITS = "零一二两三四五六七八九十百千万亿"
 _NUMBER = rf"(?:\d[\d.,]*|[{_CN_DIGITS}]+)"
 _ASK_COUNT_UNITS = "家个户人项年次倍天条名位所批"  # 多少家 asks a count, not an amount of money
 _STOP = r"[^，。？！?!,;；]"  # stay inside one clause of the question
+_EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five"
+              r"|sixty|ninety|hundred|\d+)")
+# An amount asked without a money word (能扣除多少, how much is deducted) is answered by a percentage too.
+_MONEY_WORD = re.compile(r"钱|元|块|万|金额|\byuan\b|\brmb\b|\bmoney\b|\bcash\b|\bfunding\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             rf"|占{_STOP}{{0,8}}(?:多少|几)|百分之(?:多少|几)|几成|几个点|多少个点"
             r"|几倍|多少倍|\bhow many times\b|\bwhat multiple\b"
             r"|\bwhat (?:percentage|percent|proportion|share|ratio)\b"
-            r"|\bwhat (?:is|are) the (?:[\w-]+ ){0,3}(?:rate|ratio|percentage|proportion)s?\b"
+            r"|\bwhat (?:is|are) the (?:[\w-]+ ){0,4}(?:rate|ratio|percentage|proportion)s?\b"
             r"|\bhow many percent|\bat what (?:rate|ratio|percentage)"),
         _re(rf"{_NUMBER}\s*(?:%|％)|百分之|万分之|千分之|[{_CN_DIGITS}]成|{_NUMBER}\s*倍|\d+\s*percent|\bper ?cent\b"
             r"|\b(?:\d+|two|three|four|five) times\b"),
@@ -93,7 +97,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|多快|几天内|多少天内|什么期限|期限是多少"
             r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"),
         _re(r"\d+\s*个?(?:工作日|天|日|个月)|[一二三四五六七八九十两]+个?(?:工作日|天|日|个月)"
-            r"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b(?:thirty|sixty|ninety|ten|fifteen) (?:working )?days\b"),
+            rf"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b{_EN_NUMBER} (?:working |calendar )?(?:days?|months?|weeks?)\b"),
     ),
     AnswerType(
         "headcount", "具体人数标准", "number of people",
@@ -125,16 +129,24 @@ def asked_types(text: str) -> list[AnswerType]:
 
 
 def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clause, *,
-                  focus: str = "") -> list[AnswerType]:
+                  focus: str = "", question: str = "") -> list[AnswerType]:
     """The asked-for kinds of figure that the clause does not give.
 
     With ``focus`` (the phrase of the clause the question is about, see ``focus_phrases``) the figure
-    must be there; without it, anywhere in the clause or its English rendering.
+    must be there; without it, anywhere in the clause or its English rendering. ``question`` (normalised)
+    lets an amount asked without a money word ("能扣除多少") be answered by a percentage.
     """
     if not asked:
         return []
     text = normalize(focus) if focus else _evidence_text(clause.text_zh, clause.text_en)
-    return [t for t in asked if not t.found_in(text)]
+    rate = next(t for t in ANSWER_TYPES if t.name == "rate")
+
+    def found(t: AnswerType) -> bool:
+        if t.found_in(text):
+            return True
+        return t.name == "amount" and bool(question) and not _MONEY_WORD.search(question) and rate.found_in(text)
+
+    return [t for t in asked if not found(t)]
 
 
 # Any figure at all: amounts, counts, shares, dates, deadlines (for choosing the fragment to quote).

@@ -31,9 +31,9 @@ def is_document(q: Query, _lib: Library) -> bool:
         return True
     if "issuer" in a and (about_doc or not own_content(q.bare or q.content)):
         return True
-    if "number" in a and about_doc:
+    if ("number" in a or "kind" in a) and about_doc:
         return True
-    if "when" in a and "event" in a and about_doc:
+    if "when" in a and "event" in a and about_doc and _little_event_topic(_without_names(q, _lib), _title_words(q, _lib)):
         return True
     if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content):
         return True
@@ -50,12 +50,52 @@ def _counts_structure(q: Query) -> bool:
                           q.content))
 
 
+_VERSION_WORDS = r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|现行|老版本|\b(?:the )?\d{4} (?:version|text)\b"
+
+
 def _little_topic(text: str) -> bool:
     """No topic beyond the document's own units (几个目标, how many articles): at most a short verb is left."""
     import re
 
-    rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含", " ", text))
+    text = re.sub(_VERSION_WORDS, " ", text)
+    rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有", " ", text))
     return len(rest.replace(" ", "")) <= 3
+
+
+def _without_names(q: Query, library: Library) -> str:
+    """The question without the named documents' Chinese names (an English question may quote one)."""
+    text = q.bare or q.content
+    for doc_id in q.documents:
+        info = library.info(doc_id)
+        for name in sorted((info.title, *info.short_names), key=len, reverse=True):
+            text = text.replace(name, " ")
+    return text
+
+
+def _title_words(q: Query, library: Library) -> set[str]:
+    """English words of the named documents' titles: "Guangzhou's regulation on supporting the private economy"
+    names a document, not a topic."""
+    import re
+
+    words: set[str] = {"revised", "regulation", "regulations", "law", "new", "old", "version"}
+    for doc_id in q.documents:
+        info = library.info(doc_id)
+        for name in (info.title_en or "", *info.short_names_en):
+            words |= set(re.findall(r"[a-z]+", name.lower()))
+    return words | {w.rstrip("s") for w in words}
+
+
+def _little_event_topic(text: str, title_words: set[str] = frozenset()) -> bool:
+    """"When did it take effect (and what did it repeal)?" names no topic of its own; "which groups get tax
+    benefits when they start a business" does."""
+    import re
+
+    from qa.understand import cues
+
+    rest = own_content(cues.DOC_EVENT.sub(" ", cues.WHEN.sub(" ", re.sub(_VERSION_WORDS, " ", text))))
+    words = [w for w in rest.split() if w not in title_words and w.rstrip("s") not in title_words]
+    cjk = sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff")
+    return len([w for w in words if w.isascii()]) <= 4 and cjk <= 8
 
 
 def is_validity(q: Query, _lib: Library) -> bool:

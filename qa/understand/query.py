@@ -71,7 +71,7 @@ _CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.C
                  "issuer": cues.ISSUER, "when": cues.WHEN, "event": cues.DOC_EVENT, "number": cues.DOC_NUMBER,
                  "units": cues.STRUCTURE_UNITS, "structure": cues.STRUCTURE, "report": cues.REPORT_PROBLEMS,
                  "which_documents": cues.WHICH_DOCUMENTS, "this_document": cues.DOCUMENT_WORDS,
-                 "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS}
+                 "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND}
 
 
 def has_content(text: str) -> bool:

@@ -111,7 +111,8 @@ _EN_PART_BEFORE = re.compile(
 _NOT_QUANTITY = r"(?![\d年个家户万亿%]|[.．]\d|\s*(?:years?|months?|days?|%|percent|yuan|million))"
 _ZH_COMPILED = tuple((re.compile(p + _NOT_QUANTITY), kind) for p, kind in _ZH_PATTERNS)
 _EN_COMPILED = tuple((re.compile(p + _NOT_QUANTITY, re.IGNORECASE), kind) for p, kind in _EN_PATTERNS)
-_NAMED = {"guiding": "guiding", "指导思想": "guiding", "guiding ideology": "guiding",
+# Bare "guiding" is a verb ("responsible for guiding and serving"), so only the section's names count.
+_NAMED = {"指导思想": "guiding", "guiding ideology": "guiding", "guiding thought": "guiding",
           "preamble": "preamble", "印发通知": "preamble", "通知": "preamble"}
 
 

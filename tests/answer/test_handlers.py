@@ -88,3 +88,60 @@ def test_figure_answers_from_the_clause_that_states_it(fake_assistant):
     answer = fake_assistant.ask("机关从中小企业采购，多少天内必须付款？")
     assert answer.citations[0].clause_id == "sme-payment-regulation-2025/article-9"
     assert "30日" in answer.visible_text()
+
+
+def test_document_counts_approval_kind_and_repeal(fake_assistant):
+    counts = fake_assistant.ask("2025年修订后的款项支付条例有几章、几条？")
+    assert counts.status == "document" and "共5章、37条" in counts.answer
+    approved = fake_assistant.ask("广州市支持民营经济发展条例是谁批准的？")
+    assert "广东省人民代表大会常务委员会批准" in approved.answer
+    kind = fake_assistant.ask("《保障中小企业款项支付条例》是法律还是行政法规？")
+    assert kind.status == "document" and "行政法规" in kind.answer
+    repeal = fake_assistant.ask("When did the Regulations on Promoting the Development of Individual Industrial and "
+                                "Commercial Households take effect, and which regulation did they repeal?")
+    assert "2022-11-01" in repeal.answer and "Regulations on Individual Industrial and Commercial Households" in repeal.answer
+
+
+def test_a_topic_with_when_is_not_a_document_fact(fake_assistant):
+    topic = fake_assistant.ask("Under the SME Promotion Law, which groups of people get tax benefits and fee waivers "
+                               "when they start a small or micro business?")
+    assert topic.intent != "document" and topic.status != "document"
+    named = fake_assistant.ask("When did the revised SME payment regulation (保障中小企业款项支付条例) take effect?")
+    assert named.intent == "document" and "2025-06-01" in named.answer
+    assert fake_assistant.ask("Is the Private Economy Promotion Law actually in effect yet?").intent == "validity"
+
+
+def test_a_version_named_alone_and_its_counterpart_in_a_follow_up(fake_assistant):
+    alone = fake_assistant.ask("2020年版条例规定机关、事业单位的付款期限是多少天？")
+    assert alone.citations[0].clause_id == "sme-payment-regulation-2020/article-8"
+    # Article 9 of the 2025 version is article 8 of the 2020 one (the 2025 revision added an article).
+    follow = fake_assistant.ask("2020年版呢？", history=["保障中小企业款项支付条例第九条讲什么？"])
+    assert follow.citations[0].clause_id == "sme-payment-regulation-2020/article-8"
+
+
+def test_time_limits_stated_as_adverbials_are_found(fake_assistant):
+    answer = fake_assistant.ask("I submitted an incomplete licence application to a Guangdong government office. "
+                                "How soon must they tell me what is missing?")
+    assert answer.status != "not_stated" and "5 days" in answer.visible_text()
+    date = fake_assistant.ask("By what date each year must government agencies publish their overdue unpaid SME contracts?")
+    assert date.status != "not_stated" and "March 31" in date.visible_text()
+
+
+def test_an_amount_asked_without_money_words_takes_a_percentage(fake_assistant):
+    answer = fake_assistant.ask("广东政府采购中，小微企业的产品价格能扣除多少参与评审？")
+    assert answer.status != "not_stated" and "百分之六至百分之十" in answer.visible_text()
+    money = fake_assistant.ask("融资担保机构的风险准备金补助比例是多少？", selection=plan_only())
+    assert money.status == "not_stated"
+
+
+def test_service_requests_and_unrelated_law_are_out_of_scope(fake_assistant):
+    for question in ("员工试用期最长可以约定多久？", "帮我写一份股权转让协议。", "Can you recommend a good accountant in Guangzhou?",
+                     "What's the penalty for drunk driving in China?"):
+        assert fake_assistant.ask(question).status == "out_of_scope", question
+    # 推荐 as the plan uses it (districts recommend pilot firms) is in scope.
+    assert fake_assistant.ask("知识产权扶优工程每个区要推荐几家试点企业", selection=plan_only()).status != "out_of_scope"
+
+
+def test_contact_prefers_the_clause_about_the_asked_action(fake_assistant):
+    answer = fake_assistant.ask("大企业欠我们货款不还，可以找哪个部门投诉？")
+    assert "投诉" in answer.citations[0].text_zh

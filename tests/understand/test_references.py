@@ -51,3 +51,8 @@ def test_quantities_are_not_references(text):
 def test_a_lone_point_is_marked_for_the_conversation():
     [ref] = find_references(normalize("它的第三点呢？"))
     assert ref.part_only and ref.number == 3
+
+
+def test_guiding_as_a_verb_is_no_reference():
+    assert not find_references(normalize("Which department is responsible for guiding and serving the private economy?"))
+    assert [r.kind for r in find_references(normalize("What is the guiding ideology of the work plan?"))] == ["guiding"]

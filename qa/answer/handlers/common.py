@@ -154,9 +154,9 @@ def context_note(library: Library, query: Query) -> tuple[str, ...]:
 _PHRASE_SPLIT = re.compile(r"[,，;；。:：]")
 
 
-def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize) -> str:
-    """The part of a clause a figure question is about: its two best sentences, each whole when short, or,
-    for a long sentence, the comma phrase that shares most words with the question and its neighbours.
+def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize, *, whole: bool = False) -> str:
+    """The part of a clause a figure question is about: its two best sentences, each whole when short (or
+    with ``whole``), else the comma phrase that shares most words with the question and its neighbours.
 
     Used to check that an asked-for figure belongs to what the question is about, not merely to the
     same long sentence (风险准备金补助机制 sits beside 担保金额超10亿元). Empty when nothing overlaps.
@@ -170,7 +170,7 @@ def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize
         scores = [len(own & set(tokenize(p))) for p in phrases]
         if not phrases or max(scores) == 0:
             continue
-        if len(phrases) <= 3:
+        if len(phrases) <= 3 or whole:
             parts.append(text)
             continue
         i = scores.index(max(scores))

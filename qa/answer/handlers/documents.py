@@ -106,10 +106,17 @@ def handle_document(query: Query, deps) -> Answer:
                 citations.append(make_citation(library, library.clause(clause_id), (0,)))
         if "issuer" in a or "when" in a or "event" in a or "number" in a:
             citations += _header_citations(library, doc_id)
+        if "kind" in a:
+            facts.append(f"属于{info.kind_label('zh')}（{info.level_label('zh')}）" if lang == "zh"
+                         else f"a {info.kind_label('en')} ({info.level_label('en')} level)")
         if "issuer" in a:
             facts.append(f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en} ({info.issuer})")
         if "issuer" in a or "when" in a or "event" in a:
             facts.append(_dates(info, lang))
+        note = info.status_note_zh if lang == "zh" else info.status_note
+        if note and info.status != "historical" and ({"issuer", "when", "event"} & a):
+            # Who approved it, what it repealed: stated in its header or its last article.
+            facts.append(note.rstrip("。.") if lang == "zh" else note[0].lower() + note[1:].rstrip("."))
         if "number" in a:
             facts.append((f"文号：{info.doc_number}" if info.doc_number else "资料库中没有它的文号（来源文本未载明）") if lang == "zh"
                          else (f"document number: {info.doc_number}" if info.doc_number

@@ -58,6 +58,9 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         result = _prefer(result, query.context.clause_ids, deps, query)
         return result, None
     if switched:
+        same = _version_counterparts(query, deps, tuple(switched))
+        if same:  # "2020年版呢？" after article 9 of the 2025 version: its 2020 counterpart, not a fresh search
+            result = _prefer(result, same, deps, replace(query, context=None))
         return result, (None if result.hits else "abstained")
     result = _definition_first(query, deps, result, filters)
     if not result.hits:
@@ -65,6 +68,21 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
     if result.confidence < deps.threshold_for_clause(query.lang, result.hits[0].clause_id):
         return result, "abstained"
     return result, None
+
+
+def _version_counterparts(query: Query, deps: Deps, switched: tuple[str, ...]) -> tuple[str, ...]:
+    """The clauses of another version of the earlier turn's document that match the earlier turn's clauses."""
+    if not (query.context and query.context.clause_ids):
+        return ()
+    out: list[str] = []
+    for clause_id in query.context.clause_ids[:2]:
+        clause = deps.library.clause(clause_id)
+        versions = set(deps.documents.versions(clause.doc_id)) & set(switched)
+        for doc_id in versions - {clause.doc_id}:
+            found = deps.retriever.search(normalize(clause.text_zh), lang="zh", k=1, filters=Filters(documents=(doc_id,)))
+            if found.hits:
+                out.append(found.hits[0].clause_id)
+    return tuple(dict.fromkeys(out))
 
 
 def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -> SearchResult:
@@ -335,7 +353,15 @@ NEAR_RATIO = 0.8  # a clause this close to the best one may answer a figure the 
 def _missing(query: Query, deps: Deps, hit: Hit) -> list:
     """The asked kinds of figure that the part of ``hit``'s clause the question is about does not state."""
     clause = deps.library.clause(hit.clause_id)
-    return missing_types(query.figure_types, clause, focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)))
+    # A date or time limit is an adverbial of its sentence ("shall, before March 31 each year, disclose …"), so
+    # the whole sentence counts; an amount must sit in the phrase the question is about (风险准备金 vs 10亿元).
+    timing = [t for t in query.figure_types if t.name in ("date", "duration")]
+    others = [t for t in query.figure_types if t.name not in ("date", "duration")]
+    missing = missing_types(others, clause, focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)),
+                            question=query.content)
+    missing += missing_types(timing, clause, question=query.content,
+                             focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps), whole=True))
+    return [t for t in query.figure_types if t in missing]
 
 
 def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hit | Answer:
@@ -407,7 +433,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         result, abstain = retrieve(query, deps)
         if abstain:
             return not_covered(query, deps, result, status=abstain)
-        clauses = [deps.library.clause(result.hits[0].clause_id)]
+        clauses = [deps.library.clause(_acting_hit(query, deps, result).clause_id)]
     if query.followup and not any(contacts_for(deps.library, c, list(c.sentences)) for c in clauses):
         result, abstain = retrieve(replace(query, followup=False, context=None), deps)
         if abstain:
@@ -423,6 +449,32 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     lead = _contact_lead(query, deps, clause, contacts)
     answer = quote_answer(query, deps, clause, hit, result, lead=lead)
     return replace(answer, departments=contacts or answer.departments)
+
+
+# What the asker wants to do with the department; a clause about doing it (受理…投诉) beats one that only
+# names the topic (不得拖欠) when both rank near the top.
+_ACTIONS = (("投诉", "complain"), ("举报", "report"), ("申请", "appl"), ("申报", "appl"), ("反映", "report"),
+            ("登记", "regist"), ("认定", "recogni"), ("维权", "rights"))
+_ACTION_EN = ("complain", "report", "appl", "regist", "recogni")
+
+
+def _acting_hit(query: Query, deps: Deps, result: SearchResult) -> Hit:
+    """The first near-top hit whose clause speaks of the action the question asks about (else the top hit)."""
+    first = result.hits[0]
+    if query.lang == "zh":
+        wanted = [zh for zh, _ in _ACTIONS if zh in query.content]
+    else:
+        wanted = [stem for stem in _ACTION_EN if re.search(rf"\b{stem}", query.content)]
+    if not wanted:
+        return first
+    for hit in result.hits[:5]:
+        if hit.score < 0.6 * first.score:
+            break
+        clause = deps.library.clause(hit.clause_id)
+        text = clause.text_zh if query.lang == "zh" else clause.text_en.lower()
+        if any(w in text for w in wanted):
+            return hit
+    return first
 
 
 def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
