@@ -30,6 +30,7 @@ from qa.normalize import CJK_RE
 DEFAULT_WEIGHTS: dict[str, float] = {"bm25-zh": 1.0, "bm25-en": 1.0, "dense-0": 1.0, "dense-1": 1.0}
 # Fused-score multiplier by document status: a superseded text or a historical plan loses a near tie.
 STATUS_PRIOR: dict[str, float] = {"in_force": 1.0, "superseded": 0.8, "historical": 0.75, "repealed": 0.7}
+PLACE_BOOST = 1.1  # dev: 1.1 fixed one question and broke none; 1.2 and 1.35 broke one
 COSINE_FLOOR = 0.2  # cosine at or below this is no evidence at all (calibrated on dev, see README)
 DENSE_CANDIDATES = 512  # rows read from each FAISS index per query
 
@@ -48,6 +49,7 @@ class RetrievalConfig:
     normalization: str = "minmax"
     rrf_k: int = 60
     status_prior: dict[str, float] = field(default_factory=lambda: dict(STATUS_PRIOR))
+    place_boost: float = PLACE_BOOST  # factor for the documents of a place the question names (广州, Guangdong)
 
     def __post_init__(self) -> None:
         if self.fusion not in ("weighted", "rrf"):
@@ -63,6 +65,8 @@ class RetrievalConfig:
             raise ValueError("channel weights must be >= 0")
         if any(not 0 < p <= 1 for p in self.status_prior.values()):
             raise ValueError("status priors must be within (0, 1]")
+        if not 1 <= self.place_boost <= 3:
+            raise ValueError("place_boost must be within [1, 3]")
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,8 @@ class Retriever:
         self.config = config or RetrievalConfig()
         self.n = len(library.clauses)
         self.ids = library.ids
-        doc_pos = {d.id: i for i, d in enumerate(library.documents)}
-        self._clause_doc = np.array([doc_pos[c.doc_id] for c in library.clauses], dtype=np.int64)
+        self._doc_pos = {d.id: i for i, d in enumerate(library.documents)}
+        self._clause_doc = np.array([self._doc_pos[c.doc_id] for c in library.clauses], dtype=np.int64)
         self._prior = np.array([self.config.status_prior.get(library.info(c.doc_id).status, 1.0)
                                 for c in library.clauses], dtype=np.float64)
         sentences = index.bm25["bm25-zh-sentence"].n_docs
@@ -243,7 +247,8 @@ class Retriever:
         return conf
 
     # -- entry point -------------------------------------------------------------------------
-    def search(self, text: str, *, lang: str, k: int = 5, filters: Filters | None = None) -> SearchResult:
+    def search(self, text: str, *, lang: str, k: int = 5, filters: Filters | None = None,
+               prefer: tuple[str, ...] = ()) -> SearchResult:
         """Rank clauses for ``text`` (already normalised) read as ``lang`` (zh, en or mixed).
 
         Args:
@@ -251,6 +256,8 @@ class Retriever:
             lang: which channel families read it.
             k: how many hits (1–100).
             filters: limit to documents, levels or statuses.
+            prefer: document ids whose clauses' scores are multiplied by ``config.place_boost`` (the documents
+                of a place the question names).
 
         Returns:
             ``SearchResult`` with at most ``k`` hits, never a clause whose fused score is zero.
@@ -265,6 +272,9 @@ class Retriever:
         if not clause_scores:
             return SearchResult(query=text, hits=(), confidence=0.0)
         fused = self._fuse(clause_scores, lang, mask)
+        if prefer and self.config.place_boost != 1.0:
+            preferred = np.isin(self._clause_doc, [self._doc_pos[d] for d in prefer if d in self._doc_pos])
+            fused = np.where(preferred, fused * self.config.place_boost, fused)
         confidence = self._confidence(features)
         if mask is not None:
             confidence = np.where(mask, confidence, 0.0)

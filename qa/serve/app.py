@@ -337,7 +337,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
     # -- layout -------------------------------------------------------------------------------
     zh = "zh"
     with gr.Blocks(title=t("page_title", zh)) as demo:
-        state = gr.BrowserState(new_state(), storage_key="zhengce-qa-conversation")
+        # No conversation id in the default: a default is built once and would be every new browser's id, so one
+        # visitor's 👍 would overwrite another's row. ``on_load`` gives each browser its own.
+        state = gr.BrowserState({"turns": [], "ui": ""}, storage_key="zhengce-qa-conversation")
         rated_key = gr.State("")
         with gr.Row():
             heading = gr.Markdown(t("heading", zh) + "\n\n" + t("intro", zh), elem_id="heading")
@@ -457,6 +459,8 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             notice = t("bad_lang_link", lang) if lang_param and lang_param not in ("zh", "en") else ""
             state_value = turns_state if isinstance(turns_state, dict) and isinstance(turns_state.get("turns"), list) \
                 else new_state()
+            if not state_value.get("conversation_id") or not state_value["turns"]:
+                state_value = {**state_value, "conversation_id": uuid.uuid4().hex}
             tab = gr.update()
             detail_html, cite_text, link = gr.update(), gr.update(), gr.update()
             clause_param = params.get("clause")

@@ -21,6 +21,7 @@ _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|
                            r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后"
                            r"|\b(?:the )?(?:19|20)\d\d (?:version|text|edition|regulations?)\b"
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
+_PLACES = {"广州": re.compile(r"广州|\bguangzhou\b|\bcanton\b"), "广东": re.compile(r"广东|\bguangdong\b")}
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
 
 
@@ -88,6 +89,14 @@ class DocumentNames:
             if f.doc_id not in {o.doc_id for o in out}:
                 out.append(f)
         return out
+
+    def of_places(self, text: str) -> tuple[str, ...]:
+        """The documents of the places a question names (广州 → the Guangzhou texts; 广东 alone → the Guangdong
+        ones): a Guangzhou entrepreneur asking about 广州 wants the Guangzhou regulation first."""
+        named = [place for place, pattern in _PLACES.items() if pattern.search(text)]
+        if "广州" in named:
+            named = ["广州"]
+        return tuple(d.id for d in self.library.documents for place in named if place in d.info.title)
 
     def _version_only(self, text: str) -> list[DocumentMention]:
         """A version named without its document (2020年版呢？, the old regulation): when exactly one document of

@@ -55,6 +55,7 @@ class Query:
     wants_figure: bool = False
     levels: tuple[str, ...] = ()
     asks: frozenset[str] = frozenset()  # listing, count, contact, validity, issuer, when, number, structure, …
+    places: tuple[str, ...] = ()  # documents of the places named (广州, Guangdong), ranked up when none is named
     scope_cues: tuple[ScopeCue, ...] = ()
     greeting: bool = False  # the question opens with (or is only) a greeting
     greeting_only: bool = False
@@ -166,7 +167,7 @@ class Understander:
         figure_types = tuple(asked_types(content))
         refs = tuple(find_references(content))
         part_only = bool(refs) and all(r.part_only for r in refs)
-        followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts)))
+        followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts, context)))
         switched = self._switch_documents(content, context) if context and not named_docs and not refs else None
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
@@ -199,6 +200,7 @@ class Understander:
             wants_figure=wants_figure(content) or bool(figure_types), levels=level_qualifiers(content), asks=asks,
             scope_cues=tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
+            places=() if scope else self.documents.of_places(content),
             details={"switched": switched} if switched else {})
         from qa.understand.intents import detect_intent
 
@@ -265,18 +267,39 @@ class Understander:
         return "anaphora" in asks or "ellipsis" in asks or len(own) <= 1
 
     @staticmethod
-    def _is_followup(content: str, asks: frozenset[str], depts: list[DepartmentMention]) -> bool:
+    def _is_followup(content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context) -> bool:
         """A follow-up leans on the earlier turn: a pronoun, an ellipsis, a short figure question, or no topic
-        words of its own. A question with its own content words (a new topic) starts fresh.
+        words of its own. A question with its own content words (a new topic) starts fresh: a bare "they" or
+        a short figure question (政府欠款多少天要付？) follows up only when its topic words echo the earlier turn.
         """
         own = own_content(content)
-        if "anaphora" in asks or not own:
+        if not own:
             return True
+        topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
+        if "anaphora" in asks:
+            strong = cues.ANAPHORA.search(cues.WEAK_ANAPHORA_WORDS.sub(" ", content))
+            return bool(strong) or _echoes(topic, context)
         words = own.split()
         short = len(own.replace(" ", "")) <= 6 if CJK_RE.search(own) else len(words) <= 3
-        if "ellipsis" in asks and short and not depts:
+        # "What about those electronic receivables vouchers? Same rule?" is as much a follow-up as 那大企业呢？
+        longer = not CJK_RE.search(own) and len(words) <= 6
+        if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             return True
-        return short and len(content) <= 14 and wants_figure(content) and not depts
+        return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
+
+
+def _echoes(own: str, context: Context) -> bool:
+    """Do a question's own topic words (figure nouns aside) echo the earlier turn's question? True when it has
+    at most two such words, or a third of them (Chinese: of its character pairs) appear there."""
+    topic = own_content(cues.FIGURE_NOUNS.sub(" ", own))
+    words = [w for w in topic.split() if w.isascii() and len(w) > 2]
+    cjk = "".join(w for w in topic.split() if not w.isascii())
+    if (not cjk and len(words) <= 2) or (not words and len(cjk) <= 3):  # what about sole traders / 计划建几个
+        return True
+    # English words whole, Chinese by character pairs (政府欠款 shares nothing with 我想贷款).
+    units = words + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
+    earlier = context.question
+    return sum(u in earlier for u in units) * 3 >= len(units)
 
 
 def bare_of(content: str, doc_mentions, depts) -> str:

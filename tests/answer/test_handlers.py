@@ -145,3 +145,22 @@ def test_service_requests_and_unrelated_law_are_out_of_scope(fake_assistant):
 def test_contact_prefers_the_clause_about_the_asked_action(fake_assistant):
     answer = fake_assistant.ask("大企业欠我们货款不还，可以找哪个部门投诉？")
     assert "投诉" in answer.citations[0].text_zh
+
+
+def test_figures_lead_with_the_rule_for_the_asked_party_in_the_answer_language(fake_assistant):
+    agency = fake_assistant.ask("机关欠中小企业款多少天内要付？")
+    assert agency.answer.startswith("30日") and agency.citations[0].clause_id == "sme-payment-regulation-2025/article-9"
+    cap = fake_assistant.ask("机关付款期限最长多少天？")
+    assert cap.answer.startswith("60日")
+    large = fake_assistant.ask("大型企业付款期限最长多少天？")
+    assert large.answer.startswith("60日") and "大型企业" in large.visible_text().split("\n")[0]
+    english = fake_assistant.ask("How many days does a government body have to pay an SME?")
+    assert english.answer.startswith("30 days")
+
+
+def test_value_en_reads_chinese_units():
+    from qa.answer.handlers.common import value_en
+
+    assert value_en("300万元", "万元") == "RMB 3 million" and value_en("15亿元", "亿元") == "RMB 1.5 billion"
+    assert value_en("10个工作日", "个工作日") == "10 working days" and value_en("15—20家", "家") == "15–20"
+    assert value_en("18万户", "万户") == "180,000" and value_en("xyz", "万元") == "xyz"

@@ -94,6 +94,21 @@ def test_two_clicks_of_like_store_one_row(browser, live_app):
     assert rows[-1].clause_ids and rows[-1].conversation_id
 
 
+def test_two_browsers_rating_their_first_answers_store_two_rows(browser, live_app):
+    before = len(live_app["store"].rows())
+    for question in ("民营经济促进法什么时候施行？", "广东省促进中小企业发展条例什么时候施行？"):
+        page = _page(browser, live_app)  # a fresh browser context each time: no shared storage
+        _ask(page, question)
+        page.locator(BOTS).last.hover()
+        page.locator("#chat button[aria-label='Like']").last.click()
+        page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('已记录')",
+                               timeout=30_000)
+        page.context.close()
+    rows = live_app["store"].rows()[before:]
+    assert [r.question for r in rows] == ["民营经济促进法什么时候施行？", "广东省促进中小企业发展条例什么时候施行？"]
+    assert rows[0].conversation_id != rows[1].conversation_id
+
+
 def test_copying_an_answer_gives_clean_markdown(browser, live_app):
     page = _page(browser, live_app)
     _ask(page, "<img src=x onerror=alert(1)> 市科技局牵头哪些措施？")

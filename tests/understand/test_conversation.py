@@ -64,3 +64,26 @@ def test_department_follow_up_keeps_the_department(fake_assistant):
 def test_a_new_topic_starts_fresh(fake_assistant):
     q = fake_assistant.understand("土地方面有什么支持政策？", history=["民营企业想上市，政府有什么支持？"], selection=plan_only())
     assert not q.followup and q.context is None
+
+
+@pytest.mark.parametrize(("history", "question"), [
+    (["I run a small factory. Can the government guarantee my bank loan?"],
+     "A government agency owes me money for goods I delivered. How many days do they have to pay me?"),
+    (["市科技局牵头哪些措施？"], "政府欠款多少天要付？"),
+    (["我想贷款"], "政府欠款多少天要付？"),
+    (["第三十条"], "研发机构认定给多少钱？"),
+])
+def test_a_pronoun_or_a_short_figure_question_on_a_new_topic_starts_fresh(fake_assistant, history, question):
+    assert not fake_assistant.understand(question, history=history).followup
+
+
+@pytest.mark.parametrize(("history", "question"), [
+    (["Can a government department insist on paying my company with a commercial bill (商业汇票) instead of cash?"],
+     "What about those electronic receivables vouchers (应收账款电子凭证)? Same rule?"),
+    (["我们刚创业想找便宜点的厂房，方案里有没有创业基地之类的"], "计划建几个"),
+    (["Who leads measure 24?"], "Is the Supervision Bureau involved in it at all?"),
+    (["2007年方案第12条"], "这个现在还能申请吗？"),
+    (["民营企业想上市，政府有什么支持？"], "补贴多少？"),
+])
+def test_follow_ups_that_echo_the_earlier_turn_or_point_at_it_stay_follow_ups(fake_assistant, history, question):
+    assert fake_assistant.understand(question, history=history).followup

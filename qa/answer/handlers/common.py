@@ -163,9 +163,17 @@ def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     """
     own = set(tokenize(query.content))
     parts: list[str] = []
-    for idx in (order or tuple(s.index for s in clause.sentences))[:2]:
+    texts = []
+    for idx in (order or tuple(s.index for s in clause.sentences))[:3]:
         sentence = clause.sentences[idx]
         text = sentence.en if query.lang == "en" and sentence.en else sentence.zh
+        texts.append((text, len(own & set(tokenize(text)))))
+    # The two best sentences, and a third that shares as many of the question's words (研发机构…认定 in both
+    # the sentence on applying and the one with the money).
+    best = max((n for _t, n in texts), default=0)
+    for rank, (text, n) in enumerate(texts):
+        if rank == 2 and n < best:
+            break
         phrases = [p for p in _PHRASE_SPLIT.split(text) if p.strip()]
         scores = [len(own & set(tokenize(p))) for p in phrases]
         if not phrases or max(scores) == 0:
@@ -176,3 +184,36 @@ def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize
         i = scores.index(max(scores))
         parts.append("，".join(phrases[max(0, i - 1):i + 2]))
     return "\n".join(parts)
+
+
+# Chinese units of a clause's figures, in English: (multiplier, unit words). 万 and 亿 become plain numbers.
+_UNITS_EN = {"万元": (1e4, "RMB"), "亿元": (1e8, "RMB"), "元": (1, "RMB"), "日": (1, "days"), "天": (1, "days"),
+             "个工作日": (1, "working days"), "工作日": (1, "working days"), "个月": (1, "months"), "年": (1, "years"),
+             "万户": (1e4, ""), "万家": (1e4, ""), "万人": (1e4, "people"), "万人次": (1e4, "person-times"),
+             "家": (1, ""), "户": (1, ""), "个": (1, ""), "人": (1, "people"), "%": (1, "%"), "": (1, "")}
+
+
+def _number_en(x: float) -> str:
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if x >= scale:
+            return f"{x / scale:g} {word}"
+    return f"{x:,.0f}" if x == int(x) else f"{x:g}"
+
+
+def value_en(value: str, unit: str) -> str:
+    """A figure as an English reader expects it: ``value_en("300万元", "万元") == "RMB 3 million"``,
+    "30日" → "30 days", "15—20家" → "15–20", "34.6%" → "34.6%". Unknown units come back unchanged."""
+    if unit not in _UNITS_EN or not value.endswith(unit):
+        return value
+    scale, word = _UNITS_EN[unit]
+    numbers = re.split(r"[—–-]", value[: len(value) - len(unit)] if unit else value)
+    try:
+        amounts = [float(n) * scale for n in numbers]
+    except ValueError:
+        return value
+    text = "–".join(_number_en(a) for a in amounts)
+    if word == "RMB":
+        return f"RMB {text}"
+    if word == "%":
+        return f"{text}%"
+    return f"{text} {word}".strip()

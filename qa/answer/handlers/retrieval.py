@@ -23,6 +23,7 @@ from qa.answer.handlers.common import (
     focus_phrases,
     not_covered,
     notes_for,
+    value_en,
 )
 from qa.answer.models import Answer
 from qa.index.tokenize import ChineseTokenizer, english_tokenize
@@ -53,7 +54,8 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
     elif query.followup and query.context and query.context.clause_ids:
         docs = tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in query.context.clause_ids))
         filters = Filters(documents=docs)
-    result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters)
+    result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
+                                   prefer=() if filters and filters.documents else query.places)
     if query.followup and query.context and query.context.clause_ids and not switched:
         result = _prefer(result, query.context.clause_ids, deps, query)
         return result, None
@@ -316,6 +318,8 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
         asked = [a for a in ACTORS if a in query.retrieval_text]
         if asked and any(a in sentence for a in asked):
             score += 3.0
+        elif asked and any(a in s for s in sentences.values() for a in asked):
+            score -= 5.0  # another sentence of the clause is about the asked party
     for level in query.levels:
         if phrase.startswith(f"{level}:"):
             score += 5.0  # 国家级: 300万元 — the value paired with the asked level
@@ -324,8 +328,16 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
     for pattern, units in _UNIT_HINTS:
         if pattern.search(query.content) and target.unit in units:
             score += 2.0
+    # "最长不得超过60日" is a cap on what a contract may agree; "30日内支付" is the rule. Lead with the rule unless
+    # the question asks for the cap.
+    if _CAP_RE.search(phrase) and not _CAP_ASKED_RE.search(query.content):
+        score -= 1.5
     score -= 0.5 * sentence_rank.get(target.sentence, 5)
     return score
+
+
+_CAP_RE = re.compile(r"最长|最多|不得超过|不超过|最高")
+_CAP_ASKED_RE = re.compile(r"最长|最多|最晚|上限|最高|不超过|\b(?:at most|maximum|max|longest|latest|cap|upper limit)\b")
 
 
 def _enumeration(clause: Clause, target: Target) -> list[Target]:
@@ -402,16 +414,27 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
         if query.lang == "zh":
             lead = "；".join(f"{t.measures.split(':')[0]} {t.value}" for t in ordered) + "。"
         else:
-            lead = "; ".join(f"{LEVEL_EN.get(t.measures.split(':')[0], t.measures.split(':')[0])}: {t.value}"
+            lead = "; ".join(f"{LEVEL_EN.get(t.measures.split(':')[0], t.measures.split(':')[0])}: {value_en(t.value, t.unit)}"
                              for t in ordered) + ". "
     else:
         when = f"（{target.deadline}）" if target.deadline and target.deadline not in target.measures else ""
-        lead = (f"{target.value}：{target.measures}{when}。" if query.lang == "zh"
-                else f"{target.value} — ")
+        lead = (f"{target.value}：{_with_actor(target, sentences)}{when}。" if query.lang == "zh"
+                else f"{value_en(target.value, target.unit)} — ")
     if target.sentence is not None:
         order = (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence)
         hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels, order)
     return quote_answer(query, deps, clause, hit, result, lead=lead, status=status)
+
+
+def _with_actor(target: Target, sentences: dict[int, str]) -> str:
+    """The figure's phrase with whom it binds when that opens its ；-fragment (大型企业从中小企业采购…，应当自…60日内支付)."""
+    sentence = sentences.get(target.sentence) if target.sentence is not None else None
+    if not sentence:
+        return target.measures
+    for fragment in re.split(r"[；;]", sentence):
+        if target.measures in fragment and len(fragment) <= 120:
+            return fragment.strip().rstrip("。")
+    return target.measures
 
 
 CLARIFY_CONTACT = {"zh": "请告诉我是什么事项（例如：被拖欠货款要投诉、企业上市融资、个体户转企业），我再告诉您找哪个部门、依据哪一条。",
