@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -205,13 +206,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+QUIT_WORDS = frozenset({"exit", "quit", "q", "bye", "退出", "再见"})
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     """A conversation on stdin: one question a line; the earlier questions are its history."""
     bot = _assistant(args)
     history: list[str] = []
     interactive = sys.stdin.isatty() and not args.json
     if interactive:
-        _print("政策问答 — 输入问题，空行或 Ctrl-D 退出 / type a question; an empty line or Ctrl-D quits")
+        _print("政策问答 — 输入问题，空行、“退出”或 Ctrl-D 退出 / type a question; an empty line, exit or Ctrl-D quits")
     while True:
         if interactive:
             sys.stdout.write("> ")
@@ -220,7 +224,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not raw:
             break
         question = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        if not question.strip():
+        if not question.strip() or (interactive and question.strip().lower() in QUIT_WORDS):
             if interactive:
                 break
             continue
@@ -407,9 +411,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below, not at exit
+        return code
     except QAError as e:
         sys.stderr.write(f"qa: error: {e}\n")
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `qa clauses | head`: the reader left; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -59,6 +59,8 @@ def test_show_ambiguous_and_unknown_say_what_to_do(capsys):
     assert code == 2 and "--doc" in err
     code, _out, err = run(capsys, "show", "nonsense")
     assert code == 2 and "Accepted forms" in err
+    code, _out, err = run(capsys, "show", "nope/article-1")
+    assert code == 2 and "no document 'nope'" in err
 
 
 @pytest.fixture()
@@ -92,6 +94,9 @@ def test_ingest_into_another_library(capsys, tmp_path, library, monkeypatch, has
     assert "2024年5月1日" in json.loads(out)["answer"]
     code, _out, err = run(capsys, "--corpus-dir", str(root), "ingest", str(src), "--doc-id", "example-2024")
     assert code == 2 and "already in the library" in err
+    code, _out, err = run(capsys, "--corpus-dir", str(root), "ingest", str(src), "--doc-id", "example-b-2024",
+                          "--effective", "2024-13-45")
+    assert code == 2 and "no such date" in err
 
 
 def test_feedback_export_csv_and_json(capsys, tmp_path):
@@ -103,3 +108,13 @@ def test_feedback_export_csv_and_json(capsys, tmp_path):
     assert code == 0 and "'=1+1" in out
     code, out, _ = run(capsys, "feedback", "export", "--db", str(db), "--json")
     assert json.loads(out)[0]["question"] == "=1+1"
+
+
+def test_a_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    # `true` exits at once, so every write of qa meets a closed pipe.
+    done = subprocess.run(["bash", "-c", f"{sys.executable} -m qa clauses | true; echo ${{PIPESTATUS[0]}}"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "0" and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

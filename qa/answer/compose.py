@@ -22,10 +22,17 @@ EMPTY = {"zh": "请输入一个关于政策法规的问题，例如：“大企�
          "en": "Please type a question about the policies, for example: \u201cHow soon must a large company pay an SME?\u201d"}
 
 
+OTHER_LANGUAGE = {"zh": "目前只能用中文或英文提问。请用中文或英文写下您的问题。",
+                  "en": "Questions can be asked in Chinese or English only. Please write your question in one of them."}
+
+
 def answer(query: Query, deps: Deps) -> Answer:
     """The answer to an understood question (see ``qa.understand.intents`` for the intents)."""
     if query.intent == "empty":
         return simple_answer(query.raw, query.lang, "empty", zh=EMPTY["zh"], en=EMPTY["en"])
+    if query.intent == "other_language":
+        both = f"{OTHER_LANGUAGE['zh']}\n{OTHER_LANGUAGE['en']}"  # the asker may read neither UI language's half
+        return simple_answer(query.raw, query.lang, "invalid", zh=both, en=both, intent="other_language")
     if query.intent == "greeting":
         return simple_answer(query.raw, query.lang, "greeting", zh=GREETING["zh"], en=GREETING["en"])
     return HANDLERS[query.intent](query, deps)

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 UNOFFICIAL_EN = "Unofficial English translation; the Chinese text is authoritative."
 # Statuses that mean "no answer from the library" (the evaluation counts them as abstentions).
-ABSTAINING = frozenset({"abstained", "out_of_scope", "not_stated", "not_named", "empty", "invalid"})
+ABSTAINING = frozenset({"abstained", "out_of_scope", "not_stated", "not_named", "not_in_library", "empty", "invalid"})
 
 
 @dataclass(frozen=True)

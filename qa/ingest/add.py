@@ -120,6 +120,11 @@ def ingest(path: Path | str, *, doc_id: str, corpus: Path | str | None = None, t
                           f"status one of {', '.join(STATUSES)}")
     if effective and not ISO_DATE_RE.match(effective):
         raise IngestError(f"--effective {effective!r}: write the date as YYYY-MM-DD")
+    if effective:
+        try:
+            dt.date.fromisoformat(effective)
+        except ValueError:
+            raise IngestError(f"--effective {effective}: no such date; write a real date as YYYY-MM-DD") from None
     text, original, encoding = read_text(path)
     parsed = parse(text, title=title)  # ParseError names the line
     if status == "superseded":

@@ -22,6 +22,7 @@ from pathlib import Path
 import gradio as gr
 
 from qa.answer.citation import citation_text, clause_label, document_name, status_line
+from qa.answer.handlers.documents import document_dates
 from qa.answer.models import Answer
 from qa.assistant import Assistant, Selection
 from qa.errors import FeedbackError, QAError
@@ -156,9 +157,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
     def chat(message: str, state: dict, ui_choice: str, doc_choice: str, answer_lang: str, request: gr.Request):
         ui = _ui(ui_choice)
         message = message if isinstance(message, str) else ""
-        if not message.strip():
+        if not message.strip():  # nothing asked: say what to do instead of doing nothing
             state = state if isinstance(state, dict) and "turns" in state else new_state()
-            return messages(state["turns"]), state, "", "", gr.update()
+            return messages(state["turns"]), state, "", t("type_a_question", ui), gr.update()
         _answer, state = ask(message, state, ui, doc_choice, answer_lang, base=_base(request))
         return chat_update(state), state, "", "", gr.update(value=export_file(state, ui))
 
@@ -284,7 +285,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         rows = []
         for d in library.documents:
             info = d.info
-            dates = "; ".join(f"{k} {v}" for k, v in info.dates.items())
+            dates = document_dates(info, lang)
             rows.append([document_name(info, lang, number=False), info.level_label(lang), info.kind_label(lang),
                          status_line(info, lang), info.doc_number or t("unknown", lang), dates, len(d.clauses), info.id])
         return rows

@@ -43,6 +43,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "feedback_updated": {"zh": "✅ 已更新这条回答的评价。", "en": "✅ Your rating of that answer was updated."},
     "feedback_failed": {"zh": "⚠️ 反馈未保存，回答不受影响。", "en": "⚠️ Feedback not saved — the answers are unaffected."},
     "comment_saved": {"zh": "✅ 意见已保存。", "en": "✅ Comment saved."},
+    "type_a_question": {"zh": "请先输入一个问题，例如：“大企业拖欠中小企业货款，多久必须付？”",
+                        "en": "Type a question first, for example: “How soon must a large company pay an SME?”"},
     "comment_empty": {"zh": "请先写下意见再保存。", "en": "Write a comment first, then save it."},
     "feedback_first": {"zh": "请先用 👍 或 👎 评价一条回答。", "en": "Rate an answer with 👍 or 👎 first."},
     "feedback_limited": {"zh": "⚠️ 反馈太频繁，请稍后再试。", "en": "⚠️ Too much feedback at once; please try again in a minute."},

@@ -21,6 +21,9 @@ _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|
                            r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后"
                            r"|\b(?:the )?(?:19|20)\d\d (?:version|text|edition|regulations?)\b"
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
+# A title-like name right before a clause number: 《X条例》第十条 / X法第3条.
+_DOC_NAME_RE = re.compile(r"《?([\u4e00-\u9fff]{2,30}?(?:条例|法|办法|规定|意见|决定|方案|通知|细则))》?\s*(?:的)?\s*第")
+_GENERIC_NAME_RE = re.compile(r"(?:这个|本|该|此|那个|这部|那部|这份|新|旧|老)?(?:工作)?(?:条例|法|办法|规定|意见|决定|方案|通知|细则)")
 _PLACES = {"广州": re.compile(r"广州|\bguangzhou\b|\bcanton\b"), "广东": re.compile(r"广东|\bguangdong\b")}
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
 
@@ -89,6 +92,14 @@ class DocumentNames:
             if f.doc_id not in {o.doc_id for o in out}:
                 out.append(f)
         return out
+
+    def unknown_named(self, text: str) -> str | None:
+        """A document name the question gives that is not in the library (优化营商环境条例第十条), else None."""
+        for m in _DOC_NAME_RE.finditer(text):
+            name = m.group(1)
+            if not self.find(name) and not _GENERIC_NAME_RE.fullmatch(name):
+                return name
+        return None
 
     def of_places(self, text: str) -> tuple[str, ...]:
         """The documents of the places a question names (广州 → the Guangzhou texts; 广东 alone → the Guangdong

@@ -25,6 +25,8 @@ def resolve_clause_id(text: str, library: Library, *, doc: str | None = None) ->
         raise UnknownClauseError(f"no document {doc!r}; list them with `qa documents`")
     if library.has_clause(key):
         return key
+    if "/" in key and not library.has_document(key.split("/", 1)[0]):
+        raise UnknownClauseError(f"no document {key.split('/', 1)[0]!r} in {raw!r}; list them with `qa documents`")
     docs = [doc] if doc else library.doc_ids
     local = [f"{d}/{key}" for d in docs if library.has_clause(f"{d}/{key}")]
     if len(local) == 1:

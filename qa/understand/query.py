@@ -56,6 +56,7 @@ class Query:
     levels: tuple[str, ...] = ()
     asks: frozenset[str] = frozenset()  # listing, count, contact, validity, issuer, when, number, structure, …
     places: tuple[str, ...] = ()  # documents of the places named (广州, Guangdong), ranked up when none is named
+    unknown_document: str | None = None  # a document named that the library does not hold (优化营商环境条例)
     scope_cues: tuple[ScopeCue, ...] = ()
     greeting: bool = False  # the question opens with (or is only) a greeting
     greeting_only: bool = False
@@ -150,8 +151,10 @@ class Understander:
         content, greeted = strip_greeting(text)
         lang = answer_language(text)
         if not has_content(text):
+            # Arabic, Cyrillic, Hangul …: words, but not in a language the library can be asked in.
+            other_script = any(ch.isalpha() for ch in text)
             return Query(raw=question, text=text, content=content, lang=lang, channels="zh", has_content=False,
-                         intent="empty")
+                         intent="other_language" if other_script else "empty")
         if is_greeting_only(text):
             return Query(raw=question, text=text, content="", lang=lang, channels=channel_language(text),
                          greeting=True, greeting_only=True, intent="greeting")
@@ -201,6 +204,7 @@ class Understander:
             scope_cues=tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
             places=() if scope else self.documents.of_places(content),
+            unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,
             details={"switched": switched} if switched else {})
         from qa.understand.intents import detect_intent
 

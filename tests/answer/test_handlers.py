@@ -164,3 +164,18 @@ def test_value_en_reads_chinese_units():
     assert value_en("300万元", "万元") == "RMB 3 million" and value_en("15亿元", "亿元") == "RMB 1.5 billion"
     assert value_en("10个工作日", "个工作日") == "10 working days" and value_en("15—20家", "家") == "15–20"
     assert value_en("18万户", "万户") == "180,000" and value_en("xyz", "万元") == "xyz"
+
+
+def test_other_scripts_get_a_clear_message_and_documents_outside_the_library_are_named(fake_assistant):
+    arabic = fake_assistant.ask("ما هو القانون؟")
+    assert arabic.status == "invalid" and "Chinese or English" in arabic.answer and "中文或英文" in arabic.answer
+    assert fake_assistant.ask("???").status == "empty"
+    outside = fake_assistant.ask("优化营商环境条例第十条是什么？")
+    assert outside.status == "not_in_library" and "优化营商环境条例" in outside.answer and not outside.citations
+    assert fake_assistant.ask("民营经济促进法第七十七条").status == "lookup"
+    assert fake_assistant.ask("穗府办第12条").citations[0].clause_id == "suifuban-2007-42/measure-12"
+
+
+def test_personal_matters_and_other_places_in_english_are_out_of_scope(fake_assistant):
+    for question in ("我老公欠钱不还怎么办", "What does Shenzhen offer private companies?"):
+        assert fake_assistant.ask(question).status == "out_of_scope", question

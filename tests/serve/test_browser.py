@@ -187,3 +187,16 @@ def test_example_click_asks_and_latency_is_measured(browser, live_app):
     timings = [_ask(page, q) for q in ("研发投入能税前抵扣吗？", "Can I get a loan guarantee?", "第12条讲什么？") * 2]
     print(f"browser Enter-to-answer ms: {sorted(round(t) for t in timings)}")
     assert all(t > 0 for t in timings)
+
+
+def test_an_empty_question_says_what_to_do_and_documents_show_chinese_dates(browser, live_app):
+    page = _page(browser, live_app)
+    page.locator("#send").click()
+    page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('请先输入')",
+                           timeout=30_000)
+    assert page.locator(BOTS).count() == 0
+    page.get_by_role("tab", name="文件").click()
+    table = page.locator("#documents-table")
+    table.wait_for(timeout=30_000)
+    text = table.inner_text()
+    assert "2025年6月1日起施行" in text and "effective 20" not in text

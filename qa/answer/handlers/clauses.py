@@ -9,7 +9,7 @@ An out-of-range number says what the document has.
 from __future__ import annotations
 
 from qa.answer.citation import clause_label, document_name, make_citation
-from qa.answer.handlers.common import Deps, contacts_for, notes_for
+from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer
 from qa.answer.models import Answer, ListItem
 from qa.models import Clause, Library
@@ -89,9 +89,22 @@ def _inventory(library: Library, doc_id: str, lang: str) -> str:
     return ", ".join(f"{n} {names[k]}" for k, n in counts.items() if k in names)
 
 
+def _not_in_library(query: Query, deps: Deps) -> Answer:
+    """A clause of a document the library does not hold: say so and list what it holds."""
+    titles_zh = "、".join(f"《{d.info.title}》" for d in deps.library.documents)
+    titles_en = "; ".join(d.info.title_en for d in deps.library.documents)
+    name = query.unknown_document
+    return simple_answer(query.raw, query.lang, "not_in_library", intent=query.intent,
+                         zh=f"资料库中没有《{name}》，无法查它的条文。资料库收录的文件是：{titles_zh}。",
+                         en=f"The library does not hold 《{name}》, so its articles cannot be looked up. "
+                            f"It holds: {titles_en}.")
+
+
 def handle_clause_ref(query: Query, deps: Deps) -> Answer:
     """Each referenced clause (or part) quoted and cited; departments first when the question asks who."""
     library = deps.library
+    if query.unknown_document and not query.selected:
+        return _not_in_library(query, deps)
     lines: list[str] = []
     citations = []
     contacts = []

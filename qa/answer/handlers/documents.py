@@ -25,7 +25,8 @@ def target_documents(query: Query, library: Library) -> list[str]:
     return [d.id for d in library.documents]
 
 
-def _dates(info: DocumentInfo, lang: str) -> str:
+def document_dates(info: DocumentInfo, lang: str) -> str:
+    """The document's dates in reading order: "2020年7月5日公布，2025年6月1日起施行" / "promulgated 2020-07-05, …"."""
     order = ("signed", "adopted", "published", "revised", "amended", "approved", "effective", "posted")
     parts = []
     for key in order:
@@ -112,7 +113,7 @@ def handle_document(query: Query, deps) -> Answer:
         if "issuer" in a:
             facts.append(f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en} ({info.issuer})")
         if "issuer" in a or "when" in a or "event" in a:
-            facts.append(_dates(info, lang))
+            facts.append(document_dates(info, lang))
         note = info.status_note_zh if lang == "zh" else info.status_note
         if note and info.status != "historical" and ({"issuer", "when", "event"} & a):
             # Who approved it, what it repealed: stated in its header or its last article.
@@ -126,7 +127,7 @@ def handle_document(query: Query, deps) -> Answer:
         if "structure" in a:
             facts.append(_structure(library, doc_id, lang))
         if not facts:
-            facts = [f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en}", _dates(info, lang),
+            facts = [f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en}", document_dates(info, lang),
                      _counts(library, doc_id, lang)]
         facts.append(status_line(info, lang))
         facts = [f for f in facts if f]
@@ -159,14 +160,14 @@ def handle_validity(query: Query, deps) -> Answer:
             info = library.info(v)
             name = document_name(info, lang)
             if lang == "zh":
-                line = f"{name}：{_dates(info, 'zh')}；{status_line(info, 'zh')}"
+                line = f"{name}：{document_dates(info, 'zh')}；{status_line(info, 'zh')}"
                 if info.status == "historical":
                     who, _ = _report_contact(library, v)
                     line += f"。它可能已被后续政策取代，办理前请向{who}或{info.issuer}核实"
                 if info.status == "superseded" and info.superseded_by:
                     line += f"，现行版本是{document_name(library.info(info.superseded_by), 'zh')}"
             else:
-                line = f"The {name}: {_dates(info, 'en')}; {status_line(info, 'en')}"
+                line = f"The {name}: {document_dates(info, 'en')}; {status_line(info, 'en')}"
                 if info.status == "historical":
                     who, _ = _report_contact(library, v)
                     line += (f". Later policies may have replaced it; check with the {library.department_english(who)} "
