@@ -86,7 +86,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             dept_aliases.setdefault(name, set()).add(normalize(alias))
     for name, dept in library.departments.items():
         dept_aliases.setdefault(name, set()).add(normalize(dept.english))
-    searchable = {c.id: tuple(normalize(f) for f in (c.text_zh, c.text_en, c.title, c.title_en, c.id))
+    # The canonical department names too: measure 12's text says "科技局", its lead is 市科技局.
+    searchable = {c.id: tuple(normalize(f) for f in (c.text_zh, c.text_en, c.title, c.title_en, c.id, *c.leads,
+                                                     *c.cooperates, *(library.department_english(d) for d in
+                                                                      (*c.leads, *c.cooperates))))
                   for c in library.clauses}
 
     # -- choices, localised -----------------------------------------------------------------

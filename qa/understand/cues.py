@@ -85,6 +85,12 @@ WEAK_ANAPHORA_WORDS = _re(r"\b(?:it|its|they|them|those|above)\b|\bthe same\b(?!
 FIGURE_NOUNS = _re(r"补贴|补助|奖励|资助|扶持|资金|费用|金额|钱|期限|时限|比例|天数|数量|标准|多久|多少|几天|几年"
                    r"|\b(?:funding|funds?|subsid\w*|grants?|rewards?|money|amounts?|fees?|deadlines?|days?|months?|years?"
                    r"|limits?|rates?|percent\w*|share|figures?|numbers?|much|many|long)\b")
+# "英文是什么？" / "in Chinese?" after a clause: that clause again, in the other language.
+TRANSLATE_TO_EN = _re(r"英文|英语|英译|翻译成英|\bin english\b|\benglish (?:version|text|translation)\b|\btranslat\w*")
+TRANSLATE_TO_ZH = _re(r"中文|原文|汉语|\bin chinese\b|\bchinese (?:version|text|original)\b|\boriginal text\b")
+TRANSLATE_WORDS = _re(r"英文|英语|英译|翻译成?|中文|原文|汉语|版本?|怎么说|是什么|呢|吗|的|给我|看看|一下|请"
+                      r"|\b(?:in|english|chinese|version|text|translation|translate|original|the|what|is|it|show|me|please"
+                      r"|give|of|this|that|and|its)\b")
 ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|呢[?？]?$|^(?:and|what about|how about|and what about|and for|also|so)\b"
                r"|\bwhat about\b|\bhow about\b")
 # Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?).

@@ -169,6 +169,10 @@ class Understander:
         bare = bare_of(content, doc_mentions, depts)
         figure_types = tuple(asked_types(content))
         refs = tuple(find_references(content))
+        if context and not refs and (to := _translation_asked(content)):
+            # "英文是什么？": the clause under discussion again, in the language asked for.
+            refs = _context_refs(context)
+            lang = to if refs else lang
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts, context)))
         switched = self._switch_documents(content, context) if context and not named_docs and not refs else None
@@ -290,6 +294,24 @@ class Understander:
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             return True
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
+
+
+def _translation_asked(content: str) -> str | None:
+    """"en" or "zh" when a question only asks for the other language's text (英文是什么？ / in Chinese?)."""
+    to = "en" if cues.TRANSLATE_TO_EN.search(content) else "zh" if cues.TRANSLATE_TO_ZH.search(content) else None
+    if to and not re.sub(r"[\W_\d]+", "", cues.TRANSLATE_WORDS.sub(" ", content)):
+        return to
+    return None
+
+
+def _context_refs(context: Context) -> tuple[Reference, ...]:
+    """References to the earlier turn's first clause (measure-12 → measure 12 in its document)."""
+    if not context.clause_ids:
+        return ()
+    doc_id, local = context.clause_ids[0].split("/", 1)
+    kind, _, number = local.partition("-")
+    return (Reference(kind=kind, number=int(number) if number.isdigit() else None, start=0, end=0, text=local,
+                      documents_hint=doc_id),)
 
 
 def _echoes(own: str, context: Context) -> bool:

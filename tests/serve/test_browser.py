@@ -200,3 +200,16 @@ def test_an_empty_question_says_what_to_do_and_documents_show_chinese_dates(brow
     table.wait_for(timeout=30_000)
     text = table.inner_text()
     assert "2025年6月1日起施行" in text and "effective 20" not in text
+
+
+def test_clause_search_by_a_department_finds_the_clauses_it_leads(browser, live_app):
+    page = _page(browser, live_app)
+    page.get_by_role("tab", name="条款浏览").click()
+    box = page.locator("#clause-search textarea, #clause-search input").first
+    box.fill("市科技局")
+    box.press("Enter")
+    # Filtered: measure 1 (led by 市经贸委 and others) leaves the table; 12 and 13 (市科技局 leads) stay.
+    page.wait_for_function("!document.querySelector('#clause-table').innerText.includes('建立和健全多层次的企业信用担保体系')",
+                           timeout=30_000)
+    text = page.locator("#clause-table").inner_text()
+    assert "鼓励民营企业建立自主研发机构" in text and "第十三条" in text

@@ -87,3 +87,13 @@ def test_a_pronoun_or_a_short_figure_question_on_a_new_topic_starts_fresh(fake_a
 ])
 def test_follow_ups_that_echo_the_earlier_turn_or_point_at_it_stay_follow_ups(fake_assistant, history, question):
     assert fake_assistant.understand(question, history=history).followup
+
+
+def test_asking_for_the_other_language_repeats_the_clause_in_it(fake_assistant):
+    english = fake_assistant.ask("英文是什么？", history=["民营经济促进法第七十七条"])
+    assert english.lang == "en" and english.citations[0].clause_id == "private-economy-promotion-law-2025/article-77"
+    assert "private economic organizations" in english.visible_text()
+    chinese = fake_assistant.ask("中文原文呢？", history=["What does measure 12 say?"], selection=plan_only())
+    assert chinese.lang == "zh" and chinese.citations[0].clause_id == "suifuban-2007-42/measure-12"
+    # A question with a topic of its own is not a request for a translation.
+    assert fake_assistant.understand("英文版的付款期限是多少天？", history=["民营经济促进法第七十七条"]).refs == ()
