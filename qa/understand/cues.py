@@ -9,12 +9,16 @@ def _re(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
+_SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
+                 r"\s*(?:\?|$|(?:of|in|at) (?:the|this) (?:plan|document|end))")
 LISTING = _re(r"哪些|哪几|有什么措施|什么措施|什么条款|列出|列一下|清单|都有什么|有哪|负责什么|牵头什么|管什么|管哪些|做哪些|干什么"
               r"|\bwhich (?:measures|clauses|items|articles|ones)\b|\bwhat (?:measures|clauses|items|articles)\b"
               r"|\blist\b|\bwhat (?:does|do|did) (?:the )?[\w&' ]{2,60} (?:lead|handle|do|cooperate|assist|coordinate|support|oversee)"
               r"|\bwhat (?:is|are) (?:the )?[\w&' ]{2,60} (?:responsible for|in charge of|leading)|responsible for what"
               r"|\bmeasures\b.*\b(?:led|lead|handled|leads)\b|\bwhat measures\b|\bwhich ones\b|\bany (?:measures?|clauses?)\b"
-              r"|提到|提及|出现|\bnamed\b|\bmentioned\b|\bappear\w*")
+              r"|提到|提及|出现|\bnamed\b|\bmentioned\b|\bappear\w*"
+              + _SECTION_LIST)
 COUNT = _re(r"几条|几项|几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b|\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
               r"|归谁|哪个局|谁主管|主管部门是"
@@ -110,7 +114,9 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
 DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算|算(?:是)?[\u4e00-\u9fff]{2,12}吗"
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b")
-CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|有何|哪方面)(?:的)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
+CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|有何|哪方面)(?:的)?(?:条|项|个)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
+                     r"|(?:包括|包含|有)哪几(?:条|项)"
+                     + _SECTION_LIST +
                      r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|包括哪些|有什么|都有什么|是什么)"
                      r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|principles|goals|targets|requirements|steps)\b"
                      r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b")

@@ -179,3 +179,23 @@ def test_other_scripts_get_a_clear_message_and_documents_outside_the_library_are
 def test_personal_matters_and_other_places_in_english_are_out_of_scope(fake_assistant):
     for question in ("我老公欠钱不还怎么办", "What does Shenzhen offer private companies?"):
         assert fake_assistant.ask(question).status == "out_of_scope", question
+
+
+def test_a_department_that_leads_nothing_gets_its_cooperations_listed(fake_assistant):
+    answer = fake_assistant.ask("市环保局有牵头的措施吗", selection=plan_only())
+    assert "没有牵头" in answer.answer and "配合的条款共2条：第八条、第九条" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("What are the three basic principles?", ["principle-1", "principle-2", "principle-3"]),
+    ("What are the work requirements at the end of the plan?", ["requirement-1", "requirement-2", "requirement-3"]),
+    ("基本原则有哪些", ["principle-1", "principle-2", "principle-3"]),
+])
+def test_sections_and_groups_are_listed_whole(fake_assistant, question, expect):
+    answer = fake_assistant.ask(question, selection=plan_only())
+    assert answer.intent == "group_listing" and [i.clause_id.split("/")[1] for i in answer.items] == expect
+
+
+def test_targets_with_a_topic_are_not_a_section_listing(fake_assistant):
+    question = "What are the 2010 targets for private companies' famous brands and well-known trademarks?"
+    assert fake_assistant.ask(question, selection=plan_only()).intent != "group_listing"

@@ -55,8 +55,9 @@ def _item_with_task(library: Library, clause: Clause, name: str, role: str) -> L
             zh = _PAREN_RE.sub("", s.zh).strip("。;； ")
             en = re.sub(r"\s*\((?:led|with the cooperation|under the lead)[^()]*\)", "", s.en).strip(" .;")
             if zh and zh != clause.title:
+                # English runs about twice as long as the Chinese it renders.
                 return replace(base, detail_zh=zh[:80] + ("…" if len(zh) > 80 else ""),
-                               detail_en=en[:160] + ("…" if len(en) > 160 else ""))
+                               detail_en=en[:240] + ("…" if len(en) > 240 else ""))
             break
     return base
 
@@ -97,6 +98,9 @@ def handle_department(query: Query, deps: Deps) -> Answer:
                 chosen = [c for c in clauses if c.kind == "measure" and not holds(c)]
             else:
                 chosen = [c for c in clauses if holds(c)]
+            if not chosen and not mention.negated and role == "lead" and mention.role == "lead":
+                # 市环保局有牵头的措施吗？ No, but say what it cooperates on rather than stop at "none".
+                roles.append("cooperate")
             labels_zh = "、".join(clause_label(c)[0] for c in chosen)
             labels_en = ", ".join(clause_label(c)[1] for c in chosen)
             if query.lang == "zh":
