@@ -3,8 +3,8 @@
 Each detector reads a ``Query`` (never the raw text) and returns True when its intent applies.
 Adding a kind of question is one detector here, one handler in ``qa.answer.handlers`` and their tests.
 
-Order (most specific first): greeting, document facts, validity, clause reference, department
-listing, group listing, which documents, contact, figure, topical.
+Order (most specific first): greeting, document facts, validity, clause reference, which documents,
+department listing, group listing, contact, figure, topical.
 """
 
 from __future__ import annotations
@@ -150,8 +150,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("document", is_document),
     ("validity", is_validity),
     ("clause_ref", is_clause_ref),
+    ("which_documents", is_which_documents),  # 哪几部规定讲了工商联的作用: documents, though it names a department
     ("department", is_department),
-    ("which_documents", is_which_documents),
     ("group_listing", is_group_listing),
     ("contact", is_contact),
     ("figure", is_figure),

@@ -199,3 +199,11 @@ def test_sections_and_groups_are_listed_whole(fake_assistant, question, expect):
 def test_targets_with_a_topic_are_not_a_section_listing(fake_assistant):
     question = "What are the 2010 targets for private companies' famous brands and well-known trademarks?"
     assert fake_assistant.ask(question, selection=plan_only()).intent != "group_listing"
+
+
+def test_which_documents_names_documents_by_their_short_names_and_beats_a_department_name(fake_assistant):
+    answer = fake_assistant.ask("Which laws and regulations in the library forbid charging arbitrary fees or imposing "
+                                "fines without legal basis on businesses?")
+    assert answer.intent == "which_documents" and "of the SME Promotion Law" in answer.answer
+    federation = fake_assistant.ask("哪几部规定讲了工商联（工商业联合会）的作用？")
+    assert federation.intent == "which_documents"

@@ -237,7 +237,14 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
     if query.lang == "zh":
         lines.append(f"有{len(items)}份文件涉及：" + "；".join(f"{i.label_zh}（{i.title_zh}）" for i in items) + "。")
     else:
-        lines.append(f"{len(items)} document(s) cover it: " + "; ".join(f"{i.label_en} ({i.title_en})" for i in items) + ".")
+        # The short names users know (SME Promotion Law, Guangdong SME Regulations); the full titles are in the list.
+        def short(item: ListItem) -> str:
+            info = library.info(library.clause(item.clause_id).doc_id)
+            name = info.short_names_en[0] if info.short_names_en else info.title_en
+            version = f" ({info.id[-4:]} version)" if info.supersedes or info.superseded_by else ""
+            return f"{clause_label(library.clause(item.clause_id))[1]} of the {name}{version}"
+
+        lines.append(f"{len(items)} document(s) cover it: " + "; ".join(f"{short(i)} ({i.title_en})" for i in items) + ".")
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=lines[0],
                   intent=query.intent, items=tuple(items), citations=tuple(citations),
                   notes=notes_for(library, [i.clause_id for i in items], query.lang), confidence=result.confidence)
