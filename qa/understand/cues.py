@@ -12,7 +12,8 @@ def _re(pattern: str) -> re.Pattern:
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
 _SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
                  r"\s*(?:\?|$|(?:of|in|at) (?:the|this) (?:plan|document|end))")
-LISTING = _re(r"哪些|哪几|有什么措施|什么措施|什么条款|列出|列一下|清单|都有什么|有哪|负责什么|牵头什么|管什么|管哪些|做哪些|干什么"
+LISTING = _re(r"哪些|哪几|有什么措施|什么措施|什么条款|列出|列一下|清单|都有什么|有哪|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
+              r"|做什么工作"
               r"|\bwhich (?:measures|clauses|items|articles|ones)\b|\bwhat (?:measures|clauses|items|articles)\b"
               r"|\blist\b|\bwhat (?:does|do|did) (?:the )?[\w&' ]{2,60} (?:lead|handle|do|cooperate|assist|coordinate|support|oversee)"
               r"|\bwhat (?:is|are) (?:the )?[\w&' ]{2,60} (?:responsible for|in charge of|leading)|responsible for what"

@@ -169,6 +169,9 @@ class Understander:
         bare = bare_of(content, doc_mentions, depts)
         figure_types = tuple(asked_types(content))
         refs = tuple(find_references(content))
+        if refs and all("第" not in r.text for r in refs) and any(
+                c.effect == "abstain" for c in self.scope_guard.cues(content, scope=named_docs or selected, library=self.library)):
+            refs = ()  # "2023年新出的民营经济20条": a later policy's nickname, not measure 20 of this plan
         if context and not refs and (to := _translation_asked(content)):
             # "英文是什么？": the clause under discussion again, in the language asked for.
             refs = _context_refs(context)

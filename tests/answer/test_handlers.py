@@ -207,3 +207,11 @@ def test_which_documents_names_documents_by_their_short_names_and_beats_a_depart
     assert answer.intent == "which_documents" and "of the SME Promotion Law" in answer.answer
     federation = fake_assistant.ask("哪几部规定讲了工商联（工商业联合会）的作用？")
     assert federation.intent == "which_documents"
+
+
+def test_nicknames_of_later_policies_unknown_departments_and_wages_are_not_answered_from_the_plan(fake_assistant):
+    later = fake_assistant.ask("2023年广州新出的民营经济20条有哪些", selection=plan_only())
+    assert later.status == "out_of_scope"
+    assert fake_assistant.ask("20条讲什么", selection=plan_only()).citations[0].clause_id == "suifuban-2007-42/measure-20"
+    assert fake_assistant.ask("市商务局要配合什么工作", selection=plan_only()).status == "not_named"
+    assert fake_assistant.ask("老板拖欠我工资怎么办").status == "out_of_scope"
