@@ -63,7 +63,8 @@ REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|遇到.{0,6}问题.{0,
                       r"|\breport problems?\b|\bproblems? (?:with|in|when) (?:implementing|carrying out|executing)\b|\bwho to report\b")
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
                       r"|\bwhich (?:laws?|regulations?|documents?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents)\b"
-                      r"|\bin which (?:law|regulation|document)s?\b")
+                      r"|\bin which (?:law|regulation|document)s?\b"
+                      r"|\bwhich of (?:the|these|those) (?:laws|regulations|documents|texts|rules)\b")
 DOCUMENT_WORDS = _re(r"这个文件|本文件|该文件|这份文件|这个方案|本方案|该方案|这部法|这个法|本法|该法|这个条例|本条例|该条例|这个规定|这个政策"
                      r"|\bthis (?:document|plan|law|regulation|regulations|policy|act)\b|\bthe (?:document|plan)\b")
 GREETING_WORDS = """
