@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from qa.errors import QAError
+from qa.evaluation.gold import FAMILIES
 
 
 def _print_json(data: object) -> None:
@@ -385,7 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score systems on gold questions (Hit@k, MRR, nDCG, key facts, abstention)")
     p.add_argument("--gold", action="append", help="JSONL gold file (repeatable); default: the --split files")
     p.add_argument("--split", choices=["dev", "test"], default="test")
-    p.add_argument("--family", action="append", choices=["plan", "intent", "library", "library-zh", "library-en"],
+    p.add_argument("--family", action="append", choices=list(FAMILIES),
                    help="gold families (repeatable; default: all)")
     p.add_argument("--retriever", action="append",
                    help="bm25-zh, bm25, minilm, use, default-no-expansions, default, peer-baseline (repeatable)")

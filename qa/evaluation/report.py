@@ -86,7 +86,7 @@ def answer_table(report: dict) -> str:
     return "\n".join(lines)
 
 
-GROUPS = {group: FAMILIES[group] for group in ("plan", "intent", "library")}
+GROUPS = {group: FAMILIES[group] for group in ("plan", "intent", "library", "holdout-intent", "holdout-library")}
 
 
 def write_evaluation_report(*, index_root: Path, progress: Callable[[str], None] = print) -> dict:
@@ -115,7 +115,8 @@ def write_evaluation_report(*, index_root: Path, progress: Callable[[str], None]
     readme = root / "evaluation" / "README.md"
     replace_section(readme, "ablation", ranking_table({n: {s: r[s] for s in ("dev", "test")} for n, r in results.items()}))
     replace_section(readme, "answers", "Default system, test split:\n\n" + "\n\n".join(
-        f"**{group}**\n\n" + answer_table(results["default"]["test"][group]) for group in ("intent", "library")))
+        f"**{group}**\n\n" + answer_table(results["default"]["test"][group])
+        for group in ("intent", "library", "holdout-intent", "holdout-library") if group in results["default"]["test"]))
     replace_section(readme, "thresholds", "Thresholds (default, configured from dev): "
                     + format_thresholds(results["default"]["threshold"]))
     headline = {n: {s: r[s] for s in ("dev", "test")} for n, r in results.items() if n in ("default", "peer-baseline")}
@@ -127,7 +128,7 @@ def write_evaluation_report(*, index_root: Path, progress: Callable[[str], None]
 def answer_summary(result: dict) -> str:
     lines = ["| answers (default, test) | n | key fact shown | right clause first | right abstention | in-scope abstained |",
              "|---|---|---|---|---|---|"]
-    for group in ("intent", "library", "plan"):
+    for group in ("intent", "library", "plan", "holdout-intent", "holdout-library"):
         r = result["test"].get(group)
         if r:
             m = r["answers"]["overall"]
