@@ -97,6 +97,9 @@ def test_ingest_into_another_library(capsys, tmp_path, library, monkeypatch, has
     code, _out, err = run(capsys, "--corpus-dir", str(root), "ingest", str(src), "--doc-id", "example-b-2024",
                           "--effective", "2024-13-45")
     assert code == 2 and "no such date" in err
+    code, _out, err = run(capsys, "--corpus-dir", str(root), "ingest", str(src), "--doc-id", "example-b-2024",
+                          "--effective", "")
+    assert code == 2 and "--effective is empty" in err
 
 
 def test_feedback_export_csv_and_json(capsys, tmp_path):

@@ -118,6 +118,8 @@ def ingest(path: Path | str, *, doc_id: str, corpus: Path | str | None = None, t
     if kind not in KINDS or level not in LEVELS or status not in STATUSES:
         raise IngestError(f"kind must be one of {', '.join(KINDS)}; level one of {', '.join(LEVELS)}; "
                           f"status one of {', '.join(STATUSES)}")
+    if effective is not None and not effective.strip():
+        raise IngestError("--effective is empty: give the date as YYYY-MM-DD or leave the option out")
     if effective and not ISO_DATE_RE.match(effective):
         raise IngestError(f"--effective {effective!r}: write the date as YYYY-MM-DD")
     if effective:

@@ -143,7 +143,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             log.warning("ask failed: %s", e)
             answer = Answer(question=question[:200], lang=ui, status="invalid", abstained=True, answer=str(e))
         turn = {"question": question[:MAX_QUESTION_CHARS], "markdown": answer_markdown(answer, library, ui_lang=ui, base=base),
-                "clause_ids": [c.clause_id for c in answer.citations] + [i.clause_id for i in answer.items],
+                "clause_ids": list(dict.fromkeys([c.clause_id for c in answer.citations] + [i.clause_id for i in answer.items])),
                 "status": answer.status, "lang": answer.lang,
                 "answer_key": f"{state['conversation_id']}:{len(state['turns'])}"}
         state = {"conversation_id": state["conversation_id"], "turns": state["turns"][-49:] + [turn], "ui": ui}
@@ -162,9 +162,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         message = message if isinstance(message, str) else ""
         if not message.strip():  # nothing asked: say what to do instead of doing nothing
             state = state if isinstance(state, dict) and "turns" in state else new_state()
-            return messages(state["turns"]), state, "", t("type_a_question", ui), gr.update()
+            return messages(state["turns"]), state, "", t("type_a_question", ui), gr.update(), gr.update()
         _answer, state = ask(message, state, ui, doc_choice, answer_lang, base=_base(request))
-        return chat_update(state), state, "", "", gr.update(value=export_file(state, ui))
+        return chat_update(state), state, "", "", gr.update(value=export_file(state, ui)), ""
 
     def chat_update(state: dict):
         """The chat's messages with each answer's 👍/👎 as the reader left it."""
@@ -209,7 +209,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         return (t("comment_saved", ui), "") if saved else (t("feedback_first", ui), comment)
 
     def new_conversation(ui_choice: str):
-        return [], new_state(_ui(ui_choice)), "", "", gr.update(value=None)
+        return [], new_state(_ui(ui_choice)), "", "", gr.update(value=None), ""
 
     # -- clause browser -----------------------------------------------------------------------
     def clause_rows(query: str, doc: str, dept: str, role: str, lang: str) -> list[list]:
@@ -403,7 +403,8 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
 
         # Events.
         chat_inputs = [box, state, ui_lang, doc_select, answer_lang]
-        chat_outputs = [chatbot, state, box, feedback_status, export]
+        # A new question clears the rated answer: a comment saved after it must not land on an older answer.
+        chat_outputs = [chatbot, state, box, feedback_status, export, rated_key]
         send.click(chat, chat_inputs, chat_outputs, api_visibility="private").then(None, js=SCROLL_JS)
         box.submit(chat, chat_inputs, chat_outputs, api_visibility="private").then(None, js=SCROLL_JS)
         for button in example_buttons:
@@ -411,9 +412,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                          api_visibility="private").then(None, js=SCROLL_JS)
         chatbot.like(on_like, [state, ui_lang], [feedback_status, rated_key, state], api_visibility="private")
         save_comment.click(on_comment, [comment, rated_key, ui_lang], [feedback_status, comment], api_visibility="private")
-        new_conv.click(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export],
+        new_conv.click(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export, rated_key],
                        api_visibility="private")
-        chatbot.clear(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export], api_visibility="private")
+        chatbot.clear(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export, rated_key],
+                      api_visibility="private")
         doc_select.change(lambda c, u: doc_note(c, _ui(u)), [doc_select, ui_lang], note, api_visibility="private")
         for control in (search, doc_filter, dept, role):
             control.change(filter_clauses, [search, doc_filter, dept, role, ui_lang], [table, no_rows],

@@ -9,6 +9,8 @@ def _re(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# A chapter of a law: 第三章 / chapter 3 (its articles are listed, like a work plan's group).
+CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter\s+(\d+|[a-z]+)\b")
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
 _SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
                  r"\s*(?:\?|$|(?:of|in|at) (?:the|this) (?:plan|document|end))")

@@ -24,6 +24,10 @@ _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|
 # A title-like name right before a clause number: 《X条例》第十条 / X法第3条.
 _DOC_NAME_RE = re.compile(r"《?([\u4e00-\u9fff]{2,30}?(?:条例|法|办法|规定|意见|决定|方案|通知|细则))》?\s*(?:的)?\s*第")
 _GENERIC_NAME_RE = re.compile(r"(?:这个|本|该|此|那个|这部|那部|这份|新|旧|老)?(?:工作)?(?:条例|法|办法|规定|意见|决定|方案|通知|细则)")
+# "Article 10 of the Regulations on Optimizing the Business Environment"
+_DOC_NAME_EN_RE = re.compile(r"\barticle\s+\w+\s+of\s+(?:the\s+)?((?:[a-z'-]+\s+){0,8}?(?:law|regulations?|measures|provisions|rules|plan)"
+                             r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[a-z'-]+\s*){1,8})?)\s*[?.!]*$")
+_GENERIC_NAME_EN_RE = re.compile(r"(?:this|that|the)?\s*(?:law|regulations?|plan|document|rules)")
 _PLACES = {"广州": re.compile(r"广州|\bguangzhou\b|\bcanton\b"), "广东": re.compile(r"广东|\bguangdong\b")}
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
 
@@ -98,6 +102,10 @@ class DocumentNames:
         for m in _DOC_NAME_RE.finditer(text):
             name = m.group(1)
             if not self.find(name) and not _GENERIC_NAME_RE.fullmatch(name):
+                return name
+        for m in _DOC_NAME_EN_RE.finditer(text):
+            name = m.group(1).strip()
+            if not self.find(name) and not _GENERIC_NAME_EN_RE.fullmatch(name):
                 return name
         return None
 

@@ -153,6 +153,11 @@ class Understander:
         if not has_content(text):
             # Arabic, Cyrillic, Hangul …: words, but not in a language the library can be asked in.
             other_script = any(ch.isalpha() for ch in text)
+        elif re.search(r"[\u3040-\u30fa\u30fc-\u30ff]", text):  # kana: Japanese, which shares the Chinese characters
+            other_script = True
+        else:
+            other_script = None
+        if other_script is not None:
             return Query(raw=question, text=text, content=content, lang=lang, channels="zh", has_content=False,
                          intent="other_language" if other_script else "empty")
         if is_greeting_only(text):
@@ -182,8 +187,8 @@ class Understander:
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
-        if context and not named_docs and not refs and ({"issuer", "number", "structure"} & asks or (
-                {"when", "event"} <= asks)) and not own_content(bare):
+        if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
+                {"when", "event"} <= asks) or {"count", "units"} <= asks) and not own_content(bare):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
         if switched:
@@ -200,6 +205,9 @@ class Understander:
                 {"listing", "count"} & asks or LEAD_RE.search(content) or COOP_RE.search(content)):
             role = _role(content)
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
+        if followup and context.intent == "figure" and not figure_types and not wants_figure(content):
+            # "那大企业呢？" after "最晚多少天内要付？": the same kind of figure, for another party.
+            figure_types = tuple(asked_types(context.question))
         # A switched follow-up asks the earlier question again; another follow-up adds to it.
         retrieval_text = self.with_synonyms(context.question if switched else
                                             f"{context.question} {content}" if followup else content)
@@ -207,7 +215,9 @@ class Understander:
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
             unknown_departments=tuple(unknown), figure_types=figure_types,
-            wants_figure=wants_figure(content) or bool(figure_types), levels=level_qualifiers(content), asks=asks,
+            wants_figure=wants_figure(content) or bool(figure_types) or bool(
+                followup and context.intent == "figure" and not refs and not depts),
+            levels=level_qualifiers(content), asks=asks,
             scope_cues=tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
             places=() if scope else self.documents.of_places(content),

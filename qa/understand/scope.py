@@ -77,6 +77,8 @@ class ScopeGuard:
         after = text[end:end + 8]
         if re.match(r"^(?:市|省|区|县|地区|当地|本地)?(?:的|对|有|出台|规定|政策|条例|办法|补贴|扶持|促进|支持|怎么|如何|有没有|有什么)", after):
             return cat.own_policy_effect
+        if re.match(r"^[\u4e00-\u9fff]{0,6}?(?:有什么|有哪些|有没有)?(?:补贴|政策|扶持|奖励|优惠|资助)", text[end:end + 14]):
+            return cat.own_policy_effect  # 上海民营企业有什么补贴
         before = text[max(0, (start or end) - 12):start or end]
         own_rules = r"(?:polic|regulation|rule|law|subsid|grant|support|incentive|measure|government)"
         if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city )?{own_rules}", after) \

@@ -215,3 +215,24 @@ def test_nicknames_of_later_policies_unknown_departments_and_wages_are_not_answe
     assert fake_assistant.ask("20条讲什么", selection=plan_only()).citations[0].clause_id == "suifuban-2007-42/measure-20"
     assert fake_assistant.ask("市商务局要配合什么工作", selection=plan_only()).status == "not_named"
     assert fake_assistant.ask("老板拖欠我工资怎么办").status == "out_of_scope"
+
+
+def test_second_round_of_fresh_user_findings(fake_assistant):
+    # A follow-up to a figure question asks the same kind of figure for the party it names.
+    large = fake_assistant.ask("那大企业呢？", history=["机关单位欠我货款，按规定最晚多少天内要付？"])
+    assert large.intent == "figure" and large.answer.startswith("60日")
+    # A figure of the wrong kind never leads: 万分之五 is not extracted, so nothing leads rather than "1年".
+    rate = fake_assistant.ask("利率多少？", history=["逾期利息怎么算"])
+    assert not rate.answer.startswith("1年")
+    english = fake_assistant.ask("How much does the Guangzhou plan give a national-level tech centre?", selection=plan_only())
+    assert english.answer.startswith("national: RMB 3 million")
+    chapter = fake_assistant.ask("中小企业促进法第三章讲什么？")
+    assert chapter.intent == "group_listing" and "融资促进" in chapter.answer
+    finance = fake_assistant.ask("融资方面有哪些扶持措施？")
+    assert "创业扶持" not in finance.answer
+    outside = fake_assistant.ask("What is Article 10 of the Regulations on Optimizing the Business Environment?")
+    assert outside.status == "not_in_library" and "“Regulations on Optimizing the Business Environment”" in outside.answer
+    assert fake_assistant.ask("上海民营企业有什么补贴？").status == "out_of_scope"
+    assert fake_assistant.ask("中小企業への支援策は何ですか？").status == "invalid"
+    chapters = fake_assistant.ask("有几章？", history=["广州民营经济条例谁负责解释？"])
+    assert chapters.intent == "document" and "共7章" in chapters.answer

@@ -213,3 +213,21 @@ def test_clause_search_by_a_department_finds_the_clauses_it_leads(browser, live_
                            timeout=30_000)
     text = page.locator("#clause-table").inner_text()
     assert "鼓励民营企业建立自主研发机构" in text and "第十三条" in text
+
+
+def test_a_comment_after_a_new_question_does_not_land_on_the_earlier_answer(browser, live_app):
+    page = _page(browser, live_app)
+    _ask(page, "民营经济促进法第七十七条")
+    page.locator(BOTS).last.hover()
+    page.locator("#chat button[aria-label='Like']").last.click()
+    status = "(document.querySelector('#feedback-status') || {innerText: ''}).innerText"
+    page.wait_for_function(f"{status}.includes('已记录')", timeout=30_000)
+    page.locator("#comment textarea").fill("第一条意见")
+    page.locator("#save-comment").click()
+    page.wait_for_function(f"{status}.includes('意见已保存')", timeout=30_000)
+    _ask(page, "民营经济促进法什么时候施行？")
+    page.locator("#comment textarea").fill("第二条意见")
+    page.locator("#save-comment").click()
+    page.wait_for_function(f"{status}.includes('请先用')", timeout=30_000)
+    row = next(r for r in reversed(live_app["store"].rows()) if r.question == "民营经济促进法第七十七条")
+    assert row.comment == "第一条意见"

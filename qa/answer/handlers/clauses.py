@@ -8,6 +8,8 @@ An out-of-range number says what the document has.
 
 from __future__ import annotations
 
+import re
+
 from qa.answer.citation import clause_label, document_name, make_citation
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer
@@ -91,12 +93,16 @@ def _inventory(library: Library, doc_id: str, lang: str) -> str:
 
 def _not_in_library(query: Query, deps: Deps) -> Answer:
     """A clause of a document the library does not hold: say so and list what it holds."""
-    titles_zh = "、".join(f"《{d.info.title}》" for d in deps.library.documents)
-    titles_en = "; ".join(d.info.title_en for d in deps.library.documents)
-    name = query.unknown_document
+    titles_zh = "、".join(document_name(d.info, "zh", number=False) for d in deps.library.documents)
+    titles_en = "; ".join(document_name(d.info, "en", number=False) for d in deps.library.documents)
+    name = query.unknown_document or ""
+    # The name as the user wrote it (the Query's text is lower-cased).
+    found = re.search(r"\s+".join(re.escape(w) for w in name.split()), query.raw, re.IGNORECASE)
+    name = found.group(0) if found else name
+    shown = f"“{name}”" if name.isascii() else f"《{name}》"
     return simple_answer(query.raw, query.lang, "not_in_library", intent=query.intent,
-                         zh=f"资料库中没有《{name}》，无法查它的条文。资料库收录的文件是：{titles_zh}。",
-                         en=f"The library does not hold 《{name}》, so its articles cannot be looked up. "
+                         zh=f"资料库中没有{shown}，无法查它的条文。资料库收录的文件是：{titles_zh}。",
+                         en=f"The library does not hold {shown}, so its articles cannot be looked up. "
                             f"It holds: {titles_en}.")
 
 

@@ -151,7 +151,7 @@ def context_note(library: Library, query: Query) -> tuple[str, ...]:
     return (("接上一问：" + "、".join(labels)) if query.lang == "zh" else ("Following up on " + ", ".join(labels)),)
 
 
-_PHRASE_SPLIT = re.compile(r"[,，;；。:：]")
+_PHRASE_SPLIT = re.compile(r"(?<!\d),(?!\d)|[，;；。:：]")  # 500,000 is one number, not two phrases
 
 
 def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize, *, whole: bool = False) -> str:

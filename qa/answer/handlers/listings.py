@@ -16,7 +16,10 @@ from qa.answer.handlers.retrieval import _tokenize, handle_topical, retrieve
 from qa.answer.models import Answer, Contact, ListItem
 from qa.ingest.departments import ASSIGNMENT_PAREN
 from qa.models import Clause, Library
+from qa.retrieve.retriever import SearchResult
+from qa.understand import cues
 from qa.understand.query import Query
+from qa.understand.references import number_value
 
 ROLE_ZH = {"lead": "牵头或负责", "cooperate": "配合", "neither": "牵头、负责或配合"}
 ROLE_EN = {"lead": "leads or is responsible for", "cooperate": "cooperates on", "neither": "leads or cooperates on"}
@@ -153,9 +156,32 @@ def _not_named(query: Query, deps: Deps) -> Answer:
                   intent=query.intent, departments=contacts, confidence=0.0)
 
 
+# Words of the asking, not of the topic: "融资方面有哪些扶持措施" is about 融资, not the chapter 创业扶持.
+_LISTING_WORDS = frozenset({"扶持", "支持", "措施", "政策", "规定", "方面", "哪些", "优惠", "有关", "相关", "条款", "具体",
+                            "measures", "support", "policies", "provisions", "rules", "what", "which"})
+
+
+def _chapter_asked(query: Query, library: Library) -> tuple[str, str] | None:
+    """(document, chapter heading) for "中小企业促进法第三章讲什么" / "chapter 3 of the SME Promotion Law"."""
+    m = cues.CHAPTER_REF.search(query.content)
+    docs = list(query.scope or ())
+    if not m or len(docs) != 1:
+        return None
+    try:
+        number = number_value(m.group(1) or m.group(2))
+    except ValueError:
+        return None
+    info = library.info(docs[0])
+    if not 1 <= number <= len(info.chapters):
+        return None
+    return docs[0], info.chapters[number - 1]
+
+
 def handle_group_listing(query: Query, deps: Deps) -> Answer:
     """The clauses of the group (a work plan's （一）… group, a law's chapter) that a topic falls in."""
     library = deps.library
+    if chapter := _chapter_asked(query, library):
+        return _group_answer(query, deps, *chapter, SearchResult(query=query.content, hits=(), confidence=1.0))
     result, abstain = retrieve(query, deps, k=8)
     if abstain:
         return not_covered(query, deps, result, status=abstain)
@@ -168,7 +194,7 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         votes[key] = votes.get(key, 0.0) + hit.score / (1 + 0.5 * rank)
     # A group whose heading the question names (基本原则, 融资) wins over scattered hits.
     tokens = _tokenize(deps)
-    asked = {t for t in tokens(query.content) if len(t) >= 2}
+    asked = {t for t in tokens(query.content) if len(t) >= 2} - _LISTING_WORDS
     shared: dict[tuple[str, str], int] = {}
 
     def heading_overlap(key: tuple[str, str]) -> int:
@@ -194,6 +220,12 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     if not votes:
         return handle_topical(query, deps)
     doc_id, group = max(votes, key=votes.get)
+    return _group_answer(query, deps, doc_id, group, result)
+
+
+def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: SearchResult) -> Answer:
+    """The listing of one group's clauses (with each clause's task), citing each."""
+    library = deps.library
     members = [c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group
                and c.kind not in ("preamble", "guiding")]
     info = library.info(doc_id)

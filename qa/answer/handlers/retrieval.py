@@ -200,6 +200,12 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         # A measure's first sentence is its title: the next one says what is done.
         zh += clause.sentences[1].zh
         en = f"{en} {clause.sentences[1].en}".strip()
+    if lead and query.lang == "zh" and "：" in lead:
+        # "60日：大型企业…60日内支付款项。" then the same fragment quoted: keep only the figure before it.
+        value, phrase = lead.split("：", 1)
+        core = re.sub(r"（[^（）]*）$", "", phrase.rstrip("。"))
+        if core and core in zh:
+            lead = f"{value}：" + phrase[len(core):].rstrip("。")
     span = quote_span(clause, idx)
     quote_zh = "".join(clause.sentences[i].zh for i in span)
     quote_en = " ".join(clause.sentences[i].en for i in span if clause.sentences[i].en)
@@ -296,6 +302,23 @@ _LEVELS = ("国家级", "省级", "市级", "区级", "县级")
 # Parties a figure may apply to: a question naming one wants the figure of the sentence that names it.
 ACTORS = ("大型企业", "机关", "事业单位", "国有企业", "个体工商户", "金融机构", "large enterprise", "government bodies",
           "public institution", "state-owned")
+# The units that can answer each kind of figure asked (qa.understand.figures), and whom a figure binds.
+_TYPE_UNITS = {"amount": ("万元", "亿元", "元"), "rate": ("%",), "duration": ("日", "天", "个工作日", "工作日", "个月", "年"),
+               "headcount": ("人", "万人", "名")}
+_COUNT_ASKED = re.compile(r"多少家|几家|多少户|几户|\bhow many (?:private )?(?:companies|firms|enterprises|businesses)\b")
+_ACTOR_ALIASES = {"大企业": "大型企业", "大公司": "大型企业", "大型企业": "大型企业", "国企": "国有企业",
+                  "政府": "机关", "机关": "机关", "事业单位": "事业单位", "large compan": "large enterprise",
+                  "big compan": "large enterprise", "large enterprise": "large enterprise",
+                  "government": "government bodies", "public institution": "public institution", "state-owned": "state-owned"}
+
+
+def _asked_actors(query: Query) -> list[str]:
+    """The parties a figure question asks about: those of the question itself ("那大企业呢？"), else of its
+    conversation (the earlier question named 机关)."""
+    own = list(dict.fromkeys(actor for word, actor in _ACTOR_ALIASES.items() if word in query.content))
+    return own or [a for a in ACTORS if a in query.retrieval_text]
+
+
 _UNIT_HINTS = (
     (re.compile(r"拿|给|奖|补|资助|资金|钱|多少前|元|\b(?:subsid\w*|fund\w*|grant|award|money|get|receive|reward|yuan)\b"),
      ("万元", "亿元", "元")),
@@ -315,7 +338,7 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
         # Who the figure applies to is often named earlier in its sentence (大型企业…，应当…60日内支付).
         sentence = sentences[target.sentence]
         score += 0.5 * len(q_tokens & set(tokens(sentence)))
-        asked = [a for a in ACTORS if a in query.retrieval_text]
+        asked = _asked_actors(query)
         if asked and any(a in sentence for a in asked):
             score += 3.0
         elif asked and any(a in s for s in sentences.values() for a in asked):
@@ -326,8 +349,13 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
         elif level in phrase and sum(lv in phrase for lv in _LEVELS) == 1:
             score += 2.0
     for pattern, units in _UNIT_HINTS:
-        if pattern.search(query.content) and target.unit in units:
-            score += 2.0
+        if pattern.search(query.content):
+            score += 2.0 if target.unit in units else 0.0
+    allowed = {u for t in query.figure_types for u in _TYPE_UNITS.get(t.name, ())}
+    if allowed and target.unit not in allowed:
+        score -= 4.0  # "给多少钱" is not answered by 20—30家; "per day" not by 1年
+    if _COUNT_ASKED.search(query.content) and target.unit not in ("家", "户", "个", "万户", "万家"):
+        score -= 3.0  # how many companies … within 3 years: 15—20家, not 3年
     # "最长不得超过60日" is a cap on what a contract may agree; "30日内支付" is the rule. Lead with the rule unless
     # the question asks for the cap.
     if _CAP_RE.search(phrase) and not _CAP_ASKED_RE.search(query.content):
@@ -401,7 +429,9 @@ def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hi
 def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
                   status: str = "answered") -> Answer:
     """Lead with the best-matching figure of ``clause`` (paired values spelt out), then the quoted fragment."""
-    if not clause.targets:
+    allowed = {u for t in query.figure_types for u in _TYPE_UNITS.get(t.name, ())}
+    if not clause.targets or (allowed and not any(t.unit in allowed for t in clause.targets)):
+        # No figure of the asked kind among the extracted ones (万分之五 per day is not one): quote, lead with nothing.
         return quote_answer(query, deps, clause, hit, result, status=status)
     tokens = _tokenize(deps)
     q_tokens = set(tokens(query.retrieval_text or query.content))
