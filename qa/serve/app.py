@@ -161,6 +161,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         ui = _ui(ui_choice)
         message = message if isinstance(message, str) else ""
         if not message.strip():  # nothing asked: say what to do instead of doing nothing
+            gr.Warning(t("type_a_question", ui))  # a toast at the top, where the eye is; the status line keeps it
             state = state if isinstance(state, dict) and "turns" in state else new_state()
             return messages(state["turns"]), state, "", t("type_a_question", ui), gr.update(), gr.update()
         _answer, state = ask(message, state, ui, doc_choice, answer_lang, base=_base(request))

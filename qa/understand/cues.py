@@ -37,7 +37,8 @@ VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍�
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich version\b|\bcurrent version\b|\blatest version\b"
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
                r"|\b(?:is|are) (?:it|they|the [\w' ()-]{2,80}?) (?:actually |already |now )?in effect\b|\bin effect (?:yet|now|already)\b"
-               r"|\b(?:taken|take|come into) (?:effect|force) yet\b")
+               r"|\b(?:taken|take|come into) (?:effect|force) yet\b"
+               r"|\bwhat (?:replaced|replaces|superseded|supersedes) (?:it|that|them|this)\b|被什么取代|被哪个取代|取代了吗|谁取代")
 ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|\bapproved by\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
@@ -114,7 +115,7 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"plan|document|measures?|clauses?|articles?|items?|total|altogether|cooperates?|cooperating|handles?|"
                     r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
                     r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
-                    r"effect|current|now|today|apply|applies|version)\b")
+                    r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into)\b")
 DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算|算(?:是)?[\u4e00-\u9fff]{2,12}吗"
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b")

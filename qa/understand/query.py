@@ -188,7 +188,7 @@ class Understander:
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
-                {"when", "event"} <= asks) or {"count", "units"} <= asks) and not own_content(bare):
+                {"when", "event"} <= asks) or {"count", "units"} <= asks) and not own_content(cues.DOC_EVENT.sub(" ", bare)):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
         if switched:

@@ -97,3 +97,10 @@ def test_asking_for_the_other_language_repeats_the_clause_in_it(fake_assistant):
     assert chinese.lang == "zh" and chinese.citations[0].clause_id == "suifuban-2007-42/measure-12"
     # A question with a topic of its own is not a request for a translation.
     assert fake_assistant.understand("英文版的付款期限是多少天？", history=["民营经济促进法第七十七条"]).refs == ()
+
+
+def test_follow_ups_about_a_document_keep_it(fake_assistant):
+    replaced = fake_assistant.ask("What replaced it?", history=["Is the 2020 payment regulation still in force?"])
+    assert replaced.intent == "validity" and "the version in force is" in replaced.answer
+    published = fake_assistant.ask("它什么时候公布的？", history=["民营经济促进法第七十八条"])
+    assert published.intent == "document" and "2025年4月30日通过" in published.answer
