@@ -164,6 +164,9 @@ def test_phone_shows_the_answer_and_contact_without_a_nested_scroll(browser, liv
 def test_english_ui_has_no_chinese_only_labels(browser, live_app, tmp_path):
     page = _page(browser, live_app, query="?lang=en")
     page.wait_for_function("document.querySelector('#send').innerText.trim() === 'Ask'", timeout=30_000)
+    # The tabs are relabelled by the same event, but may render a moment later than the button.
+    page.wait_for_function("Array.from(document.querySelectorAll('[role=tab]')).every(t => !/[\\u4e00-\\u9fff]/.test(t.innerText))",
+                           timeout=30_000)
     labels = page.evaluate("""() => Array.from(document.querySelectorAll(
         "label, button, [role=tab], #heading, #doc-note, #examples-label, th, input[placeholder], textarea[placeholder]"))
         .filter(e => !e.closest('#chat') && !e.closest('#clause-detail') && !e.closest('#ui-lang') && e.offsetParent !== null)
