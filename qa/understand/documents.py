@@ -63,7 +63,7 @@ class DocumentNames:
         self._keywords = sorted(keywords.items(), key=lambda kv: -sum(len(w) for w in kv[0]))
         self._names = sorted(by_name.items(), key=lambda kv: -len(kv[0]))
         # Documents with several versions, by name: "2020年版" alone can only mean one of these.
-        self._families = [ids for ids in {tuple(i) for i in by_name.values() if len(i) > 1}]
+        self._families = list({tuple(ids) for ids in by_name.values() if len(ids) > 1})
         plans = [d.id for d in library.documents if d.info.kind == "municipal_work_plan"]
         self._plan = plans[0] if len(plans) == 1 else None
 

@@ -123,6 +123,9 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
 )
 
 
+_RATE = next(t for t in ANSWER_TYPES if t.name == "rate")
+
+
 def asked_types(text: str) -> list[AnswerType]:
     """The kinds of figure a question (normalised text) asks for (often none)."""
     return [t for t in ANSWER_TYPES if t.asked_in(text)]
@@ -139,12 +142,11 @@ def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clau
     if not asked:
         return []
     text = normalize(focus) if focus else _evidence_text(clause.text_zh, clause.text_en)
-    rate = next(t for t in ANSWER_TYPES if t.name == "rate")
 
     def found(t: AnswerType) -> bool:
         if t.found_in(text):
             return True
-        return t.name == "amount" and bool(question) and not _MONEY_WORD.search(question) and rate.found_in(text)
+        return t.name == "amount" and bool(question) and not _MONEY_WORD.search(question) and _RATE.found_in(text)
 
     return [t for t in asked if not found(t)]
 

@@ -174,9 +174,11 @@ class Understander:
         bare = bare_of(content, doc_mentions, depts)
         figure_types = tuple(asked_types(content))
         refs = tuple(find_references(content))
-        if refs and all("第" not in r.text for r in refs) and any(
-                c.effect == "abstain" for c in self.scope_guard.cues(content, scope=named_docs or selected, library=self.library)):
-            refs = ()  # "2023年新出的民营经济20条": a later policy's nickname, not measure 20 of this plan
+        early_scope, early_cues = scope, None
+        if refs and all("第" not in r.text for r in refs):
+            early_cues = tuple(self.scope_guard.cues(content, scope=scope, library=self.library))
+            if any(c.effect == "abstain" for c in early_cues):
+                refs = ()  # "2023年新出的民营经济20条": a later policy's nickname, not measure 20 of this plan
         if context and not refs and (to := _translation_asked(content)):
             # "英文是什么？": the clause under discussion again, in the language asked for.
             refs = _context_refs(context)
@@ -218,7 +220,8 @@ class Understander:
             wants_figure=wants_figure(content) or bool(figure_types) or bool(
                 followup and context.intent == "figure" and not refs and not depts),
             levels=level_qualifiers(content), asks=asks,
-            scope_cues=tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
+            scope_cues=early_cues if early_cues is not None and scope == early_scope
+            else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
             places=() if scope else self.documents.of_places(content),
             unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,

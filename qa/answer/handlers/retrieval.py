@@ -81,10 +81,15 @@ def _version_counterparts(query: Query, deps: Deps, switched: tuple[str, ...]) -
         clause = deps.library.clause(clause_id)
         versions = set(deps.documents.versions(clause.doc_id)) & set(switched)
         for doc_id in versions - {clause.doc_id}:
-            found = deps.retriever.search(normalize(clause.text_zh), lang="zh", k=1, filters=Filters(documents=(doc_id,)))
-            if found.hits:
-                out.append(found.hits[0].clause_id)
+            if (match := matching_clause(deps, clause, doc_id)) is not None:
+                out.append(match.id)
     return tuple(dict.fromkeys(out))
+
+
+def matching_clause(deps: Deps, clause: Clause, doc_id: str) -> Clause | None:
+    """The clause of ``doc_id`` (another version of ``clause``'s document) whose text matches ``clause`` best."""
+    found = deps.retriever.search(normalize(clause.text_zh), lang="zh", k=1, filters=Filters(documents=(doc_id,)))
+    return deps.library.clause(found.hits[0].clause_id) if found.hits else None
 
 
 def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -> SearchResult:
@@ -191,21 +196,19 @@ def quote_span(clause: Clause, idx: int) -> tuple[int, ...]:
 
 
 def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
-                 lead: str = "", status: str = "answered") -> Answer:
+                 lead: str = "", detail: str = "", suffix: str = "", status: str = "answered") -> Answer:
     """Answer with the best fragment of ``clause`` (after ``lead``), then the quoted clause or paragraph,
-    its citation and whom to contact."""
+    its citation and whom to contact. ``detail`` (then ``suffix``) follows the lead unless the quoted
+    fragment already contains it."""
     library = deps.library
     idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
     if clause.kind in ("measure", "article") and idx == 0 and len(clause.sentences) > 1 and len(zh) < 30:
         # A measure's first sentence is its title: the next one says what is done.
         zh += clause.sentences[1].zh
         en = f"{en} {clause.sentences[1].en}".strip()
-    if lead and query.lang == "zh" and "：" in lead:
+    if detail:
         # "60日：大型企业…60日内支付款项。" then the same fragment quoted: keep only the figure before it.
-        value, phrase = lead.split("：", 1)
-        core = re.sub(r"（[^（）]*）$", "", phrase.rstrip("。"))
-        if core and core in zh:
-            lead = f"{value}：" + phrase[len(core):].rstrip("。")
+        lead += f"{suffix}" if detail in zh else f"{detail}{suffix}。"
     span = quote_span(clause, idx)
     quote_zh = "".join(clause.sentences[i].zh for i in span)
     quote_en = " ".join(clause.sentences[i].en for i in span if clause.sentences[i].en)
@@ -260,11 +263,9 @@ def counterpart(deps: Deps, clause: Clause, lang: str) -> tuple[str, object] | N
     info = deps.library.info(clause.doc_id)
     if info.status != "superseded" or not info.superseded_by or not deps.library.has_document(info.superseded_by):
         return None
-    text = normalize(clause.text_zh)
-    result = deps.retriever.search(text, lang="zh", k=1, filters=Filters(documents=(info.superseded_by,)))
-    if not result.hits:
+    new = matching_clause(deps, clause, info.superseded_by)
+    if new is None:
         return None
-    new = deps.library.clause(result.hits[0].clause_id)
     citation = deps_citation(deps, new, tuple(s.index for s in new.sentences))
     if lang == "zh":
         return (f"现行版本的对应条文：{cite(deps.library, new, 'zh')}：{new.text_zh[:160]}"
@@ -312,6 +313,11 @@ _ACTOR_ALIASES = {"大企业": "大型企业", "大公司": "大型企业", "大
                   "government": "government bodies", "public institution": "public institution", "state-owned": "state-owned"}
 
 
+def _allowed_units(query: Query) -> set[str]:
+    """The units a figure must have to answer the kinds of figure asked (empty: any unit)."""
+    return {u for t in query.figure_types for u in _TYPE_UNITS.get(t.name, ())}
+
+
 def _asked_actors(query: Query) -> list[str]:
     """The parties a figure question asks about: those of the question itself ("那大企业呢？"), else of its
     conversation (the earlier question named 机关)."""
@@ -330,7 +336,7 @@ _UNIT_HINTS = (
 
 
 def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sentence_rank: dict[int, int],
-                  sentences: dict[int, str]) -> float:
+                  sentences: dict[int, str], *, asked: list[str], allowed: set[str]) -> float:
     """How well a figure of the clause answers the question: the asked level, the asked kind of unit, shared words."""
     phrase = target.measures
     score = float(len(q_tokens & set(tokens(phrase))))
@@ -338,7 +344,6 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
         # Who the figure applies to is often named earlier in its sentence (大型企业…，应当…60日内支付).
         sentence = sentences[target.sentence]
         score += 0.5 * len(q_tokens & set(tokens(sentence)))
-        asked = _asked_actors(query)
         if asked and any(a in sentence for a in asked):
             score += 3.0
         elif asked and any(a in s for s in sentences.values() for a in asked):
@@ -349,9 +354,8 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
         elif level in phrase and sum(lv in phrase for lv in _LEVELS) == 1:
             score += 2.0
     for pattern, units in _UNIT_HINTS:
-        if pattern.search(query.content):
-            score += 2.0 if target.unit in units else 0.0
-    allowed = {u for t in query.figure_types for u in _TYPE_UNITS.get(t.name, ())}
+        if pattern.search(query.content) and target.unit in units:
+            score += 2.0
     if allowed and target.unit not in allowed:
         score -= 4.0  # "给多少钱" is not answered by 20—30家; "per day" not by 1年
     if _COUNT_ASKED.search(query.content) and target.unit not in ("家", "户", "个", "万户", "万家"):
@@ -395,12 +399,13 @@ def _missing(query: Query, deps: Deps, hit: Hit) -> list:
     clause = deps.library.clause(hit.clause_id)
     # A date or time limit is an adverbial of its sentence ("shall, before March 31 each year, disclose …"), so
     # the whole sentence counts; an amount must sit in the phrase the question is about (风险准备金 vs 10亿元).
-    timing = [t for t in query.figure_types if t.name in ("date", "duration")]
-    others = [t for t in query.figure_types if t.name not in ("date", "duration")]
-    missing = missing_types(others, clause, focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps)),
-                            question=query.content)
-    missing += missing_types(timing, clause, question=query.content,
-                             focus=focus_phrases(clause, hit.sentence_order, query, _tokenize(deps), whole=True))
+    tokenize = _tokenize(deps)
+    missing = []
+    for whole in (False, True):
+        kinds = [t for t in query.figure_types if (t.name in ("date", "duration")) == whole]
+        if kinds:
+            focus = focus_phrases(clause, hit.sentence_order, query, tokenize, whole=whole)
+            missing += missing_types(kinds, clause, focus=focus, question=query.content)
     return [t for t in query.figure_types if t in missing]
 
 
@@ -429,7 +434,7 @@ def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hi
 def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
                   status: str = "answered") -> Answer:
     """Lead with the best-matching figure of ``clause`` (paired values spelt out), then the quoted fragment."""
-    allowed = {u for t in query.figure_types for u in _TYPE_UNITS.get(t.name, ())}
+    allowed = _allowed_units(query)
     if not clause.targets or (allowed and not any(t.unit in allowed for t in clause.targets)):
         # No figure of the asked kind among the extracted ones (万分之五 per day is not one): quote, lead with nothing.
         return quote_answer(query, deps, clause, hit, result, status=status)
@@ -437,7 +442,9 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
     q_tokens = set(tokens(query.retrieval_text or query.content))
     rank = {s: r for r, s in enumerate(hit.sentence_order)}
     sentences = {s.index: s.zh for s in clause.sentences}
-    target = max(clause.targets, key=lambda t: _target_score(t, query, tokens, q_tokens, rank, sentences))
+    asked = _asked_actors(query)
+    target = max(clause.targets, key=lambda t: _target_score(t, query, tokens, q_tokens, rank, sentences, asked=asked,
+                                                             allowed=allowed))
     paired = _enumeration(clause, target)
     if paired:
         ordered = sorted(paired, key=lambda t: 0 if any(t.measures.startswith(lv) for lv in query.levels) else 1)
@@ -446,14 +453,17 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
         else:
             lead = "; ".join(f"{LEVEL_EN.get(t.measures.split(':')[0], t.measures.split(':')[0])}: {value_en(t.value, t.unit)}"
                              for t in ordered) + ". "
-    else:
+    detail = when = ""
+    if not paired:
         when = f"（{target.deadline}）" if target.deadline and target.deadline not in target.measures else ""
-        lead = (f"{target.value}：{_with_actor(target, sentences)}{when}。" if query.lang == "zh"
-                else f"{value_en(target.value, target.unit)} — ")
+        if query.lang == "zh":
+            lead, detail = f"{target.value}：", _with_actor(target, sentences)
+        else:
+            lead = f"{value_en(target.value, target.unit)} — "
     if target.sentence is not None:
         order = (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence)
         hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels, order)
-    return quote_answer(query, deps, clause, hit, result, lead=lead, status=status)
+    return quote_answer(query, deps, clause, hit, result, lead=lead, detail=detail, suffix=when, status=status)
 
 
 def _with_actor(target: Target, sentences: dict[int, str]) -> str:
@@ -506,18 +516,17 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
 
 # What the asker wants to do with the department; a clause about doing it (受理…投诉) beats one that only
 # names the topic (不得拖欠) when both rank near the top.
-_ACTIONS = (("投诉", "complain"), ("举报", "report"), ("申请", "appl"), ("申报", "appl"), ("反映", "report"),
-            ("登记", "regist"), ("认定", "recogni"), ("维权", "rights"))
-_ACTION_EN = ("complain", "report", "appl", "regist", "recogni")
+_ACTIONS_ZH = ("投诉", "举报", "申请", "申报", "反映", "登记", "认定", "维权")
+_ACTIONS_EN = ("complain", "report", "appl", "regist", "recogni")  # stems: complaint, reporting, application …
 
 
 def _acting_hit(query: Query, deps: Deps, result: SearchResult) -> Hit:
     """The first near-top hit whose clause speaks of the action the question asks about (else the top hit)."""
     first = result.hits[0]
     if query.lang == "zh":
-        wanted = [zh for zh, _ in _ACTIONS if zh in query.content]
+        wanted = [word for word in _ACTIONS_ZH if word in query.content]
     else:
-        wanted = [stem for stem in _ACTION_EN if re.search(rf"\b{stem}", query.content)]
+        wanted = [stem for stem in _ACTIONS_EN if re.search(rf"\b{stem}", query.content)]
     if not wanted:
         return first
     for hit in result.hits[:5]:
