@@ -54,6 +54,7 @@ STRUCTURE_UNITS = _re(r"措施|条款|条|章|目标|原则|要求|方面|部分
                       r"|\bmeasures\b|\barticles\b|\bchapters\b|\bgoals\b|\btargets\b|\bprinciples\b|\brequirements\b"
                       r"|\bgroups\b|\bsections\b|\bparts\b|\bclauses\b|\bitems\b|\bcategories\b|\bareas\b")
 STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|章)|几大|几个方面|哪几个方面|结构|框架|目录|有哪些章"
+                r"|九(?:大|个)(?:类|组|部分|方面)|\b(?:the )?(?:nine|9) (?:groups|sections|parts|areas)\b|\bgroups of measures\b"
                 r"|\b(?:what|which) (?:groups|sections|chapters|parts|areas)\b(?! of (?:people|persons|enterprises|companies|firms))|\bstructure\b"
                 r"|\btable of contents\b|\bhow is (?:it|the [\w' -]{1,60}?) (?:organi[sz]ed|structured|laid out)\b"
                 r"|主要(?:包括|包含|有)?(?:哪些|什么)内容|主要内容|主要讲(?:了)?(?:什么|哪些)|大概讲(?:了)?什么|讲了哪些方面"

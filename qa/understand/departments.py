@@ -17,7 +17,9 @@ from qa.understand.spans import blank, find_all, overlaps
 LEAD_RE = re.compile(r"牵头|负责|主管|主抓|\blead(s|ing)?\b|\bled\b|in charge|responsible|\bheads?\b|\bruns?\b|\bhandles?\b")
 COOP_RE = re.compile(r"配合|协助|协同|参与|\bco-?operat\w*|\bassist\w*|\bsupport(s|ing)? role|\bhelps?\b|\bparticipat\w*"
                      r"|\bjoin(s|ed)?\b|\bcollaborat\w*|\bsupporting\b")
-NEG_RE = re.compile(r"不是|不由|并非|非由|除了|除去|除|以外|之外|不牵头|不负责|不配合|既不|没有牵头|没牵头|没有参与|不参与"
+# "有没有牵头" and "是不是…牵头" ask; they do not negate.
+NEG_RE = re.compile(r"(?<!是)不是|不由|并非|非由|除了|除去|除|以外|之外|(?<!牵头)不牵头|(?<!负责)不负责|(?<!配合)不配合|既不"
+                    r"|(?<!有)没有牵头|(?<![有没])没牵头|(?<!有)没有参与|(?<!参与)不参与"
                     r"|\bnot\b|n't\b|\bexcept\b|\bother than\b|\bapart from\b|\bbesides\b|\bneither\b|\bnor\b")
 UNKNOWN_ZH_RE = re.compile(r"(?:广州)?市[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅)(?![\u4e00-\u9fff]{0,1}(?:部门))")
 UNKNOWN_EN_RE = re.compile(r"((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b"

@@ -64,7 +64,11 @@ class Query:
     context: Context | None = None
     followup: bool = False
     intent: str = "topical"
-    retrieval_text: str = ""  # what retrieval reads: the content, plus the earlier question for a follow-up
+    retrieval_text: str = ""  # what retrieval ranks by: the topic, plus the earlier question for a follow-up
+    # What the evidence (confidence) is read from, when it differs from ``retrieval_text``: the whole content.
+    # Thresholds were calibrated on it, and a document's name is evidence that the question is about it.
+    evidence_text: str = ""
+    topic: str = ""  # the content without the names of the documents it is limited to (what to search for)
     bare: str = ""  # the content with document and department names blanked (what is left is the topic)
     details: dict = field(default_factory=dict)
 
@@ -211,8 +215,14 @@ class Understander:
             # "那大企业呢？" after "最晚多少天内要付？": the same kind of figure, for another party.
             figure_types = tuple(asked_types(context.question))
         # A switched follow-up asks the earlier question again; another follow-up adds to it.
+        # A document named limits the search to it, so its name ranks none of its clauses above another
+        # (广州条例 matched 本条例适用于本市…): ranking reads the topic without it.
+        topic = blank(content, [(m.start, m.end) for m in doc_mentions]) if named_docs else content
+        if not own_content(topic):
+            topic = content
         retrieval_text = self.with_synonyms(context.question if switched else
-                                            f"{context.question} {content}" if followup else content)
+                                            f"{context.question} {content}" if followup else topic)
+        evidence_text = self.with_synonyms(content) if retrieval_text == self.with_synonyms(topic) != self.with_synonyms(content) else ""
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
@@ -223,6 +233,7 @@ class Understander:
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
+            evidence_text=evidence_text, topic=topic,
             places=() if scope else self.documents.of_places(content),
             unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,
             details={"switched": switched} if switched else {})

@@ -54,6 +54,9 @@ def test_a_loose_name_does_not_override_the_selection(understand):
     ("Which measures does the Science and Technology Bureau lead?", "市科技局", "lead", False),
     ("科技局负责什么", "市科技局", "lead", False),
     ("市经贸委既不牵头也不配合的措施有哪些？", "市经贸委", "any", True),
+    # 有没有 / 是不是 ask; they do not negate.
+    ("农业局有没有牵头的措施？", "市农业局", "lead", False),
+    ("第十二条是不是市科技局牵头的？", "市科技局", "lead", False),
 ])
 def test_departments_every_form_role_and_polarity(understand, text, name, role, negated):
     [dept] = understand(text).departments
@@ -79,11 +82,24 @@ def test_scope_cues(understand):
     assert {c.effect for c in understand("我在深圳开公司，大企业拖欠货款怎么办？").scope_cues} == {"national_only"}
     assert understand("2015年的目标是多少？", selected=(PLAN,)).scope_cues  # after the plan's 2010 horizon
     assert not understand("2025年的法律怎么规定？").scope_cues
+    assert {c.effect for c in understand("房产税怎么交？").scope_cues} == {"abstain"}  # a tax the library never sets
+    assert not understand("小微企业有什么税收优惠？").scope_cues
+
+
+def test_a_named_document_is_left_out_of_the_ranking_text_but_not_the_evidence(understand):
+    q = understand("广州条例对民企引进人才有什么支持")
+    assert q.scope == ("guangzhou-private-economy-regulation-2024",)
+    assert "广州" not in q.retrieval_text and "人才" in q.retrieval_text
+    assert "广州条例" in q.evidence_text
+    assert understand("民企引进人才有什么支持").evidence_text == ""  # nothing named: one text for both
 
 
 @pytest.mark.parametrize(("text", "intent", "selected"), [
     ("你好", "greeting", None), ("谢谢！", "greeting", None), ("", "empty", None), ("？？？", "empty", None),
     ("这个方案一共有多少条措施？", "document", None), ("How many measures are there?", "document", (PLAN,)),
+    ("How many chapters does the Private Economy Promotion Law have?", "document", None),
+    ("What are the nine groups of measures in the plan?", "document", (PLAN,)),
+    ("How many companies does the plan want to support?", "figure", (PLAN,)),
     ("这个文件是哪个部门发的？什么时候发的？", "document", (PLAN,)), ("民营经济促进法什么时候施行？", "document", None),
     ("这个方案现在还有效吗？", "validity", None), ("Is the 2020 payment regulation still in force?", "validity", None),
     ("第12条讲什么？", "clause_ref", (PLAN,)), ("你好，第12条讲什么？", "clause_ref", (PLAN,)),

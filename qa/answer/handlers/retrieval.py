@@ -55,7 +55,8 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         docs = tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in query.context.clause_ids))
         filters = Filters(documents=docs)
     result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
-                                   prefer=() if filters and filters.documents else query.places)
+                                   prefer=() if filters and filters.documents else query.places,
+                                   evidence_text=query.evidence_text)
     if query.followup and query.context and query.context.clause_ids and not switched:
         result = _prefer(result, query.context.clause_ids, deps, query)
         return result, None
