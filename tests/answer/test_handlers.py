@@ -236,3 +236,13 @@ def test_second_round_of_fresh_user_findings(fake_assistant):
     assert fake_assistant.ask("中小企業への支援策は何ですか？").status == "invalid"
     chapters = fake_assistant.ask("有几章？", history=["广州民营经济条例谁负责解释？"])
     assert chapters.intent == "document" and "共7章" in chapters.answer
+
+
+def test_a_version_that_sets_no_figure_for_the_asked_party_says_so(fake_assistant):
+    # 2020 Art. 8: 机关 30日 (at most 60日); 大型企业 only "合理约定付款期限" — 60日 must not be its answer.
+    a = fake_assistant.ask("旧的呢？", history=["大企业付款期限是多少天？"])
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-8"
+    assert a.answer.startswith("没有为大型企业写明具体期限") and "合理约定付款期限" in a.answer
+    assert not a.answer.startswith("60日")
+    now = fake_assistant.ask("那大企业呢？", history=["机关事业单位付款期限是多少天？"])
+    assert now.answer.startswith("60日")  # the 2025 text does set one

@@ -72,6 +72,7 @@ def test_unknown_departments(understand):
     ("国家级技术中心认定下来能拿多少钱", ["amount"]), ("风险准备金补助比例是多少？", ["rate"]),
     ("投诉以后多久能处理完？", ["duration"]), ("How many employees can an SME have?", ["headcount"]),
     ("租金有优惠吗", []), ("重点培育多少家上市后备企业", []),
+    ("大企业付款期限是多少？", ["duration"]), ("贷款利率是多少", ["rate"]),  # a time limit or a rate, not money
 ])
 def test_figure_kinds(understand, text, types):
     assert [t.name for t in understand(text).figure_types] == types

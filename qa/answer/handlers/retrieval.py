@@ -446,6 +446,15 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
     asked = _asked_actors(query)
     target = max(clause.targets, key=lambda t: _target_score(t, query, tokens, q_tokens, rank, sentences, asked=asked,
                                                              allowed=allowed))
+    if asked and (own := _party_without_figure(clause, target, asked, allowed)) is not None:
+        # 2020年版 第八条: 机关 30日 (at most 60日); 大型企业 only "合理约定付款期限" — no number for the party asked.
+        what = "、".join(t.label_zh for t in query.figure_types) or "具体数字"
+        what_en = " or ".join(t.label_en for t in query.figure_types) or "figure"
+        lead = (f"没有为{own[1]}写明{what}：" if query.lang == "zh" else
+                f"No {what_en} is set for {_PARTY_EN.get(own[1], own[1])}: ")
+        order = (own[0],) + tuple(i for i in hit.sentence_order if i != own[0])
+        return quote_answer(query, deps, clause, Hit(hit.clause_id, hit.score, own[0], hit.confidence, hit.channels, order),
+                            result, lead=lead, status=status)
     paired = _enumeration(clause, target)
     if paired:
         ordered = sorted(paired, key=lambda t: 0 if any(t.measures.startswith(lv) for lv in query.levels) else 1)
@@ -465,6 +474,27 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
         order = (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence)
         hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels, order)
     return quote_answer(query, deps, clause, hit, result, lead=lead, detail=detail, suffix=when, status=status)
+
+
+_PARTY_ZH = {"large enterprise": "大型企业", "government bodies": "机关", "public institution": "事业单位",
+             "state-owned": "国有企业"}
+_PARTY_EN = {v: k + ("s" if not k.endswith("s") else "") for k, v in _PARTY_ZH.items()}
+
+
+def _party_without_figure(clause: Clause, target: Target, asked: list[str], allowed: set[str]) -> tuple[int, str] | None:
+    """(sentence, party) when the best figure's sentence is about other parties and the clause's sentence about
+    the asked party states no figure of the asked kind; else None."""
+    parties = [_PARTY_ZH.get(a, a) for a in asked]
+    sentences = {s.index: s.zh for s in clause.sentences}
+    figure_sentence = sentences.get(target.sentence, "") if target.sentence is not None else ""
+    others = [a for a in ACTORS if not a.isascii() and a not in parties]
+    if any(p in figure_sentence for p in parties) or not any(o in figure_sentence for o in others):
+        return None  # the figure binds the asked party, or no party in particular
+    for index, text in sentences.items():
+        party = next((p for p in parties if p in text), None)
+        if party and not any(t.sentence == index and (not allowed or t.unit in allowed) for t in clause.targets):
+            return index, party
+    return None
 
 
 def _with_actor(target: Target, sentences: dict[int, str]) -> str:
