@@ -241,7 +241,8 @@ class Understander:
 
         return replace(query, intent=detect_intent(query, self.library))
 
-    _VERSION_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年版|版|年的|年那版|年那个| version| text)|(旧版|老版|旧的|老的|原来的版本|以前的版本|\bold version\b|\bold one\b|\bprevious one\b"
+    _VERSION_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年版|版|年的|年那版|年那个| version| text)|(旧版|老版|旧的|老的|原来的版本|以前的版本"
+                             r"|\bold version\b|\bold one\b|\bprevious one\b"
                              r"|\bprevious version\b|\bearlier version\b)|(新版|现行版|最新版|\bnew version\b|\bcurrent version\b"
                              r"|\blatest version\b)")
     _LEVEL_WORDS = (("provincial", ("省级", "省里", "广东", "省的", "provincial", "province", "guangdong")),
