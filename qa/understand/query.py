@@ -173,7 +173,15 @@ class Understander:
         if selected:  # a loose naming (广东 + 条例, "the plan") never overrides the user's choice
             doc_mentions = [m for m in doc_mentions if not m.loose]
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
+        excluded: tuple[str, ...] = ()
+        if named_docs and "which_documents" in asks and all(_EXCEPT_BEFORE.search(content[:m.start]) for m in doc_mentions):
+            # "除了促进个体工商户发展条例，还有哪些文件…": every other document, not the one named.
+            excluded = named_docs
+            named_docs = ()
+            doc_mentions = []
         scope = named_docs or selected
+        if excluded:
+            scope = tuple(d.id for d in self.library.documents if d.id not in excluded and (not selected or d.id in selected))
         depts, unknown = self.departments.find(content)
         bare = bare_of(content, doc_mentions, depts)
         figure_types = tuple(asked_types(content))
@@ -322,6 +330,9 @@ class Understander:
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             return True
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
+
+
+_EXCEPT_BEFORE = re.compile(r"(?:除了|除去|除|不算|\bbesides|\bother than|\bapart from|\bexcept(?: for)?|\bbeyond|\bnot counting)\s*(?:the\s+)?$")
 
 
 def _translation_asked(content: str) -> str | None:

@@ -246,3 +246,10 @@ def test_a_version_that_sets_no_figure_for_the_asked_party_says_so(fake_assistan
     assert not a.answer.startswith("60日")
     now = fake_assistant.ask("那大企业呢？", history=["机关事业单位付款期限是多少天？"])
     assert now.answer.startswith("60日")  # the 2025 text does set one
+
+
+def test_which_documents_lists_every_document_on_the_topic_and_leaves_out_one_excepted(fake_assistant):
+    every = {i.clause_id.split("/")[0] for i in fake_assistant.ask("哪些文件讲到个体工商户？").items}
+    assert {"individual-business-regulation-2022", "private-economy-promotion-law-2025"} <= every
+    others = {i.clause_id.split("/")[0] for i in fake_assistant.ask("除了促进个体工商户发展条例，还有哪些文件讲到个体工商户？").items}
+    assert others and "individual-business-regulation-2022" not in others
