@@ -203,7 +203,8 @@ class Assistant:
         query = self.understand(question, selection=selection)
         docs = query.scope
         filters = Filters(documents=tuple(docs)) if docs else None
-        result = self.retriever.search(query.topic or query.content or query.text, lang=query.channels, k=k,
+        # The same text the answer's retrieval reads (the topic, with the texts' terms after everyday words).
+        result = self.retriever.search(query.retrieval_text or query.content or query.text, lang=query.channels, k=k,
                                        filters=filters, prefer=() if docs else query.places)
         first = direct_hits(query, self.library)
         if not first:
