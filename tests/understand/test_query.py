@@ -41,6 +41,13 @@ def test_documents_named(understand, text, doc):
     assert understand(text).documents[:1] == (doc,)
 
 
+def test_the_legal_term_is_not_the_name_of_the_regulation_that_uses_it(understand):
+    # "individual industrial and commercial households" is what the Guangzhou regulation's green channel is for.
+    q = understand("Which Guangzhou department must set up a green channel for individual industrial and commercial "
+                   "households upgrading to enterprises?")
+    assert q.documents == () and q.scope is None
+
+
 def test_a_loose_name_does_not_override_the_selection(understand):
     q = understand("这个方案现在还有效吗？", selected=("sme-promotion-law-2017",))
     assert q.scope == ("sme-promotion-law-2017",)
