@@ -19,6 +19,7 @@ from pathlib import Path
 
 from qa import paths
 from qa.answer.compose import answer as compose_answer
+from qa.answer.compose import merge_answers
 from qa.answer.handlers.common import Deps, simple_answer
 from qa.answer.models import Answer
 from qa.errors import IndexStateError, QAError, QueryError
@@ -27,6 +28,7 @@ from qa.index.store import Progress, build_index, load_index
 from qa.ingest.library import load_library
 from qa.normalize import MAX_QUESTION_CHARS, check_length, normalize
 from qa.retrieve.retriever import DEFAULT_WEIGHTS, STATUS_PRIOR, Filters, Hit, RetrievalConfig, Retriever, SearchResult
+from qa.understand.compound import sub_questions
 from qa.understand.conversation import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, clean_history, context_of
 from qa.understand.language import answer_language
 from qa.understand.query import Query, Understander
@@ -247,6 +249,13 @@ class Assistant:
                                  zh=f"问题过长（{len(question):,}字），请缩短到{MAX_QUESTION_CHARS:,}字以内。",
                                  en=f"The question is too long ({len(question):,} characters); "
                                     f"please shorten it to {MAX_QUESTION_CHARS:,} or fewer.")
+        parts = sub_questions(question)
+        if parts:  # "国家级奖励多少？到2010年比重目标是多少？": each question answered on its own
+            return merge_answers(question, [self._answer(p, history=history, lang=lang, selection=selection)
+                                            for p in parts])
+        return self._answer(question, history=history, lang=lang, selection=selection)
+
+    def _answer(self, question: str, *, history, lang: str | None, selection: Selection | None) -> Answer:
         query = self.understand(question, history=history, selection=selection)
         if lang:
             query = replace(query, lang=lang)

@@ -6,6 +6,8 @@ composed text is the framing (labels, counts, dates, the not-covered and not-sta
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from qa.answer.handlers import HANDLERS
 from qa.answer.handlers.common import Deps, simple_answer
 from qa.answer.models import Answer
@@ -36,3 +38,33 @@ def answer(query: Query, deps: Deps) -> Answer:
     if query.intent == "greeting":
         return simple_answer(query.raw, query.lang, "greeting", zh=GREETING["zh"], en=GREETING["en"])
     return HANDLERS[query.intent](query, deps)
+
+
+def merge_answers(question: str, answers: list[Answer]) -> Answer:
+    """One answer to several questions typed as one (``qa.understand.compound``): each part's direct answer in
+    turn (numbered), their citations, contacts, list items and notes without repeats. Abstained only when
+    every part abstained; the confidence is the lowest of the answered parts'."""
+    answered = [a for a in answers if not a.abstained] or answers
+    first = answered[0]
+    lang = answers[0].lang
+
+    def unique(seq, key):
+        seen, out = set(), []
+        for x in seq:
+            if key(x) not in seen:
+                seen.add(key(x))
+                out.append(x)
+        return tuple(out)
+
+    text = "\n\n".join(f"{n}. {a.answer}" for n, a in enumerate(answers, 1))
+    return replace(first, question=question, lang=lang, answer=text, abstained=all(a.abstained for a in answers),
+                   quote_zh="\n".join(a.quote_zh for a in answers if a.quote_zh),
+                   quote_en="\n".join(a.quote_en for a in answers if a.quote_en),
+                   citations=unique((c for a in answers for c in a.citations), lambda c: c.clause_id),
+                   departments=unique((d for a in answers for d in a.departments), lambda d: (d.name, d.role)),
+                   items=unique((i for a in answers for i in a.items), lambda i: i.clause_id),
+                   related=unique((r for a in answers for r in a.related), lambda r: r),
+                   suggestions=unique((s for a in answers for s in a.suggestions), lambda s: s),
+                   notes=unique((n for a in answers for n in a.notes), lambda n: n),
+                   context_from=unique((c for a in answers for c in a.context_from), lambda c: c),
+                   confidence=min(a.confidence for a in answered))

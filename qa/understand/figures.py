@@ -51,7 +51,7 @@ def _re(pattern: str) -> re.Pattern:
 ANSWER_TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "amount", "具体金额", "amount of money",
-        _re(r"多少钱|多少元|多少万|多少块|几[十百千万]万?块?钱|金额(?:是|有|为|多少)"
+        _re(r"多少钱|多少元|多少万|多少块|几[十百千万]万?块?钱|金额(?:是|有|为|多少)|(?:营业收入|营收|资产总额)\S{0,6}多少"
             r"|(?:奖励?|补贴?|补助|资助|扶持|贷款?|借|收(?!入)费?|减免|付|交|租金|费用?|价格?|价钱|工资|薪酬)"
             rf"(?:(?!占|比例|比重|比率|利率|费率|税率|期限|时限|日期|时间){_STOP}){{0,6}}多少(?![{_ASK_COUNT_UNITS}])"
             r"|\bhow much (?:money|funding|subsidy|subsidies|grant|reward|bonus|rent|cash)\b"

@@ -253,3 +253,11 @@ def test_which_documents_lists_every_document_on_the_topic_and_leaves_out_one_ex
     assert {"individual-business-regulation-2022", "private-economy-promotion-law-2025"} <= every
     others = {i.clause_id.split("/")[0] for i in fake_assistant.ask("除了促进个体工商户发展条例，还有哪些文件讲到个体工商户？").items}
     assert others and "individual-business-regulation-2022" not in others
+
+
+def test_two_questions_in_one_are_each_answered_and_cited(fake_assistant):
+    a = fake_assistant.ask("国家级技术中心奖励多少？到2010年技术中心占全市比重目标是多少？", selection=plan_only())
+    assert a.answer.startswith("1. ") and "\n\n2. " in a.answer
+    assert "300万元" in a.answer and "60%" in a.answer
+    assert {"suifuban-2007-42/measure-12", "suifuban-2007-42/goal-3"} <= {c.clause_id for c in a.citations}
+    assert not a.abstained
