@@ -261,3 +261,11 @@ def test_two_questions_in_one_are_each_answered_and_cited(fake_assistant):
     assert "300万元" in a.answer and "60%" in a.answer
     assert {"suifuban-2007-42/measure-12", "suifuban-2007-42/goal-3"} <= {c.clause_id for c in a.citations}
     assert not a.abstained
+
+
+def test_a_complaint_follow_up_finds_the_clause_on_complaints(real_assistant):
+    # The earlier clause (platform fees, Art. 25) says nothing of complaints; Art. 33 does.
+    a = real_assistant.ask("Who can I complain to about that?", history=[
+        "I'm a sole trader (个体户) selling through a delivery platform. Can the platform slap unreasonable fees or "
+        "conditions on me?"])
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-33"

@@ -520,10 +520,15 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     if not query.followup and not own_content(query.bare or query.content):
         return Answer(question=query.raw, lang=query.lang, status="clarify", abstained=False,
                       answer=CLARIFY_CONTACT[query.lang], intent=query.intent)
-    if query.followup and query.context and query.context.clause_ids and not query.details.get("switched"):
+    wanted = _wanted_actions(query)
+    context_acts = query.followup and query.context and query.context.clause_ids and (not wanted or any(
+        _speaks_of(deps.library.clause(c), wanted, query.lang) for c in query.context.clause_ids))
+    if context_acts and not query.details.get("switched"):
         clauses = [deps.library.clause(c) for c in query.context.clause_ids]
         result = SearchResult(query=query.retrieval_text, hits=(), confidence=1.0)
     else:
+        # A follow-up asking where to complain, when the earlier clause says nothing of complaints, searches
+        # the earlier turn's documents for the clause that does.
         result, abstain = retrieve(query, deps)
         if abstain:
             return not_covered(query, deps, result, status=abstain)
@@ -551,21 +556,28 @@ _ACTIONS_ZH = ("投诉", "举报", "申请", "申报", "反映", "登记", "认�
 _ACTIONS_EN = ("complain", "report", "appl", "regist", "recogni")  # stems: complaint, reporting, application …
 
 
+def _wanted_actions(query: Query) -> list[str]:
+    """The actions a contact question names (投诉, complain …): words in Chinese, stems in English."""
+    if query.lang == "zh":
+        return [word for word in _ACTIONS_ZH if word in query.content]
+    return [stem for stem in _ACTIONS_EN if re.search(rf"\b{stem}", query.content)]
+
+
+def _speaks_of(clause: Clause, wanted: list[str], lang: str) -> bool:
+    text = clause.text_zh if lang == "zh" else clause.text_en.lower()
+    return any(w in text for w in wanted)
+
+
 def _acting_hit(query: Query, deps: Deps, result: SearchResult) -> Hit:
     """The first near-top hit whose clause speaks of the action the question asks about (else the top hit)."""
     first = result.hits[0]
-    if query.lang == "zh":
-        wanted = [word for word in _ACTIONS_ZH if word in query.content]
-    else:
-        wanted = [stem for stem in _ACTIONS_EN if re.search(rf"\b{stem}", query.content)]
+    wanted = _wanted_actions(query)
     if not wanted:
         return first
     for hit in result.hits[:5]:
         if hit.score < 0.6 * first.score:
             break
-        clause = deps.library.clause(hit.clause_id)
-        text = clause.text_zh if query.lang == "zh" else clause.text_en.lower()
-        if any(w in text for w in wanted):
+        if _speaks_of(deps.library.clause(hit.clause_id), wanted, query.lang):
             return hit
     return first
 
