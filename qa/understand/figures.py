@@ -126,9 +126,23 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
 _RATE = next(t for t in ANSWER_TYPES if t.name == "rate")
 
 
+_INTEREST_ASKED = re.compile(r"利息\S{0,6}(?:多少|怎么算|怎么计算|如何计算)|多少(?:的)?利息|(?:逾期|迟延)利息\S{0,4}(?:标准|是多少)"
+                            r"|\bhow much (?:[\w-]+ ){0,3}interest\b|\binterest (?:rate|is (?:owed|due|payable))\b"
+                            r"|\bhow (?:is|much) (?:the )?(?:late[- ]payment )?interest\b", re.IGNORECASE)
+
+
+def interest_asked(text: str) -> bool:
+    """Does the question ask how much interest (a rate of the whole clause: 未作约定的，按照每日利率万分之五)?"""
+    return bool(_INTEREST_ASKED.search(text))
+
+
 def asked_types(text: str) -> list[AnswerType]:
-    """The kinds of figure a question (normalised text) asks for (often none)."""
-    return [t for t in ANSWER_TYPES if t.asked_in(text)]
+    """The kinds of figure a question (normalised text) asks for (often none). Interest asked for is a rate
+    (每日利率万分之五), not an amount of money."""
+    types = [t for t in ANSWER_TYPES if t.asked_in(text)]
+    if _INTEREST_ASKED.search(text):
+        types = [t for t in ANSWER_TYPES if t.name == "rate" or (t in types and t.name not in ("amount", "rate"))]
+    return types
 
 
 def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clause, *,

@@ -30,7 +30,7 @@ from qa.index.tokenize import ChineseTokenizer, english_tokenize
 from qa.models import Clause, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
-from qa.understand.figures import missing_types
+from qa.understand.figures import interest_asked, missing_types
 from qa.understand.query import Query
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
@@ -403,7 +403,9 @@ def _missing(query: Query, deps: Deps, hit: Hit) -> list:
     tokenize = _tokenize(deps)
     missing = []
     for whole in (False, True):
-        kinds = [t for t in query.figure_types if (t.name in ("date", "duration")) == whole]
+        # Interest is set for the whole clause (逾期利息 … 未作约定的，按照每日利率万分之五), not in the asked phrase.
+        kinds = [t for t in query.figure_types
+                 if (t.name in ("date", "duration") or (t.name == "rate" and interest_asked(query.content))) == whole]
         if kinds:
             focus = focus_phrases(clause, hit.sentence_order, query, tokenize, whole=whole)
             missing += missing_types(kinds, clause, focus=focus, question=query.content)
