@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qa.ingest.numerals import to_int
 from qa.models import Target
 
 UNITS = "亿元|万元|元|万户|万人次|万家|万人|个工作日|工作日|个月|家|户|个|人次|%|日|天|年|倍"
@@ -49,7 +50,8 @@ def extract_targets(sentence: str, *, inherited_deadline: str | None = None,
         unit = m.group("unit") or ""
         low_text = m.group("low") or ""
         # A year (2010年) or a date part (5月20日) is no figure; a duration (3年, 30日内) is.
-        if unit == "年" and (float(low_text or 0) >= 1900 or sentence[m.end():m.end() + 1] in "度"):
+        # 2010年度 is a year; 1年期贷款市场报价利率 names a loan term, not a time limit.
+        if unit == "年" and (float(low_text or 0) >= 1900 or sentence[m.end():m.end() + 1] in ("度", "期")):
             continue
         if unit == "日" and re.search(r"\d+\s*月\s*$", sentence[:m.start()]):
             continue
@@ -71,7 +73,32 @@ def extract_targets(sentence: str, *, inherited_deadline: str | None = None,
         found.append(Target(value=value, low=low, high=high, unit=unit, measures=measures,
                             year=int(year_m.group(1)) if year_m else None,
                             deadline=deadline, sentence=sentence_index))
+    for m in FRACTION_RE.finditer(sentence):
+        # 每日利率万分之五: a rate written in words, kept as written; low/high in percent (万分之五 = 0.05).
+        percent = fraction_percent(m.group(0))
+        if percent is None:
+            continue
+        found.append(Target(value=m.group(0), low=percent, high=percent, unit="%",
+                            measures=_context(sentence, m.start(), m.end()), year=None, deadline=deadline,
+                            sentence=sentence_index))
     return found
+
+
+_FRACTION_BASE = {"百": 100, "千": 1000, "万": 10000}
+FRACTION_RE = re.compile(r"(?P<base>[百千万])分之(?P<n>\d+(?:\.\d+)?|[零〇一二三四五六七八九十两百]+)")
+
+
+def fraction_percent(text: str) -> float | None:
+    """A rate written in words as a percentage: ``fraction_percent("万分之五") == 0.05``; None if it is not one."""
+    m = FRACTION_RE.fullmatch(text)
+    if not m:
+        return None
+    n = m.group("n")
+    try:
+        value = float(n) if n[0].isdigit() else float(to_int(n))
+    except ValueError:
+        return None
+    return value * 100 / _FRACTION_BASE[m.group("base")]
 
 
 def extract_clause_targets(sentences: list[str]) -> list[Target]:

@@ -269,3 +269,11 @@ def test_a_complaint_follow_up_finds_the_clause_on_complaints(real_assistant):
         "I'm a sole trader (个体户) selling through a delivery platform. Can the platform slap unreasonable fees or "
         "conditions on me?"])
     assert a.citations[0].clause_id == "individual-business-regulation-2022/article-33"
+
+
+def test_the_default_interest_rate_is_read_as_written_in_words(fake_assistant):
+    # Art. 17: 未作约定的，按照每日利率万分之五支付逾期利息 — a rate in words, not "not stated", not "1年".
+    a = fake_assistant.ask("未约定利率的逾期利息是多少？")
+    assert a.answer.startswith("万分之五") and a.citations[0].clause_id == "sme-payment-regulation-2025/article-17"
+    en = fake_assistant.ask("How much late payment interest can I claim?")
+    assert en.answer.startswith("0.05% (万分之五)")

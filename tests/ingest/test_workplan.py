@@ -76,3 +76,11 @@ def test_stray_paragraph_is_not_swallowed():
     text = _broken("（二）降低经营成本。", "（二）降低经营成本。\n\n这是一段没有编号的文字。")
     with pytest.raises(ParseError, match="not a numbered item"):
         parse(text)
+
+
+def test_rates_in_words_are_figures_and_a_loan_term_is_not():
+    from qa.ingest.targets import extract_targets, fraction_percent
+
+    found = extract_targets("约定利率不得低于合同订立时1年期贷款市场报价利率；未作约定的，按照每日利率万分之五支付逾期利息。")
+    assert [(t.value, t.unit, t.low) for t in found] == [("万分之五", "%", 0.05)]
+    assert fraction_percent("百分之三十") == 30 and fraction_percent("千分之3") == 0.3 and fraction_percent("三成") is None

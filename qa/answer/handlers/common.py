@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from qa.answer.citation import clause_label, validity_note
 from qa.answer.models import Answer, Contact
+from qa.ingest.targets import fraction_percent
 from qa.models import Clause, Library, Sentence
 from qa.retrieve.retriever import Filters, Retriever, SearchResult
 from qa.understand.documents import DocumentNames
@@ -202,7 +203,10 @@ def _number_en(x: float) -> str:
 
 def value_en(value: str, unit: str) -> str:
     """A figure as an English reader expects it: ``value_en("300万元", "万元") == "RMB 3 million"``,
-    "30日" → "30 days", "15—20家" → "15–20", "34.6%" → "34.6%". Unknown units come back unchanged."""
+    "30日" → "30 days", "15—20家" → "15–20", "34.6%" → "34.6%", "万分之五" → "0.05% (万分之五)". Unknown units
+    come back unchanged."""
+    if unit == "%" and (percent := fraction_percent(value)) is not None:
+        return f"{_number_en(percent)}% ({value})"
     if unit not in _UNITS_EN or not value.endswith(unit):
         return value
     scale, word = _UNITS_EN[unit]
