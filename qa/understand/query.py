@@ -279,6 +279,10 @@ class Understander:
                            for c in context.clause_ids)
         for level, words in self._LEVEL_WORDS:
             hit = next((w for w in words if w in content), None)
+            # "广州的呢？" switches level; "广州引进人才有补贴吗？" is a new question that names a place.
+            if hit and not _echoes(own_content(content.replace(hit, " ")), context) \
+                    and len(own_content(content.replace(hit, " ")).replace(" ", "")) > 4:
+                continue
             if hit and hit not in earlier:
                 chosen = tuple(d.id for d in self.library.documents if d.info.level == level and d.info.in_force)
                 if chosen and set(chosen) != set(docs):

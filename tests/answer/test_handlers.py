@@ -277,3 +277,14 @@ def test_the_default_interest_rate_is_read_as_written_in_words(fake_assistant):
     assert a.answer.startswith("万分之五") and a.citations[0].clause_id == "sme-payment-regulation-2025/article-17"
     en = fake_assistant.ask("How much late payment interest can I claim?")
     assert en.answer.startswith("0.05% (万分之五)")
+
+
+def test_fresh_user_round_three(fake_assistant):
+    # A place named in a question with its own topic is a new question, not "the Guangzhou one" of the last.
+    a = fake_assistant.ask("广州引进人才有补贴吗？", history=["个体户想转成公司，有什么规定？"])
+    assert not a.context_from
+    # How long a large enterprise may take: 60日 (Art. 9 ¶2), also asked in English.
+    zh = fake_assistant.ask("大企业欠我货款最多能拖多少天？")
+    assert zh.answer.startswith("60日") and zh.citations[0].clause_id == "sme-payment-regulation-2025/article-9"
+    en = fake_assistant.ask("How many days does a large enterprise have to pay an SME?")
+    assert en.answer.startswith("60 days")

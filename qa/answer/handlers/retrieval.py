@@ -323,7 +323,9 @@ def _asked_actors(query: Query) -> list[str]:
     """The parties a figure question asks about: those of the question itself ("那大企业呢？"), else of its
     conversation (the earlier question named 机关)."""
     own = list(dict.fromkeys(actor for word, actor in _ACTOR_ALIASES.items() if word in query.content))
-    return own or [a for a in ACTORS if a in query.retrieval_text]
+    found = own or [a for a in ACTORS if a in query.retrieval_text]
+    # The clause's sentences are matched in Chinese, whatever the question's language.
+    return list(dict.fromkeys(_PARTY_ZH.get(a, a) for a in found))
 
 
 _UNIT_HINTS = (
