@@ -288,3 +288,11 @@ def test_fresh_user_round_three(fake_assistant):
     assert zh.answer.startswith("60日") and zh.citations[0].clause_id == "sme-payment-regulation-2025/article-9"
     en = fake_assistant.ask("How many days does a large enterprise have to pay an SME?")
     assert en.answer.startswith("60 days")
+
+
+def test_where_to_complain_names_the_complaint_channel(real_assistant):
+    for question in ("Where do I complain about late payment by a large company?", "大客户拖欠货款去哪里投诉？"):
+        a = real_assistant.ask(question)
+        assert a.intent == "contact" and a.citations[0].clause_id == "sme-payment-regulation-2025/article-24"
+    follow = real_assistant.ask("那我去哪里投诉？", history=["我是广州做小厂的，有个大客户老是拖欠货款，我该怎么办？"])
+    assert follow.citations[0].clause_id == "sme-payment-regulation-2025/article-24"

@@ -533,7 +533,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     else:
         # A follow-up asking where to complain, when the earlier clause says nothing of complaints, searches
         # the earlier turn's documents for the clause that does.
-        result, abstain = retrieve(query, deps)
+        result, abstain = retrieve(query, deps, k=8)
         if abstain:
             return not_covered(query, deps, result, status=abstain)
         clauses = [deps.library.clause(_acting_hit(query, deps, result).clause_id)]
@@ -578,12 +578,17 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult) -> Hit:
     wanted = _wanted_actions(query)
     if not wanted:
         return first
-    for hit in result.hits[:5]:
+    acting = []
+    for hit in result.hits[:8]:
         if hit.score < 0.6 * first.score:
             break
-        if _speaks_of(deps.library.clause(hit.clause_id), wanted, query.lang):
-            return hit
-    return first
+        clause = deps.library.clause(hit.clause_id)
+        if _speaks_of(clause, wanted, query.lang):
+            acting.append((hit, clause))
+    # A clause that says whom to turn to (受理投诉 by a named body) beats one that only mentions the action
+    # (不得打击报复提出投诉的中小企业).
+    named = [hit for hit, clause in acting if contacts_for(deps.library, clause, clause.sentences)]
+    return (named or [hit for hit, _ in acting] or [first])[0]
 
 
 def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
