@@ -22,11 +22,15 @@ def answer_language(text: str) -> str:
         >>> answer_language("Is the 2020 款项支付条例 still valid?"), answer_language("第12条讲什么？")
         ('en', 'zh')
     """
+    text = _MARKUP_RE.sub(" ", text)  # <script>…</script>第九条 is a Chinese question
     cjk = len(CJK_RE.findall(text))
     latin = len(_LATIN_WORD_RE.findall(text))
     if not cjk and not latin:
         return "zh"
     return "en" if 2 * latin > cjk else "zh"
+
+
+_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 
 def channel_language(text: str) -> str:

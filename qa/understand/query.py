@@ -173,6 +173,9 @@ class Understander:
         if selected:  # a loose naming (广东 + 条例, "the plan") never overrides the user's choice
             doc_mentions = [m for m in doc_mentions if not m.loose]
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
+        if doc_mentions and has_content(rest := blank(content, [(m.start, m.end) for m in doc_mentions])):
+            # "Does 广州市支持民营经济发展条例 offer talent subsidies?" is English: a quoted title is no grammar.
+            lang = answer_language(rest)
         excluded: tuple[str, ...] = ()
         if named_docs and "which_documents" in asks and all(_EXCEPT_BEFORE.search(content[:m.start]) for m in doc_mentions):
             # "除了促进个体工商户发展条例，还有哪些文件…": every other document, not the one named.

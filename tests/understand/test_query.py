@@ -19,9 +19,14 @@ def understand(fake_assistant):
 
 @pytest.mark.parametrize(("text", "lang"), [("第12条讲什么？", "zh"), ("any 政策 for 专业镇 development?", "en"),
                                             ("研发投入能税前抵扣吗 R&D", "zh"), ("Is the 2020 款项支付条例 still valid?", "en"),
-                                            ("", "zh"), ("!!!", "zh")])
+                                            ("", "zh"), ("!!!", "zh"), ("<script>alert(1)</script>第九条", "zh")])
 def test_one_language_rule(text, lang):
     assert answer_language(text) == lang
+
+
+def test_a_quoted_chinese_title_does_not_make_an_english_question_chinese(understand):
+    assert understand("Does 广州市支持民营经济发展条例 offer talent subsidies?").lang == "en"
+    assert understand("民营经济促进法第七十七条").lang == "zh"
 
 
 def test_channels():
