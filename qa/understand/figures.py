@@ -26,7 +26,7 @@ _STOP = r"[^，。？！?!,;；]"  # stay inside one clause of the question
 _EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five"
               r"|sixty|ninety|hundred|\d+)")
 # An amount asked without a money word (能扣除多少, how much is deducted) is answered by a percentage too.
-_MONEY_WORD = re.compile(r"钱|元|块|万|金额|\byuan\b|\brmb\b|\bmoney\b|\bcash\b|\bfunding\b", re.IGNORECASE)
+_MONEY_WORD = re.compile(r"钱|元|块|万|金额|总额|额度|担保额|融资额|贷款额|\byuan\b|\brmb\b|\bmoney\b|\bcash\b|\bfunding\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def _re(pattern: str) -> re.Pattern:
 ANSWER_TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "amount", "具体金额", "amount of money",
-        _re(r"多少钱|多少元|多少万|多少块|几[十百千万]万?块?钱|金额(?:是|有|为|多少)|(?:营业收入|营收|资产总额)\S{0,6}多少"
+        _re(r"多少钱|多少元|多少万|多少块|几[十百千万]万?块?钱|金额(?:是|有|为|多少)|(?:营业收入|营收|资产总额|总额|额度|担保额|融资额|贷款额)\S{0,6}多少"
             r"|(?:奖励?|补贴?|补助|资助|扶持|贷款?|借|收(?!入)费?|减免|付|交|租金|费用?|价格?|价钱|工资|薪酬)"
             rf"(?:(?!占|比例|比重|比率|利率|费率|税率|期限|时限|日期|时间){_STOP}){{0,6}}多少(?![{_ASK_COUNT_UNITS}])"
             r"|\bhow much (?:money|funding|subsidy|subsidies|grant|reward|bonus|rent|cash)\b"

@@ -296,3 +296,10 @@ def test_where_to_complain_names_the_complaint_channel(real_assistant):
         assert a.intent == "contact" and a.citations[0].clause_id == "sme-payment-regulation-2025/article-24"
     follow = real_assistant.ask("那我去哪里投诉？", history=["我是广州做小厂的，有个大客户老是拖欠货款，我该怎么办？"])
     assert follow.citations[0].clause_id == "sme-payment-regulation-2025/article-24"
+
+
+def test_guarantee_volume_targets_are_amounts_not_the_gdp_share(fake_assistant):
+    a = fake_assistant.ask("到2010年广州全市担保总额目标是多少？")
+    assert a.answer.startswith("200亿元") and a.citations[0].clause_id == "suifuban-2007-42/measure-1"
+    b = fake_assistant.ask("市融资担保中心年担保额目标多少？")
+    assert b.answer.startswith("15亿元") and b.citations[0].clause_id == "suifuban-2007-42/measure-1"
