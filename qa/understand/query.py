@@ -208,6 +208,15 @@ class Understander:
                 {"when", "event"} <= asks) or {"count", "units"} <= asks) and not own_content(cues.DOC_EVENT.sub(" ", bare)):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
+        if switched and switched[0] == "no-version":
+            # No such version: say which versions the library holds (a validity answer about the document).
+            _, year, doc_id = switched
+            switched = None
+            named_docs = scope = (doc_id,)
+            asks = asks | {"validity"}
+            details_extra = {"missing_version": year}
+        else:
+            details_extra = {}
         if switched:
             # "那2020年版呢？" / "what about the provincial one?": the earlier question, in other documents.
             followup, scope = True, switched
@@ -247,7 +256,7 @@ class Understander:
             evidence_text=evidence_text, topic=topic,
             places=() if scope else self.documents.of_places(content),
             unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,
-            details={"switched": switched} if switched else {})
+            details=({"switched": switched} if switched else {}) | details_extra)
         from qa.understand.intents import detect_intent
 
         return replace(query, intent=detect_intent(query, self.library))
@@ -269,6 +278,9 @@ class Understander:
             return None
         if m := self._VERSION_RE.search(content):
             versions = self.documents.versions(docs[0])
+            if m.group(1) and not any(v.endswith(m.group(1)) for v in versions) and not own_content(
+                    self._VERSION_RE.sub(" ", content)):
+                return ("no-version", m.group(1), docs[0])  # "2020年版呢？" of a law with no 2020 text
             if len(versions) > 1:
                 if m.group(1):
                     chosen = [v for v in versions if v.endswith(m.group(1))]

@@ -303,3 +303,11 @@ def test_guarantee_volume_targets_are_amounts_not_the_gdp_share(fake_assistant):
     assert a.answer.startswith("200亿元") and a.citations[0].clause_id == "suifuban-2007-42/measure-1"
     b = fake_assistant.ask("市融资担保中心年担保额目标多少？")
     assert b.answer.startswith("15亿元") and b.citations[0].clause_id == "suifuban-2007-42/measure-1"
+
+
+def test_a_version_the_library_does_not_hold_is_said_so(fake_assistant):
+    from qa.assistant import Selection
+
+    a = fake_assistant.ask("2020年版呢？", history=["广州条例第十二条"],
+                           selection=Selection(documents=("guangzhou-private-economy-regulation-2024",)))
+    assert a.status == "validity" and a.answer.startswith("资料库中没有《广州市支持民营经济发展条例》的2020年版本")

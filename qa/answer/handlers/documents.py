@@ -178,5 +178,9 @@ def handle_validity(query: Query, deps) -> Answer:
             if note and info.status != "historical":
                 line += f"（{note}）" if lang == "zh" else f" ({note})"
             lines.append(line + ("。" if lang == "zh" else "."))
+    if (year := query.details.get("missing_version")) and docs:
+        name = document_name(library.info(docs[0]), lang, number=False)
+        lines.insert(0, f"资料库中没有{name}的{year}年版本；收录的版本如下。" if lang == "zh" else
+                     f"The library holds no {year} version of the {name}; the versions it holds:")
     return Answer(question=query.raw, lang=lang, status="validity", abstained=False, answer="\n".join(lines),
                   intent=query.intent, citations=tuple(citations[:6]), confidence=1.0)
