@@ -311,3 +311,7 @@ def test_a_version_the_library_does_not_hold_is_said_so(fake_assistant):
     a = fake_assistant.ask("2020年版呢？", history=["广州条例第十二条"],
                            selection=Selection(documents=("guangzhou-private-economy-regulation-2024",)))
     assert a.status == "validity" and a.answer.startswith("资料库中没有《广州市支持民营经济发展条例》的2020年版本")
+
+
+def test_the_rule_leads_before_the_contract_cap_without_a_how_many(fake_assistant):
+    assert fake_assistant.ask("机关事业单位采购付款期限").answer.startswith("30日")
