@@ -70,6 +70,11 @@ WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|
                       r"|\bwhich (?:laws?|regulations?|documents?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents)\b"
                       r"|\bin which (?:law|regulation|document)s?\b"
                       r"|\bwhich of (?:the|these|those) (?:laws|regulations|documents|texts|rules)\b")
+# "哪些条款提到审计机关？" / "Which articles mention audit institutions?": every clause with the words, not a topic.
+MENTIONS = _re(r"(?:哪些|哪几|什么)(?:条款|条文|法条|条|措施)(?:里|中)?(?:提到|提及|写到|出现|讲到|说到|含有|包含|用到)(?:了|过)?"
+               r"[“\"'「]?(?P<term>[^？?“”\"'「」]{2,20}?)[”\"'」]?(?:这个词|一词|的内容|的规定)?[？?。]?$"
+               r"|\bwhich (?:articles|clauses|provisions|measures)(?: of [\w' ]{2,60}?)? (?:mention|mentions|refer to|contain|use)"
+               r"(?: the (?:words?|terms?|phrase))? [\"'“]?(?P<term_en>[^?\"'”]{2,60}?)[\"'”]?\??$")
 DOCUMENT_WORDS = _re(r"这个文件|本文件|该文件|这份文件|这个方案|本方案|该方案|这部法|这个法|本法|该法|这个条例|本条例|该条例|这个规定|这个政策"
                      r"|\bthis (?:document|plan|law|regulation|regulations|policy|act)\b|\bthe (?:document|plan)\b")
 GREETING_WORDS = """

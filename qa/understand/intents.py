@@ -3,7 +3,7 @@
 Each detector reads a ``Query`` (never the raw text) and returns True when its intent applies.
 Adding a kind of question is one detector here, one handler in ``qa.answer.handlers`` and their tests.
 
-Order (most specific first): greeting, document facts, validity, clause reference, which documents,
+Order (most specific first): greeting, document facts, validity, clause reference, clauses mentioning a term, which documents,
 department listing, group listing, contact, figure, topical.
 """
 
@@ -138,6 +138,14 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
     return "listing" in q.asks
 
 
+def is_mentions(q: Query, lib: Library) -> bool:
+    """哪些条款提到审计机关: a term some clause contains word for word (else it is a topic to search)."""
+    term = q.mention_term
+    if not term:
+        return False
+    return any(term in c.text_zh or term.lower() in c.text_en.lower() for c in lib.clauses)
+
+
 def is_which_documents(q: Query, _lib: Library) -> bool:
     return "which_documents" in q.asks
 
@@ -155,6 +163,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("document", is_document),
     ("validity", is_validity),
     ("clause_ref", is_clause_ref),
+    ("mentions", is_mentions),
     ("which_documents", is_which_documents),  # 哪几部规定讲了工商联的作用: documents, though it names a department
     ("department", is_department),
     ("group_listing", is_group_listing),

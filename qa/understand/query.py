@@ -69,6 +69,7 @@ class Query:
     # Thresholds were calibrated on it, and a document's name is evidence that the question is about it.
     evidence_text: str = ""
     topic: str = ""  # the content without the names of the documents it is limited to (what to search for)
+    mention_term: str = ""  # the words every listed clause must contain (哪些条款提到审计机关 -> 审计机关)
     bare: str = ""  # the content with document and department names blanked (what is left is the topic)
     details: dict = field(default_factory=dict)
 
@@ -173,9 +174,15 @@ class Understander:
         if selected:  # a loose naming (广东 + 条例, "the plan") never overrides the user's choice
             doc_mentions = [m for m in doc_mentions if not m.loose]
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
-        if doc_mentions and has_content(rest := blank(content, [(m.start, m.end) for m in doc_mentions])):
+        if doc_mentions:
             # "Does 广州市支持民营经济发展条例 offer talent subsidies?" is English: a quoted title is no grammar.
-            lang = answer_language(rest)
+            rest = blank(content, [(m.start, m.end) for m in doc_mentions])
+            for doc_id in named_docs:
+                info = self.library.info(doc_id)
+                for name in sorted((info.title, *info.short_names), key=len, reverse=True):
+                    rest = rest.replace(name, " ")
+            if has_content(rest):
+                lang = answer_language(rest)
         excluded: tuple[str, ...] = ()
         if named_docs and "which_documents" in asks and all(_EXCEPT_BEFORE.search(content[:m.start]) for m in doc_mentions):
             # "除了促进个体工商户发展条例，还有哪些文件…": every other document, not the one named.
@@ -253,7 +260,7 @@ class Understander:
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
-            evidence_text=evidence_text, topic=topic,
+            evidence_text=evidence_text, topic=topic, mention_term=_mention_term(content),
             places=() if scope else self.documents.of_places(content),
             unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,
             details=({"switched": switched} if switched else {}) | details_extra)
@@ -352,6 +359,12 @@ class Understander:
 
 
 _EXCEPT_BEFORE = re.compile(r"(?:除了|除去|除|不算|\bbesides|\bother than|\bapart from|\bexcept(?: for)?|\bbeyond|\bnot counting)\s*(?:the\s+)?$")
+
+
+def _mention_term(content: str) -> str:
+    """The quoted words of a "which clauses mention X" question, or ""."""
+    m = cues.MENTIONS.search(content)
+    return ((m.group("term") or m.group("term_en") or "").strip(" 　的") if m else "")
 
 
 def _translation_asked(content: str) -> str | None:

@@ -315,3 +315,13 @@ def test_a_version_the_library_does_not_hold_is_said_so(fake_assistant):
 
 def test_the_rule_leads_before_the_contract_cap_without_a_how_many(fake_assistant):
     assert fake_assistant.ask("机关事业单位采购付款期限").answer.startswith("30日")
+
+
+def test_clauses_mentioning_a_term_are_all_listed(fake_assistant, library):
+    a = fake_assistant.ask("哪些条款提到审计机关？")
+    assert a.intent == "mentions"
+    expected = {c.id for c in library.clauses if "审计机关" in c.text_zh}
+    assert {i.clause_id for i in a.items} == expected and len(expected) >= 4
+    assert a.items[0].clause_id.startswith("sme-payment-regulation-2025/")  # in force first
+    # A term no clause contains is a topic to search, not an empty list.
+    assert fake_assistant.ask("哪些条款提到量子计算？").intent != "mentions"

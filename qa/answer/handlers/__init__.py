@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from qa.answer.handlers.clauses import handle_clause_ref
 from qa.answer.handlers.documents import handle_document, handle_validity
-from qa.answer.handlers.listings import handle_department, handle_group_listing, handle_which_documents
+from qa.answer.handlers.listings import (
+    handle_department,
+    handle_group_listing,
+    handle_mentions,
+    handle_which_documents,
+)
 from qa.answer.handlers.retrieval import handle_contact, handle_figure, handle_topical
 
 HANDLERS = {
     "document": handle_document,
     "validity": handle_validity,
     "clause_ref": handle_clause_ref,
+    "mentions": handle_mentions,
     "department": handle_department,
     "group_listing": handle_group_listing,
     "which_documents": handle_which_documents,

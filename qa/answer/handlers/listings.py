@@ -287,3 +287,40 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
                   intent=query.intent, items=tuple(items), citations=tuple(citations),
                   notes=notes_for(library, [i.clause_id for i in items], query.lang), confidence=result.confidence)
 
+
+
+MAX_MENTIONS = 40  # clauses listed at most; the count says how many there are
+
+
+def handle_mentions(query: Query, deps: Deps) -> Answer:
+    """Every clause (in the documents in scope) that contains the asked words, documents in force first:
+    哪些条款提到审计机关 → 2025 payment regulation Art. 12, 27, 31, 33; 2020 Art. 11, 20; … Chinese terms are
+    matched in the Chinese text, English terms in the English rendering (case ignored)."""
+    library = deps.library
+    term = query.mention_term
+    scope = set(query.scope) if query.scope else None
+    found: list[Clause] = []
+    for doc in sorted(library.documents, key=lambda d: 0 if d.info.in_force else 1):
+        if scope is not None and doc.id not in scope:
+            continue
+        found += [c for c in library.clauses if c.doc_id == doc.id
+                  and (term in c.text_zh or (term.isascii() and term.lower() in c.text_en.lower()))]
+    if not found:
+        return handle_topical(query, deps)
+    shown = found[:MAX_MENTIONS]
+    items = []
+    for c in shown:
+        info = library.info(c.doc_id)
+        zh_label, en_label = clause_label(c)
+        items.append(ListItem(c.id, f"{document_name(info, 'zh', number=False)}{zh_label}", f"{en_label}, {info.title_en}",
+                              c.title, c.title_en, "" if info.in_force else info.status_label("zh"),
+                              "" if info.in_force else info.status_label("en")))
+    docs = len({c.doc_id for c in found})
+    more_zh = f"（列出前{MAX_MENTIONS}条）" if len(found) > MAX_MENTIONS else ""
+    more_en = f" (the first {MAX_MENTIONS} are listed)" if len(found) > MAX_MENTIONS else ""
+    text = (f"提到“{term}”的条款共{len(found)}条，分布在{docs}份文件中{more_zh}。" if query.lang == "zh" else
+            f"{len(found)} clause(s) in {docs} document(s) mention “{term}”{more_en}.")
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=text,
+                  intent=query.intent, items=tuple(items),
+                  citations=tuple(make_citation(library, c, ()) for c in shown[:10]),
+                  notes=notes_for(library, [c.id for c in shown], query.lang), confidence=1.0)
