@@ -325,3 +325,8 @@ def test_clauses_mentioning_a_term_are_all_listed(fake_assistant, library):
     assert a.items[0].clause_id.startswith("sme-payment-regulation-2025/")  # in force first
     # A term no clause contains is a topic to search, not an empty list.
     assert fake_assistant.ask("哪些条款提到量子计算？").intent != "mentions"
+
+
+def test_an_english_ambiguity_list_names_the_versions(fake_assistant):
+    labels = [i.label_en for i in fake_assistant.ask("art. 12").items]
+    assert any("(2025 version)" in x for x in labels) and any("(2020 version)" in x for x in labels)

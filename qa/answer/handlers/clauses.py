@@ -133,7 +133,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 status = "ambiguous"
                 lines.append(_ambiguous(query, ref, found, library))
                 items += [ListItem(c.id, f"{document_name(library.info(d), 'zh', number=False)}{clause_label(c)[0]}",
-                                   f"{clause_label(c)[1]}, {library.info(d).title_en}", c.title, c.title_en)
+                                   f"{clause_label(c)[1]}, {document_name(library.info(d), 'en', number=False)}",
+                                   c.title, c.title_en)
                           for d, c in found]
                 continue
             docs = [found[0][0]] if found else docs
