@@ -120,9 +120,12 @@ def clause_detail_html(clause: Clause, library: Library, *, ui_lang: str) -> str
         if names:
             items = "、".join(f"{n} ({library.department_english(n)})" for n in names)
             rows.append(f"<div><b>{escape(t(key, lang))}:</b> {escape(items)}</div>")
-    if clause.bodies:
-        rows.append(f"<div><b>{escape(t('named', lang))}:</b> "
-                    f"{escape('、'.join(f'{b} ({library.bodies[b].english})' for b in clause.bodies))}</div>")
+    # Bodies one can turn to (受理投诉部门) apart from the parties a clause binds (事业单位, 金融机构).
+    for key, names in (("named", [b for b in clause.bodies if library.bodies[b].contact]),
+                       ("parties", [b for b in clause.bodies if not library.bodies[b].contact])):
+        if names:
+            rows.append(f"<div><b>{escape(t(key, lang))}:</b> "
+                        f"{escape('、'.join(f'{b} ({library.bodies[b].english})' for b in names))}</div>")
     if clause.parts:
         items = "".join(f"<li><b>{escape(p.label)} / {escape(p.label_en)}</b>: {escape(p.text_zh)}"
                         f"<br><small>{escape(p.text_en)}</small></li>" for p in clause.parts)

@@ -53,6 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead": {"zh": "牵头", "en": "lead"},
     "cooperate": {"zh": "配合", "en": "cooperating"},
     "named": {"zh": "相关部门", "en": "bodies named"},
+    "parties": {"zh": "涉及的主体", "en": "parties named"},
     "source": {"zh": "出处", "en": "Source"},
     "quote": {"zh": "原文", "en": "Text"},
     "english_rendering": {"zh": "英文（非官方译文）", "en": "English (unofficial translation)"},

@@ -47,3 +47,12 @@ def test_feedback_api_is_rate_limited_per_client(client, live_app):
 def test_lookup_api(client):
     clause_id, html, cite = client.predict("民营经济促进法第七十七条", api_name="/lookup")
     assert clause_id == "private-economy-promotion-law-2025/article-77" and "民营经济组织" in html and "第七十七条" in cite
+
+
+def test_a_clause_card_separates_bodies_to_contact_from_parties_it_binds(library):
+    from qa.serve.render import clause_detail_html
+
+    html = clause_detail_html(library.clause("sme-payment-regulation-2025/article-24"), library, ui_lang="zh")
+    assert "相关部门:</b> " in html and "受理投诉部门" in html.split("相关部门:</b> ", 1)[1].split("</div>", 1)[0]
+    card = clause_detail_html(library.clause("sme-payment-regulation-2025/article-17"), library, ui_lang="zh")
+    assert "相关部门" not in card and "涉及的主体:</b> " in card and "事业单位" in card
