@@ -1,7 +1,8 @@
 """Several questions typed as one: "国家级技术中心奖励多少？到2010年技术中心占全市比重目标是多少？".
 
-Each part that ends in a question mark and brings a topic of its own is asked on its own; a part that
-leans on the one before it (什么时候发的？, 中小企业促进法呢？) keeps the question whole.
+Each part that ends in a question mark and brings a topic of its own is asked on its own; an ellipsis
+(大企业呢？, what about …?) is asked as the follow-up of the part before it; a part with neither
+(什么时候发的？) keeps the question whole.
 """
 
 from __future__ import annotations
@@ -27,14 +28,21 @@ def sub_questions(question: str) -> tuple[str, ...]:
     parts = [p.strip() for p in re.split(r"(?<=[？?])", question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS or not all(re.search(r"[？?]$", p) for p in parts):
         return ()
-    for part in parts:
-        text = normalize(part)
-        own = own_content(text)
-        if _LEANS.search(text):
-            return ()
-        if CJK_RE.search(own):
-            if len(re.sub(r"[^\u3400-\u9fff]", "", own)) < MIN_OWN_CJK:
-                return ()
-        elif len(own.split()) < MIN_OWN_WORDS:
+    for n, part in enumerate(parts):
+        if n and leans_on_previous(part):
+            continue  # "大企业呢？" after "政府单位欠款几天要付？": asked as its follow-up
+        if n == 0 and leans_on_previous(part) or not _has_own_topic(part):
             return ()
     return tuple(parts)
+
+
+def leans_on_previous(part: str) -> bool:
+    """An ellipsis (那大企业呢？, what about …?) that is asked as a follow-up of the part before it."""
+    return bool(_LEANS.search(normalize(part)))
+
+
+def _has_own_topic(part: str) -> bool:
+    own = own_content(normalize(part))
+    if CJK_RE.search(own):
+        return len(re.sub(r"[^\u3400-\u9fff]", "", own)) >= MIN_OWN_CJK
+    return len(own.split()) >= MIN_OWN_WORDS

@@ -94,7 +94,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|(?:期限|时限|期|周期)\S{0,6}(?:多少天|几天|多久|多长|多少个?月|几个月)|多少(?:个)?(?:工作日|天|日|个月)"
             r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b(?! (?:between|apart))|\bhow soon\b|\bhow quickly\b"
             r"|\bwithin what (?:time|period)\b|\bby when\b|\bwhat (?:is the )?(?:deadline|time limit)\b"
-            r"|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|多快|几天内|多少天内|什么期限|期限是多少"
+            r"|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|多快|(?<!哪)几天(?!前)|多少天内|什么期限|期限是多少"
             r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"),
         _re(r"\d+\s*个?(?:工作日|天|日|个月)|[一二三四五六七八九十两]+个?(?:工作日|天|日|个月)"
             rf"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b{_EN_NUMBER} (?:working |calendar )?(?:days?|months?|weeks?)\b"),

@@ -330,3 +330,15 @@ def test_clauses_mentioning_a_term_are_all_listed(fake_assistant, library):
 def test_an_english_ambiguity_list_names_the_versions(fake_assistant):
     labels = [i.label_en for i in fake_assistant.ask("art. 12").items]
     assert any("(2025 version)" in x for x in labels) and any("(2020 version)" in x for x in labels)
+
+
+def test_fresh_user_round_four(fake_assistant):
+    # An ellipsis typed after a question is its follow-up: 30日 for government bodies, then 60日 for large firms.
+    a = fake_assistant.ask("政府单位欠款几天要付？大企业呢？")
+    first, second = a.answer.split("\n\n2. ")
+    assert first.startswith("1. 30日") and second.startswith("60日")
+    # Which documents: the words that ask are not the topic, and later documents need real evidence.
+    docs = {i.clause_id.split("/")[0] for i in fake_assistant.ask("哪些文件规定了逾期利息？").items}
+    assert docs == {"sme-payment-regulation-2025", "sme-payment-regulation-2020"}
+    for question in ("事业单位欠款几天内必须付？", "街道办欠我工程款，多少天内要给？"):
+        assert fake_assistant.ask(question).answer.startswith("30日")

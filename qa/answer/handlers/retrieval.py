@@ -311,6 +311,7 @@ _COUNT_ASKED = re.compile(r"多少家|几家|多少户|几户|\bhow many (?:priv
 _ACTOR_ALIASES = {"大企业": "大型企业", "大公司": "大型企业", "大型企业": "大型企业", "国企": "国有企业",
                   "政府": "机关", "机关": "机关", "事业单位": "事业单位", "large compan": "large enterprise",
                   "big compan": "large enterprise", "large enterprise": "large enterprise",
+                  "large state-owned": "large enterprise", "big state-owned": "large enterprise",
                   "government": "government bodies", "public institution": "public institution", "state-owned": "state-owned"}
 
 
