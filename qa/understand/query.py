@@ -320,7 +320,9 @@ class Understander:
                 clause = self.library.clause(context.items[ref.number - 1])
                 out.append(replace(ref, kind=clause.kind, number=clause.number, part_only=False,
                                    documents_hint=clause.doc_id))
-            elif context and context.clause_ids:
+            elif context and context.clause_ids and (not ref.number or "款" in ref.text or ref.number <= len(
+                    self.library.clause(context.clause_ids[0]).parts)):
+                # 第二十二项 after measure 12 (no parts) is measure 22; 第二款 is always a paragraph.
                 clause = self.library.clause(context.clause_ids[0])
                 part_kind = "point" if clause.kind != "article" else ("item" if "项" in ref.text else "paragraph")
                 out.append(replace(ref, kind=clause.kind, number=clause.number, part=ref.number, part_kind=part_kind,

@@ -342,3 +342,10 @@ def test_fresh_user_round_four(fake_assistant):
     assert docs == {"sme-payment-regulation-2025", "sme-payment-regulation-2020"}
     for question in ("事业单位欠款几天内必须付？", "街道办欠我工程款，多少天内要给？"):
         assert fake_assistant.ask(question).answer.startswith("30日")
+
+
+def test_a_part_number_beyond_the_earlier_clause_is_a_clause_number(fake_assistant):
+    a = fake_assistant.ask("第二十二项是谁牵头？", history=["第12条"], selection=plan_only())
+    assert a.citations[0].clause_id == "suifuban-2007-42/measure-22"
+    b = fake_assistant.ask("第二款呢？", history=["民营经济促进法第九条"])
+    assert "它只有一段" in b.answer and "0部分" not in b.answer

@@ -218,8 +218,10 @@ def _no_such_part(query: Query, ref: Reference, clause: Clause) -> str:
     zh_label, en_label = clause_label(clause)
     n = len([p for p in clause.parts if "." in p.id and not p.id.split(".")[-1].startswith("i")]) or len(clause.parts)
     if query.lang == "zh":
-        return f"{zh_label}（{clause.title}）没有第{ref.part}部分：它共有{n}部分。"
-    return f"{en_label} ({clause.title_en}) has no part {ref.part}: it has {n} parts."
+        return (f"{zh_label}（{clause.title}）没有第{ref.part}部分：它共有{n}部分。" if n else
+                f"{zh_label}（{clause.title}）没有第{ref.part}部分：它只有一段，不分款、项。")
+    return (f"{en_label} ({clause.title_en}) has no part {ref.part}: it has {n} parts." if n else
+            f"{en_label} ({clause.title_en}) has no part {ref.part}: it is a single paragraph.")
 
 
 def _ambiguous(query: Query, ref: Reference, found: list[tuple[str, Clause]], library: Library) -> str:
