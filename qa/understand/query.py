@@ -224,6 +224,8 @@ class Understander:
             details_extra = {"missing_version": year}
         else:
             details_extra = {}
+        if switched and _COUNTERPART_ASKED.search(content):
+            asks = asks - {"validity"}  # "新版对应哪条？": the matching article, not the versions' dates
         if switched:
             # "那2020年版呢？" / "what about the provincial one?": the earlier question, in other documents.
             followup, scope = True, switched
@@ -360,6 +362,8 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+_COUNTERPART_ASKED = re.compile(r"哪条|哪一条|哪个条|对应|相应的?(?:条|规定)|\b(?:which|what) article\b|\bcounterpart\b"
+                                r"|\bequivalent\b|\bcorresponding\b", re.IGNORECASE)
 _EXCEPT_BEFORE = re.compile(r"(?:除了|除去|除|不算|\bbesides|\bother than|\bapart from|\bexcept(?: for)?|\bbeyond|\bnot counting)\s*(?:the\s+)?$")
 
 

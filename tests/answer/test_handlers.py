@@ -349,3 +349,8 @@ def test_a_part_number_beyond_the_earlier_clause_is_a_clause_number(fake_assista
     assert a.citations[0].clause_id == "suifuban-2007-42/measure-22"
     b = fake_assistant.ask("第二款呢？", history=["民营经济促进法第九条"])
     assert "它只有一段" in b.answer and "0部分" not in b.answer
+
+
+def test_the_matching_article_of_the_new_version_is_found(fake_assistant):
+    a = fake_assistant.ask("新版对应哪条？", history=["2020年版条例第八条"])
+    assert a.citations[0].clause_id == "sme-payment-regulation-2025/article-9" and a.status != "validity"
