@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass, field
 UNOFFICIAL_EN = "Unofficial English translation; the Chinese text is authoritative."
 # Statuses that mean "no answer from the library" (the evaluation counts them as abstentions).
 ABSTAINING = frozenset({"abstained", "out_of_scope", "not_stated", "not_named", "not_in_library", "empty", "invalid"})
+# Every status an answer can have (``Answer.status``); anything else is a bug.
+STATUSES = ABSTAINING | frozenset({"answered", "lookup", "listing", "document", "validity", "out_of_range", "ambiguous",
+                                   "greeting", "clarify"})
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,8 @@ class Answer:
 
     question: str
     lang: str
-    status: str  # answered, lookup, listing, document, validity, not_stated, not_named, out_of_range,
-    # ambiguous, abstained, out_of_scope, greeting, empty, invalid
+    status: str  # one of STATUSES: answered, lookup, listing, document, validity, not_stated, not_named,
+    # out_of_range, ambiguous, abstained, out_of_scope, not_in_library, greeting, clarify, empty, invalid
     abstained: bool
     answer: str
     intent: str = "topical"

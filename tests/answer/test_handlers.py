@@ -354,3 +354,11 @@ def test_a_part_number_beyond_the_earlier_clause_is_a_clause_number(fake_assista
 def test_the_matching_article_of_the_new_version_is_found(fake_assistant):
     a = fake_assistant.ask("新版对应哪条？", history=["2020年版条例第八条"])
     assert a.citations[0].clause_id == "sme-payment-regulation-2025/article-9" and a.status != "validity"
+
+
+def test_every_answer_has_a_known_status(fake_assistant):
+    from qa.answer.models import STATUSES
+
+    for question in ("第十二条", "第35条", "优化营商环境条例第十条", "哪些条款提到审计机关？", "市工信局牵头哪些措施？",
+                     "这个方案现在还有效吗？", "找哪个部门？", "你好", "", "深圳的人才补贴是多少？"):
+        assert fake_assistant.ask(question).status in STATUSES, question
