@@ -36,6 +36,7 @@ class Body:
     name: str
     english: str
     contact: bool = True  # a body one can turn to (not 事业单位, 金融机构 … that the text regulates)
+    aliases: tuple[str, ...] = ()  # everyday names for it (市工信局 for 市工业和信息化主管部门), Chinese or English
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,13 @@ def load_glossary(path: Path) -> Glossary:
             if aliases.get(alias, name) != name:
                 raise CorpusError(f"{path}: alias {alias} names both {aliases[alias]} and {name}")
             aliases[alias] = name
-    bodies = {b["name"]: Body(name=b["name"], english=b["english"], contact=b.get("contact", True))
+    bodies = {b["name"]: Body(name=b["name"], english=b["english"], contact=b.get("contact", True),
+                              aliases=tuple(b.get("aliases", ())))
               for b in data.get("bodies", [])}
+    for body in bodies.values():
+        clash = [a for a in body.aliases if a in aliases]
+        if clash:
+            raise CorpusError(f"{path}: body {body.name}: aliases {clash} already name a department")
     return Glossary(departments=departments, aliases=aliases, bodies=bodies, terms=tuple(data.get("terms", [])),
                     raw=data)
 

@@ -193,6 +193,11 @@ class Understander:
         if excluded:
             scope = tuple(d.id for d in self.library.documents if d.id not in excluded and (not selected or d.id in selected))
         depts, unknown = self.departments.find(content)
+        body_alias = self._body_named(content, selected) if unknown else None
+        if body_alias:
+            # 市工信局 is not a department of the plan, but the 2024 regulation names it 市工业和信息化主管部门:
+            # list the clauses that name the body instead of "not named".
+            unknown = []
         bare = bare_of(content, doc_mentions, depts)
         figure_types = tuple(asked_types(content))
         refs = tuple(find_references(content))
@@ -262,10 +267,11 @@ class Understander:
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
-            evidence_text=evidence_text, topic=topic, mention_term=_mention_term(content),
+            evidence_text=evidence_text, topic=topic, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=() if scope else self.documents.of_places(content),
             unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,
-            details=({"switched": switched} if switched else {}) | details_extra)
+            details=({"switched": switched} if switched else {}) | details_extra
+            | ({"body_alias": body_alias} if body_alias else {}))
         from qa.understand.intents import detect_intent
 
         return replace(query, intent=detect_intent(query, self.library))
@@ -277,6 +283,18 @@ class Understander:
     _LEVEL_WORDS = (("provincial", ("省级", "省里", "广东", "省的", "provincial", "province", "guangdong")),
                     ("municipal", ("市级", "市里", "广州", "guangzhou", "municipal", "city's", "city level")),
                     ("national", ("国家层面", "全国", "国家的", "national", "nationwide")))
+
+    def _body_named(self, content: str, selected: tuple[str, ...] | None) -> tuple[str, str] | None:
+        """(the everyday name used, the body's name in the texts) when ``content`` names a body the laws name
+        by one of its everyday names (市工信局 -> 市工业和信息化主管部门) and a selected document names it;
+        else None (the 2007 plan alone does not name 市工信局: "not named")."""
+        low = content.lower()
+        for body in self.library.bodies.values():
+            for alias in sorted(body.aliases, key=len, reverse=True):
+                if alias.lower() in low and any(body.name in c.text_zh for c in self.library.clauses
+                                                if not selected or c.doc_id in selected):
+                    return alias, body.name
+        return None
 
     def _switch_documents(self, content: str, context: Context) -> tuple[str, ...] | None:
         """Other documents a follow-up turns to: another version (2020年版, the old version) or another level

@@ -8,9 +8,17 @@ from tests.conftest import PLAN, plan_only
 
 
 def test_unknown_department_is_not_named_and_quotes_nothing(fake_assistant):
-    answer = fake_assistant.ask("市工信局牵头哪些措施？")
+    answer = fake_assistant.ask("市工信局牵头哪些措施？", selection=plan_only())
     assert answer.status == "not_named" and answer.abstained and not answer.citations
     assert "没有提到“市工信局”" in answer.answer
+    other = fake_assistant.ask("市商务局牵头哪些措施？")  # named by no document of the library
+    assert other.status == "not_named" and not other.citations
+
+
+def test_an_everyday_name_of_a_body_the_laws_name_lists_its_clauses(fake_assistant, library):
+    a = fake_assistant.ask("市工信局负责什么？")
+    assert a.answer.startswith("文件中没有“市工信局”这个名称，相应的是“市工业和信息化主管部门”")
+    assert {i.clause_id for i in a.items} == {c.id for c in library.clauses if "市工业和信息化主管部门" in c.text_zh}
 
 
 def test_not_stated_names_clause_and_department(fake_assistant):

@@ -76,7 +76,10 @@ def test_departments_every_form_role_and_polarity(understand, text, name, role, 
 
 
 def test_unknown_departments(understand):
-    assert understand("市工信局牵头哪些措施？").unknown_departments == ("市工信局",)
+    assert understand("市工信局牵头哪些措施？", selected=(PLAN,)).unknown_departments == ("市工信局",)
+    # The 2024 Guangzhou regulation names it 市工业和信息化主管部门: the clauses that name that body.
+    q = understand("市工信局负责什么？")
+    assert q.unknown_departments == () and q.mention_term == "市工业和信息化主管部门" and q.intent == "mentions"
     assert understand("Is a Guangzhou Commerce Bureau named in the plan?").unknown_departments
 
 
@@ -116,7 +119,7 @@ def test_a_named_document_is_left_out_of_the_ranking_text_but_not_the_evidence(u
     ("这个文件是哪个部门发的？什么时候发的？", "document", (PLAN,)), ("民营经济促进法什么时候施行？", "document", None),
     ("这个方案现在还有效吗？", "validity", None), ("Is the 2020 payment regulation still in force?", "validity", None),
     ("第12条讲什么？", "clause_ref", (PLAN,)), ("你好，第12条讲什么？", "clause_ref", (PLAN,)),
-    ("市科技局牵头哪些措施？", "department", None), ("市工信局牵头哪些措施？", "department", None),
+    ("市科技局牵头哪些措施？", "department", None), ("市工信局牵头哪些措施？", "department", (PLAN,)),
     ("融资方面有哪些扶持措施？", "group_listing", (PLAN,)), ("方案的基本原则有哪些？", "group_listing", (PLAN,)),
     ("哪些法规讲到了拖欠中小企业款项？", "which_documents", None), ("哪些条款提到审计机关？", "mentions", None),
     ("上市融资找哪个部门？", "contact", None), ("国家级技术中心认定下来能拿多少钱", "figure", None),

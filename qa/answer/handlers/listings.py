@@ -329,6 +329,10 @@ def handle_mentions(query: Query, deps: Deps) -> Answer:
     more_en = f" (the first {MAX_MENTIONS} are listed)" if len(found) > MAX_MENTIONS else ""
     text = (f"提到“{term}”的条款共{len(found)}条，分布在{docs}份文件中{more_zh}。" if query.lang == "zh" else
             f"{len(found)} clause(s) in {docs} document(s) mention “{term}”{more_en}.")
+    if alias := query.details.get("body_alias"):
+        text = (f"文件中没有“{alias[0]}”这个名称，相应的是“{alias[1]}”。" if query.lang == "zh" else
+                f"The texts do not use the name “{alias[0]}”; they name the {library.bodies[alias[1]].english} "
+                f"({alias[1]}). ") + text
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=text,
                   intent=query.intent, items=tuple(items),
                   citations=tuple(make_citation(library, c, ()) for c in shown[:10]),
