@@ -370,3 +370,9 @@ def test_every_answer_has_a_known_status(fake_assistant):
     for question in ("第十二条", "第35条", "优化营商环境条例第十条", "哪些条款提到审计机关？", "市工信局牵头哪些措施？",
                      "这个方案现在还有效吗？", "找哪个部门？", "你好", "", "深圳的人才补贴是多少？"):
         assert fake_assistant.ask(question).status in STATUSES, question
+
+
+def test_a_contact_question_takes_a_near_clause_that_names_the_body(real_assistant):
+    # Art. 3 (party leadership) ranks first but names no body; Art. 7 names 国务院市场监督管理部门.
+    a = real_assistant.ask("促进个体工商户发展工作国家层面谁负责？")
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-7" and a.departments
