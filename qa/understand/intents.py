@@ -131,6 +131,8 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
         return False
     if cues.CHAPTER_REF.search(q.content) and q.scope and len(q.scope) == 1 and not q.refs:
         return True  # 中小企业促进法第三章讲什么
+    if cues.GROUP_COUNT.search(q.content) and not q.refs:
+        return True
     if not cues.CLAUSE_LISTING.search(q.content):
         return False
     if "contact" in q.asks:  # 土地方面的措施都是哪些部门牵头的: a group, with each measure's departments
