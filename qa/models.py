@@ -133,6 +133,11 @@ class Clause:
         """Library-wide id: ``<doc-id>/<local-id>``."""
         return f"{self.doc_id}/{self.local_id}"
 
+    def mentions(self, term: str) -> bool:
+        """Does the clause contain ``term`` word for word: Chinese in the text, English (case ignored) in the
+        rendering?"""
+        return term in self.text_zh or (term.isascii() and term.lower() in self.text_en.lower())
+
     def part(self, part_id: str) -> Part:
         for p in self.parts:
             if p.id == part_id:

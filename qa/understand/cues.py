@@ -75,6 +75,9 @@ MENTIONS = _re(r"(?:哪些|哪几|什么)(?:条款|条文|法条|条|措施)(?:�
                r"[“\"'「]?(?P<term>[^？?“”\"'「」]{2,20}?)[”\"'」]?(?:这个词|一词|的内容|的规定)?[？?。]?$"
                r"|\bwhich (?:articles|clauses|provisions|measures)(?: of [\w' ]{2,60}?)? (?:mention|mentions|refer to|contain|use)"
                r"(?: the (?:words?|terms?|phrase))? [\"'“]?(?P<term_en>[^?\"'”]{2,60}?)[\"'”]?\??$")
+# The words that ask which documents cover a topic, not part of the topic itself.
+WHICH_WORDS = _re(r"涉及|规定了?|提到了?|提及|讲到了?|说到|写到|谈到|有关|关于|\b(?:mention\w*|cover\w*|deal\w* with"
+                  r"|talk\w* about|say\w* about|address\w*|regulat\w*)\b")
 DOCUMENT_WORDS = _re(r"这个文件|本文件|该文件|这份文件|这个方案|本方案|该方案|这部法|这个法|本法|该法|这个条例|本条例|该条例|这个规定|这个政策"
                      r"|\bthis (?:document|plan|law|regulation|regulations|policy|act)\b|\bthe (?:document|plan)\b")
 GREETING_WORDS = """

@@ -157,3 +157,13 @@ class DocumentNames:
             chain.append(info.superseded_by)
             info = self.library.info(info.superseded_by)
         return chain
+
+
+def without_document_names(text: str, doc_ids, library: Library) -> str:
+    """``text`` with the titles and short names of ``doc_ids`` blanked, longest first (an English question may
+    quote a Chinese title: "Does 广州市支持民营经济发展条例 offer talent subsidies?")."""
+    for doc_id in doc_ids:
+        info = library.info(doc_id)
+        for name in sorted((info.title, *info.short_names), key=len, reverse=True):
+            text = text.replace(name, " ")
+    return text

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qa.models import Library
+from qa.understand.documents import without_document_names
 from qa.understand.query import Query, bare_of, own_content
 
 Detector = Callable[[Query, Library], bool]
@@ -33,7 +34,8 @@ def is_document(q: Query, _lib: Library) -> bool:
         return True
     if ("number" in a or "kind" in a) and about_doc:
         return True
-    if "when" in a and "event" in a and about_doc and _little_event_topic(_without_names(q, _lib), _title_words(q, _lib)):
+    if "when" in a and "event" in a and about_doc and _little_event_topic(
+            without_document_names(q.bare or q.content, q.documents, _lib), _title_words(q, _lib)):
         return True
     if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content):
         return True
@@ -63,16 +65,6 @@ def _little_topic(text: str) -> bool:
                               r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all))\b",
                               " ", text))
     return len(rest.replace(" ", "")) <= 3
-
-
-def _without_names(q: Query, library: Library) -> str:
-    """The question without the named documents' Chinese names (an English question may quote one)."""
-    text = q.bare or q.content
-    for doc_id in q.documents:
-        info = library.info(doc_id)
-        for name in sorted((info.title, *info.short_names), key=len, reverse=True):
-            text = text.replace(name, " ")
-    return text
 
 
 def _title_words(q: Query, library: Library) -> set[str]:
@@ -142,10 +134,7 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
 
 def is_mentions(q: Query, lib: Library) -> bool:
     """哪些条款提到审计机关: a term some clause contains word for word (else it is a topic to search)."""
-    term = q.mention_term
-    if not term:
-        return False
-    return any(term in c.text_zh or term.lower() in c.text_en.lower() for c in lib.clauses)
+    return bool(q.mention_term) and any(c.mentions(q.mention_term) for c in lib.clauses)
 
 
 def is_which_documents(q: Query, _lib: Library) -> bool:

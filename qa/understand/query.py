@@ -13,7 +13,7 @@ from qa.models import Library
 from qa.normalize import CJK_RE, normalize
 from qa.understand import cues
 from qa.understand.departments import COOP_RE, LEAD_RE, NEG_RE, DepartmentMention, DepartmentNames, _role
-from qa.understand.documents import DocumentNames
+from qa.understand.documents import DocumentNames, without_document_names
 from qa.understand.figures import AnswerType, asked_types, level_qualifiers, wants_figure
 from qa.understand.language import answer_language, channel_language
 from qa.understand.references import Reference, find_references
@@ -176,11 +176,8 @@ class Understander:
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
         if doc_mentions:
             # "Does 广州市支持民营经济发展条例 offer talent subsidies?" is English: a quoted title is no grammar.
-            rest = blank(content, [(m.start, m.end) for m in doc_mentions])
-            for doc_id in named_docs:
-                info = self.library.info(doc_id)
-                for name in sorted((info.title, *info.short_names), key=len, reverse=True):
-                    rest = rest.replace(name, " ")
+            rest = without_document_names(blank(content, [(m.start, m.end) for m in doc_mentions]), named_docs,
+                                          self.library)
             if has_content(rest):
                 lang = answer_language(rest)
         excluded: tuple[str, ...] = ()
@@ -212,7 +209,9 @@ class Understander:
             lang = to if refs else lang
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts, context)))
-        switched = self._switch_documents(content, context) if context and not named_docs and not refs else None
+        missing_version = self._missing_version(content, context) if context and not named_docs and not refs else None
+        switched = self._switch_documents(content, context) if context and not named_docs and not refs \
+            and not missing_version else None
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
@@ -220,19 +219,17 @@ class Understander:
                 {"when", "event"} <= asks) or {"count", "units"} <= asks) and not own_content(cues.DOC_EVENT.sub(" ", bare)):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
-        if switched and switched[0] == "no-version":
+        details: dict = {}
+        if missing_version:
             # No such version: say which versions the library holds (a validity answer about the document).
-            _, year, doc_id = switched
-            switched = None
+            details["missing_version"], doc_id = missing_version
             named_docs = scope = (doc_id,)
             asks = asks | {"validity"}
-            details_extra = {"missing_version": year}
-        else:
-            details_extra = {}
         if switched and _COUNTERPART_ASKED.search(content):
             asks = asks - {"validity"}  # "新版对应哪条？": the matching article, not the versions' dates
         if switched:
             # "那2020年版呢？" / "what about the provincial one?": the earlier question, in other documents.
+            details["switched"] = switched
             followup, scope = True, switched
             if not selected:
                 named_docs = switched
@@ -254,9 +251,13 @@ class Understander:
         topic = blank(content, [(m.start, m.end) for m in doc_mentions]) if named_docs else content
         if not own_content(topic):
             topic = content
-        retrieval_text = self.with_synonyms(context.question if switched else
-                                            f"{context.question} {content}" if followup else topic)
-        evidence_text = self.with_synonyms(content) if retrieval_text == self.with_synonyms(topic) != self.with_synonyms(content) else ""
+        ranked = self.with_synonyms(topic)
+        whole = self.with_synonyms(content) if topic != content else ranked
+        retrieval_text = (self.with_synonyms(context.question) if switched else
+                          self.with_synonyms(f"{context.question} {content}") if followup else ranked)
+        evidence_text = whole if retrieval_text == ranked and whole != ranked else ""
+        if body_alias:
+            details["body_alias"] = body_alias
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
@@ -270,8 +271,7 @@ class Understander:
             evidence_text=evidence_text, topic=topic, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=() if scope else self.documents.of_places(content),
             unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,
-            details=({"switched": switched} if switched else {}) | details_extra
-            | ({"body_alias": body_alias} if body_alias else {}))
+            details=details)
         from qa.understand.intents import detect_intent
 
         return replace(query, intent=detect_intent(query, self.library))
@@ -296,6 +296,17 @@ class Understander:
                     return alias, body.name
         return None
 
+    def _missing_version(self, content: str, context: Context) -> tuple[str, str] | None:
+        """(year, document) when a follow-up asks only for a version the earlier turn's document does not have
+        ("2020年版呢？" of the 2024 Guangzhou regulation); else None."""
+        docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+        m = self._VERSION_RE.search(content)
+        if not docs or not m or not m.group(1) or own_content(self._VERSION_RE.sub(" ", content)):
+            return None
+        if any(v.endswith(m.group(1)) for v in self.documents.versions(docs[0])):
+            return None
+        return m.group(1), docs[0]
+
     def _switch_documents(self, content: str, context: Context) -> tuple[str, ...] | None:
         """Other documents a follow-up turns to: another version (2020年版, the old version) or another level
         (省级的呢, what about Guangzhou). A level word the earlier clause itself contains (国家级/省级 amounts)
@@ -305,9 +316,6 @@ class Understander:
             return None
         if m := self._VERSION_RE.search(content):
             versions = self.documents.versions(docs[0])
-            if m.group(1) and not any(v.endswith(m.group(1)) for v in versions) and not own_content(
-                    self._VERSION_RE.sub(" ", content)):
-                return ("no-version", m.group(1), docs[0])  # "2020年版呢？" of a law with no 2020 text
             if len(versions) > 1:
                 if m.group(1):
                     chosen = [v for v in versions if v.endswith(m.group(1))]

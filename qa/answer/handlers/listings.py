@@ -248,16 +248,13 @@ def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: Sea
 # Documents after the first need evidence above the threshold (dev: 0.8-1.3 gave the same answers; 1.3 drops
 # the false friends fresh users found, e.g. 逾期利息 -> 民营经济促进法第七十二条).
 WHICH_DOCS_EVIDENCE = 1.3
-# The words that ask "which documents" are not the topic (涉及 matched 涉及民营经济组织的诉讼).
-_WHICH_WORDS = re.compile(r"涉及|规定了?|提到了?|提及|讲到了?|说到|写到|谈到|有关|关于|\b(?:mention\w*|cover\w*|deal\w* with"
-                          r"|talk\w* about|say\w* about|address\w*|regulat\w*)\b", re.IGNORECASE)
 WHICH_DOCS_RATIO = 0.5  # dev: 0.4-0.6 gave the same answers, 0.7 lost one document
 
 
 def handle_which_documents(query: Query, deps: Deps) -> Answer:
     """Which documents cover a topic: each document with its best article, in-force documents first."""
     library = deps.library
-    topic = _WHICH_WORDS.sub(" ", query.retrieval_text)
+    topic = cues.WHICH_WORDS.sub(" ", query.retrieval_text)  # 涉及 matched 涉及民营经济组织的诉讼
     if own_content(topic):
         query = replace(query, retrieval_text=topic)
     result, abstain = retrieve(query, deps, k=60)
@@ -308,12 +305,8 @@ def handle_mentions(query: Query, deps: Deps) -> Answer:
     library = deps.library
     term = query.mention_term
     scope = set(query.scope) if query.scope else None
-    found: list[Clause] = []
-    for doc in sorted(library.documents, key=lambda d: 0 if d.info.in_force else 1):
-        if scope is not None and doc.id not in scope:
-            continue
-        found += [c for c in library.clauses if c.doc_id == doc.id
-                  and (term in c.text_zh or (term.isascii() and term.lower() in c.text_en.lower()))]
+    found = sorted((c for c in library.clauses if (scope is None or c.doc_id in scope) and c.mentions(term)),
+                   key=lambda c: not library.info(c.doc_id).in_force)  # stable: library order within each group
     if not found:
         return handle_topical(query, deps)
     shown = found[:MAX_MENTIONS]

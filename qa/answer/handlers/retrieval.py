@@ -453,7 +453,7 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
     asked = _asked_actors(query)
     target = max(clause.targets, key=lambda t: _target_score(t, query, tokens, q_tokens, rank, sentences, asked=asked,
                                                              allowed=allowed))
-    if asked and (own := _party_without_figure(clause, target, asked, allowed)) is not None:
+    if asked and (own := _party_without_figure(clause, target, sentences, asked, allowed)) is not None:
         # 2020年版 第八条: 机关 30日 (at most 60日); 大型企业 only "合理约定付款期限" — no number for the party asked.
         what = "、".join(t.label_zh for t in query.figure_types) or "具体数字"
         what_en = " or ".join(t.label_en for t in query.figure_types) or "figure"
@@ -488,11 +488,10 @@ _PARTY_ZH = {"large enterprise": "大型企业", "government bodies": "机关", 
 _PARTY_EN = {v: k + ("s" if not k.endswith("s") else "") for k, v in _PARTY_ZH.items()}
 
 
-def _party_without_figure(clause: Clause, target: Target, asked: list[str], allowed: set[str]) -> tuple[int, str] | None:
+def _party_without_figure(clause: Clause, target: Target, sentences: dict[int, str], parties: list[str],
+                          allowed: set[str]) -> tuple[int, str] | None:
     """(sentence, party) when the best figure's sentence is about other parties and the clause's sentence about
-    the asked party states no figure of the asked kind; else None."""
-    parties = [_PARTY_ZH.get(a, a) for a in asked]
-    sentences = {s.index: s.zh for s in clause.sentences}
+    the asked party (``parties``, Chinese, from ``_asked_actors``) states no figure of the asked kind; else None."""
     figure_sentence = sentences.get(target.sentence, "") if target.sentence is not None else ""
     others = [a for a in ACTORS if not a.isascii() and a not in parties]
     if any(p in figure_sentence for p in parties) or not any(o in figure_sentence for o in others):
@@ -539,13 +538,13 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         result, abstain = retrieve(query, deps, k=8)
         if abstain:
             return not_covered(query, deps, result, status=abstain)
-        chosen = _acting_hit(query, deps, result)
-        if not _names_contact(deps, chosen):
+        chosen = _acting_hit(query, deps, result, wanted)
+        if not _names_contact(deps, deps.library.clause(chosen.clause_id)):
             # 谁负责 / 谁来管: a near clause that names the body beats the best one that names none.
             chosen = next((h for h in result.hits[:CONTACT_CANDIDATES] if h.score >= CONTACT_RATIO * result.hits[0].score
-                           and _names_contact(deps, h)), chosen)
+                           and _names_contact(deps, deps.library.clause(h.clause_id))), chosen)
         clauses = [deps.library.clause(chosen.clause_id)]
-    if query.followup and not any(contacts_for(deps.library, c, list(c.sentences)) for c in clauses):
+    if query.followup and not any(_names_contact(deps, c) for c in clauses):
         result, abstain = retrieve(replace(query, followup=False, context=None), deps)
         if abstain:
             return not_covered(query, deps, result, status=abstain)
@@ -573,8 +572,8 @@ CONTACT_CANDIDATES = 5
 CONTACT_RATIO = 0.8
 
 
-def _names_contact(deps: Deps, hit: Hit) -> bool:
-    clause = deps.library.clause(hit.clause_id)
+def _names_contact(deps: Deps, clause: Clause) -> bool:
+    """Does the clause name a department or body to turn to (anywhere in it)?"""
     return bool(contacts_for(deps.library, clause, clause.sentences))
 
 
@@ -590,10 +589,10 @@ def _speaks_of(clause: Clause, wanted: list[str], lang: str) -> bool:
     return any(w in text for w in wanted)
 
 
-def _acting_hit(query: Query, deps: Deps, result: SearchResult) -> Hit:
-    """The first near-top hit whose clause speaks of the action the question asks about (else the top hit)."""
+def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str]) -> Hit:
+    """The first near-top hit whose clause speaks of the action the question asks about (``wanted``, from
+    ``_wanted_actions``), one that names a body to turn to first; else the top hit."""
     first = result.hits[0]
-    wanted = _wanted_actions(query)
     if not wanted:
         return first
     acting = []
@@ -605,7 +604,7 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult) -> Hit:
             acting.append((hit, clause))
     # A clause that says whom to turn to (受理投诉 by a named body) beats one that only mentions the action
     # (不得打击报复提出投诉的中小企业).
-    named = [hit for hit, clause in acting if contacts_for(deps.library, clause, clause.sentences)]
+    named = [hit for hit, clause in acting if _names_contact(deps, clause)]
     return (named or [hit for hit, _ in acting] or [first])[0]
 
 
