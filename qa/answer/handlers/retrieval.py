@@ -485,7 +485,8 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
 
 _PARTY_ZH = {"large enterprise": "大型企业", "government bodies": "机关", "public institution": "事业单位",
              "state-owned": "国有企业"}
-_PARTY_EN = {v: k + ("s" if not k.endswith("s") else "") for k, v in _PARTY_ZH.items()}
+_PARTY_EN = {"大型企业": "large enterprises", "机关": "government bodies", "事业单位": "public institutions",
+             "国有企业": "state-owned enterprises"}  # spelt out: "state-owned" + "s" read "state-owneds"
 
 
 def _party_without_figure(clause: Clause, target: Target, sentences: dict[int, str], parties: list[str],
