@@ -110,7 +110,8 @@ def write_evaluation_report(*, index_root: Path, progress: Callable[[str], None]
                 if subset:
                     results[name][split][group] = score(subset, thresholds=thresholds)
     reports.mkdir(parents=True, exist_ok=True)
-    (reports / "eval.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    (reports / "eval.json").write_text(json.dumps(_without_other_failures(results), ensure_ascii=False, indent=1),
+                                       encoding="utf-8")
     plot_hits(results, reports / "hit_at_k.png")
     readme = root / "evaluation" / "README.md"
     replace_section(readme, "ablation", ranking_table({n: {s: r[s] for s in ("dev", "test")} for n, r in results.items()}))
@@ -158,3 +159,13 @@ def plot_hits(results: dict, path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def _without_other_failures(results: dict) -> dict:
+    """The results with the failure lists of the default system only: the others' lists (every question of the
+    peer baseline and each single channel) made the tracked file 5 MB; ``qa eval --retriever NAME --json``
+    lists any system's failures."""
+    return {name: r if name == "default" else
+            {**r, **{split: {group: {k: v for k, v in rep.items() if k != "failures"} for group, rep in r[split].items()}
+                     for split in ("dev", "test")}}
+            for name, r in results.items()}
