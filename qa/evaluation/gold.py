@@ -107,10 +107,10 @@ def gold_files(split: str, *, families: tuple[str, ...] | None = None) -> list[P
 
 
 PLAN_RETRIEVAL = ("zh", "en", "scope", "answerability")
-FAMILIES = {"plan": PLAN_RETRIEVAL, "intent": ("intent", "intent2", "intent3"),
-            "library": ("library-zh", "library-en", "library2", "library3"),
+FAMILIES = {"plan": PLAN_RETRIEVAL, "intent": ("intent", "intent2", "intent3", "intent4", "intent6"),
+            "library": ("library-zh", "library-en", "library2", "library3", "library4", "library6"),
             "library-zh": ("library-zh",), "library-en": ("library-en",),
-            # Held out (test only): written by a fourth blind helper and scored once, at the end of a round of
-            # work, so they stay apart from the test halves that had been looked at before. The third helper's
-            # sets (intent3, library3) were the holdout of session 16; scored once then, they are dev since.
-            "holdout-intent": ("intent4",), "holdout-library": ("library4",)}
+            # Held out (test only): written by a fifth blind helper and scored once, at the end of a round of
+            # work, so they stay apart from the test halves that had been looked at before. Earlier holdouts
+            # (intent3/library3 of session 16, intent4/library4 of session 17) were scored once, then became dev.
+            "holdout-intent": ("intent5",), "holdout-library": ("library5",)}

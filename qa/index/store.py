@@ -35,7 +35,7 @@ import numpy as np
 from qa.errors import IndexStateError
 from qa.index.bm25 import BM25
 from qa.index.embed import Encoder
-from qa.index.tokenize import ChineseTokenizer, english_tokenize
+from qa.index.tokenize import EN_STOPWORDS, ZH_STOPWORDS, ChineseTokenizer, english_tokenize
 from qa.models import Clause, Library
 
 FORMAT_VERSION = 2
@@ -108,9 +108,13 @@ def package_versions() -> dict[str, str]:
 def tokenizer_signatures(zh_tok: ChineseTokenizer) -> dict[str, str]:
     """What the BM25 tokens depend on beyond the corpus: tokenizer versions and the jieba user dictionary."""
     versions = package_versions()
-    words = hashlib.sha256("\n".join(zh_tok.user_words).encode()).hexdigest()[:16]
-    return {"zh": f"jieba {versions['jieba']} cut_for_search + user dictionary sha256:{words}",
-            "en": f"regex + snowball {versions['snowballstemmer']}"}
+    def digest(words) -> str:
+        return hashlib.sha256("\n".join(sorted(words)).encode()).hexdigest()[:16]
+
+    # Stop words are part of the tokens: changing them makes an index stale.
+    return {"zh": f"jieba {versions['jieba']} cut_for_search + user dictionary sha256:{digest(zh_tok.user_words)}"
+                  f" + stop words sha256:{digest(ZH_STOPWORDS)}",
+            "en": f"regex + snowball {versions['snowballstemmer']} + stop words sha256:{digest(EN_STOPWORDS)}"}
 
 
 def dense_rows(encoder: Encoder, library: Library, *, expansions: bool) -> tuple[list[str], np.ndarray]:
@@ -298,7 +302,7 @@ def load_index(library: Library, encoders: list[Encoder], path: Path, *, expansi
     zh_tokenizer = ChineseTokenizer(user_words(library))
     if manifest.get("tokenizers") != tokenizer_signatures(zh_tokenizer):
         raise IndexStateError("the index was tokenised with another jieba user dictionary (terms.txt, glossary, "
-                              f"document names) or tokenizer version; {fix}")
+                              f"document names), other stop words or another tokenizer version; {fix}")
     try:
         units = json.loads((folder / "units.json").read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as e:

@@ -32,6 +32,7 @@ a an the and or but if of to in on at by for with from as is are was were be bee
 i me my we our us you your he she it its they them their this that these those there here what which who whom whose when
 where why how can could would should will shall may might must not no yes any some all each every about into over under
 than then so such too very just also only up out off again more most other own same both few per via get got gets getting
+still now currently today nowadays anymore yet
 tell know want wants let please much many does doing there's what's it's i'm im is there any anything something thing things
 plan policy document guangzhou city municipal government private enterprise enterprises company companies firm firms business businesses
 """.split())

@@ -14,10 +14,13 @@ CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
 _SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
                  r"\s*(?:\?|$|(?:of|in|at) (?:the|this) (?:plan|document|end))")
-LISTING = _re(r"哪些|哪几|有什么措施|什么措施|什么条款|列出|列一下|清单|都有什么|有哪|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
-              r"|做什么工作"
+LISTING = _re(r"哪些|哪写|哪几|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
+              r"|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
+              r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b"
+              r"|\b(?:lead|leads|cooperate on|cooperates on|handle|handles|do|does) anything\b|\b(?:section|part|group) (?:on|about)\b"
+              r"|做什么工作|有(?:什么|啥|哪些)?(?:任务|分工|职责)|(?:牵头|负责|配合|管)(?:的是)?哪(?:一)?(?:条|项)"
               r"|\bwhich (?:measures|clauses|items|articles|ones)\b|\bwhat (?:measures|clauses|items|articles)\b"
-              r"|\blist\b|\bwhat (?:does|do|did) (?:the )?[\w&' ]{2,60} (?:lead|handle|do|cooperate|assist|coordinate|support|oversee)"
+              r"|\blist\b|\bwhat (?:does|do|did) (?:the )?[\w&'() \u4e00-\u9fff]{2,100}? (?:lead|handle|do|cooperate|assist|coordinate|support|oversee)"
               r"|\bwhat (?:is|are) (?:the )?[\w&' ]{2,60} (?:responsible for|in charge of|leading)|responsible for what"
               r"|\bmeasures\b.*\b(?:led|lead|handled|leads)\b|\bwhat measures\b|\bwhich ones\b|\bany (?:measures?|clauses?)\b"
               r"|提到|提及|出现|\bnamed\b|\bmentioned\b|\bappear\w*"
@@ -30,7 +33,9 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|\bwhich (?:department|agency|authority|authorities|office|body|bodies|bureau|government|departments)\b"
               r"|\bwho (?:is |are )?(?:in charge|responsible|leads?|handles?|oversees?|runs?)\b"
               r"|\bwho (?:is |are )?(?:cooperates?|assists?|helps?|supports?|co-?operating)\b"
-              r"|\bwho do i\b|\bcontact\b|谁配合|哪些部门配合|配合部门|牵头部门|负责部门"
+              r"|\bwho do i\b|\bcontact\b|谁配合|哪些部门配合|配合部门|牵头部门|负责部门|配合单位|牵头单位|负责单位|配合方|配合的(?:呢|有|是)"
+              r"|\bwho(?:'s| is| are|'re) (?:in charge|responsible|leading)\b|\bcooperating (?:ones|departments|units|bodies|agencies)\b"
+              r"|\b(?:lead|leading|cooperating|co-operating) (?:department|departments|unit|units|body|bodies|agency|agencies)\b"
               r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
 VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
                r"|新版|旧版|还能用|现在还|有效期|生效了吗|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
@@ -39,7 +44,15 @@ VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍�
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
                r"|\b(?:is|are) (?:it|they|the [\w' ()-]{2,80}?) (?:actually |already |now )?in effect\b|\bin effect (?:yet|now|already)\b"
                r"|\b(?:taken|take|come into) (?:effect|force) yet\b"
-               r"|\bwhat (?:replaced|replaces|superseded|supersedes) (?:it|that|them|this)\b|被什么取代|被哪个取代|取代了吗|谁取代")
+               r"|\bwhat (?:replaced|replaces|superseded|supersedes) (?:it|that|them|this)\b|被什么取代|被哪个取代|取代了吗|谁取代"
+               # "Is it still usable now?" and "until when?" in users' words
+               r"|(?:现在|今年|如今|目前|眼下|\d{4}年)(?:还|仍|仍然|依然)(?:能|可以)(?:按|依|用|依据|根据|援引|引用)"
+               r"|管到哪年|到哪年为止|到什么时候为止|截止到?哪年|有效到|有效至|执行到哪|期限到哪|被替代|被取代|有没有新的|有新版"
+               r"|\bexpir(?:y|es|ation)\b|\b(?:been|was|is) (?:replaced|superseded)\b|\bnewer (?:version|plan|policy)\b"
+               r"|\bstill (?:rely|count|go by|use|be used)\b|\bhow long does (?:this|the|that) [\w ]{0,20}?(?:run|last|apply)\b"
+               r"|\b(?:runs?|lasts?|valid) (?:until|till|through)\b"
+               r"|目标(?:是|定)?到哪(?:一)?年|\btime ?frame of (?:this|the|that) (?:plan|document|policy)\b|\bhorizon\b"
+               r"|\bup to which year\b|\btargets? (?:run|go|are set) (?:up )?(?:to|until)\b")
 ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|\bapproved by\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
@@ -133,11 +146,15 @@ DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|�
 GROUP_COUNT = _re(r"(?:部分|方面|这一组|那一组|这组|那组|这一类|那一类)\S{0,4}?(?:一共|总共|共)?有?(?:几|多少)(?:条|项)"
                   r"|\bhow many (?:measures|articles|clauses) (?:are )?(?:in|under) (?:the|that|this) [\w' -]{0,40}?"
                   r"(?:group|section|part|area)\b")
-CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|有何|哪方面)(?:的)?(?:条|项|个)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
-                     r"|(?:包括|包含|有)哪几(?:条|项)"
+CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:条|项|个)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
+                     r"|(?:包括|包含|有|是)哪(?:几|些)(?:条|项)|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)"
                      + _SECTION_LIST +
                      r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|包括哪些|有什么|都有什么|是什么)"
                      r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|principles|goals|targets|requirements|steps)\b"
-                     r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b")
+                     r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b"
+                     r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b|\b(?:section|part|group) (?:on|about)\b"
+                     r"|(?:措施|政策|规定|条款)(?:有|都有)?哪写"
+                     r"|\bany (?:support )?(?:measures|policies|provisions)\b|\bmeasures (?:on|about|for|regarding|concerning)\b"
+                     r"|\bthe [a-z-]+ measures\b(?! of\b)")
 DOCUMENT_TALK = _re(r"法|条例|方案|文件|规定|政策|版本|\blaw\b|\bregulations?\b|\bplan\b|\bpolicy\b|\bdocument\b|\bversion\b"
                     r"|\btext\b|\brules?\b|\bact\b")

@@ -15,15 +15,19 @@ from qa.models import Library
 from qa.understand.spans import blank, find_all, overlaps
 
 LEAD_RE = re.compile(r"牵头|负责|主管|主抓|\blead(s|ing)?\b|\bled\b|in charge|responsible|\bheads?\b|\bruns?\b|\bhandles?\b")
-COOP_RE = re.compile(r"配合|协助|协同|参与|\bco-?operat\w*|\bassist\w*|\bsupport(s|ing)? role|\bhelps?\b|\bparticipat\w*"
+# 参与 / participate ask for either role ("教育局参与了哪些措施" includes the measure it leads).
+COOP_RE = re.compile(r"配合|协助|协同|\bco-?operat\w*|\bassist\w*|\bsupport(s|ing)? role|\bhelps?\b"
                      r"|\bjoin(s|ed)?\b|\bcollaborat\w*|\bsupporting\b")
 # "有没有牵头" and "是不是…牵头" ask; they do not negate.
 NEG_RE = re.compile(r"(?<!是)不是|不由|并非|非由|除了|除去|除|以外|之外|(?<!牵头)不牵头|(?<!负责)不负责|(?<!配合)不配合|既不"
                     r"|(?<!有)没有牵头|(?<![有没])没牵头|(?<!有)没有参与|(?<!参与)不参与"
                     r"|\bnot\b|n't\b|\bexcept\b|\bother than\b|\bapart from\b|\bbesides\b|\bneither\b|\bnor\b")
 UNKNOWN_ZH_RE = re.compile(r"(?:广州)?市[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅)(?![\u4e00-\u9fff]{0,1}(?:部门))")
-UNKNOWN_EN_RE = re.compile(r"((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b"
-                           r"|\b(bureau|commission|office|administration) of ((?:[a-z&'-]+ ?){1,6})")
+# A bare bureau name at the start of a phrase (工信局在这个方案里…, 审计局负责…), but not words ending in 局.
+UNKNOWN_BARE_ZH_RE = re.compile(r"(?:^|(?<=[,，。?？!！(（、\s和与及跟]))(?!布局|格局|大局|当局|结局|开局|全局|残局|骗局|僵局|时局|政局|饭局|赌局)"
+                                r"[\u4e00-\u9fff]{1,5}?局(?![面长部势限])")
+UNKNOWN_EN_RE = re.compile(r"\b(bureau|commission|office|administration) of ((?:[a-z&'-]+ ?){1,6})"
+                           r"|((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b")
 
 
 @dataclass(frozen=True)
@@ -75,19 +79,19 @@ class DepartmentNames:
         found = [DepartmentMention(f.name, role, negated, f.start, f.end) for f in found]
         found.sort(key=lambda f: f.start)
         unknown = []
-        for m in UNKNOWN_ZH_RE.finditer(text):
-            if not overlaps(m.start(), m.end(), taken):
+        for m in [*UNKNOWN_ZH_RE.finditer(text), *UNKNOWN_BARE_ZH_RE.finditer(text)]:
+            if not overlaps(m.start(), m.end(), taken) and not any(m.group(0) in u or u in m.group(0) for u in unknown):
                 unknown.append(m.group(0))
         for m in UNKNOWN_EN_RE.finditer(text):
             if overlaps(m.start(), m.end(), taken):
                 continue
-            phrase = (m.group(1) or m.group(4) or "").strip()
-            kind = m.group(2) or m.group(3)
+            phrase = (m.group(2) or m.group(3) or "").strip()
+            kind = m.group(1) or m.group(4)
             words = [w for w in phrase.split() if w not in ("the", "a", "an", "which", "what", "does", "do", "municipal",
                                                               "guangzhou", "city", "is", "of", "for", "any", "and", "or")]
             if not words:
                 continue
-            name = f"{' '.join(words)} {kind}" if m.group(2) else f"{kind} of {' '.join(words)}"
+            name = f"{' '.join(words)} {kind}" if m.group(4) else f"{kind} of {' '.join(words)}"
             if not any(name in e or e.endswith(name) for e in self._english):
                 unknown.append(m.group(0).strip())
         return found, unknown
@@ -99,7 +103,14 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
+# "市公安局负责什么？" asks what the department does at all, not only what it leads.
+_ANY_ROLE_RE = re.compile(r"(?:负责|管)(?:些)?(?:什么|啥)|职责是什么|\bresponsible for what\b|\bwhat (?:is|are|does) (?:the )?[\w&'() ]{2,80}? "
+                          r"(?:responsible for|in charge of)\b|\brole\b")
+
+
 def _role(text: str) -> str:
+    if _ANY_ROLE_RE.search(text):
+        return "any"
     lead, coop = bool(LEAD_RE.search(text)), bool(COOP_RE.search(text))
     if lead and not coop:
         return "lead"

@@ -238,7 +238,8 @@ class Understander:
             scope = named_docs
         if part_only:
             refs = self._resolve_part_refs(refs, context if followup else None)
-        if followup and not depts and context.departments and context.intent == "department" and (
+        one_clause = len(context.clause_ids) == 1 and _THIS_CLAUSE.search(content) if context else False
+        if followup and not depts and context.departments and context.intent == "department" and not one_clause and (
                 {"listing", "count"} & asks or LEAD_RE.search(content) or COOP_RE.search(content)):
             role = _role(content)
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
@@ -388,6 +389,9 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+# "这条的配合单位" after a listing of one clause: that clause, not the department's listing again.
+_THIS_CLAUSE = re.compile(r"这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|该措施|这项措施|\b(?:this|that) (?:measure|article|clause|one)\b",
+                          re.IGNORECASE)
 _COUNTERPART_ASKED = re.compile(r"哪条|哪一条|哪个条|对应|相应的?(?:条|规定)|\b(?:which|what) article\b|\bcounterpart\b"
                                 r"|\bequivalent\b|\bcorresponding\b", re.IGNORECASE)
 _EXCEPT_BEFORE = re.compile(r"(?:除了|除去|除|不算|\bbesides|\bother than|\bapart from|\bexcept(?: for)?|\bbeyond|\bnot counting)\s*(?:the\s+)?$")

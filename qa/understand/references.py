@@ -13,7 +13,7 @@ that kind of clause). ``resolve_clause_id`` reads a whole string as one id (for 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.ingest.numerals import to_int
 from qa.understand.spans import find_all, overlaps
@@ -202,8 +202,8 @@ def find_references(text: str) -> list[Reference]:
                     add(m, "measure", number, part, vague=True)
             elif kind == "kw":
                 raw_kw = m.group("kw").lower()
-                if raw_kw.endswith("s") and m.group("n").lower() in _WORDS + list(_TENS) and m.start("n") < m.start("kw"):
-                    continue  # "the three basic principles": a count of them, not principle 3
+                if raw_kw.endswith("s") and m.start("n") < m.start("kw"):
+                    continue  # "the three basic principles", "the 34 measures": a count of them, not principle 3
                 add(m, EN_KINDS.get(raw_kw.rstrip(".s")), number, part)
             else:
                 add(m, kind, number, part)
@@ -213,6 +213,12 @@ def find_references(text: str) -> list[Reference]:
         for start, end in find_all(text, name):
             add((start, end, name), kind, None)
     found.sort(key=lambda r: r.start)
+    for i in range(1, len(found)):
+        # 工作要求第一条和第二条: the second number is a requirement too, not measure 2.
+        before = found[i - 1]
+        if found[i].kind is None and before.kind in ("goal", "principle", "requirement") and re.fullmatch(
+                r"\s*(?:和|、|及|与|跟|以及|,|，)\s*", text[before.end:found[i].start]):
+            found[i] = replace(found[i], kind=before.kind)
     return list({(r.kind, r.number, r.part, r.part_only): r for r in found}.values())
 
 

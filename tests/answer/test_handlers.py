@@ -376,3 +376,40 @@ def test_a_contact_question_takes_a_near_clause_that_names_the_body(real_assista
     # Art. 3 (party leadership) ranks first but names no body; Art. 7 names 国务院市场监督管理部门.
     a = real_assistant.ask("促进个体工商户发展工作国家层面谁负责？")
     assert a.citations[0].clause_id == "individual-business-regulation-2022/article-7" and a.departments
+
+
+@pytest.mark.parametrize(("question", "measures"), [
+    ("用地方面有啥政策", range(7, 12)), ("人才方面咋支持民企的", range(19, 22)),
+    ("国企改革、企业改制那块有哪些条？", range(24, 28)), ("any measures about land and factory space (厂房)?", range(7, 12)),
+    ("list the measures for market expansion / 开拓市场 pls", range(22, 24)),
+])
+def test_everyday_group_questions_list_the_group(fake_assistant, question, measures):
+    a = fake_assistant.ask(question, selection=plan_only())
+    assert a.status == "listing" and [i.clause_id for i in a.items] == [f"{PLAN}/measure-{n}" for n in measures]
+
+
+def test_a_group_heading_word_does_not_answer_an_out_of_scope_listing(real_assistant):
+    assert real_assistant.ask("what measures are there for private enterprises on immigration visas?",
+                              selection=plan_only()).abstained
+
+
+def test_bare_bureau_names_the_plan_lacks_are_not_named_in_the_chosen_document(fake_assistant):
+    for question in ("审计局负责哪些措施？", "体育局在方案里有什么任务", "市商务局在这个方案里有任务吗？"):
+        a = fake_assistant.ask(question, selection=plan_only())
+        assert a.status == "not_named" and a.answer.startswith("《广州市进一步加快民营经济发展工作方案》没有提到"), question
+    a = fake_assistant.ask("政数局（政务服务数据管理局）在这个方案里有分工吗", selection=plan_only())
+    assert "市政务服务和数据管理部门" in a.answer  # the 2024 regulation's name for it, outside the chosen plan
+
+
+def test_two_departments_and_either_role(fake_assistant):
+    a = fake_assistant.ask("市司法局和市法制办各自牵头哪条？", selection=plan_only())
+    assert "第二十九条" in a.answer and "第二十八条" in a.answer
+    a = fake_assistant.ask("教育局参与了哪些措施？", selection=plan_only())  # 参与: leads or cooperates
+    assert {"第二十条", "第十四条", "第十九条"} <= {i.label_zh for i in a.items}
+
+
+def test_contact_follow_ups_give_every_department_of_the_measure(fake_assistant):
+    a = fake_assistant.ask("配合的呢", history=["用地方面有啥政策", "第8条谁负责？"], selection=plan_only())
+    assert all(d in a.answer for d in ("市经贸委", "市国资委", "市外经贸局", "市交委", "市环保局", "市工商局"))
+    a = fake_assistant.ask("那这条的配合单位有哪些？", history=["知识产权局在这个方案里牵头哪几条？"], selection=plan_only())
+    assert a.citations[0].clause_id == f"{PLAN}/measure-17" and "市经贸委" in a.answer

@@ -121,6 +121,16 @@ def test_changed_user_dictionary_is_refused(tmp_path, library):
         load_index(load_library(root), [enc], tmp_path / "index")
 
 
+def test_changed_stop_words_make_the_index_stale(tmp_path, library, monkeypatch):
+    import qa.index.store as store
+
+    enc = HashingEncoder(dim=32)
+    build_index(library, [enc], tmp_path / "index")
+    monkeypatch.setattr(store, "EN_STOPWORDS", store.EN_STOPWORDS | {"subsidy"})
+    with pytest.raises(IndexStateError, match="other stop words.*qa build-index"):
+        load_index(library, [enc], tmp_path / "index")
+
+
 def test_a_library_without_english_still_builds(tmp_path, library):
     """Only documents ingested without a rendering: the English-only encoder gets nothing to encode."""
     import shutil

@@ -64,7 +64,7 @@ def test_a_loose_name_does_not_override_the_selection(understand):
     ("哪些措施不是市科技局牵头的？", "市科技局", "lead", True),
     ("Which measures does the Municipal Foreign Trade and Economic Cooperation Bureau lead?", "市外经贸局", "lead", False),
     ("Which measures does the Science and Technology Bureau lead?", "市科技局", "lead", False),
-    ("科技局负责什么", "市科技局", "lead", False),
+    ("科技局负责什么", "市科技局", "any", False), ("科技局负责哪些措施", "市科技局", "lead", False),
     ("市经贸委既不牵头也不配合的措施有哪些？", "市经贸委", "any", True),
     # 有没有 / 是不是 ask; they do not negate.
     ("农业局有没有牵头的措施？", "市农业局", "lead", False),
@@ -118,6 +118,12 @@ def test_a_named_document_is_left_out_of_the_ranking_text_but_not_the_evidence(u
     ("How many companies does the plan want to support?", "figure", (PLAN,)),
     ("这个文件是哪个部门发的？什么时候发的？", "document", (PLAN,)), ("民营经济促进法什么时候施行？", "document", None),
     ("这个方案现在还有效吗？", "validity", None), ("Is the 2020 payment regulation still in force?", "validity", None),
+    ("2026年还能按这个方案申请补贴吗？", "validity", (PLAN,)), ("这方案管到哪年为止？", "validity", (PLAN,)),
+    ("What's the expiry date of this plan?", "validity", (PLAN,)), ("Can I still rely on this 2007 plan?", "validity", (PLAN,)),
+    ("Has the plan been replaced by something newer?", "validity", (PLAN,)),
+    ("How long does this plan run for?", "validity", (PLAN,)), ("方案的目标是到哪一年？", "validity", (PLAN,)),
+    ("Within what time frame?", "figure", (PLAN,)),  # a deadline, not the plan's horizon
+    ("还能申请贷款贴息吗？", "topical", (PLAN,)),  # 还 = "also": not about validity
     ("第12条讲什么？", "clause_ref", (PLAN,)), ("你好，第12条讲什么？", "clause_ref", (PLAN,)),
     ("市科技局牵头哪些措施？", "department", None), ("市工信局牵头哪些措施？", "department", (PLAN,)),
     ("融资方面有哪些扶持措施？", "group_listing", (PLAN,)), ("国企改革那部分一共有几条？", "group_listing", (PLAN,)),

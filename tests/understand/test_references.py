@@ -40,10 +40,12 @@ def test_several_clauses_in_one_question():
     assert refs("第13、14条分别讲什么？") == [(None, 13, None, None), (None, 14, None, None)]
     assert refs("Compare measures 10 and 11.") == [("measure", 10, None, None), ("measure", 11, None, None)]
     assert [n for _k, n, _p, _pk in refs("第3至5条")] == [3, 4, 5]
+    # The second bare number follows the kind named first: requirement 2, not measure 2.
+    assert refs("工作要求第一条和第二条各是什么？") == [("requirement", 1, None, None), ("requirement", 2, None, None)]
 
 
 @pytest.mark.parametrize("text", ["12个批发市场群", "有3条要求", "市经贸委牵头几条措施", "到2010年目标是多少", "要求3年内",
-                                  "within 30 days", "5 years"])
+                                  "within 30 days", "5 years", "How many of the 34 measures does it lead?"])
 def test_quantities_are_not_references(text):
     assert refs(text) == []
 

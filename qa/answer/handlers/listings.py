@@ -14,6 +14,7 @@ from qa.answer.citation import clause_label, document_name, make_citation
 from qa.answer.handlers.common import Deps, not_covered, notes_for
 from qa.answer.handlers.retrieval import _tokenize, handle_topical, retrieve
 from qa.answer.models import Answer, Contact, ListItem
+from qa.index.tokenize import english_tokenize
 from qa.ingest.departments import ASSIGNMENT_PAREN
 from qa.models import Clause, Library
 from qa.retrieve.retriever import SearchResult
@@ -144,18 +145,43 @@ def _not_named(query: Query, deps: Deps) -> Answer:
     near = difflib.get_close_matches(asked, names, n=4, cutoff=0.3)
     near += [english[e] for e in difflib.get_close_matches(asked.lower(), list(english), n=3, cutoff=0.4)]
     near = list(dict.fromkeys(near))[:5]
+    scope = query.scope if query.scope and len(query.scope) < len(library.doc_ids) else ()
+    # 工信局 with the 2007 plan chosen: the plan does not name it, but the 2024 regulation names the body.
+    elsewhere = next(((b, docs) for b in library.bodies.values()
+                      if any(a.removeprefix("市") and a.removeprefix("市") in asked for a in b.aliases)
+                      and (docs := [d for d in library.doc_ids if d not in scope
+                                    and any(b.name in c.text_zh for c in library.document(d).clauses)])), None)
     if query.lang == "zh":
-        text = f"资料库的文件没有提到“{asked}”。" + (f"名称相近的部门或机构有：{'、'.join(near)}。" if near else "")
+        where = "、".join(document_name(library.info(d), "zh", number=False) for d in scope) if scope else "资料库的文件"
+        text = f"{where}没有提到“{asked}”。" + (f"名称相近的部门或机构有：{'、'.join(near)}。" if near else "")
+        if elsewhere:
+            body, docs = elsewhere
+            text += (f"资料库中{'、'.join(document_name(library.info(d), 'zh', number=False) for d in docs)}"
+                     f"提到的“{body.name}”可能对应它。")
     else:
         shown = "; ".join(f"{library.departments[n].english} ({n})" if n in library.departments
                           else f"{library.bodies[n].english} ({n})" for n in near)
-        text = f"No document in the library names the “{asked}”." + (f" The nearest names are: {shown}." if near else "")
+        where = (" or ".join(f"the {document_name(library.info(d), 'en', number=False)}" for d in scope)
+                 if scope else "No document in the library")
+        where = where[0].upper() + where[1:]
+        text = (f"{where} does not name the “{asked}”." if scope else f"{where} names the “{asked}”.") + (
+            f" The nearest names are: {shown}." if near else "")
+        if elsewhere:
+            body, docs = elsewhere
+            text += (f" The {body.english} ({body.name}) named in "
+                     + " and ".join(f"the {document_name(library.info(d), 'en', number=False)}" for d in docs)
+                     + " may correspond to it.")
     contacts = tuple(Contact(n, library.department_english(n) if n in library.departments else library.bodies[n].english,
                              "named") for n in near)
     return Answer(question=query.raw, lang=query.lang, status="not_named", abstained=True, answer=text,
                   intent=query.intent, departments=contacts, confidence=0.0)
 
 
+# Words every heading could use: they name no group ("促进民营经济发展的新措施" is no land measure).
+_HEADING_GENERIC = frozenset({"促进", "发展", "加快", "推动", "优化", "完善", "加强", "努力", "积极", "切实", "着力", "大力",
+                              "建设", "提高", "提升", "实施", "落实", "推进", "创新", "健全", "鼓励", "引导", "服务", "民营",
+                              "经济", "企业", "民营经济", "中小企业", "develop", "promot", "improv", "strengthen", "acceler",
+                              "optimis", "activ", "effort", "strive", "econom", "economi", "sme", "smes"})
 # Words of the asking, not of the topic: "融资方面有哪些扶持措施" is about 融资, not the chapter 创业扶持.
 _LISTING_WORDS = frozenset({"扶持", "支持", "措施", "政策", "规定", "方面", "哪些", "优惠", "有关", "相关", "条款", "具体",
                             "measures", "support", "policies", "provisions", "rules", "what", "which"})
@@ -183,8 +209,6 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     if chapter := _chapter_asked(query, library):
         return _group_answer(query, deps, *chapter, SearchResult(query=query.content, hits=(), confidence=1.0))
     result, abstain = retrieve(query, deps, k=8)
-    if abstain:
-        return not_covered(query, deps, result, status=abstain)
     votes: dict[tuple[str, str], float] = {}
     for rank, hit in enumerate(result.hits):
         clause = library.clause(hit.clause_id)
@@ -207,9 +231,26 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
 
     groups = dict.fromkeys((doc_id, c.group_path[-1]) for doc_id in query.scope or tuple(library.doc_ids)
                            for c in library.document(doc_id).clauses if c.group_path and c.kind not in ("preamble", "guiding"))
-    for key in groups:
-        if heading_overlap(key):
-            votes.setdefault(key, 0.0)
+    named = [key for key in groups if heading_overlap(key)]
+
+    # A word few headings share names a group (开拓市场); 民营企业 is in most of them.
+    def words(key: tuple[str, str]) -> set[str]:
+        first = next(c for c in library.document(key[0]).clauses if c.group_path and c.group_path[-1] == key[1])
+        return set(tokens(f"{key[1]} {first.group_path_en[-1] if first.group_path_en else ''}"))
+
+    heads = {key: words(key) for key in groups}
+    english = set(english_tokenize(query.content))  # stemmed, without stop words (jieba keeps "for")
+    rare = {t for t in asked if (not t.isascii() or t in english) and t not in _HEADING_GENERIC
+            and sum(t in h for h in heads.values()) <= 2}
+    by_heading = [key for key in named if rare & heads[key]]
+    if any(c.effect == "abstain" for c in query.scope_cues):
+        by_heading = []
+    if abstain and not by_heading:
+        return not_covered(query, deps, result, status=abstain)
+    if abstain:  # weak evidence in the clauses, but the question names a group's heading: that group
+        votes = {}
+    for key in named:
+        votes.setdefault(key, 0.0)
     top = max((h.score for h in result.hits), default=1.0)
     if not query.scope:  # with no document chosen, the rules in force come before a historical plan
         for key in list(votes):
@@ -220,6 +261,8 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     if not votes:
         return handle_topical(query, deps)
     doc_id, group = max(votes, key=votes.get)
+    if (doc_id, group) in by_heading:
+        result = replace(result, confidence=1.0)  # named by its heading, as a chapter asked by number is
     return _group_answer(query, deps, doc_id, group, result)
 
 

@@ -558,8 +558,28 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     if not contacts:
         contacts = contacts_for(deps.library, clause, list(clause.sentences))
     lead = _contact_lead(query, deps, clause, contacts)
+    whole = contacts_for(deps.library, clause, list(clause.sentences))
+    if clause.kind == "measure" and {c.name for c in whole} > {c.name for c in contacts}:
+        # A measure's parts have their own departments: the part quoted first, then the measure as a whole
+        # ("the recruitment one" means measure 20, led by two bureaus in its two parts).
+        lead = _whole_measure(query, clause, whole) + lead
+        contacts = list(contacts) + [c for c in whole if c.name not in {d.name for d in contacts}]
     answer = quote_answer(query, deps, clause, hit, result, lead=lead)
     return replace(answer, departments=contacts or answer.departments)
+
+
+def _whole_measure(query: Query, clause: Clause, whole) -> str:
+    """"第八条全条：牵头 A、B；配合 C。" — every department a measure names, by role."""
+    zh_label, en_label = clause_label(clause)
+    leads = [c for c in whole if c.role == "lead"]
+    coops = [c for c in whole if c.role == "cooperate"]
+    if query.lang == "zh":
+        roles = [f"牵头{'、'.join(c.name for c in leads)}"] if leads else []
+        roles += [f"配合{'、'.join(c.name for c in coops)}"] if coops else []
+        return f"{zh_label}全条：{'；'.join(roles)}。"
+    roles = ["lead: " + "; ".join(c.shown("en") for c in leads)] if leads else []
+    roles += ["cooperating: " + "; ".join(c.shown("en") for c in coops)] if coops else []
+    return f"{en_label} as a whole — {'; '.join(roles)}. "
 
 
 # What the asker wants to do with the department; a clause about doing it (受理…投诉) beats one that only
