@@ -93,6 +93,8 @@ def strip_greeting(text: str) -> tuple[str, bool]:
     while True:
         stripped = rest.lstrip(" ,，.。!！~～、-—:：;；?？")
         for phrase in cues.GREETING_PHRASES:
+            if phrase in _CONNECTORS and not found:
+                continue  # "and a large company?" is an ellipsis; only "Thanks! And …" drops the "and"
             if stripped.startswith(phrase) and (not phrase.isascii() or not stripped[len(phrase):len(phrase) + 1].isalpha()):
                 rest = stripped[len(phrase):]
                 found = True
@@ -101,6 +103,7 @@ def strip_greeting(text: str) -> tuple[str, bool]:
             return stripped, found
 
 
+_CONNECTORS = frozenset({"and", "also", "so"})
 _GREETING_PATTERNS = tuple(re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])") for p in cues.GREETING_PHRASES)
 
 
@@ -207,6 +210,10 @@ class Understander:
             # "英文是什么？": the clause under discussion again, in the language asked for.
             refs = _context_refs(context)
             lang = to if refs else lang
+        elif context and not refs and not named_docs and _WHICH_CLAUSE.search(content) \
+                and not own_content(_WHICH_CLAUSE.sub(" ", content)):
+            # "这是哪一条？" / "which article is that?": the clause the earlier answer quoted, by its number.
+            refs = _context_refs(context)
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts, context)))
         missing_version = self._missing_version(content, context) if context and not named_docs and not refs else None
@@ -389,6 +396,8 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+_WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定|\b(?:which|what) (?:article|clause|provision|section)\b"
+                           r"|\barticle number\b|\bwhere (?:is|does) (?:that|this|it) (?:say|written|come from)\b", re.IGNORECASE)
 # "这条的配合单位" after a listing of one clause: that clause, not the department's listing again.
 _THIS_CLAUSE = re.compile(r"这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|该措施|这项措施|\b(?:this|that) (?:measure|article|clause|one)\b",
                           re.IGNORECASE)

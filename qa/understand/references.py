@@ -90,7 +90,7 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"第\s*(?P<n>{NUM})\s*条\s*{PART_ZH}?", None),
     (rf"第\s*(?P<n>{NUM})\s*(?:项|点|款|个)(?!\s*[（(])", "part_only"),
     # A bare "12条" / "十二条" only where it reads as a clause number, not as "3条措施" (three measures).
-    (rf"(?<![有共几多第\d零〇一二两三四五六七八九十百千])(?P<n>{NUM})\s*条{PART_ZH}?"
+    (rf"(?<![有共几多第哪\d零〇一二两三四五六七八九十百千])(?P<n>{NUM})\s*条{PART_ZH}?"
      r"(?!\s*(?:措施|规定|意见|建议|政策|办法|条例|法规|款|项|原则|目标|要求|个|家|户|路|线|街|件))", None),
     (rf"[（(]\s*(?P<n>{NUM})\s*[）)](?=\s*(?:讲|说|是|写|规定|内容|呢|吗|的|和|、|,|，|\?|？|$|条|项|措施))", "paren"),
 )

@@ -413,3 +413,21 @@ def test_contact_follow_ups_give_every_department_of_the_measure(fake_assistant)
     assert all(d in a.answer for d in ("市经贸委", "市国资委", "市外经贸局", "市交委", "市环保局", "市工商局"))
     a = fake_assistant.ask("那这条的配合单位有哪些？", history=["知识产权局在这个方案里牵头哪几条？"], selection=plan_only())
     assert a.citations[0].clause_id == f"{PLAN}/measure-17" and "市经贸委" in a.answer
+
+
+def test_conversation_turns_that_lean_on_the_last_party_and_clause(real_assistant):
+    first = "How many days does a government agency have to pay an SME supplier?"
+    a = real_assistant.ask("and a large company?", history=[first])  # "and" opens an ellipsis, not a greeting
+    assert a.answer.startswith("60 days")
+    a = real_assistant.ask("2020年版呢？", history=["机关单位欠我货款，按规定最晚多少天内要付？", "那大企业呢？"])
+    assert a.answer.startswith("没有为大型企业写明具体期限：大型企业从中小企业采购") and "行业规范" in a.answer
+    a = real_assistant.ask("which article is that?", history=["What is the late payment interest rate?"])
+    assert a.intent == "clause_ref" and a.citations[0].clause_id == "sme-payment-regulation-2025/article-17"
+
+
+def test_a_defined_body_says_which_body_it_is(fake_assistant, library):
+    from qa.answer.handlers.retrieval import _defined_as
+
+    clause = library.clause("sme-payment-regulation-2025/article-25")
+    assert _defined_as(library, clause, "受理投诉部门", "zh") == "（即省级以上人民政府负责中小企业促进工作综合管理的部门，第二十四条）"
+    assert _defined_as(library, clause, "市场监督管理部门", "zh") == ""

@@ -45,7 +45,8 @@ def test_several_clauses_in_one_question():
 
 
 @pytest.mark.parametrize("text", ["12个批发市场群", "有3条要求", "市经贸委牵头几条措施", "到2010年目标是多少", "要求3年内",
-                                  "within 30 days", "5 years", "How many of the 34 measures does it lead?"])
+                                  "within 30 days", "5 years", "How many of the 34 measures does it lead?",
+                                  "这是哪一条？"])
 def test_quantities_are_not_references(text):
     assert refs(text) == []
 

@@ -27,7 +27,7 @@ from qa.answer.handlers.common import (
 )
 from qa.answer.models import Answer
 from qa.index.tokenize import ChineseTokenizer, english_tokenize
-from qa.models import Clause, Target
+from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.figures import interest_asked, missing_types
@@ -324,7 +324,20 @@ def _asked_actors(query: Query) -> list[str]:
     """The parties a figure question asks about: those of the question itself ("那大企业呢？"), else of its
     conversation (the earlier question named 机关)."""
     own = list(dict.fromkeys(actor for word, actor in _ACTOR_ALIASES.items() if word in query.content))
-    found = own or [a for a in ACTORS if a in query.retrieval_text]
+    found = own
+    if not found:
+        # The conversation's text runs oldest to newest: the party named last is the one asked about
+        # ("机关…多少天？" / "那大企业呢？" / "2020年版呢？" asks about 大企业).
+        text = query.retrieval_text.lower()
+        last = {}
+        for word, actor in [*_ACTOR_ALIASES.items(), *((a, a) for a in ACTORS)]:
+            if (at := text.rfind(word.lower())) >= 0:
+                last[actor] = max(last.get(actor, -1), at)
+        if last:
+            newest = max(last.values())
+            found = [a for a, at in last.items() if at == newest]
+            # Chinese and English names of one party can both sit last (…大型企业 large enterprise).
+            found += [a for a, at in last.items() if a not in found and newest - at <= 20]
     # The clause's sentences are matched in Chinese, whatever the question's language.
     return list(dict.fromkeys(_PARTY_ZH.get(a, a) for a in found))
 
@@ -459,7 +472,7 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
         what_en = " or ".join(t.label_en for t in query.figure_types) or "figure"
         lead = (f"没有为{own[1]}写明{what}：" if query.lang == "zh" else
                 f"No {what_en} is set for {_PARTY_EN.get(own[1], own[1])}: ")
-        order = (own[0],) + tuple(i for i in hit.sentence_order if i != own[0])
+        order = (own[0],)  # quote the party's own sentence, not the figure of the others next to it
         return quote_answer(query, deps, clause, Hit(hit.clause_id, hit.score, own[0], hit.confidence, hit.channels, order),
                             result, lead=lead, status=status)
     paired = _enumeration(clause, target)
@@ -568,6 +581,23 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     return replace(answer, departments=contacts or answer.departments)
 
 
+_DEFINED = re.compile(r"([^，。；：、（）]{4,60})（以下(?:统称|简称)([^）]{2,20})）")
+
+
+def _defined_as(library: Library, clause: Clause, name: str, lang: str) -> str:
+    """"（即…，第二十四条）" when ``name`` is a term the clause's document defines ("…部门（以下统称受理投诉部门）"),
+    so "受理投诉部门" says which body it is; else ""."""
+    for other in library.document(clause.doc_id).clauses:
+        for m in _DEFINED.finditer(other.text_zh):
+            if m.group(2) == name and other.id != clause.id:
+                zh_label, en_label = clause_label(other)
+                if lang == "zh":
+                    return f"（即{m.group(1)}，{zh_label}）"
+                body = library.bodies.get(m.group(1))
+                return f" (that is, {body.english if body else m.group(1)}, {en_label})"
+    return ""
+
+
 def _whole_measure(query: Query, clause: Clause, whole) -> str:
     """"第八条全条：牵头 A、B；配合 C。" — every department a measure names, by role."""
     zh_label, en_label = clause_label(clause)
@@ -649,7 +679,7 @@ def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
                 text += f"，{'、'.join(c.name for c in coops)}配合"
             return text + f"。依据{zh_label}：" if clause.kind != "article" else text + "。依据："
         if named:
-            return f"相关部门：{'、'.join(c.name for c in named)}。依据："
+            return f"相关部门：{'、'.join(c.name + _defined_as(deps.library, clause, c.name, 'zh') for c in named)}。依据："
         return "条文没有写明具体部门，请向文件的制定或实施部门咨询。相关条文："
     if leads:
         text = "Contact the " + "; ".join(c.shown("en") for c in leads) + " (lead)"
@@ -657,5 +687,6 @@ def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
             text += ", with " + "; ".join(c.shown("en") for c in coops) + " cooperating"
         return text + f". Basis, {en_label}: "
     if named:
-        return "Bodies named: " + "; ".join(c.shown("en") for c in named) + ". Basis: "
+        return "Bodies named: " + "; ".join(c.shown("en") + _defined_as(deps.library, clause, c.name, "en")
+                                            for c in named) + ". Basis: "
     return "The text names no department; ask the body that issued or implements it. The provision: "
