@@ -431,3 +431,23 @@ def test_a_defined_body_says_which_body_it_is(fake_assistant, library):
     clause = library.clause("sme-payment-regulation-2025/article-25")
     assert _defined_as(library, clause, "受理投诉部门", "zh") == "（即省级以上人民政府负责中小企业促进工作综合管理的部门，第二十四条）"
     assert _defined_as(library, clause, "市场监督管理部门", "zh") == ""
+
+
+def test_a_permission_question_answered_by_a_prohibition_is_answered_no_first(fake_assistant):
+    from qa.answer.handlers.retrieval import _forbidden, _tokenize
+
+    tokens = _tokenize(fake_assistant.deps)
+    cash_zh = "机关、事业单位和大型企业不得将保证金限定为现金。"
+    cash_en = "Government bodies, public institutions and large enterprises shall not restrict deposits to cash."
+
+    def verdict(question: str, zh: str = cash_zh, en: str = cash_en) -> str:
+        return _forbidden(fake_assistant.understand(question), zh, en, tokens)
+
+    assert verdict("甲方要求保证金只能交现金，可以吗？") == "不可以，条文明确禁止："
+    assert verdict("Can my client insist that the performance deposit be paid only in cash?").startswith("No")
+    # The asker may refuse what the other side is forbidden to impose: no "No".
+    assert verdict("Can we refuse to pay the deposit in cash?") == ""
+    assert verdict("保证金只交现金，我们能不接受吗？") == ""
+    # A prohibition of something else (others interfering) does not answer "may a family run it?".
+    assert verdict("个体工商户可以一家人一起经营吗？", "个体工商户可以个人经营，也可以家庭经营。任何单位和个人不得侵害或者非法干预。",
+                   "It may be operated by an individual or a family; no entity shall infringe upon or illegally interfere.") == ""

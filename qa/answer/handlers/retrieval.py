@@ -207,6 +207,8 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         # A measure's first sentence is its title: the next one says what is done.
         zh += clause.sentences[1].zh
         en = f"{en} {clause.sentences[1].en}".strip()
+    if not lead and query.intent in ("topical", "greeting_plus") and (verdict := _forbidden(query, zh, en, _tokenize(deps))):
+        lead = verdict
     if detail:
         # "60日：大型企业…60日内支付款项。" then the same fragment quoted: keep only the figure before it.
         lead += f"{suffix}" if detail in zh else f"{detail}{suffix}。"
@@ -235,6 +237,37 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
                   notes=context_note(library, query) + tuple(extra) + notes_for(library, [clause.id], query.lang),
                   context_from=query.context.clause_ids if query.followup and query.context else (),
                   confidence=result.confidence)
+
+
+# "Can a bank make us keep part of the loan as a deposit?" / "甲方…暂停付款，这合法吗？": a yes/no question whose
+# answer is a prohibition. Asked by the one who would be bound ("can I refuse …?"), the same text means yes: no verdict.
+_PERMISSION_ZH = re.compile(r"能不能|能否|可不可以|可以吗|是否可以|合法吗|合不合法|违法吗|合规吗|允许吗|行吗|能.{1,20}吗|可以.{1,20}吗|有没有权")
+_PERMISSION_EN = re.compile(r"^(?:can|may|could|is it (?:legal|allowed|ok|okay|lawful)|are (?:they|buyers|banks|we) allowed"
+                            r"|is (?:that|this) (?:legal|allowed|ok|okay|lawful)|do(?:es)? (?:they|it|the \w+) have the right)\b"
+                            r"|\bis (?:that|this|it) (?:legal|allowed|lawful)\b")
+_FIRST_PERSON = re.compile(r"^(?:我|我们|咱|咱们|本公司|我司)(?!们?的)|^(?:can|may|could) (?:i|we)\b|^(?:am i|are we)\b"
+                           r"|(?:我|我们|咱们)(?:能|可以|有权)|\b(?:can|may|could) (?:i|we)\b")
+# "能拒绝吗？" / "can we refuse?": a prohibition on the other side means yes.
+_REFUSAL = re.compile(r"拒绝|不接受|能不(?!能)|可以不|不交|不去|\brefuse\b|\bdecline\b|\bsay no\b|\bturn down\b")
+_PROHIBITION = re.compile(r"不得|禁止|严禁|不准")
+_BANNED_ZH = re.compile(r"(?:不得|禁止|严禁|不准)([^，。；]{2,60})")
+_BANNED_EN = re.compile(r"(?:shall not|may not|must not|is prohibited from|are prohibited from|no \w+ shall)([^.;]{3,160})")
+
+
+def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
+    """"不可以。" / "No — " when a permission question is answered by a prohibition of what it asks about
+    (the words after 不得 / shall not share a word with the question); else ""."""
+    text = query.content.strip()
+    asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
+    if not asks or _FIRST_PERSON.search(text) or _REFUSAL.search(text) or not _PROHIBITION.search(zh):
+        return ""
+    banned = " ".join(_BANNED_ZH.findall(zh)) if query.lang == "zh" else " ".join(_BANNED_EN.findall(en.lower()))
+    asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else set(english_tokenize(text))
+    if not asked & set(tokens(banned) if query.lang == "zh" else english_tokenize(banned)):
+        return ""
+    if query.lang == "zh":
+        return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
+    return "No — the text prohibits it: "
 
 
 SEE_ALSO_RATIO = 0.85  # a runner-up this close to the best clause is shown too (另见 / see also)
