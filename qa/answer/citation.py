@@ -70,9 +70,10 @@ def _date_zh(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
-def status_line(info: DocumentInfo, lang: str) -> str:
-    """One line on whether a document is in force: 现行有效，2025年6月1日起施行 / in force since 2025-06-01."""
-    effective = info.dates.get("effective")
+def status_line(info: DocumentInfo, lang: str, *, dated: bool = True) -> str:
+    """One line on whether a document is in force: 现行有效，2025年6月1日起施行 / in force since 2025-06-01
+    (without the date when ``dated`` is False: the dates were just given)."""
+    effective = info.dates.get("effective") if dated else None
     if info.status == "in_force":
         if lang == "zh":
             return "现行有效" + (f"，{_date_zh(effective)}起施行" if effective else "")

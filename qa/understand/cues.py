@@ -59,7 +59,7 @@ ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|发
              r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b")
 WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|几号"
            r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b")
-DOC_EVENT = _re(r"发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
+DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
                 r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b"
                 r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
 DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|\bdocument number\b|\breference number\b|\bfile number\b|\bdecree number\b"
@@ -138,7 +138,7 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"plan|document|measures?|clauses?|articles?|items?|total|altogether|cooperates?|cooperating|handles?|"
                     r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
                     r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
-                    r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into)\b")
+                    r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into|was|were|did|do)\b")
 DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算|算(?:是)?[\u4e00-\u9fff]{2,12}吗"
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b")

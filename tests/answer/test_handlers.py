@@ -451,3 +451,13 @@ def test_a_permission_question_answered_by_a_prohibition_is_answered_no_first(fa
     # A prohibition of something else (others interfering) does not answer "may a family run it?".
     assert verdict("个体工商户可以一家人一起经营吗？", "个体工商户可以个人经营，也可以家庭经营。任何单位和个人不得侵害或者非法干预。",
                    "It may be operated by an individual or a family; no entity shall infringe upon or illegally interfere.") == ""
+
+
+def test_document_follow_ups_stay_on_the_document_and_say_each_date_once(fake_assistant):
+    first = "When did the current SME Promotion Law take effect?"
+    a = fake_assistant.ask(first)
+    assert a.answer.count("2018-01-01") == 1  # "in force from X; in force since X" said it twice
+    a = fake_assistant.ask("When was it first passed?", history=[first])
+    assert a.intent == "document" and "2002-06-29" in a.answer
+    a = fake_assistant.ask("How many articles does it have?", history=[first, "When was it first passed?"])
+    assert "61 articles" in a.answer and a.citations[0].clause_id == "sme-promotion-law-2017/article-61"

@@ -124,12 +124,17 @@ def handle_document(query: Query, deps) -> Answer:
                                else "its document number is not in the library (the source text does not give it)"))
         if "count" in a or "units" in a and not facts:
             facts.append(_counts(library, doc_id, lang))
+            # The last article (measure) is where the count can be checked.
+            numbered = [c for c in library.document(doc_id).clauses if c.kind in ("article", "measure")]
+            if numbered:
+                citations.append(make_citation(library, numbered[-1], ()))
         if "structure" in a:
             facts.append(_structure(library, doc_id, lang))
         if not facts:
             facts = [f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en}", document_dates(info, lang),
                      _counts(library, doc_id, lang)]
-        facts.append(status_line(info, lang))
+        dates = document_dates(info, lang)
+        facts.append(status_line(info, lang, dated=dates not in facts))  # "in force from X; in force since X" said X twice
         facts = [f for f in facts if f]
         if lang == "zh":
             lines.append(f"{name}：" + "；".join(facts) + "。")
@@ -160,14 +165,14 @@ def handle_validity(query: Query, deps) -> Answer:
             info = library.info(v)
             name = document_name(info, lang)
             if lang == "zh":
-                line = f"{name}：{document_dates(info, 'zh')}；{status_line(info, 'zh')}"
+                line = f"{name}：{document_dates(info, 'zh')}；{status_line(info, 'zh', dated=False)}"
                 if info.status == "historical":
                     who, _ = _report_contact(library, v)
                     line += f"。它可能已被后续政策取代，办理前请向{who}或{info.issuer}核实"
                 if info.status == "superseded" and info.superseded_by:
                     line += f"，现行版本是{document_name(library.info(info.superseded_by), 'zh')}"
             else:
-                line = f"The {name}: {document_dates(info, 'en')}; {status_line(info, 'en')}"
+                line = f"The {name}: {document_dates(info, 'en')}; {status_line(info, 'en', dated=False)}"
                 if info.status == "historical":
                     who, _ = _report_contact(library, v)
                     line += (f". Later policies may have replaced it; check with the {library.department_english(who)} "
