@@ -60,7 +60,8 @@ ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|发
 WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|几号"
            r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b")
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
-                r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
+                r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)"
+                r"|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
                 r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b"
                 r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
 DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|\bdocument number\b|\breference number\b|\bfile number\b|\bdecree number\b"
