@@ -36,6 +36,8 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|\bwho do i\b|\bcontact\b|谁配合|哪些部门配合|配合部门|牵头部门|负责部门|配合单位|牵头单位|负责单位|配合方|配合的(?:呢|有|是)"
               r"|\bwho(?:'s| is| are|'re) (?:in charge|responsible|leading)\b|\bcooperating (?:ones|departments|units|bodies|agencies)\b"
               r"|\b(?:lead|leading|cooperating|co-operating) (?:department|departments|unit|units|body|bodies|agency|agencies)\b"
+              r"|^(?:and |so |but )?who (?:should|would|decides?|organi[sz]es?|mediates?|supervises?|approves?|determines?"
+              r"|enforces?|investigates?|coordinates?|evaluates?|assesses?|certifies?|registers?|accepts?|receives?)\b"
               r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
 VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
                r"|新版|旧版|还能用|现在还|有效期|生效了吗|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"

@@ -95,7 +95,10 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b(?! (?:between|apart))|\bhow soon\b|\bhow quickly\b"
             r"|\bwithin what (?:time|period)\b|\bby when\b|\bwhat (?:is the )?(?:deadline|time limit)\b"
             r"|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|多快|(?<!哪)几天(?!前)|多少天内|什么期限|期限是多少"
-            r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"),
+            r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"
+            # "when must they pay?": a payment deadline, not a date
+            r"|\bwhen (?:do|does|must|should|will|would|have) [\w' -]{1,40}?(?:pay|paid|settle|reply|respond|decide)\b"
+            r"|(?:最晚|最迟)?什么时候(?:之前)?(?:要|得|必须|应当|应该)?(?:付|支付|给钱|结款|回复|答复|办结)"),
         _re(r"\d+\s*个?(?:工作日|天|日|个月)|[一二三四五六七八九十两]+个?(?:工作日|天|日|个月)"
             rf"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b{_EN_NUMBER} (?:working |calendar )?(?:days?|months?|weeks?)\b"),
     ),
@@ -167,7 +170,7 @@ def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clau
 
 # Any figure at all: amounts, counts, shares, dates, deadlines (for choosing the fragment to quote).
 WANTS_FIGURE_RE = re.compile(r"多少|几[个家户年项万条天日月成倍]?|多大|多高|多长|多久|何时|什么时候|哪年|哪一年|期限|时限|金额|比例|数量|规模"
-                             r"|\bhow (?:much|many|long|soon|often)\b|\bby when\b|\bwhen\b|\bamount|\bnumber of|\btarget"
+                             r"|\bhow (?:much|many|long|soon|often)\b|\bby when\b|^(?:and |so |but )?when\b|[,;?.] *when\b|\b(?:since|until|till) when\b|\bamount|\bnumber of|\btarget"
                              r"|\bpercent|\bshare\b|\bdeadline|\bwithin\b|\bdays?\b|\blimit\b", re.IGNORECASE)
 LEVEL_WORDS = {"国家级": "国家级", "国家": "国家级", "national": "国家级", "state-level": "国家级", "省级": "省级",
                "省": "省级", "provincial": "省级", "province": "省级", "市级": "市级", "municipal": "市级",
