@@ -132,7 +132,8 @@ def test_a_named_document_is_left_out_of_the_ranking_text_but_not_the_evidence(u
     ("上市融资找哪个部门？", "contact", None),
     # "when" inside the question asks for no date
     ("Who should mediate when there's a major disagreement over overdue payments?", "contact", None),
-    ("When does a large company have to pay?", "figure", None), ("大企业什么时候要付款？", "figure", None), ("国家级技术中心认定下来能拿多少钱", "figure", None),
+    ("When does a large company have to pay?", "figure", None),
+    ("大企业什么时候要付款？", "figure", None), ("国家级技术中心认定下来能拿多少钱", "figure", None),
     ("能帮我们找贷款担保吗？", "topical", None), ("Is that a valid excuse for not paying?", "topical", None),
 ])
 def test_one_detector_per_intent(understand, text, intent, selected):
