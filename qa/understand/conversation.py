@@ -52,5 +52,6 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
     items = tuple(i.clause_id for i in answer.items)
     # A quoted answer is about its first clause (the others are "see also" / the version in force).
     keep = 1 if answer.status in ("answered", "not_stated") else 3
+    role = query.departments[0].role if query.intent == "department" and query.departments else "any"
     return Context(question=query.retrieval_text or query.content, clause_ids=ids[:keep], intent=query.intent,
-                   departments=tuple(d.name for d in answer.departments), items=items)
+                   departments=tuple(d.name for d in answer.departments), items=items, role=role)

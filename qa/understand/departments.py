@@ -108,7 +108,14 @@ _ANY_ROLE_RE = re.compile(r"(?:负责|管)(?:些)?(?:什么|啥)|职责是什么
                           r"(?:responsible for|in charge of)\b|\brole\b")
 
 
+# "only cooperates on (rather than leads)": the measures it cooperates on and does not lead.
+ONLY_COOPERATES_RE = re.compile(r"只(?:是)?配合|仅(?:仅|是)?配合|只负责配合|\bonly (?:cooperat|co-operat|assist|support|help)"
+                                r"|\brather than lead|\bbut (?:does not|doesn't|do not|don't) lead|\bwithout leading")
+
+
 def _role(text: str) -> str:
+    if ONLY_COOPERATES_RE.search(text):
+        return "cooperate"
     if _ANY_ROLE_RE.search(text):
         return "any"
     lead, coop = bool(LEAD_RE.search(text)), bool(COOP_RE.search(text))

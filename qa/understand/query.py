@@ -30,6 +30,7 @@ class Context:
     intent: str
     departments: tuple[str, ...] = ()
     items: tuple[str, ...] = ()  # every clause a listing answer listed, in order
+    role: str = "any"  # the role a department listing asked about (lead / cooperate), for "how many is that?"
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,8 @@ class Understander:
         if followup and not depts and context.departments and context.intent == "department" and not one_clause and (
                 {"listing", "count"} & asks or LEAD_RE.search(content) or COOP_RE.search(content)):
             role = _role(content)
+            if role == "any" and not (LEAD_RE.search(content) or COOP_RE.search(content)):
+                role = context.role  # "how many is that?" after the cooperating ones: still the cooperating ones
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
         if followup and context.intent == "figure" and not figure_types and not wants_figure(content):
             # "那大企业呢？" after "最晚多少天内要付？": the same kind of figure, for another party.
@@ -383,6 +386,8 @@ class Understander:
         own = own_content(content)
         if not own:
             return True
+        if "contact" in asks and not _ACTION_WORDS.sub(" ", own).strip():
+            return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
         if "anaphora" in asks:
             strong = cues.ANAPHORA.search(cues.WEAK_ANAPHORA_WORDS.sub(" ", content))
@@ -396,6 +401,7 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+_ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|\b(?:apply|complain|report|register|file)\w*", re.IGNORECASE)
 _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定|\b(?:which|what) (?:article|clause|provision|section)\b"
                            r"|\barticle number\b|\bwhere (?:is|does) (?:that|this|it) (?:say|written|come from)\b", re.IGNORECASE)
 # "这条的配合单位" after a listing of one clause: that clause, not the department's listing again.

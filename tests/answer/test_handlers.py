@@ -461,3 +461,29 @@ def test_document_follow_ups_stay_on_the_document_and_say_each_date_once(fake_as
     assert a.intent == "document" and "2002-06-29" in a.answer
     a = fake_assistant.ask("How many articles does it have?", history=[first, "When was it first passed?"])
     assert "61 articles" in a.answer and a.citations[0].clause_id == "sme-promotion-law-2017/article-61"
+
+
+def test_department_follow_ups_keep_the_role_and_only_means_not_leading(fake_assistant):
+    history = ["Which measures does the Municipal Science and Technology Bureau lead?", "What about the cooperating ones?"]
+    a = fake_assistant.ask("how many is that", history=history, selection=plan_only())
+    assert "cooperates on 12" in a.answer and "leads" not in a.answer
+    a = fake_assistant.ask("Which measures does the Development and Reform Commission (发改委) only cooperate on?",
+                           selection=plan_only())
+    labels = [i.label_en for i in a.items]
+    assert "Measure 7" not in labels and "Measure 11" in labels  # it leads measure 7 and cooperates in one part
+
+
+def test_a_bare_contact_follow_up_stays_on_the_earlier_clause(fake_assistant):
+    history = ["国家级技术中心认定下来政府给多少钱啊", "那省级的呢", "市级的呢"]
+    a = fake_assistant.ask("找哪个部门申请", history=history, selection=plan_only())
+    assert a.citations[0].clause_id == f"{PLAN}/measure-12" and a.answer.startswith("请找市经贸委、市科技局")
+
+
+def test_a_figure_follow_up_finds_the_figure_in_the_next_article(real_assistant):
+    a = real_assistant.ask("多久能有结果？", history=["想投诉大企业拖欠我们中小企业的货款，找哪个部门？"])
+    assert a.answer.startswith("30日") and a.citations[0].clause_id == "sme-payment-regulation-2025/article-25"
+
+
+def test_a_horizon_question_cites_the_goal_first(fake_assistant):
+    a = fake_assistant.ask("Until what year do its targets run?", selection=plan_only())
+    assert a.intent == "validity" and "2010" in a.answer and a.citations[0].clause_id == f"{PLAN}/goal-1"

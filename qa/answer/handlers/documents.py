@@ -6,6 +6,8 @@ and the parsed clauses, status from ``document.json`` (checked against the text 
 
 from __future__ import annotations
 
+import re
+
 from qa.answer.citation import _date_zh, document_name, make_citation, reported_to, status_line
 from qa.answer.models import Answer
 from qa.models import DocumentInfo, Library
@@ -155,7 +157,10 @@ def handle_validity(query: Query, deps) -> Answer:
     citations: list = []
     seen: set[str] = set()
     for doc_id in docs:
-        citations += _horizon_citations(library, doc_id)
+        found = _horizon_citations(library, doc_id)
+        if re.search(r"目标|\btargets?\b|\bgoals?\b|\bhorizon\b", query.content):
+            found = found[1:] + found[:1]  # "目标到哪年？": the clause with the horizon year first, then the notice
+        citations += found
         versions = deps.documents.versions(doc_id)
         if seen & set(versions):
             continue

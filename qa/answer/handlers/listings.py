@@ -19,6 +19,7 @@ from qa.ingest.departments import ASSIGNMENT_PAREN
 from qa.models import Clause, Library
 from qa.retrieve.retriever import SearchResult
 from qa.understand import cues
+from qa.understand.departments import ONLY_COOPERATES_RE
 from qa.understand.query import Query, own_content
 from qa.understand.references import number_value
 
@@ -102,6 +103,8 @@ def handle_department(query: Query, deps: Deps) -> Answer:
                 chosen = [c for c in clauses if c.kind == "measure" and not holds(c)]
             else:
                 chosen = [c for c in clauses if holds(c)]
+                if role == "cooperate" and ONLY_COOPERATES_RE.search(query.content):
+                    chosen = [c for c in chosen if name not in roles_in(c)[0]]  # "only cooperates on": not the ones it leads
             if not chosen and not mention.negated and role == "lead" and mention.role == "lead":
                 # 市环保局有牵头的措施吗？ No, but say what it cooperates on rather than stop at "none".
                 roles.append("cooperate")

@@ -440,10 +440,31 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
         if isinstance(found, Answer):
             return found
         hit = found
+    elif allowed := _allowed_units(query):
+        # "多久能有结果？" after "投诉找哪个部门？": the clause on complaints sets no time limit; the next one does.
+        def states(h: Hit) -> bool:
+            return any(t.unit in allowed for t in deps.library.clause(h.clause_id).targets)
+
+        if not states(hit):
+            # Candidates: near hits, and the articles around the one under discussion (a procedure runs on
+            # over consecutive articles: 第二十四条 where to complain, 第二十五条 how long it takes).
+            library = deps.library
+            near = [h.clause_id for h in result.hits[:5] if h.score >= FOLLOW_UP_FIGURE_RATIO * hit.score]
+            for cid in (query.context.clause_ids[:1] if query.context else ()):
+                clauses = library.document(library.clause(cid).doc_id).clauses
+                at = next(i for i, c in enumerate(clauses) if c.id == cid)
+                near += [c.id for c in clauses[max(at - 2, 0):at + 3] if c.id != cid]
+            own = {t for t in _tokenize(deps)(query.content) if len(t) >= 2}
+            stating = [c for c in dict.fromkeys(near) if any(t.unit in allowed for t in library.clause(c).targets)]
+            if stating:
+                best = max(stating, key=lambda c: (len(own & set(_tokenize(deps)(library.clause(c).text_zh))), -near.index(c)))
+                hit = next((h for h in result.hits if h.clause_id == best), None) or Hit(
+                    best, hit.score, 0, hit.confidence, {}, deps.retriever.sentence_order(best, query.retrieval_text, query.channels))
     return figure_answer(query, deps, deps.library.clause(hit.clause_id), hit, result)
 
 
 NEAR_RATIO = 0.8  # a clause this close to the best one may answer a figure the best one lacks
+FOLLOW_UP_FIGURE_RATIO = 0.6  # a follow-up's figure may come from a clause near the one under discussion
 
 
 def _missing(query: Query, deps: Deps, hit: Hit) -> list:
@@ -668,9 +689,12 @@ def _wanted_actions(query: Query) -> list[str]:
     return [stem for stem in _ACTIONS_EN if re.search(rf"\b{stem}", query.content)]
 
 
+_SAME_ACTION = {"申请": ("申请", "申报"), "申报": ("申请", "申报")}
+
+
 def _speaks_of(clause: Clause, wanted: list[str], lang: str) -> bool:
     text = clause.text_zh if lang == "zh" else clause.text_en.lower()
-    return any(w in text for w in wanted)
+    return any(w in text for word in wanted for w in _SAME_ACTION.get(word, (word,)))
 
 
 def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str]) -> Hit:
