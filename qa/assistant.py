@@ -28,7 +28,7 @@ from qa.index.store import Progress, build_index, load_index
 from qa.ingest.library import load_library
 from qa.normalize import MAX_QUESTION_CHARS, check_length, normalize
 from qa.retrieve.retriever import DEFAULT_WEIGHTS, STATUS_PRIOR, Filters, Hit, RetrievalConfig, Retriever, SearchResult
-from qa.understand.compound import leans_on_previous, sub_questions
+from qa.understand.compound import needs_previous, sub_questions
 from qa.understand.conversation import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, clean_history, context_of
 from qa.understand.language import answer_language
 from qa.understand.query import Query, Understander
@@ -253,7 +253,7 @@ class Assistant:
         if parts:  # "国家级奖励多少？到2010年比重目标是多少？": each question answered on its own
             answers = []
             for n, part in enumerate(parts):
-                earlier = list(history) + (list(parts[:n]) if n and leans_on_previous(part) else [])
+                earlier = list(history) + (list(parts[:n]) if n and needs_previous(part) else [])
                 answers.append(self._answer(part, history=earlier, lang=lang, selection=selection))
             return merge_answers(question, answers)
         return self._answer(question, history=history, lang=lang, selection=selection)

@@ -28,12 +28,17 @@ def sub_questions(question: str) -> tuple[str, ...]:
     parts = [p.strip() for p in re.split(r"(?<=[？?])", question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS or not all(re.search(r"[？?]$", p) for p in parts):
         return ()
-    for n, part in enumerate(parts):
-        if n and leans_on_previous(part):
-            continue  # "大企业呢？" after "政府单位欠款几天要付？": asked as its follow-up
-        if n == 0 and leans_on_previous(part) or not _has_own_topic(part):
-            return ()
+    if leans_on_previous(parts[0]) or not _has_own_topic(parts[0]):
+        return ()
+    if not any(_has_own_topic(p) or leans_on_previous(p) for p in parts[1:]):
+        return ()  # "这个文件是哪个部门发的？什么时候发的？": one question about one thing, answered as one
     return tuple(parts)
+
+
+def needs_previous(part: str) -> bool:
+    """A later part asked as a follow-up of the parts before it: an ellipsis (大企业呢？) or a question with no
+    topic of its own (向谁投诉？ after 大企业拖欠货款多少天必须付？)."""
+    return leans_on_previous(part) or not _has_own_topic(part)
 
 
 def leans_on_previous(part: str) -> bool:

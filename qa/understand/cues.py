@@ -109,7 +109,7 @@ _GREETING_PHRASES = ("thank you very much", "thank you", "many thanks", "a lot",
 # Longest first, so "thank you very much" goes before "thank you".
 GREETING_PHRASES = tuple(sorted((*GREETING_WORDS, *_GREETING_PHRASES), key=len, reverse=True))
 ANAPHORA = _re(r"^这个(?![方文法条规政措])"
-               r"|它|这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|那个措施|这项措施|该措施|这个条款|该条款|上面那|上一条|刚才那|刚才说的|上述"
+               r"|它|他们|她们|对方|人家|这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|那个措施|这项措施|该措施|这个条款|该条款|上面那|上一条|刚才那|刚才说的|上述"
                r"|这几条|这些|上面这些|其中|这一点|这点|类似|同样的|这方面|这件事|这种情况|这个规定|这个问题"
                r"|\b(?:that|this|there)\s*[?？]*$|\bof (?:those|these)\b|\bsimilar\b|\blike that\b|\bon this\b|\bthe same rule\b"
                r"|\bsame rules?\b|\bthat law\b|\bthat regulation\b|\bin it\b|\bthis one\b"
@@ -117,7 +117,7 @@ ANAPHORA = _re(r"^这个(?![方文法条规政措])"
                r"|\bit\b|\bits\b|\bthey\b|\bthem\b|\bthose\b|\bthe same\b|\babove\b")
 # Pronouns that may as well open a new question ("A government agency owes me money … how long do they have?"):
 # they make a follow-up only when the question's own topic words echo the earlier turn.
-WEAK_ANAPHORA_WORDS = _re(r"\b(?:it|its|they|them|those|above)\b|\bthe same\b(?! rules?\b)")
+WEAK_ANAPHORA_WORDS = _re(r"\b(?:it|its|they|them|those|above)\b|\bthe same\b(?! rules?\b)|他们|她们|对方|人家")
 # Words that name the kind of figure asked (补贴多少？ / how much funding?), not a topic of their own.
 FIGURE_NOUNS = _re(r"补贴|补助|奖励|资助|扶持|资金|费用|金额|钱|期限|时限|比例|天数|数量|标准|多久|多少|几天|几年"
                    r"|\b(?:funding|funds?|subsid\w*|grants?|rewards?|money|amounts?|fees?|deadlines?|days?|months?|years?"
@@ -129,6 +129,7 @@ TRANSLATE_WORDS = _re(r"英文|英语|英译|翻译成?|中文|原文|汉语|版
                       r"|\b(?:in|english|chinese|version|text|translation|translate|original|the|what|is|it|show|me|please"
                       r"|give|of|this|that|and|its)\b")
 ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|呢[?？]?$|^(?:and|what about|how about|and what about|and for|also|so)\b"
+               r"|^(?:but |and |so )?what if\b"
                r"|\bwhat about\b|\bhow about\b")
 # Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?).
 GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"

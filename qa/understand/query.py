@@ -207,6 +207,9 @@ class Understander:
             early_cues = tuple(self.scope_guard.cues(content, scope=scope, library=self.library))
             if any(c.effect == "abstain" for c in early_cues):
                 refs = ()  # "2023年新出的民营经济20条": a later policy's nickname, not measure 20 of this plan
+        if refs and (to := _translation_asked(blank(content, [(r.start, r.end) for r in refs]
+                                                    + [(m.start, m.end) for m in doc_mentions]))):
+            lang = to  # "措施12英文是什么？": that clause, in English
         if context and not refs and (to := _translation_asked(content)):
             # "英文是什么？": the clause under discussion again, in the language asked for.
             refs = _context_refs(context)
@@ -223,8 +226,11 @@ class Understander:
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
+        counts_listing = bool(context and context.items and context.intent in ("group_listing", "department", "mentions")
+                              and "count" in asks)  # "How many are there?" after a listing
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
-                {"when", "event"} <= asks) or {"count", "units"} <= asks) and not own_content(cues.DOC_EVENT.sub(" ", bare)):
+                {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
+                and not own_content(cues.DOC_EVENT.sub(" ", bare)):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
         details: dict = {}
@@ -253,7 +259,8 @@ class Understander:
             if role == "any" and not (LEAD_RE.search(content) or COOP_RE.search(content)):
                 role = context.role  # "how many is that?" after the cooperating ones: still the cooperating ones
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
-        if followup and context.intent == "figure" and not figure_types and not wants_figure(content):
+        if followup and context.intent == "figure" and not figure_types and not wants_figure(content) \
+                and not _WHAT_TO_DO.search(content):
             # "那大企业呢？" after "最晚多少天内要付？": the same kind of figure, for another party.
             figure_types = tuple(asked_types(context.question))
         # A switched follow-up asks the earlier question again; another follow-up adds to it.
@@ -274,7 +281,7 @@ class Understander:
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
             unknown_departments=tuple(unknown), figure_types=figure_types,
             wants_figure=wants_figure(content) or bool(figure_types) or bool(
-                followup and context.intent == "figure" and not refs and not depts),
+                followup and context.intent == "figure" and not refs and not depts and not _WHAT_TO_DO.search(content)),
             levels=level_qualifiers(content), asks=asks,
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
@@ -386,6 +393,9 @@ class Understander:
         own = own_content(content)
         if not own:
             return True
+        if (cues.GROUP_COUNT.search(content) or cues.CLAUSE_LISTING.search(content)) and "anaphora" not in asks \
+                and not any(w in context.question for w in own.split()):
+            return False  # "用地方面有几项措施？" after the financing measures: a group of its own
         if "contact" in asks and not _ACTION_WORDS.sub(" ", own).strip():
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
@@ -401,6 +411,9 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+# "他们不付怎么办？" after a figure: what to do, not the figure again.
+_WHAT_TO_DO = re.compile(r"怎么办|咋办|怎么处理|如何处理|如何应对|怎么应对|\bwhat (?:can|should|do) (?:i|we) do\b|\bwhat now\b"
+                         r"|\bwhat are my options\b", re.IGNORECASE)
 _ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|\b(?:apply|complain|report|register|file)\w*", re.IGNORECASE)
 _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定|\b(?:which|what) (?:article|clause|provision|section)\b"
                            r"|\barticle number\b|\bwhere (?:is|does) (?:that|this|it) (?:say|written|come from)\b", re.IGNORECASE)

@@ -487,3 +487,25 @@ def test_a_figure_follow_up_finds_the_figure_in_the_next_article(real_assistant)
 def test_a_horizon_question_cites_the_goal_first(fake_assistant):
     a = fake_assistant.ask("Until what year do its targets run?", selection=plan_only())
     assert a.intent == "validity" and "2010" in a.answer and a.citations[0].clause_id == f"{PLAN}/goal-1"
+
+
+def test_fresh_user_round_five(real_assistant):
+    """Session 18's fresh user in the browser: each question with the answer the texts give."""
+    ask = real_assistant.ask
+    assert ask("大企业拖欠货款多少天必须付？").answer.startswith("60日")  # the 7th hit states it
+    assert ask("政府拖了我两个月的工程款，多少天内必须付？").answer.startswith("30日")
+    assert ask("到2010年民营经济占全市GDP比重要达到多少？").answer.startswith("40%")  # not the 2006 baseline 34.6%
+    assert ask("工业总产值比重目标是多少？", selection=plan_only()).answer.startswith("33%")
+    a = ask("What if our contract says 120 days?", history=["A big customer owes us for goods. How many days do they have to pay?"])
+    assert a.answer.startswith("60 days")  # the big customer's rule, not the government's 30 days
+    a = ask("他们不付怎么办？", history=["政府欠款多少天要付？"])
+    assert a.intent != "figure" and "suifuban-2007-42/measure-31" not in [c.clause_id for c in a.citations]
+    a = ask("工作方案里用地方面有哪些措施？")
+    assert [i.clause_id for i in a.items] == [f"{PLAN}/measure-{n}" for n in range(7, 12)]
+    a = ask("用地方面有几项措施？", history=["融资方面有哪些措施？"], selection=plan_only())
+    assert [i.clause_id for i in a.items][:1] == [f"{PLAN}/measure-7"]  # a group of its own, not financing again
+    a = ask("How many are there?", history=["What financing measures are there?"], selection=plan_only())
+    assert a.answer.startswith("The list above has 6")
+    assert ask("措施12英文是什么？").answer.startswith("Measure 12")
+    a = ask("大企业拖欠货款多少天必须付？逾期利息多少？向谁投诉？")
+    assert "60日" in a.answer and "万分之五" in a.answer and "3." in a.answer  # three parts, the last as a follow-up

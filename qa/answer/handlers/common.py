@@ -163,6 +163,8 @@ def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     same long sentence (风险准备金补助机制 sits beside 担保金额超10亿元). Empty when nothing overlaps.
     """
     own = set(tokenize(query.content))
+    if not query.followup:
+        own |= set(tokenize(query.retrieval_text))  # with the texts' terms for everyday words (给钱 -> 支付 款项)
     parts: list[str] = []
     texts = []
     for idx in (order or tuple(s.index for s in clause.sentences))[:3]:

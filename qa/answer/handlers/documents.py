@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.citation import _date_zh, document_name, make_citation, reported_to, status_line
+from qa.answer.citation import _date_zh, clause_label, document_name, make_citation, reported_to, status_line
 from qa.answer.models import Answer
 from qa.models import DocumentInfo, Library
 from qa.understand.query import Query
@@ -92,6 +92,15 @@ def _report_contact(library: Library, doc_id: str) -> tuple[str, str | None]:
 def handle_document(query: Query, deps) -> Answer:
     """Issuer, dates, number, counts, structure, whom to ask: whatever of these the question asks."""
     library = deps.library
+    ctx = query.context
+    if ctx and ctx.items and ctx.intent in ("group_listing", "department", "mentions") and "count" in query.asks:
+        # "一共几项？" / "How many are there?" after a listing: the listing's own count.
+        labels = [clause_label(library.clause(c)) for c in ctx.items]
+        text = (f"上一问列出的共{len(labels)}条：{'、'.join(zh for zh, _en in labels)}。" if query.lang == "zh"
+                else f"The list above has {len(labels)}: {', '.join(en for _zh, en in labels)}.")
+        return Answer(question=query.raw, lang=query.lang, status="document", abstained=False, answer=text,
+                      intent=query.intent, citations=tuple(make_citation(library, library.clause(c), ()) for c in ctx.items),
+                      context_from=ctx.clause_ids, confidence=1.0)
     docs = target_documents(query, library)
     lang = query.lang
     lines: list[str] = []

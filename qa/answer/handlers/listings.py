@@ -221,7 +221,10 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         votes[key] = votes.get(key, 0.0) + hit.score / (1 + 0.5 * rank)
     # A group whose heading the question names (基本原则, 融资) wins over scattered hits.
     tokens = _tokenize(deps)
-    asked = {t for t in tokens(query.content) if len(t) >= 2} - _LISTING_WORDS
+    # The topic without the document's name: 工作方案 shares 工作 with the heading 工作要求.
+    # With the texts' terms for everyday words (用地 -> 土地), unless a follow-up's text carries the earlier question.
+    topic = query.topic or query.content
+    asked = {t for t in tokens(topic if query.followup else f"{topic} {query.retrieval_text}") if len(t) >= 2} - _LISTING_WORDS
     shared: dict[tuple[str, str], int] = {}
 
     def heading_overlap(key: tuple[str, str]) -> int:
