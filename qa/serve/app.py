@@ -364,7 +364,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                                      placeholder=t("chat_placeholder", zh),
                                      autoscroll=False, group_consecutive_messages=False)
                 with gr.Row(equal_height=True):
-                    box = gr.Textbox(placeholder=t("question_placeholder", zh), max_length=MAX_QUESTION_CHARS,
+                    # Twice the limit: a longer paste reaches the assistant, which says it is too long, instead of
+                    # the browser cutting it at the limit without a word.
+                    box = gr.Textbox(placeholder=t("question_placeholder", zh), max_length=2 * MAX_QUESTION_CHARS,
                                      show_label=False, scale=5, elem_id="question", submit_btn=False, lines=1)
                     send = gr.Button(t("send", zh), variant="primary", scale=1, min_width=80, elem_id="send")
                 examples_label = gr.Markdown(t("examples", zh), elem_id="examples-label")

@@ -33,7 +33,7 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|\bwhich (?:department|agency|authority|authorities|office|body|bodies|bureau|government|departments)\b"
               r"|\bwho (?:is |are )?(?:in charge|responsible|leads?|handles?|oversees?|runs?)\b"
               r"|\bwho (?:is |are )?(?:cooperates?|assists?|helps?|supports?|co-?operating)\b"
-              r"|\bwho do i\b|\bcontact\b|谁配合|哪些部门配合|配合部门|牵头部门|负责部门|配合单位|牵头单位|负责单位|配合方|配合的(?:呢|有|是)"
+              r"|\bwho do i\b|\bcontact\b|谁配合|哪些部门配合|配合部门|牵头部门|负责部门|牵头还是配合|是牵头还是|\blead or cooperate|\bleads or cooperates|配合单位|牵头单位|负责单位|配合方|配合的(?:呢|有|是)"
               r"|\bwho(?:'s| is| are|'re) (?:in charge|responsible|leading)\b|\bcooperating (?:ones|departments|units|bodies|agencies)\b"
               r"|\b(?:lead|leading|cooperating|co-operating) (?:department|departments|unit|units|body|bodies|agency|agencies)\b"
               r"|^(?:and |so |but )?who (?:should|would|decides?|organi[sz]es?|mediates?|supervises?|approves?|determines?"

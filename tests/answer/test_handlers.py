@@ -509,3 +509,16 @@ def test_fresh_user_round_five(real_assistant):
     assert ask("措施12英文是什么？").answer.startswith("Measure 12")
     a = ask("大企业拖欠货款多少天必须付？逾期利息多少？向谁投诉？")
     assert "60日" in a.answer and "万分之五" in a.answer and "3." in a.answer  # three parts, the last as a follow-up
+
+
+def test_a_department_listing_within_a_group_and_outside_the_chosen_documents(fake_assistant):
+    from qa.assistant import Selection
+
+    a = fake_assistant.ask("不是市经贸委牵头的融资措施有哪些？", selection=plan_only())
+    assert a.answer.startswith("限于“（一）") and [i.label_zh for i in a.items] == ["第四条", "第五条", "第六条"]
+    a = fake_assistant.ask("Which measures does the Finance Bureau cooperate on?", selection=plan_only())
+    assert len(a.items) == 10  # "Finance" names the bureau, not the financing group
+    a = fake_assistant.ask("市科技局牵头哪些措施？", selection=Selection(levels=("national",)))
+    assert a.answer.startswith("所选文件没有提到市科技局；提到它的是《广州市进一步加快民营经济发展工作方案》")
+    a = fake_assistant.ask("市国土房管局是牵头还是配合措施8？", selection=plan_only())
+    assert "由市国土房管局、市规划局牵头" in a.answer

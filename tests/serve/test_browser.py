@@ -234,3 +234,9 @@ def test_a_comment_after_a_new_question_does_not_land_on_the_earlier_answer(brow
     page.wait_for_function(f"{status}.includes('请先用')", timeout=30_000)
     row = next(r for r in reversed(live_app["store"].rows()) if r.question == "民营经济促进法第七十七条")
     assert row.comment == "第一条意见"
+
+
+def test_a_pasted_question_over_the_limit_is_told_so_not_cut_silently(browser, live_app):
+    page = _page(browser, live_app)
+    _ask(page, "大企业拖欠货款多少天必须付？" * 100)  # 1,400 characters
+    assert "问题过长（1,400字）" in page.locator(BOTS).last.inner_text()

@@ -81,12 +81,31 @@ def handle_department(query: Query, deps: Deps) -> Answer:
     docs = _scope_docs(query, library)
     clauses = [c for d in docs for c in library.document(d).clauses]
     lines: list[str] = []
+    group = _group_named(query, deps, docs)
+    members = [c for c in clauses if group and c.doc_id == group[0] and c.group_path and c.group_path[-1] == group[1]]
+    if group and not any(d.name in roles_in(c)[0] or d.name in roles_in(c)[1] for d in query.departments for c in members):
+        group = None  # the department has no part in that group: the words named something else
+    if group:
+        clauses = members
+        group_en = clauses[0].group_path_en[-1] if clauses and clauses[0].group_path_en else group[1]
+        lines.append(f"限于“{group[1]}”：" if query.lang == "zh" else f"Within “{group_en}”:")
     items: list[ListItem] = []
     contacts: list[Contact] = []
     for mention in query.departments:
         name = mention.name
         dept_en = library.department_english(name)
         contacts.append(Contact(name, dept_en, mention.role if mention.role != "any" else "lead"))
+        if not group and not any(name in roles_in(c)[0] or name in roles_in(c)[1] for c in clauses):
+            # 市科技局 with only the national laws chosen: the plan that names it is outside the choice.
+            elsewhere = [d for d in library.doc_ids if d not in docs
+                         and any(name in roles_in(c)[0] or name in roles_in(c)[1] for c in library.document(d).clauses)]
+            if elsewhere:
+                names_zh = "、".join(document_name(library.info(d), "zh", number=False) for d in elsewhere)
+                names_en = " and ".join(f"the {document_name(library.info(d), 'en', number=False)}" for d in elsewhere)
+                lines.append(f"所选文件没有提到{name}；提到它的是{names_zh}，请在文件选择中加入。" if query.lang == "zh" else
+                             f"The chosen documents do not name the {dept_en} ({name}); {names_en} does — add it to the "
+                             "document choice.")
+                continue
         if mention.negated:
             # 不是…牵头的 -> not led by it; 既不牵头也不配合 -> in neither list.
             roles = ["neither" if mention.role == "any" else mention.role]
@@ -183,11 +202,14 @@ def _not_named(query: Query, deps: Deps) -> Answer:
 # Words every heading could use: they name no group ("促进民营经济发展的新措施" is no land measure).
 _HEADING_GENERIC = frozenset({"促进", "发展", "加快", "推动", "优化", "完善", "加强", "努力", "积极", "切实", "着力", "大力",
                               "建设", "提高", "提升", "实施", "落实", "推进", "创新", "健全", "鼓励", "引导", "服务", "民营",
-                              "经济", "企业", "民营经济", "中小企业", "develop", "promot", "improv", "strengthen", "acceler",
-                              "optimis", "activ", "effort", "strive", "econom", "economi", "sme", "smes"})
+                              "经济", "企业", "民营经济", "中小企业", "工作", "任务", "work", "develop", "promot", "improv",
+                              "strengthen", "acceler", "optimis", "activ", "effort", "strive", "econom", "economi", "sme", "smes"})
 # Words of the asking, not of the topic: "融资方面有哪些扶持措施" is about 融资, not the chapter 创业扶持.
 _LISTING_WORDS = frozenset({"扶持", "支持", "措施", "政策", "规定", "方面", "哪些", "优惠", "有关", "相关", "条款", "具体",
-                            "measures", "support", "policies", "provisions", "rules", "what", "which"})
+                            "measures", "support", "policies", "provisions", "rules", "what", "which",
+                            # their stems (english_tokenize), and the words of asking for a role
+                            "measur", "polici", "provis", "rule", "claus", "articl", "item", "lead", "led", "cooper",
+                            "cooperat", "牵头", "配合", "负责", "参与"})
 
 
 def _chapter_asked(query: Query, library: Library) -> tuple[str, str] | None:
@@ -245,10 +267,7 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         return set(tokens(f"{key[1]} {first.group_path_en[-1] if first.group_path_en else ''}"))
 
     heads = {key: words(key) for key in groups}
-    english = set(english_tokenize(query.content))  # stemmed, without stop words (jieba keeps "for")
-    rare = {t for t in asked if (not t.isascii() or t in english) and t not in _HEADING_GENERIC
-            and sum(t in h for h in heads.values()) <= 2}
-    by_heading = [key for key in named if rare & heads[key]]
+    by_heading = [key for key in named if _rare_words(asked, query.content, heads) & heads[key]]
     if any(c.effect == "abstain" for c in query.scope_cues):
         by_heading = []
     if abstain and not by_heading:
@@ -270,6 +289,32 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     if (doc_id, group) in by_heading:
         result = replace(result, confidence=1.0)  # named by its heading, as a chapter asked by number is
     return _group_answer(query, deps, doc_id, group, result)
+
+
+def _rare_words(asked: set[str], text: str, heads: dict) -> set[str]:
+    """The asked words that name few groups: in at most two headings, not generic (民营, 发展), and for English
+    words only the stemmed ones (jieba also keeps "for")."""
+    english = set(english_tokenize(text))
+    return {t for t in asked if (not t.isascii() or t in english) and t not in _HEADING_GENERIC
+            and sum(t in h for h in heads.values()) <= 2}
+
+
+def _group_named(query: Query, deps: Deps, docs: list[str]) -> tuple[str, str] | None:
+    """The one group of ``docs`` whose heading the question's own words name (不是市经贸委牵头的**融资**措施), else None."""
+    library = deps.library
+    tokens = _tokenize(deps)
+    asked = set(tokens(query.bare))
+    if not query.followup:  # and the texts' terms the synonyms add (用地 -> 土地), not the department's own words
+        asked |= set(tokens(query.retrieval_text)) - set(tokens(query.content))
+    asked = {t for t in asked if len(t) >= 2} - _LISTING_WORDS
+    heads: dict[tuple[str, str], set[str]] = {}
+    for doc_id in docs:
+        for c in library.document(doc_id).clauses:
+            if c.group_path and c.kind not in ("preamble", "guiding") and (doc_id, c.group_path[-1]) not in heads:
+                heads[(doc_id, c.group_path[-1])] = set(tokens(f"{c.group_path[-1]} {c.group_path_en[-1] if c.group_path_en else ''}"))
+    rare = _rare_words(asked, query.content, heads)
+    named = [key for key, words in heads.items() if rare & words]
+    return named[0] if len(named) == 1 else None
 
 
 def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: SearchResult) -> Answer:
