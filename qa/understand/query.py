@@ -396,7 +396,7 @@ class Understander:
         if (cues.GROUP_COUNT.search(content) or cues.CLAUSE_LISTING.search(content)) and "anaphora" not in asks \
                 and not any(w in context.question for w in own.split()):
             return False  # "用地方面有几项措施？" after the financing measures: a group of its own
-        if "contact" in asks and not _ACTION_WORDS.sub(" ", own).strip():
+        if "contact" in asks and not own_content(_ACTION_WORDS.sub(" ", content)):
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
         if "anaphora" in asks:

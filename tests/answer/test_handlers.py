@@ -522,3 +522,14 @@ def test_a_department_listing_within_a_group_and_outside_the_chosen_documents(fa
     assert a.answer.startswith("所选文件没有提到市科技局；提到它的是《广州市进一步加快民营经济发展工作方案》")
     a = fake_assistant.ask("市国土房管局是牵头还是配合措施8？", selection=plan_only())
     assert "由市国土房管局、市规划局牵头" in a.answer
+
+
+def test_where_to_complain_follows_the_conversation_and_a_long_article_states_its_time_limit(real_assistant):
+    a = real_assistant.ask("Where do I file a complaint?",
+                           history=["A big customer owes us for goods. How many days do they have to pay?"])
+    assert a.citations[0].clause_id == "sme-payment-regulation-2025/article-25"
+    assert "(that is, the departments of people's governments at or above the provincial level" in a.answer
+    a = real_assistant.ask("可以去哪投诉", history=["我是开小店的个体户，外卖平台乱收费怎么办"])
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-33"
+    a = real_assistant.ask("How long does the complaint-handling department have to respond?")
+    assert a.status == "answered" and "days" in a.answer.split("—")[0]

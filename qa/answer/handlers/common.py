@@ -167,7 +167,8 @@ def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize
         own |= set(tokenize(query.retrieval_text))  # with the texts' terms for everyday words (给钱 -> 支付 款项)
     parts: list[str] = []
     texts = []
-    for idx in (order or tuple(s.index for s in clause.sentences))[:3]:
+    # A date or time limit may sit a few sentences down a long article (第二十五条: 10个工作日, 30日, 90日).
+    for idx in (order or tuple(s.index for s in clause.sentences))[:5 if whole else 3]:
         sentence = clause.sentences[idx]
         text = sentence.en if query.lang == "en" and sentence.en else sentence.zh
         texts.append((text, len(own & set(tokenize(text)))))
@@ -175,7 +176,7 @@ def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     # the sentence on applying and the one with the money).
     best = max((n for _t, n in texts), default=0)
     for rank, (text, n) in enumerate(texts):
-        if rank == 2 and n < best:
+        if rank >= 2 and n < best and not whole:
             break
         phrases = [p for p in _PHRASE_SPLIT.split(text) if p.strip()]
         scores = [len(own & set(tokenize(p))) for p in phrases]

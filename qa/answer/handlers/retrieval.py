@@ -458,7 +458,9 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
             # Candidates: near hits, and the articles around the one under discussion (a procedure runs on
             # over consecutive articles: 第二十四条 where to complain, 第二十五条 how long it takes).
             library = deps.library
-            near = [h.clause_id for h in result.hits[:5] if h.score >= FOLLOW_UP_FIGURE_RATIO * hit.score]
+            docs = {library.clause(c).doc_id for c in (query.context.clause_ids if query.context else ())}
+            near = [h.clause_id for h in result.hits[:5] if h.score >= FOLLOW_UP_FIGURE_RATIO * hit.score
+                    and (not docs or library.clause(h.clause_id).doc_id in docs)]  # the document under discussion
             for cid in (query.context.clause_ids[:1] if query.context else ()):
                 clauses = library.document(library.clause(cid).doc_id).clauses
                 at = next(i for i, c in enumerate(clauses) if c.id == cid)
@@ -614,6 +616,11 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         # A follow-up asking where to complain, when the earlier clause says nothing of complaints, searches
         # the earlier turn's documents for the clause that does.
         result, abstain = retrieve(query, deps, k=8)
+        if query.followup and query.context and wanted and not query.scope:
+            docs = tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in query.context.clause_ids))
+            within, stop = retrieve(replace(query, scope=docs), deps, k=8)
+            if not stop and any(_speaks_of(deps.library.clause(h.clause_id), wanted, query.lang) for h in within.hits[:5]):
+                result, abstain = within, stop
         if abstain:
             return not_covered(query, deps, result, status=abstain)
         chosen = _acting_hit(query, deps, result, wanted)
@@ -658,7 +665,13 @@ def _defined_as(library: Library, clause: Clause, name: str, lang: str) -> str:
                 if lang == "zh":
                     return f"（即{m.group(1)}，{zh_label}）"
                 body = library.bodies.get(m.group(1))
-                return f" (that is, {body.english if body else m.group(1)}, {en_label})"
+                if body:
+                    return f" (that is, the {body.english}, {en_label})"
+                # The rendering defines it the same way: "The departments of … (hereinafter … referred to as …)".
+                found = re.search(r"([^.;:()]{10,240}?)\s*\(hereinafter", other.text_en)
+                defined = found.group(1).strip() if found else ""
+                defined = defined[0].lower() + defined[1:] if defined.startswith("The ") else defined
+                return f" (that is, {defined}, {en_label})" if defined else f" (defined in {en_label})"
     return ""
 
 
