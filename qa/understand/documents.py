@@ -23,6 +23,7 @@ _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
 # A title-like name right before a clause number: 《X条例》第十条 / X法第3条.
 _DOC_NAME_RE = re.compile(r"《?([\u4e00-\u9fff]{2,30}?(?:条例|法|办法|规定|意见|决定|方案|通知|细则))》?\s*(?:的)?\s*第")
+_TYPED_NAME_RE = re.compile(r"([\u4e00-\u9fff]{5,30}?(?:条例|法))")
 _GENERIC_NAME_RE = re.compile(r"(?:这个|本|该|此|那个|这部|那部|这份|新|旧|老)?(?:工作)?(?:条例|法|办法|规定|意见|决定|方案|通知|细则)")
 # "Article 10 of the Regulations on Optimizing the Business Environment"
 _DOC_NAME_EN_RE = re.compile(r"\barticle\s+\w+\s+of\s+(?:the\s+)?((?:[a-z'-]+\s+){0,8}?(?:law|regulations?|measures|provisions|rules|plan)"
@@ -86,6 +87,8 @@ class DocumentNames:
                                                  loose=True))
                     break
         if not found:
+            found += self._misspelt(text)
+        if not found:
             found += self._version_only(text)
         if self._plan and not any(f.doc_id == self._plan for f in found):
             if m := _PLAN_WORDS.search(text):
@@ -96,6 +99,21 @@ class DocumentNames:
             if f.doc_id not in {o.doc_id for o in out}:
                 out.append(f)
         return out
+
+    def _misspelt(self, text: str) -> list[DocumentMention]:
+        """A Chinese document name typed with one wrong character (two in names of 9+), in a name of 5+
+        characters (保障中小企业款项支附条例, 民营经济足进法); a word added or left out is no misspelling."""
+        for m in _TYPED_NAME_RE.finditer(text):
+            typed = m.group(1)
+            for name, ids in self._names:
+                if len(name) < 5 or name.isascii() or len(name) > len(typed):
+                    continue
+                tail = typed[-len(name):]  # the name may follow other words (广州的民营经济足进法)
+                wrong = sum(a != b for a, b in zip(tail, name))
+                if 0 < wrong <= (2 if len(name) >= 9 else 1) and tail[-2:] == name[-2:]:
+                    begin = m.end(1) - len(name)
+                    return [DocumentMention(self._version(ids, text), begin, m.end(1), tail, loose=True)]
+        return []
 
     def unknown_named(self, text: str) -> str | None:
         """A document name the question gives that is not in the library (优化营商环境条例第十条), else None."""

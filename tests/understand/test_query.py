@@ -143,3 +143,9 @@ def test_one_detector_per_intent(understand, text, intent, selected):
 def test_greeting_in_front_of_a_question_is_stripped(understand):
     q = understand("Thanks! And who leads measure 12?", selected=(PLAN,))
     assert q.greeting and q.intent == "clause_ref" and q.content.startswith("who leads")
+
+
+def test_a_document_name_with_a_wrong_character_is_still_found(understand):
+    assert understand("保障中小企业款项支附条例第九条").scope == ("sme-payment-regulation-2025",)
+    assert understand("民营经济足进法什么时候施行？").scope == ("private-economy-promotion-law-2025",)
+    assert understand("优化营商环境条例第十条").scope in ((), None)  # a different law stays unknown
