@@ -448,6 +448,12 @@ def test_a_permission_question_answered_by_a_prohibition_is_answered_no_first(fa
     # The asker may refuse what the other side is forbidden to impose: no "No".
     assert verdict("Can we refuse to pay the deposit in cash?") == ""
     assert verdict("保证金只交现金，我们能不接受吗？") == ""
+    # A limit (最长不得超过60日) or a rule the contract may set otherwise (从其约定) is no yes/no: it depends on the term.
+    assert verdict("合同约定90天付款，大企业可以吗？", "合同另有约定的，从其约定，但应当合理约定付款期限，不得约定以收到第三方付款作为条件。",
+                   "Where the contract provides otherwise, it prevails, but …") == ""
+    assert verdict("合同约定90天付款，机关可以吗？", "合同另有约定的，付款期限最长不得超过60日。", "… not exceed 60 days.") == ""
+    # A prohibition binding another party (机关) does not answer a question about 大企业.
+    assert verdict("大企业能不能把保证金限定为现金？", "机关、事业单位不得将保证金限定为现金。", "Government bodies shall not …") == ""
     # A prohibition of something else (others interfering) does not answer "may a family run it?".
     assert verdict("个体工商户可以一家人一起经营吗？", "个体工商户可以个人经营，也可以家庭经营。任何单位和个人不得侵害或者非法干预。",
                    "It may be operated by an individual or a family; no entity shall infringe upon or illegally interfere.") == ""

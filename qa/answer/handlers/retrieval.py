@@ -250,6 +250,10 @@ _FIRST_PERSON = re.compile(r"^(?:我|我们|咱|咱们|本公司|我司)(?!们?�
 # "能拒绝吗？" / "can we refuse?": a prohibition on the other side means yes.
 _REFUSAL = re.compile(r"拒绝|不接受|能不(?!能)|可以不|不交|不去|\brefuse\b|\bdecline\b|\bsay no\b|\bturn down\b")
 _PROHIBITION = re.compile(r"不得|禁止|严禁|不准")
+_VERDICT_GENERIC = frozenset({"约定", "付款", "支付", "款项", "合同", "企业", "中小企业", "大型企业", "要求", "可以", "应当", "条件",
+                              "期限", "进行", "payment", "pay", "contract", "enterpris", "sme", "smes", "agre", "term",
+                              "requir", "condit"})
+_CAP_WORDS = re.compile(r"超过|低于|高于|多于|少于|短于|长于")
 _BANNED_ZH = re.compile(r"(?:不得|禁止|严禁|不准)([^，。；]{2,60})")
 _BANNED_EN = re.compile(r"(?:shall not|may not|must not|is prohibited from|are prohibited from|no \w+ shall)([^.;]{3,160})")
 
@@ -261,10 +265,16 @@ def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
     asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
     if not asks or _FIRST_PERSON.search(text) or _REFUSAL.search(text) or not _PROHIBITION.search(zh):
         return ""
+    if _CAP_WORDS.search(" ".join(_BANNED_ZH.findall(zh))) or "从其约定" in zh:
+        return ""  # "最长不得超过60日" / "不得低于…利率" is a limit: whether a term keeps it depends on the figure
+    own = [actor for word, actor in _ACTOR_ALIASES.items() if word in text]
+    others = [a for a in ACTORS if not a.isascii() and a not in {_PARTY_ZH.get(o, o) for o in own}]
+    if own and not any(_PARTY_ZH.get(o, o) in zh for o in own) and any(a in zh for a in others):
+        return ""  # the prohibition binds another party (机关…不得) than the one asked about (大企业)
     banned = " ".join(_BANNED_ZH.findall(zh)) if query.lang == "zh" else " ".join(_BANNED_EN.findall(en.lower()))
     asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else set(english_tokenize(text))
-    if not asked & set(tokens(banned) if query.lang == "zh" else english_tokenize(banned)):
-        return ""
+    if not (asked & set(tokens(banned) if query.lang == "zh" else english_tokenize(banned))) - _VERDICT_GENERIC:
+        return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
     if query.lang == "zh":
         return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
     return "No — the text prohibits it: "
