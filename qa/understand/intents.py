@@ -64,6 +64,7 @@ def _little_topic(text: str) -> bool:
     import re
 
     text = re.sub(_VERSION_WORDS, " ", text)
+    text = re.sub(r"广州市?|广东省?|\bguangzhou\b|\bguangdong\b|\b(?:19|20)\d\d\b", " ", text)  # the plan's place and year
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
                               r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all))\b",

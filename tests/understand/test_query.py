@@ -113,6 +113,7 @@ def test_a_named_document_is_left_out_of_the_ranking_text_but_not_the_evidence(u
 @pytest.mark.parametrize(("text", "intent", "selected"), [
     ("你好", "greeting", None), ("谢谢！", "greeting", None), ("", "empty", None), ("？？？", "empty", None),
     ("这个方案一共有多少条措施？", "document", None), ("How many measures are there?", "document", (PLAN,)),
+    ("How many measures are in the 2007 Guangzhou plan?", "document", None),  # its place and year are no topic
     ("How many chapters does the Private Economy Promotion Law have?", "document", None),
     ("What are the nine groups of measures in the plan?", "document", (PLAN,)),
     ("How many companies does the plan want to support?", "figure", (PLAN,)),
