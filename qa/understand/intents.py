@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from qa.models import Library
 from qa.understand.documents import without_document_names
-from qa.understand.query import Query, bare_of, own_content
+from qa.understand.query import Query, bare_of, counts_listing_above, own_content
 
 Detector = Callable[[Query, Library], bool]
 
@@ -39,9 +39,7 @@ def is_document(q: Query, _lib: Library) -> bool:
         return True
     if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content):
         return True
-    ctx = q.context
-    if ctx and ctx.items and ctx.intent in ("group_listing", "department", "mentions") and "count" in a \
-            and _little_topic(q.bare or q.content):
+    if counts_listing_above(q.context, a) and _little_topic(q.bare or q.content):
         return True  # "How many are there?" after a listing: its count
     return "structure" in a and (about_doc or not own_content(q.bare or q.content))
 

@@ -226,8 +226,7 @@ class Understander:
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
-        counts_listing = bool(context and context.items and context.intent in ("group_listing", "department", "mentions")
-                              and "count" in asks)  # "How many are there?" after a listing
+        counts_listing = counts_listing_above(context, asks)
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
                 and not own_content(cues.DOC_EVENT.sub(" ", bare)):
@@ -409,6 +408,13 @@ class Understander:
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             return True
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
+
+
+def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:
+    """"How many are there?" / 一共几项？ after a turn that listed clauses (a group, a department's, those
+    mentioning a term): the count of that list."""
+    return bool(context and context.items and context.intent in ("group_listing", "department", "mentions")
+                and "count" in asks)
 
 
 # "他们不付怎么办？" after a figure: what to do, not the figure again.

@@ -11,7 +11,7 @@ import re
 from qa.answer.citation import _date_zh, clause_label, document_name, make_citation, reported_to, status_line
 from qa.answer.models import Answer
 from qa.models import DocumentInfo, Library
-from qa.understand.query import Query
+from qa.understand.query import Query, counts_listing_above
 
 DATE_NAMES = {"adopted": ("通过", "adopted"), "revised": ("修订", "revised"), "amended": ("修正", "amended"),
               "approved": ("批准", "approved"), "signed": ("印发", "issued"), "published": ("公布", "promulgated"),
@@ -93,7 +93,7 @@ def handle_document(query: Query, deps) -> Answer:
     """Issuer, dates, number, counts, structure, whom to ask: whatever of these the question asks."""
     library = deps.library
     ctx = query.context
-    if ctx and ctx.items and ctx.intent in ("group_listing", "department", "mentions") and "count" in query.asks:
+    if counts_listing_above(ctx, query.asks):
         # "一共几项？" / "How many are there?" after a listing: the listing's own count.
         labels = [clause_label(library.clause(c)) for c in ctx.items]
         text = (f"上一问列出的共{len(labels)}条：{'、'.join(zh for zh, _en in labels)}。" if query.lang == "zh"

@@ -247,27 +247,16 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     # With the texts' terms for everyday words (用地 -> 土地), unless a follow-up's text carries the earlier question.
     topic = query.topic or query.content
     asked = {t for t in tokens(topic if query.followup else f"{topic} {query.retrieval_text}") if len(t) >= 2} - _LISTING_WORDS
-    shared: dict[tuple[str, str], int] = {}
+    # Each group's heading words (Chinese and English), computed once for both uses below.
+    heads = _group_heads(deps, query.scope or tuple(library.doc_ids))
 
     def heading_overlap(key: tuple[str, str]) -> int:
-        """Words the group's heading (Chinese and English) shares with the question; once per group."""
-        if key not in shared:
-            doc_id, group = key
-            first = next(c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group)
-            shared[key] = len(asked & set(tokens(f"{group} {first.group_path_en[-1] if first.group_path_en else ''}")))
-        return shared[key]
+        """Words the group's heading shares with the question."""
+        return len(asked & heads[key])
 
-    groups = dict.fromkeys((doc_id, c.group_path[-1]) for doc_id in query.scope or tuple(library.doc_ids)
-                           for c in library.document(doc_id).clauses if c.group_path and c.kind not in ("preamble", "guiding"))
-    named = [key for key in groups if heading_overlap(key)]
-
-    # A word few headings share names a group (开拓市场); 民营企业 is in most of them.
-    def words(key: tuple[str, str]) -> set[str]:
-        first = next(c for c in library.document(key[0]).clauses if c.group_path and c.group_path[-1] == key[1])
-        return set(tokens(f"{key[1]} {first.group_path_en[-1] if first.group_path_en else ''}"))
-
-    heads = {key: words(key) for key in groups}
-    by_heading = [key for key in named if _rare_words(asked, query.content, heads) & heads[key]]
+    named = [key for key in heads if heading_overlap(key)]
+    rare = _rare_words(asked, query.content, heads)
+    by_heading = [key for key in named if rare & heads[key]]
     if any(c.effect == "abstain" for c in query.scope_cues):
         by_heading = []
     if abstain and not by_heading:
@@ -299,19 +288,26 @@ def _rare_words(asked: set[str], text: str, heads: dict) -> set[str]:
             and sum(t in h for h in heads.values()) <= 2}
 
 
-def _group_named(query: Query, deps: Deps, docs: list[str]) -> tuple[str, str] | None:
-    """The one group of ``docs`` whose heading the question's own words name (不是市经贸委牵头的**融资**措施), else None."""
+def _group_heads(deps: Deps, docs) -> dict[tuple[str, str], set[str]]:
+    """{(document, group heading): the heading's words, Chinese and English} for the groups of ``docs``, in order."""
     library = deps.library
     tokens = _tokenize(deps)
-    asked = set(tokens(query.bare))
-    if not query.followup:  # and the texts' terms the synonyms add (用地 -> 土地), not the department's own words
-        asked |= set(tokens(query.retrieval_text)) - set(tokens(query.content))
-    asked = {t for t in asked if len(t) >= 2} - _LISTING_WORDS
     heads: dict[tuple[str, str], set[str]] = {}
     for doc_id in docs:
         for c in library.document(doc_id).clauses:
             if c.group_path and c.kind not in ("preamble", "guiding") and (doc_id, c.group_path[-1]) not in heads:
                 heads[(doc_id, c.group_path[-1])] = set(tokens(f"{c.group_path[-1]} {c.group_path_en[-1] if c.group_path_en else ''}"))
+    return heads
+
+
+def _group_named(query: Query, deps: Deps, docs: list[str]) -> tuple[str, str] | None:
+    """The one group of ``docs`` whose heading the question's own words name (不是市经贸委牵头的**融资**措施), else None."""
+    tokens = _tokenize(deps)
+    asked = set(tokens(query.bare))
+    if not query.followup:  # and the texts' terms the synonyms add (用地 -> 土地), not the department's own words
+        asked |= set(tokens(query.retrieval_text)) - set(tokens(query.content))
+    asked = {t for t in asked if len(t) >= 2} - _LISTING_WORDS
+    heads = _group_heads(deps, docs)
     rare = _rare_words(asked, query.content, heads)
     named = [key for key, words in heads.items() if rare & words]
     return named[0] if len(named) == 1 else None

@@ -267,7 +267,7 @@ def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
         return ""
     if _CAP_WORDS.search(" ".join(_BANNED_ZH.findall(zh))) or "从其约定" in zh:
         return ""  # "最长不得超过60日" / "不得低于…利率" is a limit: whether a term keeps it depends on the figure
-    own = [actor for word, actor in _ACTOR_ALIASES.items() if word in text]
+    own = _named_actors(text)
     others = [a for a in ACTORS if not a.isascii() and a not in {_PARTY_ZH.get(o, o) for o in own}]
     if own and not any(_PARTY_ZH.get(o, o) in zh for o in own) and any(a in zh for a in others):
         return ""  # the prohibition binds another party (机关…不得) than the one asked about (大企业)
@@ -364,11 +364,15 @@ def _allowed_units(query: Query) -> set[str]:
     return {u for t in query.figure_types for u in _TYPE_UNITS.get(t.name, ())}
 
 
+def _named_actors(text: str) -> list[str]:
+    """The parties ``text`` itself names (大企业 -> 大型企业, government -> government bodies), in alias order."""
+    return list(dict.fromkeys(actor for word, actor in _ACTOR_ALIASES.items() if word in text))
+
+
 def _asked_actors(query: Query) -> list[str]:
     """The parties a figure question asks about: those of the question itself ("那大企业呢？"), else of its
     conversation (the earlier question named 机关)."""
-    own = list(dict.fromkeys(actor for word, actor in _ACTOR_ALIASES.items() if word in query.content))
-    found = own
+    found = _named_actors(query.content)
     if not found:
         # The conversation's text runs oldest to newest: the party named last is the one asked about
         # ("机关…多少天？" / "那大企业呢？" / "2020年版呢？" asks about 大企业).
