@@ -35,7 +35,7 @@ import numpy as np
 from qa.errors import IndexStateError
 from qa.index.bm25 import BM25
 from qa.index.embed import Encoder
-from qa.index.tokenize import EN_STOPWORDS, ZH_STOPWORDS, ChineseTokenizer, english_tokenize
+from qa.index.tokenize import EN_STOPWORDS, EN_WORD, ZH_STOPWORDS, ChineseTokenizer, english_tokenize
 from qa.models import Clause, Library
 
 FORMAT_VERSION = 2
@@ -114,7 +114,7 @@ def tokenizer_signatures(zh_tok: ChineseTokenizer) -> dict[str, str]:
     # Stop words are part of the tokens: changing them makes an index stale.
     return {"zh": f"jieba {versions['jieba']} cut_for_search + user dictionary sha256:{digest(zh_tok.user_words)}"
                   f" + stop words sha256:{digest(ZH_STOPWORDS)}",
-            "en": f"regex + snowball {versions['snowballstemmer']} + stop words sha256:{digest(EN_STOPWORDS)}"}
+            "en": f"regex {EN_WORD.pattern} + snowball {versions['snowballstemmer']} + stop words sha256:{digest(EN_STOPWORDS)}"}
 
 
 def dense_rows(encoder: Encoder, library: Library, *, expansions: bool) -> tuple[list[str], np.ndarray]:

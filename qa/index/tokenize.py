@@ -37,7 +37,9 @@ tell know want wants let please much many does doing there's what's it's i'm im 
 plan policy document guangzhou city municipal government private enterprise enterprises company companies firm firms business businesses
 """.split())
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
-_EN_WORD = re.compile(r"[a-z0-9]+(?:[&'.-][a-z0-9]+)*")
+# Hyphens split ("land-related" -> land, related; "medium-sized" -> medium, sized): people write these
+# compounds with or without the hyphen, and the renderings join words the questions keep apart.
+EN_WORD = re.compile(r"[a-z0-9]+(?:[&'.][a-z0-9]+)*")
 
 
 class ChineseTokenizer:
@@ -77,7 +79,7 @@ def english_tokenize(text: str) -> list[str]:
         >>> english_tokenize("Which measures does the Science and Technology Bureau lead?")
         ['measur', 'scienc', 'technolog', 'bureau', 'lead']
     """
-    words = _EN_WORD.findall(normalize(text))
+    words = EN_WORD.findall(normalize(text))
     kept = [w for w in words if w not in EN_STOPWORDS]
     with _STEM_LOCK:  # the Snowball stemmer object keeps per-call state
         return _STEMMER.stemWords(kept)

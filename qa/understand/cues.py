@@ -14,7 +14,7 @@ CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
 _SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
                  r"\s*(?:\?|$|(?:of|in|at) (?:the|this) (?:plan|document|end))")
-LISTING = _re(r"哪些|哪写|哪几|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
+LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是啥|各是什么|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
               r"|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
               r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b"
               r"|\b(?:lead|leads|cooperate on|cooperates on|handle|handles|do|does) anything\b|\b(?:section|part|group) (?:on|about)\b"
@@ -25,7 +25,8 @@ LISTING = _re(r"哪些|哪写|哪几|有什么措施|什么措施|什么条款|�
               r"|\bmeasures\b.*\b(?:led|lead|handled|leads)\b|\bwhat measures\b|\bwhich ones\b|\bany (?:measures?|clauses?)\b"
               r"|提到|提及|出现|\bnamed\b|\bmentioned\b|\bappear\w*"
               + _SECTION_LIST)
-COUNT = _re(r"几条|几项|几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b|\bnumber of\b|\bcount\b")
+COUNT = _re(r"几条|几项|几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
+            r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
               r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)"
               r"|\bwhere (?:do|can|should|could) (?:i|we) (?:complain|file a complaint|report|lodge)"
@@ -41,7 +42,7 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|enforces?|investigates?|coordinates?|evaluates?|assesses?|certifies?|registers?|accepts?|receives?)\b"
               r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
 VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
-               r"|新版|旧版|还能用|现在还|有效期|生效了吗|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
+               r"|新版|旧版|还能用|现在还|有效期|生效了吗|生效了没|生效没|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich version\b|\bcurrent version\b|\blatest version\b"
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
@@ -61,15 +62,25 @@ ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|发
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|\bapproved by\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
              r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b")
-WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|几号"
+WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)"
            r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b")
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
                 r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)"
                 r"|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
-                r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b"
+                r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b|\brevision\b"
                 r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
-DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|\bdocument number\b|\breference number\b|\bfile number\b|\bdecree number\b"
-                 r"|\border (?:no|number)\b")
+# "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
+VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了什么|改了哪些|改动|修改了什么|修改了哪些|有什么不同|有何不同"
+                     r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较一下"
+                     r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompare[ds]?\b"
+                     r"|\bcomparison\b|\bversus\b|\bvs\b")
+# The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version).
+VERSION_WORDS = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|新旧|现行|老版本|两个版本|两版|版本"
+                    r"|\b(?:the )?(?:\d{4}|old|new|older|newer|current|previous|revised|original) (?:version|text|rules?|regulations?|one)s?\b"
+                    r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
+DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|第几号|几号令|主席令|国务院令|\bdocument number\b|\breference number\b"
+                 r"|\bfile number\b|\bdecree (?:number|no)\b|\border (?:no|number)\b|\bwhich (?:state council |presidential )?decree\b"
+                 r"|\bpresidential order\b")
 STRUCTURE_UNITS = _re(r"措施|条款|条|章|目标|原则|要求|方面|部分|分组|大类|组|项"
                       r"|\bmeasures\b|\barticles\b|\bchapters\b|\bgoals\b|\btargets\b|\bprinciples\b|\brequirements\b"
                       r"|\bgroups\b|\bsections\b|\bparts\b|\bclauses\b|\bitems\b|\bcategories\b|\bareas\b")
@@ -153,10 +164,14 @@ DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|�
 GROUP_COUNT = _re(r"(?:部分|方面|这一组|那一组|这组|那组|这一类|那一类)\S{0,4}?(?:一共|总共|共)?有?(?:几|多少)(?:条|项)"
                   r"|\bhow many (?:measures|articles|clauses) (?:are )?(?:in|under) (?:the|that|this) [\w' -]{0,40}?"
                   r"(?:group|section|part|area)\b")
+# A work plan's group or part by its number: 第（六）部分, （三）这组, group 6, section (6).
+GROUP_REF = _re(r"第\s*(?P<paren>[（(])?\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*[）)]?\s*(?:部分|组|大类|类措施|方面措施|块)"
+                r"|[（(]\s*(?P<n2>[一二三四五六七八九十]+)\s*[）)]\s*(?:部分|组|这组|那组|这一组|那一组|类|这块|那块)"
+                r"|\b(?:group|section)\s*(?:no\.?\s*|#\s*)?(?P<p3>\()?(?P<n3>\d{1,2}|[ivx]{1,4})\)?(?!\s*of\b)")
 CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:条|项|个)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
                      r"|(?:包括|包含|有|是)哪(?:几|些)(?:条|项)|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)"
                      + _SECTION_LIST +
-                     r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|包括哪些|有什么|都有什么|是什么)"
+                     r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|包括哪些|有什么|都有什么|是什么|(?:分别|各)(?:是|有)(?:什么|哪些|啥))"
                      r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|principles|goals|targets|requirements|steps)\b"
                      r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b"
                      r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b|\b(?:section|part|group) (?:on|about)\b"

@@ -44,6 +44,9 @@ class DocumentMention:
     loose: bool = False  # named by keywords (广东 + 中小企业), not by a name
 
 
+VERSION_YEAR_WINDOW = 12  # characters either side of a document's name where its version's year is looked for
+
+
 class DocumentNames:
     """Finds document names in normalised question text; built once per library."""
 
@@ -77,13 +80,13 @@ class DocumentNames:
                 if overlaps(start, end, taken):
                     continue
                 taken.append((start, end))
-                found.append(DocumentMention(self._version(ids, text), start, end, name))
+                found.append(DocumentMention(self.version_of(ids, text, (start, end)), start, end, name))
         if not found:
             # Loose naming (广东的中小企业条例, the Guangdong SME regulation): every word of a keyword group.
             for words, ids in self._keywords:
                 if all(w in text for w in words):
                     start = min(text.find(w) for w in words)
-                    found.append(DocumentMention(self._version(ids, text), start, start + len(words[0]), words[0],
+                    found.append(DocumentMention(self.version_of(ids, text), start, start + len(words[0]), words[0],
                                                  loose=True))
                     break
         if not found:
@@ -112,7 +115,7 @@ class DocumentNames:
                 wrong = sum(a != b for a, b in zip(tail, name))
                 if 0 < wrong <= (2 if len(name) >= 9 else 1) and tail[-2:] == name[-2:]:
                     begin = m.end(1) - len(name)
-                    return [DocumentMention(self._version(ids, text), begin, m.end(1), tail, loose=True)]
+                    return [DocumentMention(self.version_of(ids, text), begin, m.end(1), tail, loose=True)]
         return []
 
     def unknown_named(self, text: str) -> str | None:
@@ -140,13 +143,16 @@ class DocumentNames:
         the library has versions, that document's version."""
         if len(self._families) != 1 or not (m := _VERSION_ONLY.search(text)):
             return []
-        return [DocumentMention(self._version(list(self._families[0]), text), m.start(), m.end(), m.group(0), loose=True)]
+        return [DocumentMention(self.version_of(list(self._families[0]), text), m.start(), m.end(), m.group(0), loose=True)]
 
-    def _version(self, ids: list[str], text: str) -> str:
-        """Of several versions sharing a name: the one whose year the question gives, else the one in force."""
+    def version_of(self, ids: list[str], text: str, span: tuple[int, int] | None = None) -> str:
+        """Of several versions sharing a name: the one whose year the question gives (next to the name at
+        ``span`` when a year is there: "article 8 of the 2020 regulation with article 9 of the 2025 one"),
+        else the one in force."""
         if len(ids) == 1:
             return ids[0]
-        years = {m.group(1) for m in _YEAR_RE.finditer(text)}
+        near = text[max(0, span[0] - VERSION_YEAR_WINDOW):span[1] + VERSION_YEAR_WINDOW] if span else ""
+        years = {m.group(1) for m in _YEAR_RE.finditer(near)} or {m.group(1) for m in _YEAR_RE.finditer(text)}
         for doc_id in ids:  # the version named by its own year first (2020年版, the 2020 text) …
             info = self.library.info(doc_id)
             if years & {doc_id[-4:], (info.edition or "")[:4], info.dates.get("effective", "")[:4],

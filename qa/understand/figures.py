@@ -26,7 +26,10 @@ _STOP = r"[^，。？！?!,;；]"  # stay inside one clause of the question
 _EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five"
               r"|sixty|ninety|hundred|\d+)")
 # An amount asked without a money word (能扣除多少, how much is deducted) is answered by a percentage too.
-_MONEY_WORD = re.compile(r"钱|元|块|万|金额|总额|额度|担保额|融资额|贷款额|\byuan\b|\brmb\b|\bmoney\b|\bcash\b|\bfunding\b", re.IGNORECASE)
+# "How much does a centre get?" is money too: what a body is given or receives is not a share.
+_MONEY_WORD = re.compile(r"钱|元|块|万|金额|总额|额度|担保额|融资额|贷款额|奖励|补贴|补助|资助|拿多少|给多少|\byuan\b|\brmb\b|\bmoney\b"
+                         r"|\bcash\b|\bfunding\b|\b(?:get|gets|got|give|gives|given|receive|receives|award|awarded|grant|granted"
+                         r"|reward|subsid\w*)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|(?:奖励?|补贴?|补助|资助|扶持|贷款?|借|收(?!入)费?|减免|付|交|租金|费用?|价格?|价钱|工资|薪酬)"
             rf"(?:(?!占|比例|比重|比率|利率|费率|税率|期限|时限|日期|时间){_STOP}){{0,6}}多少(?![{_ASK_COUNT_UNITS}])"
             r"|\bhow much (?:money|funding|subsidy|subsidies|grant|reward|bonus|rent|cash)\b"
-            r"|\bhow much\b.{0,40}\b(?:pay|paid|cost|charge|fund|subsidi[sz]e|reward|grant|give|get|receive|borrow"
+            r"|\bhow much\b.{0,60}\b(?:pay|paid|cost|charge|fund|subsidi[sz]e|reward|grant|give|get|receive|borrow"
             r"|lend|rent|fee|worth)"
             r"|\bwhat (?:is|are) the (?:\w+ )?(?:amount|fee|price|cost|tariff|rent|salary|wage)s?\b"
             r"|\b(?:reward|subsid\w*|grant|funding|bonus|award|allowance|fee)s?\b.{0,60}\bhow much\b"

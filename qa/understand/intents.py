@@ -3,7 +3,7 @@
 Each detector reads a ``Query`` (never the raw text) and returns True when its intent applies.
 Adding a kind of question is one detector here, one handler in ``qa.answer.handlers`` and their tests.
 
-Order (most specific first): greeting, document facts, validity, clause reference, clauses mentioning a term, which documents,
+Order (most specific first): greeting, document facts, versions compared, validity, clause reference, clauses mentioning a term, which documents,
 department listing, group listing, contact, figure, topical.
 """
 
@@ -96,6 +96,11 @@ def _little_event_topic(text: str, title_words: set[str] = frozenset()) -> bool:
     return len([w for w in words if w.isascii()]) <= 4 and cjk <= 8
 
 
+def is_compare_versions(q: Query, _lib: Library) -> bool:
+    """Two versions of one document compared (新旧版本有什么区别 / what changed for payment terms?)."""
+    return "compare_versions" in q.details
+
+
 def is_validity(q: Query, _lib: Library) -> bool:
     """Still in force? Only about a document ("Is that a valid excuse?" is not)."""
     from qa.understand import cues
@@ -128,6 +133,8 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
         return True  # 中小企业促进法第三章讲什么
     if cues.GROUP_COUNT.search(q.content) and not q.refs:
         return True
+    if cues.GROUP_REF.search(q.content) and not q.refs:
+        return True  # 第（六）部分包括哪些措施
     if not cues.CLAUSE_LISTING.search(q.content):
         return False
     if "contact" in q.asks:  # 土地方面的措施都是哪些部门牵头的: a group, with each measure's departments
@@ -155,6 +162,7 @@ def is_figure(q: Query, _lib: Library) -> bool:
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("greeting", is_greeting),
     ("document", is_document),
+    ("compare_versions", is_compare_versions),
     ("validity", is_validity),
     ("clause_ref", is_clause_ref),
     ("mentions", is_mentions),

@@ -146,11 +146,37 @@ class Understander:
         self._zh_synonyms = sorted(((normalize(k), v) for k, v in zh.items() if not k.startswith("_")), key=lambda kv: -len(kv[0]))
         self._en_synonyms = [(re.compile(rf"(?<![a-z]){re.escape(normalize(k))}(?![a-z])"), v) for k, v in
                              sorted(en.items(), key=lambda kv: -len(kv[0])) if not k.startswith("_")]
+        # Phrasings too varied to list ("最晚几天要付", "how long … to pay"): regular expressions.
+        self._pattern_synonyms = [(re.compile(k), v) for k, v in synonyms.get("patterns", {}).items() if not k.startswith("_")]
+
+    def _bind_versions(self, refs: tuple[Reference, ...], content: str, doc_id: str) -> tuple[Reference, ...]:
+        """"Article 8 of the 2020 regulation with Article 9 of the 2025 one" / "2020年版第八条和2025年版第九条": each
+        reference into the version whose year goes with it (after an English reference, before a Chinese one)."""
+        chain = self.documents.versions(doc_id)
+        if len(chain) < 2:
+            return refs
+        out = []
+        for i, ref in enumerate(refs):
+            if CJK_RE.search(ref.text):
+                segment = content[refs[i - 1].end if i else 0:ref.start]
+            else:
+                segment = content[ref.end:refs[i + 1].start if i + 1 < len(refs) else len(content)]
+            if re.search(r"(?:19|20)\d\d", segment) and not ref.documents_hint:
+                ref = replace(ref, documents_hint=self.documents.version_of(chain, segment))
+            out.append(ref)
+        return tuple(out)
+
+    def _compared_versions(self, docs: tuple[str, ...]) -> tuple[str, ...]:
+        """The one chain of versions (oldest first) among ``docs``, else ()."""
+        chains = {tuple(self.documents.versions(d)) for d in docs}
+        chains = {c for c in chains if len(c) > 1}
+        return next(iter(chains)) if len(chains) == 1 else ()
 
     def with_synonyms(self, text: str) -> str:
         """``text`` with the texts' terms added after everyday words (大企业 -> 大型企业, sole trader -> …)."""
         extra = [v for k, v in self._zh_synonyms if k in text and v not in text]
         extra += [v for pattern, v in self._en_synonyms if pattern.search(text) and v not in text]
+        extra += [v for pattern, v in self._pattern_synonyms if pattern.search(text) and v not in text]
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 
     def understand(self, question: str, *, selected: tuple[str, ...] | list[str] | None = None,
@@ -218,6 +244,8 @@ class Understander:
                 and not own_content(_WHICH_CLAUSE.sub(" ", content)):
             # "这是哪一条？" / "which article is that?": the clause the earlier answer quoted, by its number.
             refs = _context_refs(context)
+        if len(refs) > 1 and len(named_docs) == 1:
+            refs = self._bind_versions(refs, content, named_docs[0])
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts, context)))
         missing_version = self._missing_version(content, context) if context and not named_docs and not refs else None
@@ -229,7 +257,7 @@ class Understander:
         counts_listing = counts_listing_above(context, asks)
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
-                and not own_content(cues.DOC_EVENT.sub(" ", bare)):
+                and not own_content(cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", bare))):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
         details: dict = {}
@@ -275,6 +303,17 @@ class Understander:
         evidence_text = whole if retrieval_text == ranked and whole != ranked else ""
         if body_alias:
             details["body_alias"] = body_alias
+        if not refs and cues.VERSION_CHANGE.search(content):
+            chain = self._compared_versions(named_docs or selected or (
+                tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids)) if context else ()))
+            if chain:
+                # The topic compared, else the earlier question's ("what changed?" after "how long must they pay?").
+                own = own_content(cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", topic)))
+                earlier = context.question if context else ""
+                details["compare_versions"] = chain
+                details["compare_text"] = self.with_synonyms(
+                    own or own_content(cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(
+                        normalize(earlier), chain, self.library)))))
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),

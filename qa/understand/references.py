@@ -109,7 +109,10 @@ _EN_PART_BEFORE = re.compile(
     rf"\s+of\s+(?:the\s+)?(?P<kw>measure|article|goal|principle|requirement|item)\s*(?:no\.?|#)?\s*(?P<n>{EN_NUM})\b")
 # A number followed by a unit (要求3年内, 目标2010年) is a quantity, not a clause number.
 _NOT_QUANTITY = r"(?![\d年个家户万亿%]|[.．]\d|\s*(?:years?|months?|days?|%|percent|yuan|million))"
-_ZH_COMPILED = tuple((re.compile(p + _NOT_QUANTITY), kind) for p, kind in _ZH_PATTERNS)
+
+# 一 that begins a word (原则一共几条, 目标一致) is no clause number.
+_NOT_WORD = r"(?!(?<=一)[共致样般定直些起律同切])"
+_ZH_COMPILED = tuple((re.compile(p + _NOT_QUANTITY + _NOT_WORD), kind) for p, kind in _ZH_PATTERNS)
 _EN_COMPILED = tuple((re.compile(p + _NOT_QUANTITY, re.IGNORECASE), kind) for p, kind in _EN_PATTERNS)
 # Bare "guiding" is a verb ("responsible for guiding and serving"), so only the section's names count.
 _NAMED = {"指导思想": "guiding", "guiding ideology": "guiding", "guiding thought": "guiding",

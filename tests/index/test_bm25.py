@@ -25,3 +25,11 @@ def test_sparse_storage_scales_with_the_text_not_the_vocabulary():
     bm = BM25.fit(docs)
     assert bm.weights.shape == (5000, 5001)
     assert bm.weights.nnz == 10000  # a dense matrix would hold 25 million cells
+
+
+def test_english_tokens_split_hyphenated_compounds():
+    from qa.index.tokenize import english_tokenize
+
+    # "land-related" and "land related" are the same words; so are "medium-sized" and "medium sized".
+    assert english_tokenize("List the land-related measures") == english_tokenize("List the land related measures")
+    assert "land" in english_tokenize("land-related") and "medium" in english_tokenize("medium-sized enterprises")

@@ -150,3 +150,17 @@ def test_a_document_name_with_a_wrong_character_is_still_found(understand):
     assert understand("保障中小企业款项支附条例第九条").scope == ("sme-payment-regulation-2025",)
     assert understand("民营经济足进法什么时候施行？").scope == ("private-economy-promotion-law-2025",)
     assert understand("优化营商环境条例第十条").scope in ((), None)  # a different law stays unknown
+
+
+def test_pattern_synonyms_add_the_texts_terms_to_varied_phrasings(understand):
+    assert "付款期限" in understand("大型企业最晚多少天付款？").retrieval_text
+    assert "换届" in understand("新来的领导说之前的承诺不算了").retrieval_text
+    assert "change of government terms" in understand("Can they back out because a new government took office?").retrieval_text
+    assert "listing" in understand("Any support for going public?").retrieval_text
+    assert "付款期限" not in understand("大型企业有哪些义务？").retrieval_text
+
+
+def test_money_asked_by_what_a_body_gets_is_not_answered_by_a_share():
+    from qa.understand.figures import asked_types
+
+    assert [t.name for t in asked_types("How much does a municipal-level enterprise technology centre get?")] == ["amount"]

@@ -46,7 +46,7 @@ def test_several_clauses_in_one_question():
 
 @pytest.mark.parametrize("text", ["12个批发市场群", "有3条要求", "市经贸委牵头几条措施", "到2010年目标是多少", "要求3年内",
                                   "within 30 days", "5 years", "How many of the 34 measures does it lead?",
-                                  "这是哪一条？"])
+                                  "这是哪一条？", "基本原则一共几条？", "目标一致吗"])
 def test_quantities_are_not_references(text):
     assert refs(text) == []
 
@@ -59,3 +59,8 @@ def test_a_lone_point_is_marked_for_the_conversation():
 def test_guiding_as_a_verb_is_no_reference():
     assert not find_references(normalize("Which department is responsible for guiding and serving the private economy?"))
     assert [r.kind for r in find_references(normalize("What is the guiding ideology of the work plan?"))] == ["guiding"]
+
+
+def test_a_word_starting_with_one_is_no_number_but_a_clause_followed_by_it_still_is():
+    assert refs("第十二条共有几点？") == [(None, 12, None, None)]
+    assert refs("原则一是什么") == [("principle", 1, None, None)]

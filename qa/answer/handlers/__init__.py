@@ -11,9 +11,11 @@ from qa.answer.handlers.listings import (
     handle_which_documents,
 )
 from qa.answer.handlers.retrieval import handle_contact, handle_figure, handle_topical
+from qa.answer.handlers.versions import handle_compare_versions
 
 HANDLERS = {
     "document": handle_document,
+    "compare_versions": handle_compare_versions,
     "validity": handle_validity,
     "clause_ref": handle_clause_ref,
     "mentions": handle_mentions,

@@ -113,6 +113,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         return _not_in_library(query, deps)
     lines: list[str] = []
     citations = []
+    counterparts: list = []
     contacts = []
     quotes_zh: list[str] = []
     quotes_en: list[str] = []
@@ -194,8 +195,16 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         citations.append(make_citation(library, clause, quoted, part_id))
         found = counterpart(deps, clause, query.lang)
         if found:
+            counterparts.append(found)
             lines.append(found[0])
             citations.append(found[1])
+    # A counterpart in force that the question also asks for ("article 8 of 2020 with article 9 of 2025") is
+    # answered in its own right: no second note and citation.
+    asked = {c.clause_id for c in citations if all(c is not f[1] for f in counterparts)}
+    for note, citation in counterparts:
+        if citation.clause_id in asked:
+            lines.remove(note)
+            citations.remove(citation)
     cited_ids = [c.clause_id for c in citations]
     return Answer(question=query.raw, lang=query.lang, status=status, abstained=False,
                   answer=("\n" if len(lines) > 1 else "").join(lines), intent=query.intent,

@@ -110,6 +110,8 @@ def handle_document(query: Query, deps) -> Answer:
         name = document_name(info, lang, number=False)
         facts: list[str] = []
         a = query.asks
+        if "number" in a and "when" not in a:
+            a = a - {"event"}  # 第几号主席令公布的: the number of the promulgating order, not its date
         if "report" in a or ("contact" in a and info.structure == "workplan"):
             who, clause_id = _report_contact(library, doc_id)
             facts.append(f"执行中遇到的问题，请径向{who}反映" if lang == "zh"
@@ -153,8 +155,11 @@ def handle_document(query: Query, deps) -> Answer:
             lines.append(f"The {name}: " + "; ".join(facts) + ".")
     if len(docs) > 8:
         lines.append(f"……共{len(docs)}份文件。" if lang == "zh" else f"… {len(docs)} documents in all.")
-    return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
-                  intent=query.intent, citations=tuple(citations), confidence=1.0)
+    # Only the number asked, and the sources give none: the library does not state it.
+    unknown = "number" in query.asks and not query.asks & {"when", "issuer", "count", "structure", "kind", "report"} \
+        and all(not library.info(d).doc_number for d in docs[:8])
+    return Answer(question=query.raw, lang=lang, status="not_stated" if unknown else "document", abstained=unknown,
+                  answer="\n".join(lines), intent=query.intent, citations=tuple(citations), confidence=1.0)
 
 
 def handle_validity(query: Query, deps) -> Answer:

@@ -67,6 +67,34 @@ def _item_with_task(library: Library, clause: Clause, name: str, role: str) -> L
     return base
 
 
+def listed_contacts(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> Answer:
+    """The lead and cooperating departments of each clause listed in the earlier turn, one line per clause."""
+    library = deps.library
+    lines = []
+    contacts: list[Contact] = []
+    for clause_id in clause_ids:
+        clause = library.clause(clause_id)
+        leads, coops = roles_in(clause)
+        leads = [d for d in clause.leads] + sorted(leads - set(clause.leads))
+        coops = sorted(coops - set(leads))
+        zh_label, en_label = clause_label(clause)
+        if query.lang == "zh":
+            lines.append(f"{zh_label}（{clause.title}）：牵头{'、'.join(leads) or '未写明'}"
+                         + (f"；配合{'、'.join(coops)}" if coops else ""))
+        else:
+            lines.append(f"{en_label} ({clause.title_en}): led by {'; '.join(library.department_english(d) for d in leads) or 'not stated'}"
+                         + (f"; with {'; '.join(library.department_english(d) for d in coops)}" if coops else ""))
+        contacts += [Contact(d, library.department_english(d), role, clause_id) for role, names in
+                     (("lead", leads), ("cooperate", coops)) for d in names]
+    head = f"上一问列出的{len(clause_ids)}条，各自的部门：" if query.lang == "zh" else \
+        f"The departments of each of the {len(clause_ids)} clauses listed above:"
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False,
+                  answer=head + "\n" + "\n".join(lines), intent=query.intent, departments=tuple(contacts),
+                  items=tuple(item(library, library.clause(c), detail=True) for c in clause_ids),
+                  citations=tuple(make_citation(library, library.clause(c), ()) for c in clause_ids),
+                  context_from=clause_ids, confidence=1.0)
+
+
 def _scope_docs(query: Query, library: Library) -> list[str]:
     if query.scope:
         return list(query.scope)
@@ -228,10 +256,34 @@ def _chapter_asked(query: Query, library: Library) -> tuple[str, str] | None:
     return docs[0], info.chapters[number - 1]
 
 
+def _group_numbered(query: Query, library: Library) -> tuple[str, str] | None:
+    """(document, group heading) for "第（六）部分" / "group 6" of a work plan: with brackets or 组 the numbered
+    group （六）; a bare 第四部分 the plan's fourth part when that part has no groups of its own."""
+    m = cues.GROUP_REF.search(query.content)
+    docs = [d for d in (query.scope or library.doc_ids) if library.info(d).structure == "workplan"]
+    if not m or len(docs) != 1:
+        return None
+    raw = m.group("n") or m.group("n2") or m.group("n3")
+    try:
+        number = number_value(raw) if not re.fullmatch(r"[ivx]+", raw) else ("i", "ii", "iii", "iv", "v", "vi", "vii",
+                                                                             "viii", "ix", "x").index(raw) + 1
+    except ValueError:
+        return None
+    clauses = [c for c in library.document(docs[0]).clauses if c.group_path and c.kind not in ("preamble", "guiding")]
+    groups = list(dict.fromkeys(c.group_path[-1] for c in clauses if c.kind == "measure" and len(c.group_path) > 1))
+    parts = list(dict.fromkeys(c.group_path[0] for c in clauses))
+    bracketed = bool(m.group("paren") or m.group("n2") or m.group("p3")) or "组" in m.group(0)
+    if not bracketed and number <= len(parts):
+        inside = {c.group_path[-1] for c in clauses if c.group_path[0] == parts[number - 1]}
+        if len(inside) == 1:  # a part without groups of its own (四、工作要求), or with one (基本原则)
+            return docs[0], inside.pop()
+    return (docs[0], groups[number - 1]) if 1 <= number <= len(groups) else None
+
+
 def handle_group_listing(query: Query, deps: Deps) -> Answer:
     """The clauses of the group (a work plan's （一）… group, a law's chapter) that a topic falls in."""
     library = deps.library
-    if chapter := _chapter_asked(query, library):
+    if chapter := _chapter_asked(query, library) or _group_numbered(query, library):
         return _group_answer(query, deps, *chapter, SearchResult(query=query.content, hits=(), confidence=1.0))
     result, abstain = retrieve(query, deps, k=8)
     votes: dict[tuple[str, str], float] = {}

@@ -613,6 +613,10 @@ CLARIFY_CONTACT = {"zh": "请告诉我是什么事项（例如：被拖欠货款
                          "trader becoming a company), and I will tell you which department to contact and on which provision."}
 
 
+# "这些措施分别由谁牵头？" / "who leads each of them?" / "找哪个部门？" after a listing: every listed clause's departments.
+_EACH = re.compile(r"分别|各自|每(?:一)?(?:条|项|个)|这些|这几(?:条|项|个)|那些|那几(?:条|项|个)|\beach\b|\b(?:all of )?(?:them|these|those)\b")
+
+
 def handle_contact(query: Query, deps: Deps) -> Answer:
     """Whom to contact: the departments first, in words, by role; then the clause they come from."""
     from qa.understand.query import own_content
@@ -626,6 +630,18 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     if context_acts and not query.details.get("switched"):
         clauses = [deps.library.clause(c) for c in query.context.clause_ids]
         result = SearchResult(query=query.retrieval_text, hits=(), confidence=1.0)
+        items = query.context.items
+        if len(items) > 1 and not own_content(_EACH.sub(" ", query.bare or query.content)):
+            from qa.answer.handlers.listings import listed_contacts  # listings builds on this module
+
+            return listed_contacts(query, deps, items)
+        if len(items) > 1 and own_content(query.bare or query.content):
+            # "其中推动上市那条是谁牵头的？" after a listing: the listed clause the question's own words pick.
+            ranked = deps.retriever.search(query.content, lang=query.channels, k=min(100, 3 * len(items)), filters=Filters(
+                documents=tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in items))))
+            picked = next((h.clause_id for h in ranked.hits if h.clause_id in set(items)), None)
+            if picked:
+                clauses = [deps.library.clause(picked)]
     else:
         # A follow-up asking where to complain, when the earlier clause says nothing of complaints, searches
         # the earlier turn's documents for the clause that does.

@@ -1,0 +1,93 @@
+"""Two versions of one document compared on a topic: what each says, which is in force.
+
+"2020版和2025版在付款期限上有什么区别？" / "What changed for large companies' payment terms?" (after a question
+on the 2020 regulation): the best fragment of each version on the topic, newest first, each cited, then which
+version applies. With no topic, each version's dates, size and status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qa.answer.citation import cite, document_name, status_line
+from qa.answer.handlers.common import Deps, best_fragment, not_covered
+from qa.answer.handlers.retrieval import _tokenize, deps_citation
+from qa.answer.models import Answer
+from qa.retrieve.retriever import Filters
+from qa.understand.query import Query
+
+WHOLE_SENTENCE = 160  # characters: a sentence this short is shown whole rather than its best fragment
+
+
+def handle_compare_versions(query: Query, deps: Deps) -> Answer:
+    """Each version's provision on the compared topic (``query.details["compare_text"]``), newest first.
+
+    Returns an ``answered`` Answer citing one clause per version, or ``not_covered`` when no version has
+    evidence above the threshold; with no topic, a ``document`` Answer on the versions themselves.
+    """
+    library = deps.library
+    chain = tuple(reversed(query.details["compare_versions"]))  # newest first
+    text = query.details.get("compare_text", "")
+    lang = query.lang
+    if not text.strip():
+        return _versions_only(query, deps, chain)
+    found = []
+    for doc_id in chain:
+        result = deps.retriever.search(text, lang=query.channels, k=3, filters=Filters(documents=(doc_id,)))
+        if result.hits:
+            found.append(result)
+    strong = [r for r in found if r.confidence >= deps.threshold_for_clause(lang, r.hits[0].clause_id)]
+    if not strong:
+        return not_covered(query, deps, found[0] if found else None, status="abstained")
+    # The fragments are chosen for the compared topic, not for the words of comparing.
+    asked = replace(query, content=text, followup=False)
+    tokens = _tokenize(deps)
+    lines: list[str] = []
+    citations = []
+    quoted: list[str] = []
+    for result in found:
+        hit = result.hits[0]
+        clause = library.clause(hit.clause_id)
+        idx, zh, en = best_fragment(clause, hit.sentence_order, asked, tokens)
+        sentence = clause.sentences[idx]
+        if len(sentence.zh) <= WHOLE_SENTENCE:  # side by side, whole sentences compare better than fragments
+            zh, en = sentence.zh, sentence.en or en
+        info = library.info(clause.doc_id)
+        state = ("现行有效" if info.in_force else "已失效") if lang == "zh" else ("in force" if info.in_force else "no longer in force")
+        quoted.append(zh)
+        if lang == "zh":
+            lines.append(f"{cite(library, clause, 'zh')}（{state}）：{zh}")
+        else:
+            lines.append(f"{cite(library, clause, 'en')} ({state}): {en or zh}")
+        citations.append(deps_citation(deps, clause, (idx,)))
+    current = next((library.info(d) for d in chain if library.info(d).in_force), library.info(chain[0]))
+    same = len(set(quoted)) == 1 and len(quoted) > 1
+    if lang == "zh":
+        head = "两个版本在这一点上的规定相同：" if same else "各版本的规定："
+        tail = f"以现行的{document_name(current, 'zh')}为准（{status_line(current, 'zh')}）。"
+    else:
+        head = "Both versions say the same on this: " if same else "What each version says: "
+        tail = f"The {document_name(current, 'en')} is the one that applies ({status_line(current, 'en')})."
+    answer = head + ("\n" if not same else "") + ("\n".join(lines) if not same else lines[0]) + "\n" + tail
+    return Answer(question=query.raw, lang=lang, status="answered", abstained=False, answer=answer, intent=query.intent,
+                  citations=tuple(citations), confidence=max(r.confidence for r in strong),
+                  context_from=query.context.clause_ids if query.followup and query.context else ())
+
+
+def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
+    """No topic to compare: each version's dates, articles and status, and a prompt to name the topic."""
+    library = deps.library
+    lang = query.lang
+    lines = []
+    for doc_id in chain:
+        info = library.info(doc_id)
+        articles = sum(1 for c in library.document(doc_id).clauses if c.kind == "article")
+        if lang == "zh":
+            lines.append(f"{document_name(info, 'zh')}：共{articles}条；{status_line(info, 'zh')}。")
+        else:
+            lines.append(f"The {document_name(info, 'en')}: {articles} articles; {status_line(info, 'en')}.")
+    lines.append("请说明想比较哪一方面（例如付款期限、逾期利息、投诉），我再逐条对照两个版本。" if lang == "zh" else
+                 "Tell me which point to compare (for example payment terms, late-payment interest, complaints) and "
+                 "I will set the two versions' provisions side by side.")
+    return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
+                  intent=query.intent, confidence=1.0)
