@@ -180,8 +180,10 @@ class Understander:
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 
     def understand(self, question: str, *, selected: tuple[str, ...] | list[str] | None = None,
-                   context: Context | None = None) -> Query:
-        """Read ``question`` once. ``selected`` limits it to those documents; ``context`` is the earlier turn."""
+                   context: Context | None = None, as_followup: bool = False) -> Query:
+        """Read ``question`` once. ``selected`` limits it to those documents; ``context`` is the earlier turn;
+        ``as_followup`` reads a question with words of its own as leaning on that turn all the same (the
+        assistant's second reading of a question that, read alone, found nothing)."""
         text = normalize(question)
         content, greeted = strip_greeting(text)
         lang = answer_language(text)
@@ -247,7 +249,8 @@ class Understander:
         if len(refs) > 1 and len(named_docs) == 1:
             refs = self._bind_versions(refs, content, named_docs[0])
         part_only = bool(refs) and all(r.part_only for r in refs)
-        followup = bool(context) and not named_docs and (part_only or (not refs and self._is_followup(content, asks, depts, context)))
+        followup = bool(context) and not named_docs and (part_only or (not refs and (
+            as_followup or self._is_followup(content, asks, depts, context))))
         missing_version = self._missing_version(content, context) if context and not named_docs and not refs else None
         switched = self._switch_documents(content, context) if context and not named_docs and not refs \
             and not missing_version else None

@@ -67,3 +67,12 @@ def test_after_a_listing_who_to_contact_for_each_or_for_the_one_named(fake_assis
     assert "第四条（推进民营企业上市融资）：牵头市金融办" in a.answer
     a = fake_assistant.ask("其中推动上市那条是谁牵头的？", history=[first], selection=plan_only())
     assert a.citations[0].clause_id == f"{PLAN}/measure-4" and a.departments[0].name == "市金融办"
+
+
+def test_a_question_that_finds_nothing_alone_is_read_as_leaning_on_the_earlier_turn(real_assistant):
+    a = real_assistant.ask("能用银行保函代替吗？", history=["工地上甲方要交一堆保证金，还只收现金"])
+    assert not a.abstained and a.citations[0].clause_id == f"{NEW}/article-13" and a.context_from
+    a = real_assistant.ask("如果约定了呢，有下限吗？", history=["逾期利息没约定的话按多少算？"])
+    assert a.citations[0].clause_id == f"{NEW}/article-17" and "贷款市场报价利率" in a.answer
+    # … but not a question its own words do not support: still out of scope
+    assert real_assistant.ask("How do I apply for a US visa?", history=["大型企业最晚多少天付款？"]).abstained
