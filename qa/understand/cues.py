@@ -25,7 +25,7 @@ LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是�
               r"|\bmeasures\b.*\b(?:led|lead|handled|leads)\b|\bwhat measures\b|\bwhich ones\b|\bany (?:measures?|clauses?)\b"
               r"|提到|提及|出现|\bnamed\b|\bmentioned\b|\bappear\w*"
               + _SECTION_LIST)
-COUNT = _re(r"几条|几项|几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
+COUNT = _re(r"(?<![这那])几条|(?<![这那])几项|(?<![这那])几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
             r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
               r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)"
@@ -171,7 +171,7 @@ GROUP_REF = _re(r"第\s*(?P<paren>[（(])?\s*(?P<n>[一二三四五六七八九�
 CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:条|项|个)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
                      r"|(?:包括|包含|有|是)哪(?:几|些)(?:条|项)|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)"
                      + _SECTION_LIST +
-                     r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|包括哪些|有什么|都有什么|是什么|(?:分别|各)(?:是|有)(?:什么|哪些|啥))"
+                     r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|都是哪些|包括哪些|有什么|都有什么|是什么|(?:分别|各)(?:是|有)(?:什么|哪些|啥))"
                      r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|principles|goals|targets|requirements|steps)\b"
                      r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b"
                      r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b|\b(?:section|part|group) (?:on|about)\b"

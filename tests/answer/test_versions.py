@@ -76,3 +76,14 @@ def test_a_question_that_finds_nothing_alone_is_read_as_leaning_on_the_earlier_t
     assert a.citations[0].clause_id == f"{NEW}/article-17" and "贷款市场报价利率" in a.answer
     # … but not a question its own words do not support: still out of scope
     assert real_assistant.ask("How do I apply for a US visa?", history=["大型企业最晚多少天付款？"]).abstained
+
+
+def test_a_number_past_the_end_cites_the_last_clause_and_这几条_is_no_count(fake_assistant):
+    a = fake_assistant.ask("方案第40条规定了什么？")
+    assert a.status == "out_of_range" and [c.clause_id for c in a.citations] == [f"{PLAN}/measure-34"]
+    a = fake_assistant.ask("What does article 80 of the Private Economy Promotion Law say?")
+    assert [c.clause_id for c in a.citations] == ["private-economy-promotion-law-2025/article-78"]
+    a = fake_assistant.ask("这几条里哪条是讲发债券的", history=["市金融办配合哪些措施", "那它牵头的呢"], selection=plan_only())
+    assert a.intent != "department" and a.citations[0].clause_id == f"{PLAN}/measure-5"
+    a = fake_assistant.ask("哈喽～土地方面的措施都是哪些部门牵头的？", selection=plan_only())
+    assert a.intent == "group_listing" and len(a.items) == 5 and "市发改委" in a.items[0].detail_zh

@@ -143,6 +143,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         if clause is None:
             lines.append(_no_such(query, ref, library, docs[0]))
             status = "out_of_range"
+            if last := _last_of_kind(ref, docs[0], library):
+                citations.append(make_citation(library, last, ()))  # where the numbering ends, to check
             continue
         part_id = _part(clause, ref)
         if ref.part is not None and part_id is None:
@@ -221,6 +223,15 @@ def _no_such(query: Query, ref: Reference, library: Library, doc_id: str | None)
         return f"没有“{ref.text.strip()}”：{have}。"
     have = "; ".join(f"the {library.info(d).title_en} has {_inventory(library, d, 'en')}" for d in docs)
     return f"There is no {ref.text.strip()}: {have}."
+
+
+def _last_of_kind(ref: Reference, doc_id: str, library: Library) -> Clause | None:
+    """The last clause of the kind ``ref`` names (第40条 of a plan with 34 measures: measure 34), or None."""
+    doc = library.document(doc_id)
+    kind = ref.kind if ref.kind in {c.kind for c in doc.clauses} else ("article" if doc.info.structure == "articles"
+                                                                       else "measure")
+    same = [c for c in doc.clauses if c.kind == kind]
+    return same[-1] if same and ref.number and ref.number > len(same) else None
 
 
 def _no_such_part(query: Query, ref: Reference, clause: Clause) -> str:
