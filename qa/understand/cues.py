@@ -94,7 +94,9 @@ STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|�
 KIND = _re(r"是法律还是|是不是法律|属于(?:什么|哪种|哪类)|什么(?:性质|级别|层级)的(?:文件|法规)?|法律效力|效力(?:层级|等级)"
            r"|\b(?:a|an) (?:law|statute|act) or (?:a |an )?(?:regulation|administrative regulation|rule)\b"
            r"|\bwhat (?:kind|type|sort) of (?:document|instrument|legislation|law|regulation)\b|\blegal (?:status|force|rank)\b")
-REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|遇到.{0,6}问题.{0,10}(?:找|反映|问)|向谁反映|反映问题|径向"
+# Problems in carrying out a plan (its notice says whom to report them to): not a firm's own complaint.
+REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|(?:方案|执行|实施|落实).{0,10}遇到.{0,6}问题.{0,10}(?:找|反映|问)|径向"
+                      r"|(?:方案|执行|实施|落实)\S{0,10}(?:向谁反映|反映问题)"
                       r"|\breport problems?\b|\bproblems? (?:with|in|when) (?:implementing|carrying out|executing)\b|\bwho to report\b")
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
                       r"|\bwhich (?:laws?|regulations?|documents?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents)\b"

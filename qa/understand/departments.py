@@ -29,6 +29,11 @@ UNKNOWN_BARE_ZH_RE = re.compile(r"(?:^|(?<=[,，。?？!！(（、\s和与及跟
 UNKNOWN_EN_RE = re.compile(r"\b(bureau|commission|office|administration) of ((?:[a-z&'-]+ ?){1,6})"
                            r"|((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b")
 
+# Words that make no department's name on their own ("a government office", "the local bureau").
+_GENERIC_EN = frozenset({"government", "local", "public", "state", "my", "our", "their", "his", "her", "its", "that", "this",
+                         "some", "district", "county", "provincial", "national", "relevant", "competent", "responsible",
+                         "head", "main", "same", "other", "another", "post", "front", "back", "home", "whole"})
+
 
 @dataclass(frozen=True)
 class DepartmentMention:
@@ -89,8 +94,8 @@ class DepartmentNames:
             kind = m.group(1) or m.group(4)
             words = [w for w in phrase.split() if w not in ("the", "a", "an", "which", "what", "does", "do", "municipal",
                                                               "guangzhou", "city", "is", "of", "for", "any", "and", "or")]
-            if not words:
-                continue
+            if not words or set(words) <= _GENERIC_EN or phrase.startswith(("a ", "an ")):
+                continue  # "a government office", "the local office": no department's name
             name = f"{' '.join(words)} {kind}" if m.group(4) else f"{kind} of {' '.join(words)}"
             if not any(name in e or e.endswith(name) for e in self._english):
                 unknown.append(m.group(0).strip())
