@@ -272,7 +272,7 @@ class Assistant:
         if lang:
             query = replace(query, lang=lang)
         answer = compose_answer(query, self.deps)
-        if context is not None and context.clause_ids and not query.followup and self._weak(answer):
+        if context is not None and context.clause_ids and not query.followup and self._weak(answer, query):
             # Read alone it found nothing ("能用银行保函代替吗？" after a question on deposits): read it as leaning on
             # the earlier turn, and keep that reading when the question's own words support the clause it finds.
             second = self.understander.understand(question, selected=selected, context=context, as_followup=True)
@@ -284,14 +284,14 @@ class Assistant:
                     return found
         return answer
 
-    def _weak(self, answer: Answer) -> bool:
+    def _weak(self, answer: Answer, query: Query) -> bool:
         """Not covered, or (when thresholds are applied later, as evaluation does) evidence below the configured
         threshold of the clause's kind of document."""
         if answer.status == "abstained":
             return True
         if answer.abstained or answer.intent not in ("topical", "figure", "contact") or not answer.citations:
             return False
-        return answer.confidence < self._configured_threshold(answer.lang, answer.citations[0].clause_id)
+        return answer.confidence < self._configured_threshold(query.evidence_lang, answer.citations[0].clause_id)
 
     def _configured_threshold(self, lang: str, clause_id: str) -> float:
         """The configured evidence threshold for ``clause_id``'s kind of document (also when evaluation runs with
@@ -306,7 +306,7 @@ class Assistant:
         own = self.retriever.search(self.understander.with_synonyms(query.content), lang=query.channels, k=100,
                                     filters=Filters(documents=(doc_id,)))
         evidence = next((h.confidence for h in own.hits if h.clause_id == clause_id), 0.0)
-        return evidence >= FOLLOW_UP_EVIDENCE * self._configured_threshold(query.lang, clause_id)
+        return evidence >= FOLLOW_UP_EVIDENCE * self._configured_threshold(query.evidence_lang, clause_id)
 
 
 __all__ = ["Assistant", "AssistantConfig", "Selection", "DEFAULT_ENCODERS", "DEFAULT_THRESHOLDS", "DEFAULT_WEIGHTS",

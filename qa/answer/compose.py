@@ -6,6 +6,7 @@ composed text is the framing (labels, counts, dates, the not-covered and not-sta
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from qa.answer.handlers import HANDLERS
@@ -20,6 +21,9 @@ GREETING = {"zh": "您好！我可以回答关于资料库中中小企业和民�
                   "national Private Economy Promotion Law, SME Promotion Law, the regulations on payments to SMEs and on "
                   "individual businesses, the Guangdong and Guangzhou regulations, and Guangzhou's 2007 work plan — "
                   "loan guarantees, late payments, land, R&D funding, and which department is responsible for what."}
+THANKS = {"zh": "不客气！还有其他政策问题，随时可以问我。",
+          "en": "You're welcome! Ask me anything else about the policies whenever you like."}
+_THANKS_RE = re.compile(r"谢|感谢|\bthanks?\b|\bthank you\b|\bthx\b|\bty\b|\bcheers\b", re.IGNORECASE)
 EMPTY = {"zh": "请输入一个关于政策法规的问题，例如：“大企业拖欠中小企业货款，多久必须付？”",
          "en": "Please type a question about the policies, for example: \u201cHow soon must a large company pay an SME?\u201d"}
 
@@ -36,6 +40,8 @@ def answer(query: Query, deps: Deps) -> Answer:
         both = f"{OTHER_LANGUAGE['zh']}\n{OTHER_LANGUAGE['en']}"  # the asker may read neither UI language's half
         return simple_answer(query.raw, query.lang, "invalid", zh=both, en=both, intent="other_language")
     if query.intent == "greeting":
+        if _THANKS_RE.search(query.text) and not re.search(r"你好|您好|\b(?:hi|hello|hey)\b", query.text):
+            return simple_answer(query.raw, query.lang, "greeting", zh=THANKS["zh"], en=THANKS["en"])
         return simple_answer(query.raw, query.lang, "greeting", zh=GREETING["zh"], en=GREETING["en"])
     return HANDLERS[query.intent](query, deps)
 

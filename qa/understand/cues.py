@@ -42,7 +42,7 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|enforces?|investigates?|coordinates?|evaluates?|assesses?|certifies?|registers?|accepts?|receives?)\b"
               r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
 VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
-               r"|新版|旧版|还能用|现在还|有效期|生效了吗|生效了没|生效没|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
+               r"|还能用|现在还|有效期|生效了吗|生效了没|生效没|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich version\b|\bcurrent version\b|\blatest version\b"
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
@@ -67,7 +67,7 @@ WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
                 r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)"
                 r"|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
-                r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b|\brevision\b"
+                r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b|\brevision\b|\bdated\b"
                 r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了什么|改了哪些|改动|修改了什么|修改了哪些|有什么不同|有何不同"
@@ -78,6 +78,13 @@ VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化
 VERSION_WORDS = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|新旧|现行|老版本|两个版本|两版|版本"
                     r"|\b(?:the )?(?:\d{4}|old|new|older|newer|current|previous|revised|original) (?:version|text|rules?|regulations?|one)s?\b"
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
+# "资料库有哪些文件？" / "What documents are in the library?": the library itself.
+LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|一共|总共|共)?(?:有|收录了?|包括|包含)"
+                   r"(?:哪些|哪几份|什么|几份|多少份?)(?:文件|法规|法律|条例|政策|文档|资料)"
+                   r"|(?:有|收录了?)哪些(?:文件|法规|法律法规|政策文件)(?:可以|能)?(?:查|问)"
+                   r"|\b(?:what|which) (?:documents|laws|regulations|texts|policies|rules) (?:are|do you have|does it (?:have|cover)|can i ask about)"
+                   r"(?: (?:in|covered|included|available))?(?: (?:the|your|this) (?:library|database|system|app))?\s*\??$"
+                   r"|\blist (?:the |all )?(?:documents|laws|regulations)\b|\bwhat(?:'s| is) in (?:the|your) library\b")
 DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|第几号|几号令|主席令|国务院令|\bdocument number\b|\breference number\b"
                  r"|\bfile number\b|\bdecree (?:number|no)\b|\border (?:no|number)\b|\bwhich (?:state council |presidential )?decree\b"
                  r"|\bpresidential order\b")

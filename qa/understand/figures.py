@@ -142,10 +142,18 @@ def interest_asked(text: str) -> bool:
     return bool(_INTEREST_ASKED.search(text))
 
 
+_PAYMENT_WORD = re.compile(r"付|支付|款|\bpay|\bpaid\b")
+_CALENDAR_ASKED = re.compile(r"几月几[号日]|哪一?天|哪个月|\bwhat date\b|\bwhich (?:day|month)\b|\bdue date\b")
+
+
 def asked_types(text: str) -> list[AnswerType]:
     """The kinds of figure a question (normalised text) asks for (often none). Interest asked for is a rate
     (每日利率万分之五), not an amount of money."""
     types = [t for t in ANSWER_TYPES if t.asked_in(text)]
+    if any(t.name == "date" for t in types) and _PAYMENT_WORD.search(text) and not _CALENDAR_ASKED.search(text):
+        # a payment deadline is a number of days from delivery, not a calendar date
+        types = [t for t in types if t.name != "date"] + [t for t in ANSWER_TYPES if t.name == "duration"
+                                                          and t not in types]
     if _INTEREST_ASKED.search(text):
         types = [t for t in ANSWER_TYPES if t.name == "rate" or (t in types and t.name not in ("amount", "rate"))]
     return types

@@ -28,7 +28,7 @@ def is_document(q: Query, _lib: Library) -> bool:
         return False
     a = q.asks
     about_doc = bool(q.documents) or "this_document" in a or q.selected is not None or "report" in a
-    if "report" in a:
+    if "report" in a or ("library" in a and not q.documents):
         return True
     if "issuer" in a and (about_doc or not own_content(q.bare or q.content)):
         return True

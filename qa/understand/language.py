@@ -22,6 +22,16 @@ def answer_language(text: str) -> str:
         >>> answer_language("Is the 2020 款项支付条例 still valid?"), answer_language("第12条讲什么？")
         ('en', 'zh')
     """
+    if _ASKED_EN.search(text):  # 请用英文回答：… / answer in English
+        return "en"
+    if _ASKED_ZH.search(text):
+        return "zh"
+    return question_language(text)
+
+
+def question_language(text: str) -> str:
+    """``zh`` or ``en``: the language ``text`` is written in (more Chinese characters than twice its Latin words:
+    Chinese). The evidence thresholds are calibrated by it."""
     text = _MARKUP_RE.sub(" ", text)  # <script>…</script>第九条 is a Chinese question
     cjk = len(CJK_RE.findall(text))
     latin = len(_LATIN_WORD_RE.findall(text))
@@ -30,6 +40,10 @@ def answer_language(text: str) -> str:
     return "en" if 2 * latin > cjk else "zh"
 
 
+_ASKED_EN = re.compile(r"(?:用|以)英(?:文|语)(?:回答|回复|答复|说|解释)|英文(?:回答|回复|版)|\b(?:answer|reply|respond)(?: me)? in english\b",
+                       re.IGNORECASE)
+_ASKED_ZH = re.compile(r"(?:用|以)中(?:文|语)(?:回答|回复|答复|说|解释)|\b(?:answer|reply|respond)(?: me)? in chinese\b"
+                       r"|\bin chinese,? please\b", re.IGNORECASE)
 _MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 

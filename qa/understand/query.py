@@ -15,7 +15,7 @@ from qa.understand import cues
 from qa.understand.departments import COOP_RE, LEAD_RE, NEG_RE, DepartmentMention, DepartmentNames, _role
 from qa.understand.documents import DocumentNames, without_document_names
 from qa.understand.figures import AnswerType, asked_types, level_qualifiers, wants_figure
-from qa.understand.language import answer_language, channel_language
+from qa.understand.language import answer_language, channel_language, question_language
 from qa.understand.references import Reference, find_references
 from qa.understand.scope import ScopeCue, ScopeGuard
 from qa.understand.spans import blank
@@ -73,13 +73,20 @@ class Query:
     mention_term: str = ""  # the words every listed clause must contain (哪些条款提到审计机关 -> 审计机关)
     bare: str = ""  # the content with document and department names blanked (what is left is the topic)
     details: dict = field(default_factory=dict)
+    # The question's own language, which the evidence thresholds were calibrated by: a Chinese question answered
+    # in English (UI language, "请用英文回答") keeps the Chinese threshold.
+    question_lang: str = ""
+
+    @property
+    def evidence_lang(self) -> str:
+        return self.question_lang or self.lang
 
 
 _CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.CONTACT, "validity": cues.VALIDITY,
                  "issuer": cues.ISSUER, "when": cues.WHEN, "event": cues.DOC_EVENT, "number": cues.DOC_NUMBER,
                  "units": cues.STRUCTURE_UNITS, "structure": cues.STRUCTURE, "report": cues.REPORT_PROBLEMS,
                  "which_documents": cues.WHICH_DOCUMENTS, "this_document": cues.DOCUMENT_WORDS,
-                 "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND}
+                 "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND, "library": cues.LIBRARY_LIST}
 
 
 def has_content(text: str) -> bool:
@@ -148,6 +155,20 @@ class Understander:
                              sorted(en.items(), key=lambda kv: -len(kv[0])) if not k.startswith("_")]
         # Phrasings too varied to list ("最晚几天要付", "how long … to pay"): regular expressions.
         self._pattern_synonyms = [(re.compile(k), v) for k, v in synonyms.get("patterns", {}).items() if not k.startswith("_")]
+
+    def _into_context_document(self, refs: tuple[Reference, ...], context: Context) -> tuple[Reference, ...]:
+        """"第14条呢？" after article 13 of a regulation: the article of the document under discussion, when it
+        has one (a number that document lacks is left to the usual resolution)."""
+        doc = self.library.document(self.library.clause(context.clause_ids[0]).doc_id)
+        local = {c.local_id for c in doc.clauses}
+        out = []
+        for ref in refs:
+            kind = ref.kind or ("article" if doc.info.structure == "articles" else "measure")
+            if ref.kind in (None, "article", "measure") and not ref.documents_hint and not ref.part_only \
+                    and f"{kind}-{ref.number}" in local:
+                ref = replace(ref, documents_hint=doc.info.id)
+            out.append(ref)
+        return tuple(out)
 
     def _bind_versions(self, refs: tuple[Reference, ...], content: str, doc_id: str) -> tuple[Reference, ...]:
         """"Article 8 of the 2020 regulation with Article 9 of the 2025 one" / "2020年版第八条和2025年版第九条": each
@@ -248,6 +269,8 @@ class Understander:
             refs = _context_refs(context)
         if len(refs) > 1 and len(named_docs) == 1:
             refs = self._bind_versions(refs, content, named_docs[0])
+        if refs and not named_docs and not selected and context and context.clause_ids:
+            refs = self._into_context_document(refs, context)
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and (
             as_followup or self._is_followup(content, asks, depts, context))))
@@ -260,7 +283,7 @@ class Understander:
         counts_listing = counts_listing_above(context, asks)
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
-                and not own_content(cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", bare))):
+                and not own_content(cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", cues.DOCUMENT_WORDS.sub(" ", bare)))):
             named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
             scope, followup = named_docs, True
         details: dict = {}
@@ -319,6 +342,7 @@ class Understander:
                         normalize(earlier), chain, self.library)))))
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
+            question_lang=question_language(text),
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
             unknown_departments=tuple(unknown), figure_types=figure_types,
             wants_figure=wants_figure(content) or bool(figure_types) or bool(

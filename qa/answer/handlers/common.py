@@ -83,7 +83,11 @@ def fragments(sentence: Sentence) -> list[tuple[str, str]]:
     return [(z, sentence.en) for z in zh]
 
 
-def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize) -> tuple[int, str, str]:
+# A figure in a fragment: digits, or Chinese numerals with a unit (万分之五, 六十日).
+_FIGURE_IN_TEXT = re.compile(r"\d|[零一二两三四五六七八九十百千万]+(?:分之|个?工作日|日|天|个月|年|万元|亿元|元)")
+
+
+def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize, *, figure: str = "") -> tuple[int, str, str]:
     """(sentence index, zh fragment, en text) that best answers ``query`` inside ``clause``.
 
     Sentences come in retrieval order; within the best two, the fragment sharing most question
@@ -97,10 +101,14 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
         sentence = clause.sentences[idx]
         for zh, en in fragments(sentence):
             words = set(tokenize(zh))
+            # A word the fragment negates (未作约定的) is not the asker's word (约定了呢), unless the asker negates it too.
+            words -= {w for w in own if re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", zh)
+                      and not re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", query.content)}
             # The follow-up's own words count double: 那省级的呢 is about 省级, not the earlier 国家级.
             overlap = 10 * len(own & words) + len((earlier - own) & words)
-            score = overlap - 0.5 * rank + (0.5 if query.wants_figure and re.search(r"\d", zh) else 0)
+            score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             score += sum(1.0 for lv in query.levels if lv in zh)
+            score += 2.0 if figure and figure in zh else 0.0  # the fragment that states the figure the answer leads with
             if score > best[0]:
                 best = (score, idx, zh, en)
     _score, idx, zh, en = best

@@ -101,6 +101,8 @@ def handle_document(query: Query, deps) -> Answer:
         return Answer(question=query.raw, lang=query.lang, status="document", abstained=False, answer=text,
                       intent=query.intent, citations=tuple(make_citation(library, library.clause(c), ()) for c in ctx.items),
                       context_from=ctx.clause_ids, confidence=1.0)
+    if "library" in query.asks and not query.documents:
+        return _library_listing(query, deps)
     docs = target_documents(query, library)
     lang = query.lang
     lines: list[str] = []
@@ -160,6 +162,27 @@ def handle_document(query: Query, deps) -> Answer:
         and all(not library.info(d).doc_number for d in docs[:8])
     return Answer(question=query.raw, lang=lang, status="not_stated" if unknown else "document", abstained=unknown,
                   answer="\n".join(lines), intent=query.intent, citations=tuple(citations), confidence=1.0)
+
+
+def _library_listing(query: Query, deps) -> Answer:
+    """Every document of the library (or of the selection): title, kind and level, status; in force first."""
+    library = deps.library
+    lang = query.lang
+    docs = sorted(query.selected or library.doc_ids, key=lambda d: not library.info(d).in_force)
+    lines = []
+    for doc_id in docs:
+        info = library.info(doc_id)
+        if lang == "zh":
+            lines.append(f"{document_name(info, 'zh')}（{info.kind_label('zh')}，{info.level_label('zh')}）：{status_line(info, 'zh')}")
+        else:
+            lines.append(f"{document_name(info, 'en')} ({info.kind_label('en')}, {info.level_label('en')} level): "
+                         f"{status_line(info, 'en')}")
+    head = (f"资料库共有{len(docs)}份文件（现行有效的在前）：" if lang == "zh" and not query.selected else
+            f"所选的{len(docs)}份文件：" if lang == "zh" else
+            f"The library holds {len(docs)} documents (those in force first):" if not query.selected else
+            f"The {len(docs)} documents selected:")
+    return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer=head + "\n" + "\n".join(lines),
+                  intent=query.intent, confidence=1.0)
 
 
 def handle_validity(query: Query, deps) -> Answer:

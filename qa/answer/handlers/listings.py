@@ -409,7 +409,7 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
         # Every document whose best clause is itself evidence enough and not far behind the first (a document
         # on the very topic, 个体工商户条例, fills the first ranks and must not hide the others).
         if doc_id not in best and hit.score >= WHICH_DOCS_RATIO * top \
-                and hit.confidence >= (0.8 if not best else WHICH_DOCS_EVIDENCE) * deps.threshold_for_clause(query.lang, hit.clause_id):
+                and hit.confidence >= (0.8 if not best else WHICH_DOCS_EVIDENCE) * deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
             best[doc_id] = hit
     lines, items, citations = [], [], []
     for doc_id, hit in best.items():

@@ -31,10 +31,14 @@ from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.figures import interest_asked, missing_types
-from qa.understand.query import Query
+from qa.understand.query import Query, own_content
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
 ASK_WHO = {"zh": "具体请咨询{who}。", "en": "For specifics, contact {who}."}
+
+
+# Turns about a document itself (its validity, dates, versions): a follow-up searches the document.
+DOCUMENT_TURNS = frozenset({"validity", "document", "compare_versions"})
 
 
 def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str | None]:
@@ -58,6 +62,11 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
                                    prefer=() if filters and filters.documents else query.places,
                                    evidence_text=query.evidence_text)
     if query.followup and query.context and query.context.clause_ids and not switched:
+        if query.context.intent in DOCUMENT_TURNS and own_content(query.bare or query.content):
+            # "What does it say about talent training?" after "is the plan still in force?": the document was
+            # under discussion, not the clause its answer cited (the notice).
+            return result, (None if result.hits and result.confidence >= deps.threshold_for_clause(
+                query.evidence_lang, result.hits[0].clause_id) else "abstained")
         result = _prefer(result, query.context.clause_ids, deps, query)
         return result, None
     if switched:
@@ -68,7 +77,7 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
     result = _definition_first(query, deps, result, filters)
     if not result.hits:
         return result, "abstained"
-    if result.confidence < deps.threshold_for_clause(query.lang, result.hits[0].clause_id):
+    if result.confidence < deps.threshold_for_clause(query.evidence_lang, result.hits[0].clause_id):
         return result, "abstained"
     return result, None
 
@@ -197,12 +206,12 @@ def quote_span(clause: Clause, idx: int) -> tuple[int, ...]:
 
 
 def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
-                 lead: str = "", detail: str = "", suffix: str = "", status: str = "answered") -> Answer:
+                 lead: str = "", detail: str = "", suffix: str = "", status: str = "answered", figure: str = "") -> Answer:
     """Answer with the best fragment of ``clause`` (after ``lead``), then the quoted clause or paragraph,
     its citation and whom to contact. ``detail`` (then ``suffix``) follows the lead unless the quoted
     fragment already contains it."""
     library = deps.library
-    idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps), figure=figure)
     if clause.kind in ("measure", "article") and idx == 0 and len(clause.sentences) > 1 and len(zh) < 30:
         # A measure's first sentence is its title: the next one says what is done.
         zh += clause.sentences[1].zh
@@ -216,9 +225,11 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
     quote_zh = "".join(clause.sentences[i].zh for i in span)
     quote_en = " ".join(clause.sentences[i].en for i in span if clause.sentences[i].en)
     zh_label, en_label = clause_label(clause)
-    # The clause's title says what it is about: shown with the citation, unless it is the quote itself.
-    title_zh = f" {clause.title}" if clause.title and clause.title not in zh else ""
-    title_en = f": {clause.title_en}" if clause.title_en and clause.title_en not in en else ""
+    # A measure's title says what it is about: shown with the citation, unless it is the quote itself. An article
+    # has no title (its "title" is its opening words, which read as a heading about something else).
+    titled = clause.kind != "article"
+    title_zh = f" {clause.title}" if titled and clause.title and clause.title not in zh else ""
+    title_en = f": {clause.title_en}" if titled and clause.title_en and clause.title_en not in en else ""
     if query.lang == "zh":
         text = lead + f"{zh}（{document_name(library.info(clause.doc_id), 'zh', number=False)}{zh_label}{title_zh}）"
     else:
@@ -291,7 +302,7 @@ def see_also(query: Query, deps: Deps, result: SearchResult, primary: Clause) ->
     top, second = result.hits[0], result.hits[1]
     if second.clause_id == primary.id or second.score < SEE_ALSO_RATIO * top.score:
         return None
-    if second.confidence < deps.threshold_for_clause(query.lang, second.clause_id):
+    if second.confidence < deps.threshold_for_clause(query.evidence_lang, second.clause_id):
         return None
     clause = deps.library.clause(second.clause_id)
     if deps.library.info(primary.doc_id).in_force and not deps.library.info(clause.doc_id).in_force:
@@ -520,7 +531,7 @@ def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hi
     for hit in result.hits[:FIGURE_CANDIDATES]:
         if hit.score < NEAR_RATIO * first.score:
             break
-        if hit is not first and hit.confidence < deps.threshold_for_clause(query.lang, hit.clause_id):
+        if hit is not first and hit.confidence < deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
             continue
         missing = _missing(query, deps, hit)
         if not missing:
@@ -573,7 +584,8 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
     if target.sentence is not None:
         order = (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence)
         hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels, order)
-    return quote_answer(query, deps, clause, hit, result, lead=lead, detail=detail, suffix=when, status=status)
+    return quote_answer(query, deps, clause, hit, result, lead=lead, detail=detail, suffix=when, status=status,
+                        figure=target.value)
 
 
 _PARTY_ZH = {"large enterprise": "大型企业", "government bodies": "机关", "public institution": "事业单位",
@@ -619,7 +631,6 @@ _EACH = re.compile(r"分别|各自|每(?:一)?(?:条|项|个)|这些|这几(?:�
 
 def handle_contact(query: Query, deps: Deps) -> Answer:
     """Whom to contact: the departments first, in words, by role; then the clause they come from."""
-    from qa.understand.query import own_content
 
     if not query.followup and not own_content(query.bare or query.content):
         return Answer(question=query.raw, lang=query.lang, status="clarify", abstained=False,

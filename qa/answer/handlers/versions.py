@@ -36,7 +36,7 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
         result = deps.retriever.search(text, lang=query.channels, k=3, filters=Filters(documents=(doc_id,)))
         if result.hits:
             found.append(result)
-    strong = [r for r in found if r.confidence >= deps.threshold_for_clause(lang, r.hits[0].clause_id)]
+    strong = [r for r in found if r.confidence >= deps.threshold_for_clause(query.evidence_lang, r.hits[0].clause_id)]
     if not strong:
         return not_covered(query, deps, found[0] if found else None, status="abstained")
     # The fragments are chosen for the compared topic, not for the words of comparing.
