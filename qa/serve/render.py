@@ -40,10 +40,10 @@ def clause_url(clause_id: str, lang: str, base: str = "") -> str:
     return f"{base}?clause={quote(clause_id, safe='/')}&lang={lang}"
 
 
-def clause_link(clause: Clause, lang: str, base: str = "") -> str:
-    """A Markdown link that opens the clause in the clause browser."""
+def clause_link(clause: Clause, lang: str, base: str = "", *, text: str = "") -> str:
+    """A Markdown link that opens the clause in the clause browser (``text``: the link's words, else its label)."""
     zh_label, en_label = clause_label(clause)
-    return f"[{md_escape(zh_label if lang == 'zh' else en_label)}]({clause_url(clause.id, lang, base)})"
+    return f"[{md_escape(text or (zh_label if lang == 'zh' else en_label))}]({clause_url(clause.id, lang, base)})"
 
 
 def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str = "") -> str:
@@ -62,7 +62,9 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
         rows = []
         for i in answer.items[:40]:
             rest = i.shown(lang).split("\u3000" if lang == "zh" else ": ", 1)[-1]
-            rows.append(f"- {clause_link(library.clause(i.clause_id), lang, base)} {md_escape(rest)}")
+            # The item's own label: "《促进个体工商户发展条例》第十四条" when several documents are listed.
+            label = i.label_zh if lang == "zh" else i.label_en
+            rows.append(f"- {clause_link(library.clause(i.clause_id), lang, base, text=label)} {md_escape(rest)}")
         lines.append("\n".join(rows))
     if answer.quote_zh:
         # The source stays Chinese; an English answer shows the English rendering beside it.

@@ -71,7 +71,7 @@ DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪
                 r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了什么|改了哪些|改动|修改了什么|修改了哪些|有什么不同|有何不同"
-                     r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较一下"
+                     r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompare[ds]?\b"
                      r"|\bcomparison\b|\bversus\b|\bvs\b")
 # The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version).

@@ -334,12 +334,13 @@ class Understander:
                 tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids)) if context else ()))
             if chain:
                 # The topic compared, else the earlier question's ("what changed?" after "how long must they pay?").
-                own = own_content(cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", topic)))
-                earlier = context.question if context else ""
+                own = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", topic))
+                earlier = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(
+                    normalize(context.question if context else ""), chain, self.library)))
                 details["compare_versions"] = chain
-                details["compare_text"] = self.with_synonyms(
-                    own or own_content(cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(
-                        normalize(earlier), chain, self.library)))))
+                # Searched as typed (期限 is no topic of its own, but it is what is compared).
+                details["compare_text"] = self.with_synonyms(own if own_content(own) else earlier if own_content(earlier)
+                                                             else "")
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             question_lang=question_language(text),
@@ -361,8 +362,9 @@ class Understander:
 
     _VERSION_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年版|版|年的|年那版|年那个| version| text)|(旧版|老版|旧的|老的|原来的版本|以前的版本"
                              r"|\bold version\b|\bold one\b|\bprevious one\b"
-                             r"|\bprevious version\b|\bearlier version\b)|(新版|现行版|最新版|\bnew version\b|\bcurrent version\b"
-                             r"|\blatest version\b)")
+                             r"|\bprevious version\b|\bearlier version\b)|(新版|现行版|最新版|现行的|现在的(?:规定|版本|条例)|目前的(?:规定|版本|条例)"
+                             r"|\bnew version\b"
+                             r"|\bcurrent version\b|\blatest version\b|\bcurrent (?:rules?|regulations?|one)\b|\bnow\?$)")
     _LEVEL_WORDS = (("provincial", ("省级", "省里", "广东", "省的", "provincial", "province", "guangdong")),
                     ("municipal", ("市级", "市里", "广州", "guangzhou", "municipal", "city's", "city level")),
                     ("national", ("国家层面", "全国", "国家的", "national", "nationwide")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import PLAN
+from tests.conftest import PLAN, plan_only
 
 PAY = "sme-payment-regulation-2025"
 
@@ -52,3 +52,29 @@ def test_an_interest_figure_is_quoted_from_its_own_fragment_and_an_article_has_n
     assert a.answer.startswith("60日") and a.answer.endswith("第九条）")  # not "第九条 机关、事业单位…" as a heading
     a = real_assistant.ask("My big customer hasn't paid me for 6 months. What can I do?")
     assert not a.abstained and a.citations[0].doc_id == PAY
+
+
+def test_a_list_of_one_article_number_in_several_documents_names_each_document(fake_assistant):
+    from qa.serve.render import answer_markdown
+
+    a = fake_assistant.ask("第十四条讲什么？")
+    md = answer_markdown(a, fake_assistant.library, ui_lang="zh")
+    assert a.status == "ambiguous" and "[《促进个体工商户发展条例》第十四条]" in md
+
+
+def test_comparing_after_the_versions_were_described_and_the_current_rule(fake_assistant):
+    first = "2020版和2025版有什么区别"
+    a = fake_assistant.ask("比较付款期限", history=[first])
+    assert a.intent == "compare_versions" and [c.doc_id for c in a.citations] == [
+        "sme-payment-regulation-2025", "sme-payment-regulation-2020"]
+    a = fake_assistant.ask("现在的规定呢？", history=["2020版条例规定大企业多少天内付款？", "那机关事业单位呢？"])
+    assert a.citations[0].doc_id == "sme-payment-regulation-2025"
+
+
+def test_a_topic_listing_with_no_document_chosen_gives_each_documents_part_on_it(fake_assistant):
+    a = fake_assistant.ask("融资方面有哪些扶持措施？")
+    assert a.answer.startswith("4份文件有这方面的专门规定")
+    assert "《广州市进一步加快民营经济发展工作方案》“（一）" in a.answer.splitlines()[-1]  # the historical plan last
+    assert len(a.items) == 11 + 11 + 8 + 6
+    a = fake_assistant.ask("What financing measures are there?", selection=plan_only())  # one document chosen: its group
+    assert a.items[0].clause_id.startswith(PLAN) and not a.answer.startswith("4 documents")

@@ -307,6 +307,19 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         return len(asked & heads[key])
 
     named = [key for key in heads if heading_overlap(key)]
+    if not query.documents and not query.selected and not query.followup and not any(
+            c.effect == "abstain" for c in query.scope_cues):
+        # 融资方面有哪些扶持措施 with no document chosen: the group on it in each document whose heading names it.
+        per_doc: dict[str, tuple[str, str]] = {}
+        english = set(english_tokenize(query.content))  # jieba also keeps "on", "are"
+        meaningful = {t for t in asked - _HEADING_GENERIC if not t.isascii() or t in english}
+        for key in named:
+            if meaningful & heads[key] and (key[0] not in per_doc
+                                                            or heading_overlap(key) > heading_overlap(per_doc[key[0]])):
+                per_doc[key[0]] = key
+        if len(per_doc) > 1:
+            keys = sorted(per_doc.values(), key=lambda k: (not library.info(k[0]).in_force, library.doc_ids.index(k[0])))
+            return _groups_answer(query, deps, keys, result)
     rare = _rare_words(asked, query.content, heads)
     by_heading = [key for key in named if rare & heads[key]]
     if any(c.effect == "abstain" for c in query.scope_cues):
@@ -363,6 +376,32 @@ def _group_named(query: Query, deps: Deps, docs: list[str]) -> tuple[str, str] |
     rare = _rare_words(asked, query.content, heads)
     named = [key for key, words in heads.items() if rare & words]
     return named[0] if len(named) == 1 else None
+
+
+def _groups_answer(query: Query, deps: Deps, keys: list[tuple[str, str]], result: SearchResult) -> Answer:
+    """One group per document (in-force documents first): each group's clauses, with each clause's task."""
+    library = deps.library
+    lines, items, citations, ids = [], [], [], []
+    for doc_id, group in keys:
+        members = [c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group
+                   and c.kind not in ("preamble", "guiding")]
+        info = library.info(doc_id)
+        if query.lang == "zh":
+            lines.append(f"{document_name(info, 'zh', number=False)}“{group}”，{len(members)}条："
+                         + "、".join(clause_label(c)[0] for c in members))
+        else:
+            group_en = members[0].group_path_en[-1] if members[0].group_path_en else group
+            lines.append(f"{document_name(info, 'en', number=False)}, “{group_en}”, {len(members)} clauses: "
+                         + ", ".join(clause_label(c)[1] for c in members))
+        items += [replace(item(library, c, detail=True), label_zh=f"{document_name(info, 'zh', number=False)}{clause_label(c)[0]}",
+                          label_en=f"{clause_label(c)[1]}, {document_name(info, 'en', number=False)}") for c in members]
+        citations += [make_citation(library, c, ()) for c in members]
+        ids.append(members[0].id)
+    head = (f"{len(keys)}份文件有这方面的专门规定（现行有效的在前）：" if query.lang == "zh" else
+            f"{len(keys)} documents have a part on this (those in force first):")
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False,
+                  answer=head + "\n" + "\n".join(lines), intent=query.intent, items=tuple(items),
+                  citations=tuple(citations), notes=notes_for(library, ids, query.lang), confidence=1.0)
 
 
 def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: SearchResult) -> Answer:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from qa.answer.citation import cite, document_name, status_line
+from qa.answer.citation import cite, document_name, make_citation, status_line
 from qa.answer.handlers.common import Deps, best_fragment, not_covered
 from qa.answer.handlers.retrieval import _tokenize, deps_citation
 from qa.answer.models import Answer
@@ -89,5 +89,7 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
     lines.append("请说明想比较哪一方面（例如付款期限、逾期利息、投诉），我再逐条对照两个版本。" if lang == "zh" else
                  "Tell me which point to compare (for example payment terms, late-payment interest, complaints) and "
                  "I will set the two versions' provisions side by side.")
+    # Each version's last article (its entry into force) is cited, so "比较付款期限" next knows the versions.
+    last = [[c for c in library.document(d).clauses if c.kind == "article"][-1] for d in chain]
     return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
-                  intent=query.intent, confidence=1.0)
+                  intent=query.intent, citations=tuple(make_citation(library, c, ()) for c in last), confidence=1.0)
