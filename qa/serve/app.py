@@ -402,7 +402,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             with gr.Tab(t("tab_documents", zh), id="documents") as tab_docs:
                 # Fixed shares so the status column stays on screen with the long English titles (fresh-user finding).
                 docs_table = gr.Dataframe(value=document_rows(zh), headers=document_headers(zh), interactive=False,
-                                          wrap=True, elem_id="documents-table",
+                                          wrap=True, elem_id="documents-table", max_height=100_000,  # every row shown
                                           column_widths=["22%", "8%", "10%", "22%", "9%", "17%", "5%", "7%"])
                 library_note = gr.Markdown(t("library_note", zh, n=len(library.documents)), elem_id="library-note")
 

@@ -50,7 +50,9 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
     """The assistant's chat message, in Markdown: the direct answer, whom to contact, the quote (Chinese,
     and English beside it), the citations with links, notes, related clauses, and a link to the question."""
     lang = answer.lang
-    lines: list[str] = [f"**{md_escape(answer.answer)}**" if not answer.abstained else md_escape(answer.answer)]
+    # Bold each paragraph on its own: Markdown bold does not span a blank line (a two-part answer showed "**").
+    lines: list[str] = ["\n\n".join(f"**{md_escape(p.strip())}**" for p in answer.answer.split("\n\n") if p.strip())
+                        if not answer.abstained else md_escape(answer.answer)]
     if answer.departments:
         groups = []
         for role in ("lead", "cooperate", "named"):
@@ -77,6 +79,8 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
         cites = []
         for c in answer.citations[:6]:
             text = c.cite_zh if lang == "zh" else c.cite_en
+            status = t(f"status_{c.doc_status}", ui_lang) if c.doc_status in ("in_force", "superseded", "historical") else ""
+            text += f"（{status}）" if status and ui_lang == "zh" else f" ({status})" if status else ""
             cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, lang, base)})")
         lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
     extra = answer.related or answer.suggestions

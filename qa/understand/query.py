@@ -231,7 +231,7 @@ class Understander:
             # "Does 广州市支持民营经济发展条例 offer talent subsidies?" is English: a quoted title is no grammar.
             rest = without_document_names(blank(content, [(m.start, m.end) for m in doc_mentions]), named_docs,
                                           self.library)
-            if has_content(rest):
+            if CJK_RE.search(rest) or re.search(r"[a-z]{2,}", rest):  # words left, not only "§17"
                 lang = answer_language(rest)
         excluded: tuple[str, ...] = ()
         if named_docs and "which_documents" in asks and all(_EXCEPT_BEFORE.search(content[:m.start]) for m in doc_mentions):

@@ -101,6 +101,7 @@ _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"\b(?:the\s+)?(?P<n>{EN_NUM})\s+(?:basic\s+|guiding\s+|main\s+|work\s+)?"
      r"(?P<kw>measures?|items?|goals?|targets?|principles?|requirements?|articles?|clauses?)\b", "kw"),
     (r"\b(?:no\.|number|#)\s*(?P<n>\d{1,3})\b", None),
+    (r"§\s*(?P<n>\d{1,3})\b", "article"),  # "§17 payment regulation"
 )
 _EN_POSITION = re.compile(rf"\bthe\s+(?P<n>{'|'.join(list(_ORDINALS)[:10])})\s+(?:one|item|point|part|measure in (?:the|that) list)\b(?!\s+of\b)",
                           re.IGNORECASE)

@@ -78,3 +78,17 @@ def test_a_topic_listing_with_no_document_chosen_gives_each_documents_part_on_it
     assert len(a.items) == 11 + 11 + 8 + 6
     a = fake_assistant.ask("What financing measures are there?", selection=plan_only())  # one document chosen: its group
     assert a.items[0].clause_id.startswith(PLAN) and not a.answer.startswith("4 documents")
+
+
+def test_symbols_statuses_and_complaints_the_earlier_documents_do_not_cover(real_assistant, fake_assistant):
+    from qa.serve.render import answer_markdown
+
+    a = fake_assistant.ask("§17 payment regulation")
+    assert a.lang == "en" and a.citations[0].clause_id == f"{PAY}/article-17"
+    md = answer_markdown(a, fake_assistant.library, ui_lang="en")
+    assert "国务院令第802号) (in force) [open]" in md.replace("\\", "")  # every citation says whether its text is in force
+    two = fake_assistant.ask("大企业拖欠货款多少天必须付？逾期利息多少？")
+    md = answer_markdown(two, fake_assistant.library, ui_lang="zh")
+    assert all(p.startswith("**") and p.endswith("**") for p in md.split("\n\n")[0:2])  # each part bold on its own
+    a = real_assistant.ask("那我找谁投诉？", history=["大客户拖了我半年货款，怎么办？"])
+    assert a.citations[0].clause_id == f"{PAY}/article-24"

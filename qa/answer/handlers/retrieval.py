@@ -665,6 +665,13 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         if abstain:
             return not_covered(query, deps, result, status=abstain)
         chosen = _acting_hit(query, deps, result, wanted)
+        if wanted and query.followup and not query.selected and not _speaks_of(
+                deps.library.clause(chosen.clause_id), wanted, query.lang):
+            # "那我找谁投诉？" when the earlier turn's documents say nothing of complaints: the library's clause that does.
+            wide = deps.retriever.search(query.retrieval_text, lang=query.channels, k=8)
+            if wide.hits and _speaks_of(deps.library.clause((found := _acting_hit(query, deps, wide, wanted)).clause_id),
+                                        wanted, query.lang):
+                result, chosen = wide, found
         if not _names_contact(deps, deps.library.clause(chosen.clause_id)):
             # 谁负责 / 谁来管: a near clause that names the body beats the best one that names none.
             chosen = next((h for h in result.hits[:CONTACT_CANDIDATES] if h.score >= CONTACT_RATIO * result.hits[0].score
