@@ -92,3 +92,10 @@ def test_symbols_statuses_and_complaints_the_earlier_documents_do_not_cover(real
     assert all(p.startswith("**") and p.endswith("**") for p in md.split("\n\n")[0:2])  # each part bold on its own
     a = real_assistant.ask("那我找谁投诉？", history=["大客户拖了我半年货款，怎么办？"])
     assert a.citations[0].clause_id == f"{PAY}/article-24"
+
+
+def test_a_switch_to_a_document_that_says_nothing_on_the_topic_says_so(real_assistant):
+    a = real_assistant.ask("那广东省呢？", history=["逾期利息怎么算？"])
+    assert a.abstained and a.answer.startswith("《广东省促进中小企业发展条例》没有涉及这个问题")
+    a = real_assistant.ask("广州的呢？", history=["民营企业上市有什么支持？"])
+    assert a.citations[0].clause_id == "guangzhou-private-economy-regulation-2024/article-13"

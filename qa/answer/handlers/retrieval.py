@@ -73,7 +73,10 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         same = _version_counterparts(query, deps, tuple(switched))
         if same:  # "2020年版呢？" after article 9 of the 2025 version: its 2020 counterpart, not a fresh search
             result = _prefer(result, same, deps, replace(query, context=None))
-        return result, (None if result.hits else "abstained")
+            return result, None
+        # "那广东省呢？" after late-payment interest: the Guangdong regulation has nothing on it -> say so
+        weak = not result.hits or result.confidence < deps.threshold_for_clause(query.evidence_lang, result.hits[0].clause_id)
+        return result, ("abstained" if weak else None)
     result = _definition_first(query, deps, result, filters)
     if not result.hits:
         return result, "abstained"
