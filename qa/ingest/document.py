@@ -89,7 +89,8 @@ def _assignments_by_sentence(text: str, sentences: list[str], glossary: Glossary
             result.append(None)
             continue
         leads = tuple(dict.fromkeys(d for a in inside for d in a.leads))
-        coops = tuple(dict.fromkeys(d for a in inside for d in a.cooperates if d not in leads))
+        # One department may lead one item of a sentence and cooperate on another (国资委 in measure 24): both kept.
+        coops = tuple(dict.fromkeys(d for a in inside for d in a.cooperates))
         result.append(Assignment(leads=leads, cooperates=coops, raw="；".join(a.raw for a in inside)))
     return result
 

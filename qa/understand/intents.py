@@ -50,7 +50,8 @@ def _counts_structure(q: Query) -> bool:
 
     return bool(re.search(r"(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款|章)?(?:[?？]|$|吗|呢|啊|\s)"
                           r"|(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款)"
-                          r"|how many (?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups|items)",
+                          r"|how many (?:main |basic |guiding |work )?(?:measures|articles|chapters|goals|targets|principles"
+                          r"|requirements|clauses|groups|items)",
                           q.content))
 
 
@@ -65,7 +66,8 @@ def _little_topic(text: str) -> bool:
     text = re.sub(r"广州市?|广东省?|\bguangzhou\b|\bguangdong\b|\b(?:19|20)\d\d\b", " ", text)  # the plan's place and year
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
-                              r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all))\b",
+                              r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all)"
+                              r"|main|basic|guiding|work|key)\b|主要|基本",
                               " ", text))
     return len(rest.replace(" ", "")) <= 3
 

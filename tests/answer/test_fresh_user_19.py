@@ -99,3 +99,13 @@ def test_a_switch_to_a_document_that_says_nothing_on_the_topic_says_so(real_assi
     assert a.abstained and a.answer.startswith("《广东省促进中小企业发展条例》没有涉及这个问题")
     a = real_assistant.ask("广州的呢？", history=["民营企业上市有什么支持？"])
     assert a.citations[0].clause_id == "guangzhou-private-economy-regulation-2024/article-13"
+
+
+def test_a_department_leading_one_item_and_cooperating_on_another_and_counts_of_one_kind(fake_assistant):
+    a = fake_assistant.ask("国资委配合了哪几条措施", selection=plan_only())
+    assert [i.clause_id for i in a.items] == [f"{PLAN}/measure-{n}" for n in (8, 24, 25, 27)]
+    a = fake_assistant.ask("And how many main goals?", history=["How many measures are there?"], selection=plan_only())
+    assert a.intent == "document" and "4 main goals" in a.answer
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/goal-{n}" for n in (1, 2, 3, 4)]
+    a = fake_assistant.ask("基本原则一共几条？", selection=plan_only())
+    assert "基本原则共3项" in a.answer and a.citations[0].clause_id == f"{PLAN}/principle-1"

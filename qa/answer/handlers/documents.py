@@ -39,6 +39,14 @@ def document_dates(info: DocumentInfo, lang: str) -> str:
     return ("，".join(parts)) if lang == "zh" else ", ".join(parts)
 
 
+# A count of one kind of a work plan's units: 基本原则一共几条 / how many main goals.
+_COUNTED_KINDS = ((
+    "principle", re.compile(r"原则|\bprinciples?\b")), ("goal", re.compile(r"目标|\bgoals?\b|\btargets?\b")),
+    ("requirement", re.compile(r"工作要求|\brequirements?\b")))
+_KIND_UNITS = {"principle": ("基本原则", "项", "basic principles"), "goal": ("主要目标", "个", "main goals"),
+               "requirement": ("工作要求", "项", "work requirements")}
+
+
 def _counts(library: Library, doc_id: str, lang: str) -> str:
     from qa.answer.handlers.clauses import _inventory
 
@@ -138,10 +146,16 @@ def handle_document(query: Query, deps) -> Answer:
                          else (f"document number: {info.doc_number}" if info.doc_number
                                else "its document number is not in the library (the source text does not give it)"))
         if "count" in a or "units" in a and not facts:
+            counted = next((kind for kind, pattern in _COUNTED_KINDS if pattern.search(query.content)), None)
+            same = [c for c in library.document(doc_id).clauses if c.kind == counted]
+            if same:  # 基本原则一共几条？ / how many main goals?: that count first, each of them cited
+                zh_unit, measure_word, en_unit = _KIND_UNITS[counted]
+                facts.append(f"{zh_unit}共{len(same)}{measure_word}" if lang == "zh" else f"{len(same)} {en_unit}")
+                citations += [make_citation(library, c, ()) for c in same]
             facts.append(_counts(library, doc_id, lang))
             # The last article (measure) is where the count can be checked.
             numbered = [c for c in library.document(doc_id).clauses if c.kind in ("article", "measure")]
-            if numbered:
+            if numbered and not same:
                 citations.append(make_citation(library, numbered[-1], ()))
         if "structure" in a:
             facts.append(_structure(library, doc_id, lang))
