@@ -158,6 +158,7 @@ def test_pattern_synonyms_add_the_texts_terms_to_varied_phrasings(understand):
     assert "change of government terms" in understand("Can they back out because a new government took office?").retrieval_text
     assert "listing" in understand("Any support for going public?").retrieval_text
     assert "付款期限" not in understand("大型企业有哪些义务？").retrieval_text
+    assert "澳门特别行政区" in understand("港澳台的人能登记个体户吗").retrieval_text
     assert "transform into an enterprise" in understand("I want to turn my noodle shop into a company").retrieval_text
     assert "打击报复" in understand("我催款后客户说不再跟我们合作了").retrieval_text
     assert "retaliate" not in understand("Can their managers be punished?").retrieval_text  # sanctions, not retaliation
