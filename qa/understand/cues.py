@@ -135,7 +135,8 @@ ANAPHORA = _re(r"^这个(?![方文法条规政措])"
                r"|\b(?:that|this|there)\s*[?？]*$|\bof (?:those|these)\b|\bsimilar\b|\blike that\b|\bon this\b|\bthe same rule\b"
                r"|\bsame rules?\b|\bthat law\b|\bthat regulation\b|\bin it\b|\bthis one\b"
                r"|\bthis (?:measure|article|clause|one|item|goal|provision|rule)\b|\bthat (?:measure|article|clause|one|item|goal|provision|rule)\b"
-               r"|\bit\b|\bits\b|\bthey\b|\bthem\b|\bthose\b|\bthe same\b|\babove\b")
+               r"|\bit\b|\bits\b|\bthey\b|\bthem\b|\bthose\b|\bthe same\b|\babove\b"
+               r"|\bthese (?:measures|articles|clauses|ones|items|provisions)\b|\beach of (?:them|these)\b")
 # Pronouns that may as well open a new question ("A government agency owes me money … how long do they have?"):
 # they make a follow-up only when the question's own topic words echo the earlier turn.
 WEAK_ANAPHORA_WORDS = _re(r"\b(?:it|its|they|them|those|above)\b|\bthe same\b(?! rules?\b)|他们|她们|对方|人家")

@@ -29,6 +29,19 @@ def answer_language(text: str) -> str:
     return question_language(text)
 
 
+_REQUEST_FILLER = re.compile(r"请|麻烦|能不能|可以|吗|一下|再|用|回答|回复|说|please|pls|can you|could you|again|that|it|this"
+                             r"|answer|reply|respond|me|[\s\W_]", re.IGNORECASE)
+
+
+def only_language_request(text: str) -> str | None:
+    """``en`` / ``zh`` when ``text`` asks only for the reply's language ("请用英文回答", "answer in Chinese please"),
+    so the earlier question is answered again in it; else None."""
+    for lang, pattern in (("en", _ASKED_EN), ("zh", _ASKED_ZH)):
+        if (m := pattern.search(text)) and not _REQUEST_FILLER.sub("", text[:m.start()] + text[m.end():]):
+            return lang
+    return None
+
+
 def question_language(text: str) -> str:
     """``zh`` or ``en``: the language ``text`` is written in (more Chinese characters than twice its Latin words:
     Chinese). The evidence thresholds are calibrated by it."""
@@ -40,9 +53,10 @@ def question_language(text: str) -> str:
     return "en" if 2 * latin > cjk else "zh"
 
 
-_ASKED_EN = re.compile(r"(?:用|以)英(?:文|语)(?:回答|回复|答复|说|解释)|英文(?:回答|回复|版)|\b(?:answer|reply|respond)(?: me)? in english\b",
+_ASKED_EN = re.compile(r"(?:用|以)英(?:文|语)(?:回答|回复|答复|说|解释)?|英文(?:回答|回复|版)|\b(?:answer|reply|respond)(?: me)?(?: that| it)? in english\b"
+                       r"|\bin english,? please\b",
                        re.IGNORECASE)
-_ASKED_ZH = re.compile(r"(?:用|以)中(?:文|语)(?:回答|回复|答复|说|解释)|\b(?:answer|reply|respond)(?: me)? in chinese\b"
+_ASKED_ZH = re.compile(r"(?:用|以)中(?:文|语)(?:回答|回复|答复|说|解释)?|\b(?:answer|reply|respond)(?: me)?(?: that| it)? in chinese\b"
                        r"|\bin chinese,? please\b", re.IGNORECASE)
 _MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 

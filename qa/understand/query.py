@@ -329,7 +329,8 @@ class Understander:
         evidence_text = whole if retrieval_text == ranked and whole != ranked else ""
         if body_alias:
             details["body_alias"] = body_alias
-        if not refs and cues.VERSION_CHANGE.search(content):
+        if not refs and (cues.VERSION_CHANGE.search(content) or (
+                context and context.intent == "compare_versions" and not named_docs and not asks & {"validity", "number"})):
             chain = self._compared_versions(named_docs or selected or (
                 tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids)) if context else ()))
             if chain:

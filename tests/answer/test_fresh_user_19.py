@@ -109,3 +109,25 @@ def test_a_department_leading_one_item_and_cooperating_on_another_and_counts_of_
     assert [c.clause_id for c in a.citations] == [f"{PLAN}/goal-{n}" for n in (1, 2, 3, 4)]
     a = fake_assistant.ask("基本原则一共几条？", selection=plan_only())
     assert "基本原则共3项" in a.answer and a.citations[0].clause_id == f"{PLAN}/principle-1"
+
+
+def test_second_fresh_user_findings(real_assistant, fake_assistant):
+    ask = real_assistant.ask
+    a = ask("Under the old 2020 rules, how many days did large companies have to pay SMEs?")
+    assert a.citations[0].doc_id == "sme-payment-regulation-2020" and a.answer.startswith("No time limit is set for large")
+    a = ask("Can they pay us with commercial acceptance bills instead of cash?",
+            history=["A big company owes us for goods delivered 3 months ago."])
+    assert not a.answer.startswith("No") and a.citations[0].clause_id == f"{PAY}/article-11"  # allowed when agreed
+    assert ask("Can a bank require my SME to keep part of the loan as a deposit?").answer.startswith("No")
+    a = ask("付款期限呢？", history=["2020版和2025版有什么区别"])
+    assert a.intent == "compare_versions" and "60日" in a.answer and "相同" not in a.answer.splitlines()[0]
+    a = ask("新来的区领导说前任签的招商协议不算数了，怎么办？", history=["街道要求我们把员工都登记成个体户"])
+    assert "individual-business-regulation-2022/article-30" not in [c.clause_id for c in a.citations]
+    assert {c.clause_id for c in a.citations} & {"private-economy-promotion-law-2025/article-70",
+                                                  "guangdong-sme-promotion-regulation-2019/article-57"}
+    assert ask("我们要求付款后，他们说以后不再找我们采购了").citations[0].clause_id == f"{PAY}/article-20"
+    a = ask("these measures, who leads each?", history=["融资方面有哪些扶持措施？"], selection=plan_only())
+    assert a.status == "listing" and len(a.citations) == 6
+    a = fake_assistant.ask("answer in Chinese please", history=["What is the late payment interest rate?"])
+    assert a.lang == "zh" and "万分之五" in a.answer
+    assert fake_assistant.ask("用英文").status == "empty"

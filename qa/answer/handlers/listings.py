@@ -72,12 +72,24 @@ def listed_contacts(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> An
     library = deps.library
     lines = []
     contacts: list[Contact] = []
+    several = len({library.clause(c).doc_id for c in clause_ids}) > 1
     for clause_id in clause_ids:
         clause = library.clause(clause_id)
         leads, coops = roles_in(clause)
         leads = [d for d in clause.leads] + sorted(leads - set(clause.leads))
         coops = sorted(coops - set(leads))
         zh_label, en_label = clause_label(clause)
+        if several:  # items of several documents: each label names its document
+            info = library.info(clause.doc_id)
+            zh_label = f"{document_name(info, 'zh', number=False)}{zh_label}"
+            en_label = f"{en_label}, {document_name(info, 'en', number=False)}"
+        if not leads and not coops:  # a law's article assigns no lead: the bodies it names
+            named = list(dict.fromkeys(b for b in clause.bodies))
+            english = [library.bodies[b].english if b in library.bodies else library.department_english(b) for b in named]
+            lines.append(f"{zh_label}：{'、'.join(named) or '未写明具体部门'}" if query.lang == "zh" else
+                         f"{en_label}: {'; '.join(english) or 'no body named'}")
+            contacts += [Contact(b, e, "named", clause_id) for b, e in zip(named, english, strict=True)]
+            continue
         if query.lang == "zh":
             lines.append(f"{zh_label}（{clause.title}）：牵头{'、'.join(leads) or '未写明'}"
                          + (f"；配合{'、'.join(coops)}" if coops else ""))

@@ -272,6 +272,11 @@ _BANNED_ZH = re.compile(r"(?:不得|禁止|严禁|不准)([^，。；]{2,60})")
 _BANNED_EN = re.compile(r"(?:shall not|may not|must not|is prohibited from|are prohibited from|no \w+ shall)([^.;]{3,160})")
 
 
+_COERCION = re.compile(r"^\s*(?:以任何形式)?(?:强制|强迫|变相强制|逼迫|胁迫|诱导)")
+_COERCION_ASKED = re.compile(r"强制|强迫|逼|硬要|非要|必须|只能|只收|要求|让我|叫我|\bforce|\bmake (?:us|me|my)\b|\binsist|\bcompel"
+                             r"|\bonly accept|\bmust\b|\brequire|\bdemand|\bpressur")
+
+
 def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
     """"不可以。" / "No — " when a permission question is answered by a prohibition of what it asks about
     (the words after 不得 / shall not share a word with the question); else ""."""
@@ -286,6 +291,8 @@ def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
     if own and not any(_PARTY_ZH.get(o, o) in zh for o in own) and any(a in zh for a in others):
         return ""  # the prohibition binds another party (机关…不得) than the one asked about (大企业)
     banned = " ".join(_BANNED_ZH.findall(zh)) if query.lang == "zh" else " ".join(_BANNED_EN.findall(en.lower()))
+    if _COERCION.search(" ".join(_BANNED_ZH.findall(zh))) and not _COERCION_ASKED.search(text):
+        return ""  # "不得强制…接受商业汇票" forbids forcing it, not paying with bills by agreement
     asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else set(english_tokenize(text))
     if not (asked & set(tokens(banned) if query.lang == "zh" else english_tokenize(banned))) - _VERDICT_GENERIC:
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden

@@ -16,7 +16,8 @@ from qa.answer.models import Answer
 from qa.retrieve.retriever import Filters
 from qa.understand.query import Query
 
-WHOLE_SENTENCE = 160  # characters: a sentence this short is shown whole rather than its best fragment
+WHOLE_ARTICLE = 400  # characters: an article this short is shown whole
+WHOLE_SENTENCE = 160  # characters: else a sentence this short is shown whole rather than its best fragment
 
 
 def handle_compare_versions(query: Query, deps: Deps) -> Answer:
@@ -50,7 +51,9 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
         clause = library.clause(hit.clause_id)
         idx, zh, en = best_fragment(clause, hit.sentence_order, asked, tokens)
         sentence = clause.sentences[idx]
-        if len(sentence.zh) <= WHOLE_SENTENCE:  # side by side, whole sentences compare better than fragments
+        if len(clause.text_zh) <= WHOLE_ARTICLE:  # side by side, whole articles: one sentence alike may hide a change
+            zh, en = clause.text_zh, clause.text_en or en
+        elif len(sentence.zh) <= WHOLE_SENTENCE:
             zh, en = sentence.zh, sentence.en or en
         info = library.info(clause.doc_id)
         state = ("现行有效" if info.in_force else "已失效") if lang == "zh" else ("in force" if info.in_force else "no longer in force")
