@@ -131,3 +131,9 @@ def test_second_fresh_user_findings(real_assistant, fake_assistant):
     a = fake_assistant.ask("answer in Chinese please", history=["What is the late payment interest rate?"])
     assert a.lang == "zh" and "万分之五" in a.answer
     assert fake_assistant.ask("用英文").status == "empty"
+
+
+def test_a_body_written_as_one_name_is_one_contact(real_assistant):
+    a = real_assistant.ask("那我找谁投诉？", history=["大客户拖了我半年货款，怎么办？"])
+    assert [d.name for d in a.departments] == ["省级以上人民政府负责中小企业促进工作综合管理的部门"]  # not three bodies
+    assert a.departments[0].english.startswith("departments of people's governments at or above the provincial level")

@@ -68,8 +68,20 @@ def contacts_for(library: Library, clause: Clause, sentences: list[Sentence] | t
         return tuple([Contact(d, library.department_english(d), "lead", clause.id) for d in leads]
                      + [Contact(d, library.department_english(d), "cooperate", clause.id) for d in coops])
     text = "".join(s.zh for s in sentences) or clause.text_zh
-    named = [b for b in clause.bodies if b in text and library.bodies[b].contact]
-    return tuple(Contact(b, library.bodies[b].english, "named", clause.id) for b in named[:4])
+    # "（以下统称受理投诉部门）" names the body before it again: not a body of its own.
+    named = [b for b in clause.bodies if b in text and library.bodies[b].contact
+             and not re.search(rf"(?:统称|简称){re.escape(b)}", text)]
+    contacts: list[Contact] = []
+    for b in named:
+        if contacts and (contacts[-1].name + b) in text:
+            # "省级以上人民政府" + "负责中小企业促进工作综合管理的部门" written together are one body, not two
+            head = contacts.pop()
+            tail = library.bodies[b].english
+            english = f"departments of {head.english} {tail}" if tail.startswith("responsible") else f"{tail} of {head.english}"
+            contacts.append(Contact(head.name + b, english, "named", clause.id))
+        else:
+            contacts.append(Contact(b, library.bodies[b].english, "named", clause.id))
+    return tuple(contacts[:4])
 
 
 def fragments(sentence: Sentence) -> list[tuple[str, str]]:
