@@ -137,3 +137,8 @@ def test_a_body_written_as_one_name_is_one_contact(real_assistant):
     a = real_assistant.ask("那我找谁投诉？", history=["大客户拖了我半年货款，怎么办？"])
     assert [d.name for d in a.departments] == ["省级以上人民政府负责中小企业促进工作综合管理的部门"]  # not three bodies
     assert a.departments[0].english.startswith("departments of people's governments at or above the provincial level")
+
+
+def test_a_comparison_keeps_the_newer_article_that_matches_the_older_ones(real_assistant):
+    a = real_assistant.ask("大型企业的付款期限在新版条例里改了什么？")
+    assert [c.clause_id for c in a.citations] == [f"{PAY}/article-9", "sme-payment-regulation-2020/article-8"]

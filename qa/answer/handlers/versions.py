@@ -11,9 +11,9 @@ from dataclasses import replace
 
 from qa.answer.citation import cite, document_name, make_citation, status_line
 from qa.answer.handlers.common import Deps, best_fragment, not_covered
-from qa.answer.handlers.retrieval import _tokenize, deps_citation
+from qa.answer.handlers.retrieval import _tokenize, deps_citation, matching_clause
 from qa.answer.models import Answer
-from qa.retrieve.retriever import Filters
+from qa.retrieve.retriever import Filters, SearchResult
 from qa.understand.query import Query
 
 WHOLE_ARTICLE = 400  # characters: an article this short is shown whole
@@ -37,6 +37,8 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
         result = deps.retriever.search(text, lang=query.channels, k=3, filters=Filters(documents=(doc_id,)))
         if result.hits:
             found.append(result)
+    if len(found) == 2:
+        found[0] = _consistent(deps, found[0], found[1])
     strong = [r for r in found if r.confidence >= deps.threshold_for_clause(query.evidence_lang, r.hits[0].clause_id)]
     if not strong:
         return not_covered(query, deps, found[0] if found else None, status="abstained")
@@ -75,6 +77,25 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     return Answer(question=query.raw, lang=lang, status="answered", abstained=False, answer=answer, intent=query.intent,
                   citations=tuple(citations), confidence=max(r.confidence for r in strong),
                   context_from=query.context.clause_ids if query.followup and query.context else ())
+
+
+CONSISTENT_RATIO = 0.8  # a runner-up this close may stand for the newer version when it matches the older one's best
+
+
+def _consistent(deps: Deps, newer: SearchResult, older: SearchResult) -> SearchResult:
+    """The newer version's best hit, unless a near runner-up is the counterpart of the older version's best (大企业
+    付款期限: 2025 Art. 9, the counterpart of 2020 Art. 8, rather than Art. 10 on acceptance)."""
+    old_best = older.hits[0].clause_id
+    first = newer.hits[0]
+    for hit in newer.hits[:3]:
+        if hit.score < CONSISTENT_RATIO * first.score:
+            break
+        match = matching_clause(deps, deps.library.clause(hit.clause_id), deps.library.clause(old_best).doc_id)
+        if match is not None and match.id == old_best:
+            if hit is not first:
+                return replace(newer, hits=(hit,) + tuple(h for h in newer.hits if h is not hit))
+            break
+    return newer
 
 
 def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
