@@ -175,6 +175,9 @@ class Assistant:
         self.understander = Understander(self.library, ScopeGuard(self.library.root / "scope_cues.json"), synonyms=synonyms)
         self.deps = Deps(library=self.library, retriever=self.retriever, documents=self.understander.documents,
                          thresholds=self.config.thresholds())
+        # The configured thresholds, also when evaluation runs with them at 0 and applies them afterwards: the
+        # second reading of a question that found nothing must decide as the app would.
+        self._configured = replace(self.deps, thresholds=dict(self.config.abstain_thresholds))
         if self.config.warm_up:
             for q in WARM_UP:  # jieba's dictionary, both encoders, numpy/FAISS code paths
                 self.ask(q)
@@ -297,14 +300,7 @@ class Assistant:
             return True
         if answer.abstained or answer.intent not in ("topical", "figure", "contact") or not answer.citations:
             return False
-        return answer.confidence < self._configured_threshold(query.evidence_lang, answer.citations[0].clause_id)
-
-    def _configured_threshold(self, lang: str, clause_id: str) -> float:
-        """The configured evidence threshold for ``clause_id``'s kind of document (also when evaluation runs with
-        the thresholds at 0 and applies them afterwards)."""
-        structure = self.library.info(self.library.clause(clause_id).doc_id).structure
-        limits = self.config.abstain_thresholds
-        return limits.get(f"{lang}/{structure}", limits[lang])
+        return answer.confidence < self._configured.threshold_for_clause(query.evidence_lang, answer.citations[0].clause_id)
 
     def _own_evidence(self, query: Query, clause_id: str) -> bool:
         """Do the question's own words (without the earlier turn's) support ``clause_id`` well enough?"""
@@ -312,7 +308,7 @@ class Assistant:
         own = self.retriever.search(self.understander.with_synonyms(query.content), lang=query.channels, k=100,
                                     filters=Filters(documents=(doc_id,)))
         evidence = next((h.confidence for h in own.hits if h.clause_id == clause_id), 0.0)
-        return evidence >= FOLLOW_UP_EVIDENCE * self._configured_threshold(query.evidence_lang, clause_id)
+        return evidence >= FOLLOW_UP_EVIDENCE * self._configured.threshold_for_clause(query.evidence_lang, clause_id)
 
 
 __all__ = ["Assistant", "AssistantConfig", "Selection", "DEFAULT_ENCODERS", "DEFAULT_THRESHOLDS", "DEFAULT_WEIGHTS",

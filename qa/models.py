@@ -268,6 +268,10 @@ class Library:
     def has_clause(self, clause_id: str) -> bool:
         return clause_id in self._by_id
 
+    def documents_of(self, clause_ids) -> tuple[str, ...]:
+        """The documents ``clause_ids`` come from, in order of first appearance, each once."""
+        return tuple(dict.fromkeys(self._by_id[c].doc_id for c in clause_ids))
+
     def document(self, doc_id: str) -> Document:
         return self._docs[doc_id]
 

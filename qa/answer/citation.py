@@ -25,6 +25,14 @@ def clause_label(clause: Clause) -> tuple[str, str]:
     return ("指导思想" if clause.kind == "guiding" else "印发通知"), _KIND_EN[clause.kind]
 
 
+def labels_with_document(library: Library, clause: Clause) -> tuple[str, str]:
+    """(``《促进个体工商户发展条例》第十四条``, ``Article 14, Regulations on …``): a clause's labels when a list
+    holds clauses of several documents."""
+    info = library.info(clause.doc_id)
+    zh_label, en_label = clause_label(clause)
+    return f"{document_name(info, 'zh', number=False)}{zh_label}", f"{en_label}, {document_name(info, 'en', number=False)}"
+
+
 def document_name(info: DocumentInfo, lang: str, *, number: bool = True) -> str:
     """《保障中小企业款项支付条例》（2025年修订，国务院令第802号） / Regulations on … (2025 revision)."""
     if lang == "zh":

@@ -74,8 +74,10 @@ VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化
                      r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompare[ds]?\b"
                      r"|\bcomparison\b|\bversus\b|\bvs\b")
-# The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version).
-VERSION_WORDS = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|新旧|现行|老版本|两个版本|两版|版本"
+# The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version) …
+VERSION_NAMES = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|现行|老版本|\b(?:the )?\d{4} (?:version|text)\b")
+# … and, for a comparison, also the words that set versions against each other (新旧, between … and …).
+VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本"
                     r"|\b(?:the )?(?:\d{4}|old|new|older|newer|current|previous|revised|original) (?:version|text|rules?|regulations?|one)s?\b"
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
 # "资料库有哪些文件？" / "What documents are in the library?": the library itself.

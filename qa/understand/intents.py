@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qa.models import Library
+from qa.understand import cues
 from qa.understand.documents import without_document_names
 from qa.understand.query import Query, bare_of, counts_listing_above, own_content
 
@@ -55,14 +56,13 @@ def _counts_structure(q: Query) -> bool:
                           q.content))
 
 
-_VERSION_WORDS = r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|现行|老版本|\b(?:the )?\d{4} (?:version|text)\b"
 
 
 def _little_topic(text: str) -> bool:
     """No topic beyond the document's own units (几个目标, how many articles): at most a short verb is left."""
     import re
 
-    text = re.sub(_VERSION_WORDS, " ", text)
+    text = cues.VERSION_NAMES.sub(" ", text)
     text = re.sub(r"广州市?|广东省?|\bguangzhou\b|\bguangdong\b|\b(?:19|20)\d\d\b", " ", text)  # the plan's place and year
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
@@ -88,11 +88,8 @@ def _title_words(q: Query, library: Library) -> set[str]:
 def _little_event_topic(text: str, title_words: set[str] = frozenset()) -> bool:
     """"When did it take effect (and what did it repeal)?" names no topic of its own; "which groups get tax
     benefits when they start a business" does."""
-    import re
 
-    from qa.understand import cues
-
-    rest = own_content(cues.DOC_EVENT.sub(" ", cues.WHEN.sub(" ", re.sub(_VERSION_WORDS, " ", text))))
+    rest = own_content(cues.DOC_EVENT.sub(" ", cues.WHEN.sub(" ", cues.VERSION_NAMES.sub(" ", text))))
     words = [w for w in rest.split() if w not in title_words and w.rstrip("s") not in title_words]
     cjk = sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff")
     return len([w for w in words if w.isascii()]) <= 4 and cjk <= 8
@@ -105,8 +102,6 @@ def is_compare_versions(q: Query, _lib: Library) -> bool:
 
 def is_validity(q: Query, _lib: Library) -> bool:
     """Still in force? Only about a document ("Is that a valid excuse?" is not)."""
-    from qa.understand import cues
-
     return "validity" in q.asks and not q.refs and bool(
         q.documents or "this_document" in q.asks or q.selected or cues.DOCUMENT_TALK.search(q.content))
 
@@ -126,8 +121,6 @@ def is_department(q: Query, _lib: Library) -> bool:
 def is_group_listing(q: Query, _lib: Library) -> bool:
     """The measures (or articles) on a topic: 融资方面有哪些措施 / what measures are there on land."""
     import re
-
-    from qa.understand import cues
 
     if "which_documents" in q.asks:
         return False

@@ -16,7 +16,7 @@ from qa.understand.departments import COOP_RE, LEAD_RE, NEG_RE, DepartmentMentio
 from qa.understand.documents import DocumentNames, without_document_names
 from qa.understand.figures import AnswerType, asked_types, level_qualifiers, wants_figure
 from qa.understand.language import answer_language, channel_language, question_language
-from qa.understand.references import Reference, find_references
+from qa.understand.references import Reference, find_references, local_id
 from qa.understand.scope import ScopeCue, ScopeGuard
 from qa.understand.spans import blank
 
@@ -165,7 +165,7 @@ class Understander:
         for ref in refs:
             kind = ref.kind or ("article" if doc.info.structure == "articles" else "measure")
             if ref.kind in (None, "article", "measure") and not ref.documents_hint and not ref.part_only \
-                    and f"{kind}-{ref.number}" in local:
+                    and local_id(kind, ref.number) in local:
                 ref = replace(ref, documents_hint=doc.info.id)
             out.append(ref)
         return tuple(out)
@@ -284,7 +284,7 @@ class Understander:
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
                 and not own_content(cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", cues.DOCUMENT_WORDS.sub(" ", bare)))):
-            named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+            named_docs = self.library.documents_of(context.clause_ids)
             scope, followup = named_docs, True
         details: dict = {}
         if missing_version:
@@ -301,7 +301,7 @@ class Understander:
             if not selected:
                 named_docs = switched
         elif followup and "validity" in asks:
-            named_docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+            named_docs = self.library.documents_of(context.clause_ids)
             scope = named_docs
         if part_only:
             refs = self._resolve_part_refs(refs, context if followup else None)
@@ -332,7 +332,7 @@ class Understander:
         if not refs and (cues.VERSION_CHANGE.search(content) or (
                 context and context.intent == "compare_versions" and not named_docs and not asks & {"validity", "number"})):
             chain = self._compared_versions(named_docs or selected or (
-                tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids)) if context else ()))
+                self.library.documents_of(context.clause_ids) if context else ()))
             if chain:
                 # The topic compared, else the earlier question's ("what changed?" after "how long must they pay?").
                 own = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", topic))
@@ -385,7 +385,7 @@ class Understander:
     def _missing_version(self, content: str, context: Context) -> tuple[str, str] | None:
         """(year, document) when a follow-up asks only for a version the earlier turn's document does not have
         ("2020年版呢？" of the 2024 Guangzhou regulation); else None."""
-        docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+        docs = self.library.documents_of(context.clause_ids)
         m = self._VERSION_RE.search(content)
         if not docs or not m or not m.group(1) or own_content(self._VERSION_RE.sub(" ", content)):
             return None
@@ -397,7 +397,7 @@ class Understander:
         """Other documents a follow-up turns to: another version (2020年版, the old version) or another level
         (省级的呢, what about Guangzhou). A level word the earlier clause itself contains (国家级/省级 amounts)
         is a qualifier, not a switch."""
-        docs = tuple(dict.fromkeys(self.library.clause(c).doc_id for c in context.clause_ids))
+        docs = self.library.documents_of(context.clause_ids)
         if not docs:
             return None
         if m := self._VERSION_RE.search(content):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.citation import clause_label, document_name, make_citation
+from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer
 from qa.answer.models import Answer, ListItem
@@ -133,10 +133,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             if len(found) > 1:
                 status = "ambiguous"
                 lines.append(_ambiguous(query, ref, found, library))
-                items += [ListItem(c.id, f"{document_name(library.info(d), 'zh', number=False)}{clause_label(c)[0]}",
-                                   f"{clause_label(c)[1]}, {document_name(library.info(d), 'en', number=False)}",
-                                   c.title, c.title_en)
-                          for d, c in found]
+                items += [ListItem(c.id, *labels_with_document(library, c), c.title, c.title_en) for _d, c in found]
                 continue
             docs = [found[0][0]] if found else docs
         clause = resolve(ref, docs[0], library)

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import replace
 
-from qa.answer.citation import clause_label, document_name, make_citation
+from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import Deps, not_covered, notes_for
 from qa.answer.handlers.retrieval import _tokenize, handle_topical, retrieve
 from qa.answer.models import Answer, Contact, ListItem
@@ -78,11 +78,8 @@ def listed_contacts(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> An
         leads, coops = roles_in(clause)
         leads = [d for d in clause.leads] + sorted(leads - set(clause.leads))
         coops = sorted(coops - set(leads))
-        zh_label, en_label = clause_label(clause)
-        if several:  # items of several documents: each label names its document
-            info = library.info(clause.doc_id)
-            zh_label = f"{document_name(info, 'zh', number=False)}{zh_label}"
-            en_label = f"{en_label}, {document_name(info, 'en', number=False)}"
+        # Items of several documents: each label names its document.
+        zh_label, en_label = labels_with_document(library, clause) if several else clause_label(clause)
         if not leads and not coops:  # a law's article assigns no lead: the bodies it names
             named = list(dict.fromkeys(b for b in clause.bodies))
             english = [library.bodies[b].english if b in library.bodies else library.department_english(b) for b in named]
@@ -390,13 +387,18 @@ def _group_named(query: Query, deps: Deps, docs: list[str]) -> tuple[str, str] |
     return named[0] if len(named) == 1 else None
 
 
+def _group_members(library: Library, doc_id: str, group: str) -> list[Clause]:
+    """The clauses of one group (its heading ``group``) of a document, in order; notices and guiding ideas apart."""
+    return [c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group
+            and c.kind not in ("preamble", "guiding")]
+
+
 def _groups_answer(query: Query, deps: Deps, keys: list[tuple[str, str]], result: SearchResult) -> Answer:
     """One group per document (in-force documents first): each group's clauses, with each clause's task."""
     library = deps.library
     lines, items, citations, ids = [], [], [], []
     for doc_id, group in keys:
-        members = [c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group
-                   and c.kind not in ("preamble", "guiding")]
+        members = _group_members(library, doc_id, group)
         info = library.info(doc_id)
         if query.lang == "zh":
             lines.append(f"{document_name(info, 'zh', number=False)}“{group}”，{len(members)}条："
@@ -405,8 +407,9 @@ def _groups_answer(query: Query, deps: Deps, keys: list[tuple[str, str]], result
             group_en = members[0].group_path_en[-1] if members[0].group_path_en else group
             lines.append(f"{document_name(info, 'en', number=False)}, “{group_en}”, {len(members)} clauses: "
                          + ", ".join(clause_label(c)[1] for c in members))
-        items += [replace(item(library, c, detail=True), label_zh=f"{document_name(info, 'zh', number=False)}{clause_label(c)[0]}",
-                          label_en=f"{clause_label(c)[1]}, {document_name(info, 'en', number=False)}") for c in members]
+        for c in members:
+            label_zh, label_en = labels_with_document(library, c)
+            items.append(replace(item(library, c, detail=True), label_zh=label_zh, label_en=label_en))
         citations += [make_citation(library, c, ()) for c in members]
         ids.append(members[0].id)
     head = (f"{len(keys)}份文件有这方面的专门规定（现行有效的在前）：" if query.lang == "zh" else
@@ -419,8 +422,7 @@ def _groups_answer(query: Query, deps: Deps, keys: list[tuple[str, str]], result
 def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: SearchResult) -> Answer:
     """The listing of one group's clauses (with each clause's task), citing each."""
     library = deps.library
-    members = [c for c in library.document(doc_id).clauses if c.group_path and c.group_path[-1] == group
-               and c.kind not in ("preamble", "guiding")]
+    members = _group_members(library, doc_id, group)
     info = library.info(doc_id)
     group_en = members[0].group_path_en[-1] if members[0].group_path_en else group
     labels_zh = "、".join(clause_label(c)[0] for c in members)

@@ -56,7 +56,7 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
     if switched:
         filters = Filters(documents=tuple(switched))
     elif query.followup and query.context and query.context.clause_ids:
-        docs = tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in query.context.clause_ids))
+        docs = deps.library.documents_of(query.context.clause_ids)
         filters = Filters(documents=docs)
     result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
                                    prefer=() if filters and filters.documents else query.places,
@@ -65,8 +65,7 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         if query.context.intent in DOCUMENT_TURNS and own_content(query.bare or query.content):
             # "What does it say about talent training?" after "is the plan still in force?": the document was
             # under discussion, not the clause its answer cited (the notice).
-            return result, (None if result.hits and result.confidence >= deps.threshold_for_clause(
-                query.evidence_lang, result.hits[0].clause_id) else "abstained")
+            return result, ("abstained" if _below_threshold(query, deps, result) else None)
         result = _prefer(result, query.context.clause_ids, deps, query)
         return result, None
     if switched:
@@ -75,14 +74,14 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
             result = _prefer(result, same, deps, replace(query, context=None))
             return result, None
         # "那广东省呢？" after late-payment interest: the Guangdong regulation has nothing on it -> say so
-        weak = not result.hits or result.confidence < deps.threshold_for_clause(query.evidence_lang, result.hits[0].clause_id)
-        return result, ("abstained" if weak else None)
+        return result, ("abstained" if _below_threshold(query, deps, result) else None)
     result = _definition_first(query, deps, result, filters)
-    if not result.hits:
-        return result, "abstained"
-    if result.confidence < deps.threshold_for_clause(query.evidence_lang, result.hits[0].clause_id):
-        return result, "abstained"
-    return result, None
+    return result, ("abstained" if _below_threshold(query, deps, result) else None)
+
+
+def _below_threshold(query: Query, deps: Deps, result: SearchResult) -> bool:
+    """No hit, or the best hit's evidence below the threshold of its document's kind (in the question's language)."""
+    return not result.hits or result.confidence < deps.threshold_for_clause(query.evidence_lang, result.hits[0].clause_id)
 
 
 def _version_counterparts(query: Query, deps: Deps, switched: tuple[str, ...]) -> tuple[str, ...]:
@@ -140,14 +139,18 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     return SearchResult(query=result.query, hits=(hit,) + tuple(rest), confidence=max(result.confidence, hit.confidence))
 
 
+def _rank_listed(deps: Deps, query: Query, items: tuple[str, ...], text: str) -> list[Hit]:
+    """The hits among ``items`` (the clauses an earlier turn listed) for ``text``, best first."""
+    ranked = deps.retriever.search(text, lang=query.channels, k=min(100, 3 * len(items)),
+                                   filters=Filters(documents=deps.library.documents_of(items)))
+    return [h for h in ranked.hits if h.clause_id in set(items)]
+
+
 def _prefer(result: SearchResult, clause_ids: tuple[str, ...], deps: Deps, query: Query) -> SearchResult:
     """Put the earlier turn's clauses first (in retrieval order), the rest after. After a listing, every
     listed clause competes (这几条里哪条讲债券 / which of those is about electricity)."""
     if query.context and len(query.context.items) > 1:
-        ranked = deps.retriever.search(query.retrieval_text, lang=query.channels, k=min(100, len(query.context.items) * 3),
-                                       filters=Filters(documents=tuple(dict.fromkeys(
-                                           deps.library.clause(c).doc_id for c in query.context.items))))
-        listed = [h for h in ranked.hits if h.clause_id in set(query.context.items)]
+        listed = _rank_listed(deps, query, query.context.items, query.retrieval_text)
         if listed:
             clause_ids = tuple(h.clause_id for h in listed)
             result = SearchResult(query=result.query, hits=tuple(listed) + result.hits, confidence=result.confidence)
@@ -284,14 +287,15 @@ def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
     asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
     if not asks or _FIRST_PERSON.search(text) or _REFUSAL.search(text) or not _PROHIBITION.search(zh):
         return ""
-    if _CAP_WORDS.search(" ".join(_BANNED_ZH.findall(zh))) or "从其约定" in zh:
+    banned_zh = " ".join(_BANNED_ZH.findall(zh))
+    if _CAP_WORDS.search(banned_zh) or "从其约定" in zh:
         return ""  # "最长不得超过60日" / "不得低于…利率" is a limit: whether a term keeps it depends on the figure
     own = _named_actors(text)
     others = [a for a in ACTORS if not a.isascii() and a not in {_PARTY_ZH.get(o, o) for o in own}]
     if own and not any(_PARTY_ZH.get(o, o) in zh for o in own) and any(a in zh for a in others):
         return ""  # the prohibition binds another party (机关…不得) than the one asked about (大企业)
-    banned = " ".join(_BANNED_ZH.findall(zh)) if query.lang == "zh" else " ".join(_BANNED_EN.findall(en.lower()))
-    if _COERCION.search(" ".join(_BANNED_ZH.findall(zh))) and not _COERCION_ASKED.search(text):
+    banned = banned_zh if query.lang == "zh" else " ".join(_BANNED_EN.findall(en.lower()))
+    if _COERCION.search(banned_zh) and not _COERCION_ASKED.search(text):
         return ""  # "不得强制…接受商业汇票" forbids forcing it, not paying with bills by agreement
     asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else set(english_tokenize(text))
     if not (asked & set(tokens(banned) if query.lang == "zh" else english_tokenize(banned))) - _VERDICT_GENERIC:
@@ -658,17 +662,14 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
             return listed_contacts(query, deps, items)
         if len(items) > 1 and own_content(query.bare or query.content):
             # "其中推动上市那条是谁牵头的？" after a listing: the listed clause the question's own words pick.
-            ranked = deps.retriever.search(query.content, lang=query.channels, k=min(100, 3 * len(items)), filters=Filters(
-                documents=tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in items))))
-            picked = next((h.clause_id for h in ranked.hits if h.clause_id in set(items)), None)
-            if picked:
-                clauses = [deps.library.clause(picked)]
+            if picked := _rank_listed(deps, query, items, query.content):
+                clauses = [deps.library.clause(picked[0].clause_id)]
     else:
         # A follow-up asking where to complain, when the earlier clause says nothing of complaints, searches
         # the earlier turn's documents for the clause that does.
         result, abstain = retrieve(query, deps, k=8)
         if query.followup and query.context and wanted and not query.scope:
-            docs = tuple(dict.fromkeys(deps.library.clause(c).doc_id for c in query.context.clause_ids))
+            docs = deps.library.documents_of(query.context.clause_ids)
             within, stop = retrieve(replace(query, scope=docs), deps, k=8)
             if not stop and any(_speaks_of(deps.library.clause(h.clause_id), wanted, query.lang) for h in within.hits[:5]):
                 result, abstain = within, stop

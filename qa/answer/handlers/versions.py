@@ -73,7 +73,8 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     else:
         head = "Both versions say the same on this: " if same else "What each version says: "
         tail = f"The {document_name(current, 'en')} is the one that applies ({status_line(current, 'en')})."
-    answer = head + ("\n" if not same else "") + ("\n".join(lines) if not same else lines[0]) + "\n" + tail
+    body = lines[0] if same else "\n" + "\n".join(lines)
+    answer = f"{head}{body}\n{tail}"
     return Answer(question=query.raw, lang=lang, status="answered", abstained=False, answer=answer, intent=query.intent,
                   citations=tuple(citations), confidence=max(r.confidence for r in strong),
                   context_from=query.context.clause_ids if query.followup and query.context else ())
@@ -103,17 +104,18 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
     library = deps.library
     lang = query.lang
     lines = []
+    last = []  # each version's last article (its entry into force)
     for doc_id in chain:
         info = library.info(doc_id)
-        articles = sum(1 for c in library.document(doc_id).clauses if c.kind == "article")
+        articles = [c for c in library.document(doc_id).clauses if c.kind == "article"]
+        last.append(articles[-1])
         if lang == "zh":
-            lines.append(f"{document_name(info, 'zh')}：共{articles}条；{status_line(info, 'zh')}。")
+            lines.append(f"{document_name(info, 'zh')}：共{len(articles)}条；{status_line(info, 'zh')}。")
         else:
-            lines.append(f"The {document_name(info, 'en')}: {articles} articles; {status_line(info, 'en')}.")
+            lines.append(f"The {document_name(info, 'en')}: {len(articles)} articles; {status_line(info, 'en')}.")
     lines.append("请说明想比较哪一方面（例如付款期限、逾期利息、投诉），我再逐条对照两个版本。" if lang == "zh" else
                  "Tell me which point to compare (for example payment terms, late-payment interest, complaints) and "
                  "I will set the two versions' provisions side by side.")
-    # Each version's last article (its entry into force) is cited, so "比较付款期限" next knows the versions.
-    last = [[c for c in library.document(d).clauses if c.kind == "article"][-1] for d in chain]
+    # Each version's last article is cited, so "比较付款期限" next knows the versions.
     return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
                   intent=query.intent, citations=tuple(make_citation(library, c, ()) for c in last), confidence=1.0)
