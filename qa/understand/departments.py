@@ -35,6 +35,11 @@ _GENERIC_EN = frozenset({"government", "local", "public", "state", "my", "our", 
                          "head", "main", "same", "other", "another", "post", "front", "back", "home", "whole"})
 
 
+# Words after which a shortened department name can start ("involve the planning bureau", "does land and housing bureau").
+_BEFORE_SHORT_NAME = frozenset({"the", "does", "do", "did", "is", "are", "was", "involve", "involves", "involving", "by",
+                                "with", "for", "from", "about", "to", "on", "when", "if", "whether"})
+
+
 @dataclass(frozen=True)
 class DepartmentMention:
     """A department in a question: canonical name, the role asked about (lead / cooperate / any), negation."""
@@ -64,6 +69,8 @@ class DepartmentNames:
                       ("guangzhou municipal " + core, name), (core.replace(" and ", " & "), name)}
         self._aliases = sorted((p for p in pairs if len(p[0]) >= 2), key=lambda p: -len(p[0]))
         self._english = {d.english.split(" (")[0].lower().removeprefix("municipal ") for d in library.departments.values()}
+        self._english_words = {name: set(re.findall(r"[a-z&']+", d.english.split(" (")[0].lower()))
+                               for name, d in library.departments.items()}
 
     def find(self, text: str) -> tuple[list[DepartmentMention], list[str]]:
         """(departments named, unknown department-shaped names) in ``text`` (normalised)."""
@@ -97,9 +104,35 @@ class DepartmentNames:
             if not words or set(words) <= _GENERIC_EN or phrase.startswith(("a ", "an ")):
                 continue  # "a government office", "the local office": no department's name
             name = f"{' '.join(words)} {kind}" if m.group(4) else f"{kind} of {' '.join(words)}"
-            if not any(name in e or e.endswith(name) for e in self._english):
+            short = self._shortened(phrase, kind) if m.group(4) else None
+            if short:
+                if short[0] not in {f.name for f in found}:
+                    start = m.start(3) + len(" ".join(phrase.split()[:short[1]])) + (1 if short[1] else 0)
+                    found.append(DepartmentMention(short[0], role, negated, start, m.end()))
+            elif not any(name in e or e.endswith(name) for e in self._english):
                 unknown.append(m.group(0).strip())
         return found, unknown
+
+    def _shortened(self, phrase: str, kind: str) -> tuple[str, int] | None:
+        """(the one department whose English name holds every word of a shortened name, the index of the name's
+        first word in ``phrase``): "the Planning Bureau" -> 市规划局, "Land and Housing bureau" -> 市国土房管局.
+        None when no department or several do.
+
+        The shortened name is the words after "the" or a verb ("which measures involve the planning bureau");
+        a name with a word of its own in front ("Industry and Information Technology Bureau") is not shortened,
+        so a department the plan lacks stays unknown.
+        """
+        words = phrase.split()
+        for start in range(len(words)):
+            if start and words[start - 1] not in _BEFORE_SHORT_NAME:
+                continue
+            own = [w for w in words[start:] if w not in ("and", "&", "of")]
+            if not own or set(own) <= _GENERIC_EN:
+                continue
+            names = [name for name, ws in self._english_words.items() if kind in ws and set(own) <= ws]
+            if names:
+                return (names[0], start) if len(names) == 1 else None
+        return None
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:

@@ -69,6 +69,9 @@ def test_a_loose_name_does_not_override_the_selection(understand):
     # 有没有 / 是不是 ask; they do not negate.
     ("农业局有没有牵头的措施？", "市农业局", "lead", False),
     ("第十二条是不是市科技局牵头的？", "市科技局", "lead", False),
+    # A shortened English name held by one department only.
+    ("Which measures involve the Planning Bureau?", "市规划局", "any", False),
+    ("how many measures does the Land and Housing bureau cooperate on without leading them?", "市国土房管局", "cooperate", False),
 ])
 def test_departments_every_form_role_and_polarity(understand, text, name, role, negated):
     [dept] = understand(text).departments
@@ -81,6 +84,9 @@ def test_unknown_departments(understand):
     q = understand("市工信局负责什么？")
     assert q.unknown_departments == () and q.mention_term == "市工业和信息化主管部门" and q.intent == "mentions"
     assert understand("Is a Guangzhou Commerce Bureau named in the plan?").unknown_departments
+    # A word of its own in front: not shortened to the Science and Technology Bureau.
+    q = understand("Which measures does the Industry and Information Technology Bureau lead?", selected=(PLAN,))
+    assert q.departments == () and q.unknown_departments
 
 
 @pytest.mark.parametrize(("text", "types"), [
