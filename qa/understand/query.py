@@ -86,7 +86,8 @@ _CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.C
                  "issuer": cues.ISSUER, "when": cues.WHEN, "event": cues.DOC_EVENT, "number": cues.DOC_NUMBER,
                  "units": cues.STRUCTURE_UNITS, "structure": cues.STRUCTURE, "report": cues.REPORT_PROBLEMS,
                  "which_documents": cues.WHICH_DOCUMENTS, "this_document": cues.DOCUMENT_WORDS,
-                 "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND, "library": cues.LIBRARY_LIST}
+                 "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND, "library": cues.LIBRARY_LIST,
+                 "liability": cues.LIABILITY}
 
 
 def has_content(text: str) -> bool:
@@ -274,6 +275,10 @@ class Understander:
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and (
             as_followup or self._is_followup(content, asks, depts, context))))
+        # "那违反了怎么处理？" / "what's the penalty for them?": the liability articles of the earlier turn's document.
+        liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
+                         and len(own_content(cues.LIABILITY.sub(" ", content)).split()) <= 1)
+        followup = followup or liability
         missing_version = self._missing_version(content, context) if context and not named_docs and not refs else None
         switched = self._switch_documents(content, context) if context and not named_docs and not refs \
             and not missing_version else None
@@ -286,7 +291,7 @@ class Understander:
                 and not own_content(cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", cues.DOCUMENT_WORDS.sub(" ", bare)))):
             named_docs = self.library.documents_of(context.clause_ids)
             scope, followup = named_docs, True
-        details: dict = {}
+        details: dict = {"liability": True} if liability else {}
         if missing_version:
             # No such version: say which versions the library holds (a validity answer about the document).
             details["missing_version"], doc_id = missing_version
@@ -312,8 +317,9 @@ class Understander:
             if role == "any" and not (LEAD_RE.search(content) or COOP_RE.search(content)):
                 role = context.role  # "how many is that?" after the cooperating ones: still the cooperating ones
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
+        what_to_do = bool(_WHAT_TO_DO.search(content)) or liability
         if followup and context.intent == "figure" and not figure_types and not wants_figure(content) \
-                and not _WHAT_TO_DO.search(content):
+                and not what_to_do:
             # "那大企业呢？" after "最晚多少天内要付？": the same kind of figure, for another party.
             figure_types = tuple(asked_types(context.question))
         # A switched follow-up asks the earlier question again; another follow-up adds to it.
@@ -348,7 +354,7 @@ class Understander:
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
             unknown_departments=tuple(unknown), figure_types=figure_types,
             wants_figure=wants_figure(content) or bool(figure_types) or bool(
-                followup and context.intent == "figure" and not refs and not depts and not _WHAT_TO_DO.search(content)),
+                followup and context.intent == "figure" and not refs and not depts and not what_to_do),
             levels=level_qualifiers(content), asks=asks,
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,

@@ -99,6 +99,10 @@ def fragments(sentence: Sentence) -> list[tuple[str, str]]:
 _FIGURE_IN_TEXT = re.compile(r"\d|[零一二两三四五六七八九十百千万]+(?:分之|个?工作日|日|天|个月|年|万元|亿元|元)")
 
 
+# A sentence that states a sanction: 责令改正, 依法给予处分, 追究法律责任, 罚款.
+LIABILITY_TEXT = re.compile(r"责令改正|给予处分|依法处分|追究[^。；]{0,8}责任|承担法律责任|处以|罚款")
+
+
 def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize, *, figure: str = "") -> tuple[int, str, str]:
     """(sentence index, zh fragment, en text) that best answers ``query`` inside ``clause``.
 
@@ -121,6 +125,8 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             score += sum(1.0 for lv in query.levels if lv in zh)
             score += 2.0 if figure and figure in zh else 0.0  # the fragment that states the figure the answer leads with
+            if query.details.get("liability") and LIABILITY_TEXT.search(zh):
+                score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic
             if score > best[0]:
                 best = (score, idx, zh, en)
     _score, idx, zh, en = best

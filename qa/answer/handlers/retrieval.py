@@ -15,6 +15,7 @@ from dataclasses import replace
 from qa.answer.citation import cite, clause_label, document_name, make_citation
 from qa.answer.handlers.common import (
     LEVEL_EN,
+    LIABILITY_TEXT,
     Deps,
     best_fragment,
     contacts_for,
@@ -28,6 +29,7 @@ from qa.answer.handlers.common import (
 from qa.answer.models import Answer
 from qa.index.tokenize import ChineseTokenizer, english_tokenize
 from qa.models import Clause, Library, Target
+from qa.ingest.numerals import to_chinese
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.figures import interest_asked, missing_types
@@ -61,6 +63,10 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
     result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
                                    prefer=() if filters and filters.documents else query.places,
                                    evidence_text=query.evidence_text)
+    if query.details.get("liability") and query.context and query.context.clause_ids:
+        liable = _liability_first(query, deps, filters)
+        if liable is not None:
+            return liable, None
     if query.followup and query.context and query.context.clause_ids and not switched:
         if query.context.intent in DOCUMENT_TURNS and own_content(query.bare or query.content):
             # "What does it say about talent training?" after "is the plan still in force?": the document was
@@ -77,6 +83,37 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         return result, ("abstained" if _below_threshold(query, deps, result) else None)
     result = _definition_first(query, deps, result, filters)
     return result, ("abstained" if _below_threshold(query, deps, result) else None)
+
+
+def _liability_first(query: Query, deps: Deps, filters: Filters) -> SearchResult | None:
+    """The liability articles of the earlier turn's documents, those that name its article first ("违反本条例第三十七条
+    规定…"), the rest in retrieval order; None when those documents have none (the 2007 plan)."""
+    docs = deps.library.documents_of(query.context.clause_ids)
+    liable = [c for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
+              and (any("法律责任" in g for g in c.group_path) or LIABILITY_TEXT.search(c.text_zh))]
+    if not liable:
+        return None
+    earlier = [deps.library.clause(c) for c in query.context.clause_ids]
+    named = {c.id for c in liable for e in earlier if e.doc_id == c.doc_id and e.number
+             and re.search(rf"第{to_chinese(e.number)}条(?![一二三四五六七八九十])", c.text_zh)}
+    # Ranked by likeness to the earlier clause and to the conversation's words together (reciprocal ranks):
+    # "penalty" alone would put the article on fraud penalties first.
+    found = deps.retriever.search(query.retrieval_text, lang=query.channels, k=100, filters=filters)
+    alike = deps.retriever.search(normalize(earlier[0].text_zh), lang="zh", k=100, filters=filters)
+    score: dict[str, float] = {}
+    for ranking in (found, alike):
+        for n, h in enumerate(ranking.hits):
+            score[h.clause_id] = score.get(h.clause_id, 0.0) + 1.0 / (10 + n)
+    by_id = {h.clause_id: h for h in found.hits}
+    liable.sort(key=lambda c: (c.id not in named, -score.get(c.id, 0.0)))
+    hits = []
+    for clause in liable[:5]:
+        hit = by_id.get(clause.id) or Hit(clause.id, 0.0, 0, 1.0, {}, ())
+        order = hit.sentence_order or tuple(s.index for s in clause.sentences)
+        # The sentence that states the sanction first, not the item that matched the earlier topic.
+        order = tuple(sorted(order, key=lambda i: not LIABILITY_TEXT.search(clause.sentences[i].zh)))
+        hits.append(replace(hit, sentence=order[0], sentence_order=order))
+    return SearchResult(query=found.query, hits=tuple(hits), confidence=1.0)
 
 
 def _below_threshold(query: Query, deps: Deps, result: SearchResult) -> bool:

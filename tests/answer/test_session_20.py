@@ -1,0 +1,24 @@
+"""Questions of kinds the session-20 dev review found unanswered, each with its right value."""
+
+from __future__ import annotations
+
+GZ = "guangzhou-private-economy-regulation-2024"
+PEL = "private-economy-promotion-law-2025"
+
+
+def test_what_happens_to_whoever_breaks_the_rule_is_the_documents_liability_article(fake_assistant):
+    history = ["行业协会强制我们参加评比，合法吗？"]
+    assert fake_assistant.ask(history[0]).citations[0].clause_id == f"{GZ}/article-37"
+    # Article 40 names article 37: "违反本条例第三十七条规定…由有关行业主管部门责令改正".
+    a = fake_assistant.ask("那违反了怎么处理？", history=history)
+    assert a.citations[0].clause_id == f"{GZ}/article-40" and "责令改正" in a.answer
+    # "What to do" is not a question about sanctions.
+    a = fake_assistant.ask("他们不付怎么办？", history=["大企业拖欠货款60天了怎么办？"])
+    chapters = fake_assistant.library.clause(a.citations[0].clause_id).group_path
+    assert not any("法律责任" in c for c in chapters)
+
+
+def test_the_sanction_is_quoted_not_the_item_that_matched_the_earlier_topic(real_assistant):
+    history = ["A local tender shut out private companies. Is that allowed?"]
+    a = real_assistant.ask("what happens to the officials responsible?", history=history)
+    assert a.citations[0].clause_id == f"{PEL}/article-71" and "sanctions" in a.answer
