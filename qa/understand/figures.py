@@ -103,13 +103,15 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|\bwhen (?:do|does|must|should|will|would|have) [\w' -]{1,40}?(?:pay|paid|settle|reply|respond|decide)\b"
             r"|(?:最晚|最迟)?什么时候(?:之前)?(?:要|得|必须|应当|应该)?(?:付|支付|给钱|结款|回复|答复|办结)"),
         _re(r"\d+\s*个?(?:工作日|天|日|个月)|[一二三四五六七八九十两]+个?(?:工作日|天|日|个月)"
+            r"|(?<!\d)\d{1,2}\s*年(?:左右)?(?:时间|内|以内|之内)|[一二三四五两]年(?:左右)?(?:时间|内|以内|之内)"
+            r"|\b(?:\d{1,2}|two|three|four|five) years?\b"
             rf"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b{_EN_NUMBER} (?:working |calendar )?(?:days?|months?|weeks?)\b"),
     ),
     AnswerType(
         "headcount", "具体人数标准", "number of people",
         _re(r"多少人以下|多少人以上|多少名?员工|几个人|几名员工|员工\S{0,4}多少|从业人员\S{0,4}多少|多少从业人员"
             r"|\bhow many (?:employees|people|staff|workers|persons)\b|\bnumber of (?:employees|staff|workers)\b"),
-        _re(r"\d+\s*万?(?:人|名)|\b\d+ (?:employees|people|staff|workers|persons)\b"),
+        _re(r"\d+\s*万?(?:人|名)|\b\d[\d,]* (?:employees|people|staff|workers|persons|person-times)\b"),
     ),
     AnswerType(
         "contact", "联系电话或地址", "phone number or address",

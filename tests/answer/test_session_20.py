@@ -22,3 +22,25 @@ def test_the_sanction_is_quoted_not_the_item_that_matched_the_earlier_topic(real
     history = ["A local tender shut out private companies. Is that allowed?"]
     a = real_assistant.ask("what happens to the officials responsible?", history=history)
     assert a.citations[0].clause_id == f"{PEL}/article-71" and "sanctions" in a.answer
+
+
+def test_a_follow_up_asking_a_figure_its_clause_does_not_state_gets_not_stated(fake_assistant):
+    a = fake_assistant.ask("修复要多久？", history=["企业被列入失信了，能修复吗？"])
+    assert a.status == "not_stated" and a.citations[0].clause_id == f"{PEL}/article-54" and "期限" in a.answer
+    # A time stated in years, and a count of trainees in 人次, are figures the clause states.
+    plan = ("suifuban-2007-42",)
+    from qa.assistant import Selection
+
+    a = fake_assistant.ask("计划多久改造完？", history=["方案里对批发市场有什么支持？"], selection=Selection(documents=plan))
+    assert a.status == "answered" and a.answer.startswith("5年")
+    a = fake_assistant.ask("how many people are they aiming to train?", history=["Measure 19 - what's that about?"],
+                           selection=Selection(documents=plan))
+    assert a.citations[0].clause_id == "suifuban-2007-42/measure-19" and "250,000" in a.answer
+
+
+def test_an_english_permission_question_answered_by_a_prohibition_says_no_in_plain_words(real_assistant):
+    a = real_assistant.ask("Can a company make workers register as 个体工商户 instead of hiring them?")
+    assert a.answer.startswith("No — it is not allowed: No entity or individual shall induce or force workers")
+    # The subject of the prohibition counts: bidding and tendering … shall not … exclude private organisations.
+    a = real_assistant.ask("A local tender shut out private companies. Is that allowed?")
+    assert a.answer.startswith("No — it is not allowed:") and a.citations[0].clause_id == f"{PEL}/article-14"

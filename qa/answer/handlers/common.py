@@ -116,7 +116,8 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     for rank, idx in enumerate(order[:2]):
         sentence = clause.sentences[idx]
         for zh, en in fragments(sentence):
-            words = set(tokenize(zh))
+            # An English question shares its words with the English rendering, not the Chinese.
+            words = set(tokenize(zh)) | (set(tokenize(en)) if query.lang == "en" else set())
             # A word the fragment negates (未作约定的) is not the asker's word (约定了呢), unless the asker negates it too.
             words -= {w for w in own if re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", zh)
                       and not re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", query.content)}
@@ -194,16 +195,16 @@ def focus_phrases(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     parts: list[str] = []
     texts = []
     # A date or time limit may sit a few sentences down a long article (第二十五条: 10个工作日, 30日, 90日).
-    for idx in (order or tuple(s.index for s in clause.sentences))[:5 if whole else 3]:
+    for idx in (order or tuple(s.index for s in clause.sentences))[:5 if whole else 8]:
         sentence = clause.sentences[idx]
         text = sentence.en if query.lang == "en" and sentence.en else sentence.zh
         texts.append((text, len(own & set(tokenize(text)))))
-    # The two best sentences, and a third that shares as many of the question's words (研发机构…认定 in both
-    # the sentence on applying and the one with the money).
+    # The two best sentences, and any later one that shares as many of the question's words (研发机构…认定 in
+    # both the sentence on applying and the one with the money; "train" in the last sentence of measure 19).
     best = max((n for _t, n in texts), default=0)
     for rank, (text, n) in enumerate(texts):
         if rank >= 2 and n < best and not whole:
-            break
+            continue
         phrases = [p for p in _PHRASE_SPLIT.split(text) if p.strip()]
         scores = [len(own & set(tokenize(p))) for p in phrases]
         if not phrases or max(scores) == 0:

@@ -32,7 +32,7 @@ from qa.models import Clause, Library, Target
 from qa.ingest.numerals import to_chinese
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
-from qa.understand.figures import interest_asked, missing_types
+from qa.understand.figures import asked_types, interest_asked, missing_types
 from qa.understand.query import Query, own_content
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
@@ -309,12 +309,13 @@ _VERDICT_GENERIC = frozenset({"约定", "付款", "支付", "款项", "合同", 
                               "requir", "condit"})
 _CAP_WORDS = re.compile(r"超过|低于|高于|多于|少于|短于|长于")
 _BANNED_ZH = re.compile(r"(?:不得|禁止|严禁|不准)([^，。；]{2,60})")
-_BANNED_EN = re.compile(r"(?:shall not|may not|must not|is prohibited from|are prohibited from|no \w+ shall)([^.;]{3,160})")
+_BANNED_EN = re.compile(r"(?:shall not|may not|must not|is prohibited from|are prohibited from|\bno (?:[\w-]+ ){1,4}shall)([^.;]{3,160})")
 
 
 _COERCION = re.compile(r"^\s*(?:以任何形式)?(?:强制|强迫|变相强制|逼迫|胁迫|诱导)")
 _COERCION_ASKED = re.compile(r"强制|强迫|逼|硬要|非要|必须|只能|只收|要求|让我|叫我|\bforce|\bmake (?:us|me|my)\b|\binsist|\bcompel"
-                             r"|\bonly accept|\bmust\b|\brequire|\bdemand|\bpressur")
+                             r"|\bonly accept|\bmust\b|\brequire|\bdemand|\bpressur"
+                             r"|\bmake (?!payments?\b)\w+ (?:to )?(?:register|accept|attend|join|buy|sign|sponsor|participate|take part)")
 
 
 def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
@@ -331,7 +332,10 @@ def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
     others = [a for a in ACTORS if not a.isascii() and a not in {_PARTY_ZH.get(o, o) for o in own}]
     if own and not any(_PARTY_ZH.get(o, o) in zh for o in own) and any(a in zh for a in others):
         return ""  # the prohibition binds another party (机关…不得) than the one asked about (大企业)
-    banned = banned_zh if query.lang == "zh" else " ".join(_BANNED_EN.findall(en.lower()))
+    # What is forbidden, with its subject ("bidding and tendering … shall not involve … excluding"): the fragment
+    # up to the end of its last prohibition.
+    pattern, fragment = (_BANNED_ZH, zh) if query.lang == "zh" else (_BANNED_EN, en.lower())
+    banned = fragment[:max((m.end() for m in pattern.finditer(fragment)), default=0)]
     if _COERCION.search(banned_zh) and not _COERCION_ASKED.search(text):
         return ""  # "不得强制…接受商业汇票" forbids forcing it, not paying with bills by agreement
     asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else set(english_tokenize(text))
@@ -339,7 +343,8 @@ def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
     if query.lang == "zh":
         return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
-    return "No — the text prohibits it: "
+    # Plain words first, as the Chinese 不可以 does: the clause's "shall not" follows.
+    return "No — it is prohibited: " if re.search(r"\b(?:legal|lawful|illegal|unlawful)\b", text) else "No — it is not allowed: "
 
 
 SEE_ALSO_RATIO = 0.85  # a runner-up this close to the best clause is shown too (另见 / see also)
@@ -411,7 +416,7 @@ ACTORS = ("大型企业", "机关", "事业单位", "国有企业", "个体工�
           "public institution", "state-owned")
 # The units that can answer each kind of figure asked (qa.understand.figures), and whom a figure binds.
 _TYPE_UNITS = {"amount": ("万元", "亿元", "元"), "rate": ("%",), "duration": ("日", "天", "个工作日", "工作日", "个月", "年"),
-               "headcount": ("人", "万人", "名")}
+               "headcount": ("人", "万人", "名", "人次", "万人次")}
 _COUNT_ASKED = re.compile(r"多少家|几家|多少户|几户|\bhow many (?:private )?(?:companies|firms|enterprises|businesses)\b")
 _ACTOR_ALIASES = {"大企业": "大型企业", "大公司": "大型企业", "大型企业": "大型企业", "国企": "国有企业",
                   "政府": "机关", "机关": "机关", "事业单位": "事业单位", "large compan": "large enterprise",
@@ -547,6 +552,12 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
                 best = max(stating, key=lambda c: (len(own & set(_tokenize(deps)(library.clause(c).text_zh))), -near.index(c)))
                 hit = next((h for h in result.hits if h.clause_id == best), None) or Hit(
                     best, hit.score, 0, hit.confidence, {}, deps.retriever.sentence_order(best, query.retrieval_text, query.channels))
+            elif own_kinds := [t for t in asked_types(query.content) if t in query.figure_types]:
+                # "补贴多少钱？" after "创业有补贴吗？": neither the clause under discussion nor its neighbours state it.
+                clause = library.clause(hit.clause_id)
+                missing = missing_types(own_kinds, clause)
+                if missing:
+                    return not_stated(query, deps, clause, missing, result)
     return figure_answer(query, deps, deps.library.clause(hit.clause_id), hit, result)
 
 
