@@ -108,7 +108,7 @@ REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|(?:方案|执行|实�
                       r"|(?:方案|执行|实施|落实)\S{0,10}(?:向谁反映|反映问题)"
                       r"|\breport problems?\b|\bproblems? (?:with|in|when) (?:implementing|carrying out|executing)\b|\bwho to report\b")
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
-                      r"|\bwhich (?:laws?|regulations?|documents?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents)\b"
+                      r"|\bwhich (?:laws?|regulations?|documents?|docs?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents|docs)\b"
                       r"|\bin which (?:law|regulation|document)s?\b"
                       r"|\bwhich of (?:the|these|those) (?:laws|regulations|documents|texts|rules)\b")
 # "哪些条款提到审计机关？" / "Which articles mention audit institutions?": every clause with the words, not a topic.

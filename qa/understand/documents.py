@@ -33,6 +33,10 @@ _PLACES = {"广州": re.compile(r"广州|\bguangzhou\b|\bcanton\b"), "广东": r
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
 
 
+# A keyword of a Chinese name that a mixed question says in English ("the 个体工商户 regulation", "民营经济 law").
+_IN_ENGLISH = {"条例": "regulation", "促进法": "law", "方案": "plan"}
+
+
 @dataclass(frozen=True)
 class DocumentMention:
     """A document a question names, and where."""
@@ -84,8 +88,8 @@ class DocumentNames:
         if not found:
             # Loose naming (广东的中小企业条例, the Guangdong SME regulation): every word of a keyword group.
             for words, ids in self._keywords:
-                if all(w in text for w in words):
-                    start = min(text.find(w) for w in words)
+                if all(w in text or _IN_ENGLISH.get(w, "\0") in text for w in words):
+                    start = min(at for w in words if (at := text.find(w)) >= 0) if any(w in text for w in words) else 0
                     found.append(DocumentMention(self.version_of(ids, text), start, start + len(words[0]), words[0],
                                                  loose=True))
                     break

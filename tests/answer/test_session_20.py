@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import plan_only
+
 GZ = "guangzhou-private-economy-regulation-2024"
 PEL = "private-economy-promotion-law-2025"
 
@@ -44,3 +46,23 @@ def test_an_english_permission_question_answered_by_a_prohibition_says_no_in_pla
     # The subject of the prohibition counts: bidding and tendering … shall not … exclude private organisations.
     a = real_assistant.ask("A local tender shut out private companies. Is that allowed?")
     assert a.answer.startswith("No — it is not allowed:") and a.citations[0].clause_id == f"{PEL}/article-14"
+
+
+def test_what_counts_as_a_term_quotes_its_defining_sentence(fake_assistant):
+    a = fake_assistant.ask("民营经济组织包括哪些？")
+    assert a.citations[0].clause_id == f"{PEL}/article-77" and a.answer.startswith("本法所称民营经济组织")
+    a = fake_assistant.ask("what counts as an SME under Chinese law?")
+    assert "For the purposes of" in a.answer and a.citations[0].clause_id.endswith(("/article-2", "/article-3"))
+
+
+def test_a_narrow_topic_asked_as_a_listing_is_answered_by_its_clause_not_a_chapter(fake_assistant):
+    a = fake_assistant.ask("广州对首台套产品有啥政策")
+    assert not a.items and a.citations[0].clause_id == f"{GZ}/article-21" and "首台" in a.answer
+    a = fake_assistant.ask("融资方面有哪些措施？", selection=plan_only())
+    assert a.intent == "group_listing" and len(a.items) == 6
+
+
+def test_a_document_named_half_in_english_and_which_docs(fake_assistant):
+    a = fake_assistant.ask("What does Article 25 of the 个体工商户 regulation say?")
+    assert [c.clause_id for c in a.citations] == ["individual-business-regulation-2022/article-25"]
+    assert fake_assistant.understand("which docs mention 首台（套） products?").intent in ("which_documents", "mentions")

@@ -10,6 +10,7 @@ from qa.answer.models import Answer, Contact
 from qa.ingest.targets import fraction_percent
 from qa.models import Clause, Library, Sentence
 from qa.retrieve.retriever import Filters, Retriever, SearchResult
+from qa.understand import cues
 from qa.understand.documents import DocumentNames
 from qa.understand.query import Query
 
@@ -126,6 +127,8 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             score += sum(1.0 for lv in query.levels if lv in zh)
             score += 2.0 if figure and figure in zh else 0.0  # the fragment that states the figure the answer leads with
+            if cues.DEFINITION.search(query.content) and re.search(r"所称|是指", zh):
+                score += 50.0  # "what counts as X": the sentence that defines X
             if query.details.get("liability") and LIABILITY_TEXT.search(zh):
                 score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic
             if score > best[0]:

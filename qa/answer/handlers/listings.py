@@ -349,6 +349,10 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     if not votes:
         return handle_topical(query, deps)
     doc_id, group = max(votes, key=votes.get)
+    if not heading_overlap((doc_id, group)) and not query.followup:
+        # 广州对首台套产品有啥政策: no group's heading names the topic, so the clauses on it answer, not a chapter
+        # that merely holds the best hits.
+        return handle_topical(query, deps)
     if (doc_id, group) in by_heading:
         result = replace(result, confidence=1.0)  # named by its heading, as a chapter asked by number is
     return _group_answer(query, deps, doc_id, group, result)

@@ -141,6 +141,11 @@ def matching_clause(deps: Deps, clause: Clause, doc_id: str) -> Clause | None:
     return deps.library.clause(found.hits[0].clause_id) if found.hits else None
 
 
+DEFINING = re.compile(r"所称|是指")
+_DEFINED_TERM_EN = re.compile(r"(?:what counts as|what (?:is|are)|definition of|meaning of|define|count as|qualif\w* as)\s+"
+                              r"(?:an?\s+|the\s+)?\"?([a-z][a-z -]{1,40}?)\"?\s*(?:\b(?:under|in|according|for|by|mean)\b|[?,.]|$)")
+
+
 def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -> SearchResult:
     """"X包括哪些 / what counts as X": the clause that defines X (本法所称X，是指…) goes first."""
     from qa.understand import cues
@@ -148,7 +153,9 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     if not cues.DEFINITION.search(query.content):
         return result
     terms = sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
-    english = [w for w in re.findall(r"[a-z][a-z -]{4,40}", query.content)]
+    # The term itself ("what counts as an SME under Chinese law?" -> sme), then every run of English words.
+    english = [m.group(1) for m in _DEFINED_TERM_EN.finditer(query.content)]
+    english += [w for w in re.findall(r"[a-z][a-z -]{4,40}", query.content)]
     allowed = set(filters.documents) if filters and filters.documents else None
     for term in terms:
         pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指")
@@ -161,7 +168,8 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
         for phrase in english:
             low = phrase.strip()
             defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
-                        and any(re.search(rf"(?:referred to in this \w+|as used in this \w+)[^.]{{0,60}}{re.escape(low)}",
+                        and any(re.search(rf"(?:referred to in (?:this|these) \w+|as used in (?:this|these) \w+"
+                                          rf"|for the purposes of (?:this|these) \w+)[^.]{{0,60}}{re.escape(low)}",
                                           s.en.lower()) for s in c.sentences)]
             if defining:
                 break
@@ -172,6 +180,10 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     best = ranked[0]
     hit = by_id.get(best.id) or Hit(best.id, result.hits[0].score if result.hits else 1.0, 0, result.confidence, {},
                                     deps.retriever.sentence_order(best.id, query.retrieval_text, query.channels))
+    # The defining sentence is the one quoted (第七十七条's second sentence is on foreign investment).
+    order = hit.sentence_order or tuple(s.index for s in best.sentences)
+    order = tuple(sorted(order, key=lambda i: not DEFINING.search(best.sentences[i].zh)))
+    hit = replace(hit, sentence=order[0], sentence_order=order)
     rest = [h for h in result.hits if h.clause_id != best.id]
     return SearchResult(query=result.query, hits=(hit,) + tuple(rest), confidence=max(result.confidence, hit.confidence))
 
