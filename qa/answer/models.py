@@ -104,8 +104,8 @@ class Answer:
         if self.departments:
             lines.append(" ".join(c.shown(self.lang) for c in self.departments))
         lines += [i.shown(self.lang) for i in self.items]
-        if self.quote_zh or self.quote_en:
-            lines.append(self.quote_zh if self.lang == "zh" else self.quote_en)
+        # The source quote stays Chinese in every view (app, Markdown export); an English answer adds its rendering.
+        lines += [self.quote_zh, self.quote_en if self.lang == "en" else ""]
         lines += list(self.notes)
         lines += [c.cite_zh if self.lang == "zh" else c.cite_en for c in self.citations]
         return "\n".join(x for x in lines if x)

@@ -56,3 +56,14 @@ def test_a_clause_card_separates_bodies_to_contact_from_parties_it_binds(library
     assert "相关部门:</b> " in html and "受理投诉部门" in html.split("相关部门:</b> ", 1)[1].split("</div>", 1)[0]
     card = clause_detail_html(library.clause("sme-payment-regulation-2025/article-17"), library, ui_lang="zh")
     assert "相关部门" not in card and "涉及的主体:</b> " in card and "事业单位" in card
+
+
+def test_the_scored_visible_text_is_what_the_app_shows_of_an_english_answer(fake_assistant, library):
+    # Evaluation scores visible_text(); the app shows the Chinese source quote above its English rendering.
+    from qa.serve.render import answer_markdown
+
+    answer = fake_assistant.ask("What does Article 25 of the 个体工商户 regulation say?")
+    shown = answer_markdown(answer, library, ui_lang="en")
+    assert answer.lang == "en" and answer.quote_zh and answer.quote_en
+    assert answer.quote_zh[:20] in shown and answer.quote_en[:20] in shown
+    assert answer.quote_zh in answer.visible_text() and answer.quote_en in answer.visible_text()
