@@ -66,3 +66,11 @@ def test_a_document_named_half_in_english_and_which_docs(fake_assistant):
     a = fake_assistant.ask("What does Article 25 of the 个体工商户 regulation say?")
     assert [c.clause_id for c in a.citations] == ["individual-business-regulation-2022/article-25"]
     assert fake_assistant.understand("which docs mention 首台（套） products?").intent in ("which_documents", "mentions")
+
+
+def test_matters_other_laws_govern_and_drafting_requests_are_out_of_scope(fake_assistant):
+    for q in ("can you draft a sales contract for me?", "Is trading cryptocurrency legal in China?",
+              "How do I register a trademark in the United States?", "怎么给外国员工办工作许可？", "出口管制清单包括哪些物项"):
+        assert fake_assistant.ask(q).status == "out_of_scope", q
+    # The plan's own 绿卡 (green channel card) stays in scope.
+    assert fake_assistant.ask("绿卡是什么？", selection=plan_only()).citations[0].clause_id.endswith("/measure-34")
