@@ -74,3 +74,13 @@ def test_matters_other_laws_govern_and_drafting_requests_are_out_of_scope(fake_a
         assert fake_assistant.ask(q).status == "out_of_scope", q
     # The plan's own 绿卡 (green channel card) stays in scope.
     assert fake_assistant.ask("绿卡是什么？", selection=plan_only()).citations[0].clause_id.endswith("/measure-34")
+
+
+def test_a_group_listing_shows_what_each_measure_does_before_its_lead(fake_assistant):
+    a = fake_assistant.ask("融资方面有哪些措施？", selection=plan_only())
+    fifth = next(i for i in a.items if i.clause_id.endswith("/measure-5"))
+    assert "企业债券" in fifth.detail_zh and fifth.detail_zh.endswith("牵头：市金融办") and "（市金融办牵头" not in fifth.detail_zh
+    assert "bonds" in fifth.detail_en
+    # A law's articles are listed by their opening words, with nothing added.
+    a = fake_assistant.ask("中小企业促进法第三章讲什么")
+    assert a.items and all(i.detail_zh == "" for i in a.items)

@@ -35,6 +35,28 @@ def item(library: Library, clause: Clause, *, detail: bool = False) -> ListItem:
                     f"牵头：{leads_zh}" if detail and leads_zh else "", f"lead: {leads_en}" if detail and leads_en else "")
 
 
+GIST_CHARS = 60  # Chinese characters of a titled clause's first sentence shown in a group listing (English: ×3)
+
+
+def _with_gist(listed: ListItem, clause: Clause) -> ListItem:
+    """A titled clause (a work plan's measure) listed with the start of what it does, before its lead departments:
+    第五条 支持民营企业拓宽融资渠道（支持符合条件的民营企业探索发行企业债券…；牵头：市金融办）. A law's article, listed
+    by its opening words already, is left as it is."""
+    body = [s for s in clause.sentences if s.zh.strip() and s.zh.strip().rstrip("。.") != clause.title]
+    if clause.kind == "article" or not clause.title or not clause.text_zh.startswith(clause.title) or not body:
+        return listed
+    zh, en = _ASSIGNMENT.sub("", body[0].zh).strip(), _ASSIGNMENT_EN.sub("", body[0].en).strip()
+    zh = zh[:GIST_CHARS] + ("…" if len(zh) > GIST_CHARS else "")
+    en = en[:3 * GIST_CHARS] + ("…" if len(en) > 3 * GIST_CHARS else "")
+    return replace(listed, detail_zh="；".join(x for x in (zh, listed.detail_zh) if x),
+                   detail_en="; ".join(x for x in (en, listed.detail_en) if x))
+
+
+# The departments in brackets at a sentence's end: shown apart, as "牵头：…".
+_ASSIGNMENT = re.compile(ASSIGNMENT_PAREN + r"[。；;]?$")
+_ASSIGNMENT_EN = re.compile(r"\s*\((?:led by|responsible|with the cooperation|lead)[^()]*\)[.;]?$", re.IGNORECASE)
+
+
 def roles_in(clause: Clause) -> tuple[set[str], set[str]]:
     """Every department that leads, and every one that cooperates on, any part of a clause.
 
@@ -436,7 +458,7 @@ def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: Sea
     else:
         text = (f"In the {document_name(info, 'en', number=False)} this is the group “{group_en}”, "
                 f"{len(members)} clauses: {labels_en}.")
-    items = tuple(item(library, c, detail=True) for c in members)
+    items = tuple(_with_gist(item(library, c, detail=True), c) for c in members)
     citations = tuple(make_citation(library, c, ()) for c in members)
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=text,
                   intent=query.intent, items=items, citations=citations,
