@@ -17,7 +17,7 @@ from qa.answer.models import Answer, Contact, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.ingest.departments import ASSIGNMENT_PAREN
 from qa.models import Clause, Library
-from qa.retrieve.retriever import SearchResult
+from qa.retrieve.retriever import Hit, SearchResult
 from qa.understand import cues
 from qa.understand.departments import ONLY_COOPERATES_RE
 from qa.understand.query import Query, own_content
@@ -479,17 +479,30 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
     if own_content(topic):
         query = replace(query, retrieval_text=topic)
     result, abstain = retrieve(query, deps, k=60)
-    if abstain:
+    mentioning = _mentioning(query, library)
+    if abstain and not (mentioning and abstain == "abstained"):  # words found in the text are evidence enough
         return not_covered(query, deps, result, status=abstain)
     best: dict[str, object] = {}
     top = result.hits[0].score if result.hits else 0.0
     for hit in result.hits:
         doc_id = library.clause(hit.clause_id).doc_id
+        if mentioning:
+            # "Which documents mention the Greater Bay Area?": the documents whose text has the words.
+            if doc_id not in best and hit.clause_id in mentioning:
+                best[doc_id] = hit
+            continue
         # Every document whose best clause is itself evidence enough and not far behind the first (a document
         # on the very topic, 个体工商户条例, fills the first ranks and must not hide the others).
         if doc_id not in best and hit.score >= WHICH_DOCS_RATIO * top \
                 and hit.confidence >= (0.8 if not best else WHICH_DOCS_EVIDENCE) * deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
             best[doc_id] = hit
+    for clause_id in mentioning:  # a mentioning article retrieval ranked too low
+        doc_id = library.clause(clause_id).doc_id
+        if doc_id not in best:
+            best[doc_id] = Hit(clause_id, 0.0, 0, result.confidence, {}, ())
+    if mentioning:
+        best = dict(sorted(best.items(), key=lambda kv: not library.info(kv[0]).in_force))
+        result = replace(result, confidence=1.0)  # the words are in the text: no threshold to pass
     lines, items, citations = [], [], []
     for doc_id, hit in best.items():
         clause = library.clause(hit.clause_id)
@@ -514,6 +527,37 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
                   intent=query.intent, items=tuple(items), citations=tuple(citations),
                   notes=notes_for(library, [i.clause_id for i in items], query.lang), confidence=result.confidence)
 
+
+
+# "Which documents mention X?" / 哪些文件提到了X: X is a term to find word for word, not a topic.
+_MENTIONED = re.compile(r"\bmention(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+)?[\"“'‘]?(?P<en>[^?\"”'’]{2,60}?)[\"”'’]?\s*\??$"
+                        r"|(?:提到|提及|写到|出现)(?:了|过)?[“\"「]?(?P<zh>[^？?“”\"「」，。]{2,20}?)[”\"」]?"
+                        r"(?:的|这个词|一词)?(?:规定|内容)?[？?。]?$")
+
+
+def _mentioning(query: Query, library: Library) -> tuple[str, ...]:
+    """The clauses (in scope) that contain the term a "which documents mention X" question names, else ()."""
+    m = _MENTIONED.search(query.content)
+    if not m:
+        return ()
+    term = (m.group("en") or m.group("zh") or "").strip()
+    cjk = "".join(re.findall(r"[\u4e00-\u9fff（）()]+", term))
+    if len(re.sub(r"[（）()]", "", cjk)) > 6 or len(term.split()) > 4:
+        return ()  # 提到了拖欠中小企业款项: a topic in its own words, not a term
+    if not cjk and not re.search(r"(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*|[\"“'‘]", query.raw):
+        return ()  # "intellectual property pledge financing": a topic each rendering words its own way; "the Greater Bay Area" is a name
+    # With the texts' own term for an everyday one (工商联 -> 工商业联合会), which retrieval reads after it.
+    own_terms = [w for w in query.retrieval_text.split() if len(w) >= 2 and w not in query.content]
+    scope = set(query.scope) if query.scope else None
+    found: tuple[str, ...] = ()
+    for words in dict.fromkeys(w for w in (term, cjk) if len(w) >= 2):
+        found = tuple(c.id for c in library.clauses if (scope is None or c.doc_id in scope) and c.mentions(words))
+        if found:
+            break
+    if found and own_terms:
+        found += tuple(c.id for c in library.clauses if (scope is None or c.doc_id in scope) and c.id not in found
+                       and any(c.mentions(w) for w in own_terms))
+    return found
 
 
 MAX_MENTIONS = 40  # clauses listed at most; the count says how many there are
