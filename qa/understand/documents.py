@@ -46,6 +46,7 @@ class DocumentMention:
     end: int
     text: str
     loose: bool = False  # named by keywords (广东 + 中小企业), not by a name
+    version_only: bool = False  # named only by a version (2020年版呢？), which may belong to the earlier turn's document
 
 
 VERSION_YEAR_WINDOW = 12  # characters either side of a document's name where its version's year is looked for
@@ -147,7 +148,8 @@ class DocumentNames:
         the library has versions, that document's version."""
         if len(self._families) != 1 or not (m := _VERSION_ONLY.search(text)):
             return []
-        return [DocumentMention(self.version_of(list(self._families[0]), text), m.start(), m.end(), m.group(0), loose=True)]
+        return [DocumentMention(self.version_of(list(self._families[0]), text), m.start(), m.end(), m.group(0), loose=True,
+                                version_only=True)]
 
     def version_of(self, ids: list[str], text: str, span: tuple[int, int] | None = None) -> str:
         """Of several versions sharing a name: the one whose year the question gives (next to the name at

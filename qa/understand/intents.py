@@ -38,7 +38,8 @@ def is_document(q: Query, _lib: Library) -> bool:
     if "when" in a and "event" in a and about_doc and _little_event_topic(
             without_document_names(q.bare or q.content, q.documents, _lib), _title_words(q, _lib)):
         return True
-    if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content):
+    if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content) \
+            and not cues.GROUP_REF.search(q.content):  # 第（六）部分有几条措施: that group's count
         return True
     if counts_listing_above(q.context, a) and _little_topic(q.bare or q.content):
         return True  # "How many are there?" after a listing: its count

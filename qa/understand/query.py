@@ -227,6 +227,9 @@ class Understander:
         doc_mentions = self.documents.find(content)
         if selected:  # a loose naming (广东 + 条例, "the plan") never overrides the user's choice
             doc_mentions = [m for m in doc_mentions if not m.loose]
+        if context and context.clause_ids and doc_mentions and all(m.version_only for m in doc_mentions) \
+                and not set(self.library.documents_of(context.clause_ids)) & set(self.documents.versions(doc_mentions[0].doc_id)):
+            doc_mentions = []  # "旧版呢？" after the Guangzhou regulation: its own old version, not the payment regulation's
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
         if doc_mentions:
             # "Does 广州市支持民营经济发展条例 offer talent subsidies?" is English: a quoted title is no grammar.
@@ -393,9 +396,12 @@ class Understander:
         ("2020年版呢？" of the 2024 Guangzhou regulation); else None."""
         docs = self.library.documents_of(context.clause_ids)
         m = self._VERSION_RE.search(content)
-        if not docs or not m or not m.group(1) or own_content(self._VERSION_RE.sub(" ", content)):
+        if not docs or not m or not (m.group(1) or m.group(2)) or own_content(self._VERSION_RE.sub(" ", content)):
             return None
-        if any(v.endswith(m.group(1)) for v in self.documents.versions(docs[0])):
+        versions = self.documents.versions(docs[0])
+        if m.group(2):  # 旧版呢 of a document the library holds in one version only (the 2024 Guangzhou regulation)
+            return ("", docs[0]) if len(versions) <= 1 else None
+        if any(v.endswith(m.group(1)) for v in versions):
             return None
         return m.group(1), docs[0]
 

@@ -239,9 +239,13 @@ def handle_validity(query: Query, deps) -> Answer:
             if note and info.status != "historical":
                 line += f"（{note}）" if lang == "zh" else f" ({note})"
             lines.append(line + ("。" if lang == "zh" else "."))
-    if (year := query.details.get("missing_version")) and docs:
+    if (year := query.details.get("missing_version")) is not None and docs:
         name = document_name(library.info(docs[0]), lang, number=False)
-        lines.insert(0, f"资料库中没有{name}的{year}年版本；收录的版本如下。" if lang == "zh" else
-                     f"The library holds no {year} version of the {name}; the versions it holds:")
+        if not year:  # "旧版呢？" of a document held in one version
+            lines.insert(0, f"资料库只收录了{name}的这一个版本，没有更早的版本。" if lang == "zh" else
+                         f"The library holds only this version of the {name}, no earlier one.")
+        else:
+            lines.insert(0, f"资料库中没有{name}的{year}年版本；收录的版本如下。" if lang == "zh" else
+                         f"The library holds no {year} version of the {name}; the versions it holds:")
     return Answer(question=query.raw, lang=lang, status="validity", abstained=False, answer="\n".join(lines),
                   intent=query.intent, citations=tuple(citations[:6]), confidence=1.0)

@@ -271,7 +271,8 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         # A measure's first sentence is its title: the next one says what is done.
         zh += clause.sentences[1].zh
         en = f"{en} {clause.sentences[1].en}".strip()
-    if not lead and query.intent in ("topical", "greeting_plus") and (verdict := _forbidden(query, zh, en, _tokenize(deps))):
+    if not lead and query.intent in ("topical", "greeting_plus") and (verdict := _forbidden(query, zh, en, _tokenize(deps),
+                                                                                             clause=clause)):
         lead = verdict
     if detail:
         # "60日：大型企业…60日内支付款项。" then the same fragment quoted: keep only the figure before it.
@@ -330,9 +331,10 @@ _COERCION_ASKED = re.compile(r"强制|强迫|逼|硬要|非要|必须|只能|只
                              r"|\bmake (?!payments?\b)\w+ (?:to )?(?:register|accept|attend|join|buy|sign|sponsor|participate|take part)")
 
 
-def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
+def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None = None) -> str:
     """"不可以。" / "No — " when a permission question is answered by a prohibition of what it asks about
-    (the words after 不得 / shall not share a word with the question); else ""."""
+    (the prohibition's sentence shares a word with the question); else "". No verdict when the clause grants
+    what is asked (个体工商户可以家庭经营; 应当接受金融机构出具的保函)."""
     text = query.content.strip()
     asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
     if not asks or _FIRST_PERSON.search(text) or _REFUSAL.search(text) or not _PROHIBITION.search(zh):
@@ -344,19 +346,43 @@ def _forbidden(query: Query, zh: str, en: str, tokens) -> str:
     others = [a for a in ACTORS if not a.isascii() and a not in {_PARTY_ZH.get(o, o) for o in own}]
     if own and not any(_PARTY_ZH.get(o, o) in zh for o in own) and any(a in zh for a in others):
         return ""  # the prohibition binds another party (机关…不得) than the one asked about (大企业)
-    # What is forbidden, with its subject ("bidding and tendering … shall not involve … excluding"): the fragment
-    # up to the end of its last prohibition.
+    # What is forbidden, with its subject ("bidding and tendering … shall not involve … excluding"): each
+    # prohibition from the start of its own sentence ("个体工商户可以家庭经营。…不得侵害" forbids only the harm).
     pattern, fragment = (_BANNED_ZH, zh) if query.lang == "zh" else (_BANNED_EN, en.lower())
-    banned = fragment[:max((m.end() for m in pattern.finditer(fragment)), default=0)]
+    banned = " ".join(fragment[max(fragment.rfind(stop, 0, m.start()) for stop in "。；;.!?") + 1:m.end()]
+                      for m in pattern.finditer(fragment))
     if _COERCION.search(banned_zh) and not _COERCION_ASKED.search(text):
         return ""  # "不得强制…接受商业汇票" forbids forcing it, not paying with bills by agreement
     asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else set(english_tokenize(text))
     if not (asked & set(tokens(banned) if query.lang == "zh" else english_tokenize(banned))) - _VERDICT_GENERIC:
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
+    if clause is not None and _granted(clause, asked - _VERDICT_GENERIC, tokens, lang=query.lang):
+        return ""
     if query.lang == "zh":
         return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
     # Plain words first, as the Chinese 不可以 does: the clause's "shall not" follows.
     return "No — it is prohibited: " if re.search(r"\b(?:legal|lawful|illegal|unlawful)\b", text) else "No — it is not allowed: "
+
+
+# A sentence that grants or secures something: 可以 / 有权 / 应当接受 (the other side must accept it).
+_GRANT = re.compile(r"可以|有权|允许|应当接受|应当允许|予以支持|鼓励")
+_GRANT_EN = re.compile(r"\bmay\b(?! not)|\bentitled\b|\bhave the right|\bhas the right|\bshall accept|\bencourag|\bpermitted\b")
+_PROHIBITION_EN = re.compile(r"shall not|may not|must not|prohibited|\bno (?:[\w-]+ ){1,4}shall")
+
+
+def _granted(clause: Clause, asked: set[str], tokens, *, lang: str) -> bool:
+    """Does a sentence of ``clause`` without a prohibition grant what the question asks about (a word of the
+    question that no prohibition of the clause has)? 个体工商户可以个人经营，也可以家庭经营 grants 家庭经营."""
+    zh = lang == "zh"
+    text = clause.text_zh if zh else clause.text_en.lower()
+    words = (lambda t: set(tokens(t))) if zh else (lambda t: set(english_tokenize(t)))
+    banned = words(" ".join((_BANNED_ZH if zh else _BANNED_EN).findall(text)))
+    grant, prohibition = (_GRANT, _PROHIBITION) if zh else (_GRANT_EN, _PROHIBITION_EN)
+    for s in clause.sentences:
+        for part in re.split(r"[；;]", s.zh if zh else s.en.lower()):
+            if grant.search(part) and not prohibition.search(part) and (asked & words(part)) - banned:
+                return True
+    return False
 
 
 SEE_ALSO_RATIO = 0.85  # a runner-up this close to the best clause is shown too (另见 / see also)

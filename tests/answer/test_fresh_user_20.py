@@ -1,0 +1,39 @@
+"""Findings of the session-20 fresh user (helper 30), each with its right value."""
+
+from __future__ import annotations
+
+from tests.conftest import plan_only
+
+PAY = "sme-payment-regulation-2025"
+IND = "individual-business-regulation-2022"
+
+
+def test_no_no_when_the_clause_grants_what_is_asked(fake_assistant):
+    for q in ("个体工商户可以家庭经营吗？", "Can an individual business be run by a family?", "可以用银行保函代替保证金吗？"):
+        a = fake_assistant.ask(q)
+        assert not a.answer.startswith(("不可以", "不合法", "No —")), q
+    a = fake_assistant.ask("个体工商户可以家庭经营吗？")
+    assert a.citations[0].clause_id == f"{IND}/article-6"
+
+
+def test_how_long_to_pay_asked_with_duo_jiu_is_the_payment_deadline(real_assistant):
+    a = real_assistant.ask("政府欠款多久要付？")
+    assert a.answer.startswith("30日") and a.citations[0].clause_id == f"{PAY}/article-9"
+    a = real_assistant.ask("大企业欠款多久要付？")
+    assert a.answer.startswith("60日") and a.citations[0].clause_id == f"{PAY}/article-9"
+
+
+def test_a_numbered_groups_count_is_that_groups_not_the_documents(fake_assistant):
+    a = fake_assistant.ask("第（六）部分有几条措施？", selection=plan_only())
+    assert a.status == "listing" and "共4条" in a.answer and len(a.items) == 4
+
+
+def test_the_old_version_of_a_document_held_in_one_version(fake_assistant):
+    history = ["广州条例对政商交往有什么规定？"]
+    a = fake_assistant.ask("那旧版呢？", history=history)
+    assert a.answer.startswith("资料库只收录了《广州市支持民营经济发展条例》的这一个版本")
+    a = fake_assistant.ask("2020年版呢？", history=history)
+    assert a.answer.startswith("资料库中没有《广州市支持民营经济发展条例》的2020年版本")
+    # The payment regulation has one: its 2020 version answers.
+    a = fake_assistant.ask("那旧版呢？", history=["逾期利息怎么算？"])
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-15"
