@@ -37,3 +37,14 @@ def test_the_old_version_of_a_document_held_in_one_version(fake_assistant):
     # The payment regulation has one: its 2020 version answers.
     a = fake_assistant.ask("那旧版呢？", history=["逾期利息怎么算？"])
     assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-15"
+
+
+def test_a_figure_the_asked_article_does_not_state_is_denied_first(fake_assistant):
+    a = fake_assistant.ask("民营经济促进法第七十七条规定30天付款？")
+    assert a.answer.startswith("不是：《中华人民共和国民营经济促进法》第七十七条没有规定“30天”。")
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-77"
+    a = fake_assistant.ask("Does Article 77 of the Private Economy Promotion Law say payment within 30 days?")
+    assert a.answer.startswith("No — Article 77") and "30 days" in a.answer.splitlines()[0]
+    # A figure the article does state: no denial.
+    a = fake_assistant.ask("第十二条国家级奖励300万吗？", selection=plan_only())
+    assert not a.answer.startswith("不是")

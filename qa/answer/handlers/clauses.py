@@ -9,15 +9,18 @@ An out-of-range number says what the document has.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer
 from qa.answer.models import Answer, ListItem
 from qa.models import Clause, Library
+from qa.normalize import normalize
 from qa.retrieve.retriever import Hit, SearchResult
 from qa.understand.query import Query
 from qa.understand.references import Reference, local_id
+from qa.understand.spans import blank
 
 PLAN_KINDS = ("measure", "goal", "principle", "requirement", "guiding", "preamble")
 
@@ -153,6 +156,9 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             order = deps.retriever.sentence_order(clause.id, query.content, query.channels)
             hit = Hit(clause.id, 1.0, order[0] if order else 0, 1.0, {}, order)
             answer = figure_answer(query, deps, clause, hit, SearchResult(query.content, (), 1.0), status="lookup")
+            if premise := _false_premise(query, deps, [clause]):
+                return replace(answer, answer=f"{premise[0]}\n{answer.answer}",
+                               citations=answer.citations + ((premise[1],) if premise[1] else ()))
             return answer
         if part_id:
             quoted = tuple(s.index for s in clause.sentences if s.part == part_id or (s.part or "").startswith(part_id + "."))
@@ -204,6 +210,10 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         if citation.clause_id in asked:
             lines.remove(note)
             citations.remove(citation)
+    if status == "lookup" and (premise := _false_premise(query, deps, [library.clause(c.clause_id) for c in citations])):
+        lines.insert(0, premise[0])  # "第七十七条规定30天付款？": say no first, then what the article says
+        if premise[1] is not None:
+            citations.append(premise[1])
     cited_ids = [c.clause_id for c in citations]
     return Answer(question=query.raw, lang=query.lang, status=status, abstained=False,
                   answer=("\n" if len(lines) > 1 else "").join(lines), intent=query.intent,
@@ -211,6 +221,44 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                   quote_en="\n".join(quotes_en) if len(quotes_en) == 1 else "",
                   citations=tuple(citations), departments=tuple(contacts), items=tuple(items),
                   notes=notes_for(library, cited_ids, query.lang), confidence=1.0)
+
+
+# A figure the question asserts: 30天, 60日, 5 working days, 0.05%, 300万元.
+_ASSERTED = re.compile(r"(\d+(?:\.\d+)?)\s*(个工作日|工作日|天|日|个月|年|%|％|万元|亿元|万|亿|元)"
+                       r"|\b(\d+(?:\.\d+)?) ?(working days|days|months|years|percent|%)\b")
+_SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工作日": "个工作日", "days": "日", "working days": "个工作日",
+              "个月": "个月", "months": "个月", "年": "年", "years": "年", "%": "%", "％": "%", "percent": "%",
+              "万元": "万", "亿元": "亿", "万": "万", "亿": "亿", "元": "元"}
+
+
+def _false_premise(query: Query, deps: Deps, clauses: list[Clause]) -> tuple[str, object] | None:
+    """(a "no" line, the citation of the clause that does state it or None) when the question asserts a figure
+    (规定30天付款？) that none of the clauses asked for states; else None."""
+    m = _ASSERTED.search(query.content)
+    if not m or not clauses:
+        return None
+    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    unit = _SAME_UNIT[unit]
+    forms = {f"{number}{unit}", f"{number}{'天' if unit == '日' else unit}"}
+    if any(f in normalize(c.text_zh).replace(" ", "") for c in clauses for f in forms):
+        return None
+    labels_zh = "、".join(labels_with_document(deps.library, c)[0] for c in clauses)
+    labels_en = "; ".join(labels_with_document(deps.library, c)[1] for c in clauses)
+    shown = m.group(0).strip()
+    # Where the library does state it, on the question's topic (30天付款 -> the payment regulation's Article 9).
+    topic = blank(query.content, [(r.start, r.end) for r in query.refs])
+    found = deps.retriever.search(topic, lang=query.channels, k=10)
+    stating = next((deps.library.clause(h.clause_id) for h in found.hits
+                    if any(f in normalize(deps.library.clause(h.clause_id).text_zh).replace(" ", "") for f in forms)), None)
+    if query.lang == "zh":
+        line = f"不是：{labels_zh}没有规定“{shown}”。"
+        if stating:
+            line += f"“{shown}”见{labels_with_document(deps.library, stating)[0]}。"
+    else:
+        line = f"No — {labels_en} says nothing of “{shown}”."
+        if stating:
+            line += f" “{shown}” is in {labels_with_document(deps.library, stating)[1]}."
+    return line, (make_citation(deps.library, stating, ()) if stating else None)
 
 
 def _no_such(query: Query, ref: Reference, library: Library, doc_id: str | None) -> str:
