@@ -279,8 +279,9 @@ class Understander:
         followup = bool(context) and not named_docs and (part_only or (not refs and (
             as_followup or self._is_followup(content, asks, depts, context))))
         # "那违反了怎么处理？" / "what's the penalty for them?": the liability articles of the earlier turn's document.
+        rest = own_content(cues.LIABILITY.sub(" ", content))
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
-                         and len(own_content(cues.LIABILITY.sub(" ", content)).split()) <= 1)
+                         and (len(rest.split()) <= 1 or (len(rest.split()) <= 3 and _echoes(rest, context))))
         followup = followup or liability
         missing_version = self._missing_version(content, context) if context and not named_docs and not refs else None
         switched = self._switch_documents(content, context) if context and not named_docs and not refs \

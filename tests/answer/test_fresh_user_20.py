@@ -48,3 +48,14 @@ def test_a_figure_the_asked_article_does_not_state_is_denied_first(fake_assistan
     # A figure the article does state: no denial.
     a = fake_assistant.ask("第十二条国家级奖励300万吗？", selection=plan_only())
     assert not a.answer.startswith("不是")
+
+
+def test_what_a_violator_faces_is_the_liability_article_even_without_an_earlier_turn(real_assistant):
+    a = real_assistant.ask("违反公平竞争审查有什么处罚？")
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-71" and "给予处分" in a.answer
+    a = real_assistant.ask("what's the penalty if they don't pay?",
+                           history=["A big company has owed me money for 3 months. How long do they have to pay me?"])
+    assert a.citations[0].clause_id.startswith(PAY) and "sanction" in a.answer
+    # One's own fine (a first minor offence) is not a question about sanctions on others.
+    a = real_assistant.ask("在广州，企业第一次违法而且危害后果轻微，会被罚款吗？")
+    assert a.citations[0].clause_id == "guangzhou-private-economy-regulation-2024/article-29"

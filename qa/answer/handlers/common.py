@@ -129,7 +129,7 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             score += 2.0 if figure and figure in zh else 0.0  # the fragment that states the figure the answer leads with
             if cues.DEFINITION.search(query.content) and re.search(r"所称|是指", zh):
                 score += 50.0  # "what counts as X": the sentence that defines X
-            if query.details.get("liability") and LIABILITY_TEXT.search(zh):
+            if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):
                 score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic
             if score > best[0]:
                 best = (score, idx, zh, en)

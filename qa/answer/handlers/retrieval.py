@@ -64,7 +64,7 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
                                    prefer=() if filters and filters.documents else query.places,
                                    evidence_text=query.evidence_text)
     if query.details.get("liability") and query.context and query.context.clause_ids:
-        liable = _liability_first(query, deps, filters)
+        liable = _liability_first(query, deps, filters, query.context.clause_ids)
         if liable is not None:
             return liable, None
     if query.followup and query.context and query.context.clause_ids and not switched:
@@ -82,18 +82,31 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         # "那广东省呢？" after late-payment interest: the Guangdong regulation has nothing on it -> say so
         return result, ("abstained" if _below_threshold(query, deps, result) else None)
     result = _definition_first(query, deps, result, filters)
+    if "liability" in query.asks and query.intent in ("topical", "greeting_plus") and not _OWN_PENALTY.search(query.content) \
+            and not _below_threshold(query, deps, result):
+        # "大公司一直拖着不付钱，有什么处罚？": the liability articles of the documents on the topic.
+        top = tuple(h.clause_id for h in result.hits[:1])
+        liable = _liability_first(query, deps, Filters(documents=deps.library.documents_of(top)), top)
+        if liable is not None:
+            return replace(liable, confidence=result.confidence), None
     return result, ("abstained" if _below_threshold(query, deps, result) else None)
 
 
-def _liability_first(query: Query, deps: Deps, filters: Filters) -> SearchResult | None:
-    """The liability articles of the earlier turn's documents, those that name its article first ("违反本条例第三十七条
-    规定…"), the rest in retrieval order; None when those documents have none (the 2007 plan)."""
-    docs = deps.library.documents_of(query.context.clause_ids)
+# "Will I be fined?" asks about the asker's own penalty (first offence, waiver), not what a violator faces.
+_OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|会被|会不会被|免于|免罚|不罚|不予处罚|\bwaive"
+                               r"|\bbe (?:fined|penali[sz]ed|punished)\b")
+
+
+def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...]) -> SearchResult | None:
+    """The liability articles of the documents of ``about`` (the earlier turn's clauses, or the best clause found),
+    those that name one of them first ("违反本条例第三十七条规定…"), the rest by likeness; None when those
+    documents have none (the 2007 plan)."""
+    docs = deps.library.documents_of(about)
     liable = [c for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
               and (any("法律责任" in g for g in c.group_path) or LIABILITY_TEXT.search(c.text_zh))]
     if not liable:
         return None
-    earlier = [deps.library.clause(c) for c in query.context.clause_ids]
+    earlier = [deps.library.clause(c) for c in about]
     named = {c.id for c in liable for e in earlier if e.doc_id == c.doc_id and e.number
              and re.search(rf"第{to_chinese(e.number)}条(?![一二三四五六七八九十])", c.text_zh)}
     # Ranked by likeness to the earlier clause and to the conversation's words together (reciprocal ranks):
