@@ -81,7 +81,7 @@ class ScopeGuard:
             return cat.own_policy_effect  # 上海民营企业有什么补贴
         before = text[max(0, (start or end) - 12):start or end]
         own_rules = r"(?:polic|regulation|rule|law|subsid|grant|support|incentive|measure|government)"
-        if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city )?{own_rules}", after) \
+        if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city )?{own_rules}", text[end:end + 24]) \
                 or re.match(r"^\s*(?:offers?|provides?|gives?|has|have|do|does)\b", text[end:end + 12]) \
                 or re.search(r"(?:polic\w*|regulations?|rules|laws?|subsid\w*|support|incentives?|measures) (?:of|in|for|from) $", before):
             return cat.own_policy_effect

@@ -59,3 +59,10 @@ def test_what_a_violator_faces_is_the_liability_article_even_without_an_earlier_
     # One's own fine (a first minor offence) is not a question about sanctions on others.
     a = real_assistant.ask("在广州，企业第一次违法而且危害后果轻微，会被罚款吗？")
     assert a.citations[0].clause_id == "guangzhou-private-economy-regulation-2024/article-29"
+
+
+def test_english_out_of_scope_questions_the_fresh_user_asked(fake_assistant):
+    for q in ("Which bank gives the cheapest SME loan?", "What is the capital gains tax on selling my shares?",
+              "增值税小规模纳税人起征点是多少？", "Tell me about Shenzhen's regulation on the private economy",
+              "Can I pay my suppliers in Bitcoin?", "How do I register a trademark in the US?"):
+        assert fake_assistant.ask(q).status == "out_of_scope", q
