@@ -410,11 +410,19 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         chat_inputs = [box, state, ui_lang, doc_select, answer_lang]
         # A new question clears the rated answer: a comment saved after it must not land on an older answer.
         chat_outputs = [chatbot, state, box, feedback_status, export, rated_key]
-        send.click(chat, chat_inputs, chat_outputs, api_visibility="private").then(None, js=SCROLL_JS)
-        box.submit(chat, chat_inputs, chat_outputs, api_visibility="private").then(None, js=SCROLL_JS)
-        for button in example_buttons:
-            button.click(chat, [button, state, ui_lang, doc_select, answer_lang], chat_outputs,
-                         api_visibility="private").then(None, js=SCROLL_JS)
+        # The box is locked while an answer is on its way: a question typed then was cleared with the answer and
+        # lost without a word (fresh-user finding); a locked box shows the user to wait.
+        def lock():
+            return gr.Textbox(interactive=False)
+
+        def unlock():
+            return gr.Textbox(interactive=True)
+
+        for trigger, inputs in ((send.click, chat_inputs), (box.submit, chat_inputs),
+                                *((b.click, [b, state, ui_lang, doc_select, answer_lang]) for b in example_buttons)):
+            trigger(lock, None, box, queue=False, api_visibility="private").then(
+                chat, inputs, chat_outputs, api_visibility="private").then(
+                unlock, None, box, queue=False, api_visibility="private").then(None, js=SCROLL_JS)
         chatbot.like(on_like, [state, ui_lang], [feedback_status, rated_key, state], api_visibility="private")
         save_comment.click(on_comment, [comment, rated_key, ui_lang], [feedback_status, comment], api_visibility="private")
         new_conv.click(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export, rated_key],

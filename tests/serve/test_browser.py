@@ -240,3 +240,20 @@ def test_a_pasted_question_over_the_limit_is_told_so_not_cut_silently(browser, l
     page = _page(browser, live_app)
     _ask(page, "大企业拖欠货款多少天必须付？" * 100)  # 1,400 characters
     assert "问题过长（1,400字）" in page.locator(BOTS).last.inner_text()
+
+
+def test_the_question_box_is_locked_while_an_answer_is_on_its_way(browser, live_app):
+    # A question typed while an answer was pending was cleared with that answer and lost (fresh user, session 20).
+    page = _page(browser, live_app)
+    page.evaluate("""() => { window.boxWasLocked = false;
+        const box = document.querySelector('#question textarea');
+        new MutationObserver(() => { if (box.disabled) window.boxWasLocked = true; })
+            .observe(box, {attributes: true, attributeFilter: ['disabled']}); }""")
+    n = page.locator(BOTS).count()
+    page.locator("#question textarea").fill("第12条讲什么？")
+    page.locator("#question textarea").press("Enter")
+    page.wait_for_function(f"document.querySelectorAll(\"{BOTS}\").length > {n}", timeout=60_000)
+    page.wait_for_function("!document.querySelector('#question textarea').disabled", timeout=30_000)
+    assert page.evaluate("window.boxWasLocked")
+    _ask(page, "省级的呢？")  # the box takes the next question once the answer is there
+    assert page.locator(BOTS).count() == n + 2
