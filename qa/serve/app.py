@@ -23,6 +23,7 @@ import gradio as gr
 
 from qa.answer.citation import citation_text, clause_label, document_name, status_line
 from qa.answer.handlers.documents import document_dates
+from qa.answer.handlers.listings import roles_in
 from qa.answer.models import Answer
 from qa.assistant import Assistant, Selection
 from qa.errors import FeedbackError, QAError
@@ -244,7 +245,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             if doc and doc != "all" and c.doc_id != doc:
                 continue
             if dept_name is not None:
-                in_lead, in_coop = dept_name in c.leads, dept_name in c.cooperates
+                # As the chat lists them: a department leading one part of a measure and cooperating on another
+                # is under both (市财政局 in measures 1 and 22).
+                leads, coops = roles_in(c)
+                in_lead, in_coop = dept_name in leads, dept_name in coops
                 if not (in_lead if role == "lead" else in_coop if role == "cooperate" else in_lead or in_coop):
                     continue
             elif role in ("lead", "cooperate") and not (c.leads if role == "lead" else c.cooperates):

@@ -56,7 +56,8 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
     if answer.departments:
         groups = []
         for role in ("lead", "cooperate", "named"):
-            names = [c.shown(lang) for c in answer.departments if c.role == role]
+            # One name once, though it leads several of the listed clauses (市科技局 ×4 before).
+            names = list(dict.fromkeys(c.shown(lang) for c in answer.departments if c.role == role))
             if names:
                 groups.append(f"{t(role, ui_lang)}: {md_escape(('、' if lang == 'zh' else '; ').join(names))}")
         lines.append(f"**{t('contact', ui_lang)}** — " + "；".join(groups))
@@ -96,7 +97,8 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
         lines.append(f"{label}: " + "；".join(links))
     if lang == "en" and (answer.quote_en or answer.citations):
         lines.append(f"*{t('unofficial', 'en')}*")
-    lines.append(f"[{t('link_question', ui_lang)}]({base}?q={quote(answer.question[:300])}&lang={ui_lang})")
+    if answer.status != "invalid":  # a link to a question the app refused (too long) would only refuse it again
+        lines.append(f"[{t('link_question', ui_lang)}]({base}?q={quote(answer.question[:300])}&lang={ui_lang})")
     return "\n\n".join(lines)
 
 

@@ -67,3 +67,17 @@ def test_the_scored_visible_text_is_what_the_app_shows_of_an_english_answer(fake
     assert answer.lang == "en" and answer.quote_zh and answer.quote_en
     assert answer.quote_zh[:20] in shown and answer.quote_en[:20] in shown
     assert answer.quote_zh in answer.visible_text() and answer.quote_en in answer.visible_text()
+
+
+def test_a_listings_contact_line_names_each_department_once_and_a_refused_question_has_no_link(fake_assistant, library):
+    from qa.serve.render import answer_markdown
+    from tests.conftest import plan_only
+
+    answer = fake_assistant.ask("这些措施分别由谁牵头？", history=["技术进步方面有哪些措施"], selection=plan_only())
+    assert [c.name for c in answer.departments].count("市科技局") > 1  # one per listed measure it leads
+    shown = answer_markdown(answer, library, ui_lang="zh")
+    contact_line = next(line for line in shown.splitlines() if line.startswith("**联系部门**"))
+    leads = contact_line.split("；")[0]  # once among the leads (and once among the cooperating, where it also is)
+    assert leads.count("市科技局") == 1
+    refused = fake_assistant.ask("问" * 5000)
+    assert refused.status == "invalid" and "?q=" not in answer_markdown(refused, library, ui_lang="zh")

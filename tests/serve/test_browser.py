@@ -257,3 +257,17 @@ def test_the_question_box_is_locked_while_an_answer_is_on_its_way(browser, live_
     assert page.evaluate("window.boxWasLocked")
     _ask(page, "省级的呢？")  # the box takes the next question once the answer is there
     assert page.locator(BOTS).count() == n + 2
+
+
+def test_the_clause_browser_lists_a_cooperating_department_as_the_chat_does(browser, live_app):
+    # 市财政局 leads one part of measures 1 and 22 and cooperates on another: listed as cooperating too.
+    page = _page(browser, live_app)
+    page.get_by_role("tab", name="条款浏览").click()
+    dept = page.locator("#dept-filter input").first
+    dept.fill("市财政局")
+    dept.press("Enter")
+    page.locator("#role-filter").get_by_text("配合", exact=True).click()
+    page.wait_for_function("!document.querySelector('#clause-table').innerText.includes('鼓励民营企业建立自主研发机构')",
+                           timeout=30_000)
+    text = page.locator("#clause-table").inner_text()
+    assert "建立和健全多层次的企业信用担保体系" in text and "扶持民营中小企业开拓市场" in text
