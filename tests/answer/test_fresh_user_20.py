@@ -66,3 +66,10 @@ def test_english_out_of_scope_questions_the_fresh_user_asked(fake_assistant):
               "增值税小规模纳税人起征点是多少？", "Tell me about Shenzhen's regulation on the private economy",
               "Can I pay my suppliers in Bitcoin?", "How do I register a trademark in the US?"):
         assert fake_assistant.ask(q).status == "out_of_scope", q
+
+
+def test_an_english_figure_is_quoted_from_the_fragment_that_states_it(real_assistant):
+    a = real_assistant.ask("How long does a government agency have to pay an SME?")
+    assert a.answer.startswith("30 days — Where government bodies and public institutions procure")
+    a = real_assistant.ask("How much is the late payment interest rate?")
+    assert a.answer.startswith("0.05%") and "daily rate of 0.05%" in a.answer.split("(Article")[0]

@@ -126,7 +126,9 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             overlap = 10 * len(own & words) + len((earlier - own) & words)
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             score += sum(1.0 for lv in query.levels if lv in zh)
-            score += 2.0 if figure and figure in zh else 0.0  # the fragment that states the figure the answer leads with
+            # The fragment that states the figure the answer leads with, whatever else shares the question's words
+            # ("30 days — " quoted the sentence on agreed payment periods).
+            score += 50.0 if figure and figure in zh else 0.0
             if cues.DEFINITION.search(query.content) and re.search(r"所称|是指", zh):
                 score += 50.0  # "what counts as X": the sentence that defines X
             if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):
