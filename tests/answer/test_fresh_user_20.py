@@ -73,3 +73,11 @@ def test_an_english_figure_is_quoted_from_the_fragment_that_states_it(real_assis
     assert a.answer.startswith("30 days — Where government bodies and public institutions procure")
     a = real_assistant.ask("How much is the late payment interest rate?")
     assert a.answer.startswith("0.05%") and "daily rate of 0.05%" in a.answer.split("(Article")[0]
+
+
+def test_the_figure_of_the_subject_named_right_before_it(fake_assistant):
+    # 其中私营企业超18万户 … 年营业收入10亿元以上民营工商业企业达到50—60户
+    a = fake_assistant.ask("私营企业要达到多少户？", selection=plan_only())
+    assert a.answer.startswith("18万户")
+    a = fake_assistant.ask("年营业收入10亿元以上的民营企业要达到多少户？", selection=plan_only())
+    assert a.answer.startswith("50—60户")

@@ -224,7 +224,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
 
 
 # A figure the question asserts: 30天, 60日, 5 working days, 0.05%, 300万元.
-_ASSERTED = re.compile(r"(\d+(?:\.\d+)?)\s*(个工作日|工作日|天|日|个月|年|%|％|万元|亿元|万|亿|元)"
+_ASSERTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(个工作日|工作日|天|日|个月|年|%|％|万元|亿元|万|亿|元)"
                        r"|\b(\d+(?:\.\d+)?) ?(working days|days|months|years|percent|%)\b")
 _SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工作日": "个工作日", "days": "日", "working days": "个工作日",
               "个月": "个月", "months": "个月", "年": "年", "years": "年", "%": "%", "％": "%", "percent": "%",
@@ -234,7 +234,8 @@ _SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工�
 def _false_premise(query: Query, deps: Deps, clauses: list[Clause]) -> tuple[str, object] | None:
     """(a "no" line, the citation of the clause that does state it or None) when the question asserts a figure
     (规定30天付款？) that none of the clauses asked for states; else None."""
-    m = _ASSERTED.search(query.content)
+    # A version's year (2020年版) is no figure asserted.
+    m = next((m for m in _ASSERTED.finditer(query.content) if not (m.group(2) == "年" and len(m.group(1)) > 2)), None)
     if not m or not clauses:
         return None
     number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

@@ -126,9 +126,10 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             overlap = 10 * len(own & words) + len((earlier - own) & words)
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             score += sum(1.0 for lv in query.levels if lv in zh)
-            # The fragment that states the figure the answer leads with, whatever else shares the question's words
-            # ("30 days — " quoted the sentence on agreed payment periods).
-            score += 50.0 if figure and figure in zh else 0.0
+            # The fragment that states the figure the answer leads with. In English it wins whatever else shares
+            # the question's words: a rendering repeats "payment" in every sentence ("30 days — " quoted the one on
+            # agreed payment periods); a Chinese question's own words are precise (如果约定了呢 -> the agreed-rate floor).
+            score += (50.0 if query.lang == "en" else 2.0) if figure and figure in zh else 0.0
             if cues.DEFINITION.search(query.content) and re.search(r"所称|是指", zh):
                 score += 50.0  # "what counts as X": the sentence that defines X
             if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):

@@ -28,8 +28,8 @@ from qa.answer.handlers.common import (
 )
 from qa.answer.models import Answer
 from qa.index.tokenize import ChineseTokenizer, english_tokenize
-from qa.models import Clause, Library, Target
 from qa.ingest.numerals import to_chinese
+from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.figures import asked_types, interest_asked, missing_types
@@ -527,6 +527,10 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
         # Who the figure applies to is often named earlier in its sentence (大型企业…，应当…60日内支付).
         sentence = sentences[target.sentence]
         score += 0.5 * len(q_tokens & set(tokens(sentence)))
+        # The subject right before the figure (其中私营企业超18万户) is what it counts.
+        before = sentence[max(0, sentence.find(target.value) - 8):max(0, sentence.find(target.value))]
+        if target.value in sentence and any(len(t) >= 3 and t in before for t in q_tokens):
+            score += 2.0
         if asked and any(a in sentence for a in asked):
             score += 3.0
         elif asked and any(a in s for s in sentences.values() for a in asked):
