@@ -548,16 +548,21 @@ def _mentioning(query: Query, library: Library) -> tuple[str, ...]:
         return ()  # "intellectual property pledge financing": a topic each rendering words its own way; "the Greater Bay Area" is a name
     # With the texts' own term for an everyday one (工商联 -> 工商业联合会), which retrieval reads after it.
     own_terms = [w for w in query.retrieval_text.split() if len(w) >= 2 and w not in query.content]
-    scope = set(query.scope) if query.scope else None
     found: tuple[str, ...] = ()
     for words in dict.fromkeys(w for w in (term, cjk) if len(w) >= 2):
-        found = tuple(c.id for c in library.clauses if (scope is None or c.doc_id in scope) and c.mentions(words))
+        found = tuple(c.id for c in _clauses_mentioning(library, query, words))
         if found:
             break
     if found and own_terms:
-        found += tuple(c.id for c in library.clauses if (scope is None or c.doc_id in scope) and c.id not in found
-                       and any(c.mentions(w) for w in own_terms))
+        extra = {c.id for w in own_terms for c in _clauses_mentioning(library, query, w)}
+        found += tuple(c.id for c in library.clauses if c.id in extra and c.id not in found)
     return found
+
+
+def _clauses_mentioning(library: Library, query: Query, term: str) -> list[Clause]:
+    """The clauses of the question's scope (every document when none) that contain ``term`` word for word."""
+    scope = set(query.scope) if query.scope else None
+    return [c for c in library.clauses if (scope is None or c.doc_id in scope) and c.mentions(term)]
 
 
 MAX_MENTIONS = 40  # clauses listed at most; the count says how many there are
@@ -569,8 +574,7 @@ def handle_mentions(query: Query, deps: Deps) -> Answer:
     matched in the Chinese text, English terms in the English rendering (case ignored)."""
     library = deps.library
     term = query.mention_term
-    scope = set(query.scope) if query.scope else None
-    found = sorted((c for c in library.clauses if (scope is None or c.doc_id in scope) and c.mentions(term)),
+    found = sorted(_clauses_mentioning(library, query, term),
                    key=lambda c: not library.info(c.doc_id).in_force)  # stable: library order within each group
     if not found:
         return handle_topical(query, deps)

@@ -129,6 +129,14 @@ def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[st
     return SearchResult(query=found.query, hits=tuple(hits), confidence=1.0)
 
 
+def hit_for(deps: Deps, query: Query, result: SearchResult, clause_id: str, *, score: float = 0.0,
+            confidence: float = 1.0) -> Hit:
+    """``clause_id``'s hit in ``result``, else a stand-in (``score``, ``confidence``) with the clause's sentences in
+    the order that matches the question."""
+    return next((h for h in result.hits if h.clause_id == clause_id), None) or Hit(
+        clause_id, score, 0, confidence, {}, deps.retriever.sentence_order(clause_id, query.retrieval_text, query.channels))
+
+
 def _below_threshold(query: Query, deps: Deps, result: SearchResult) -> bool:
     """No hit, or the best hit's evidence below the threshold of its document's kind (in the question's language)."""
     return not result.hits or result.confidence < deps.threshold_for_clause(query.evidence_lang, result.hits[0].clause_id)
@@ -191,8 +199,8 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     by_id = {h.clause_id: h for h in result.hits}
     ranked = sorted(defining, key=lambda c: -(by_id[c.id].score if c.id in by_id else 0.0))
     best = ranked[0]
-    hit = by_id.get(best.id) or Hit(best.id, result.hits[0].score if result.hits else 1.0, 0, result.confidence, {},
-                                    deps.retriever.sentence_order(best.id, query.retrieval_text, query.channels))
+    hit = by_id.get(best.id) or hit_for(deps, query, result, best.id, score=result.hits[0].score if result.hits else 1.0,
+                                        confidence=result.confidence)
     # The defining sentence is the one quoted (第七十七条's second sentence is on foreign investment).
     order = hit.sentence_order or tuple(s.index for s in best.sentences)
     order = tuple(sorted(order, key=lambda i: not DEFINING.search(best.sentences[i].zh)))
@@ -217,8 +225,7 @@ def _prefer(result: SearchResult, clause_ids: tuple[str, ...], deps: Deps, query
             clause_ids = tuple(h.clause_id for h in listed)
             result = SearchResult(query=result.query, hits=tuple(listed) + result.hits, confidence=result.confidence)
     by_id = {h.clause_id: h for h in result.hits}
-    first = [by_id.get(c) or Hit(c, 0.0, 0, 1.0, {}, deps.retriever.sentence_order(c, query.retrieval_text, query.channels))
-             for c in clause_ids]
+    first = [by_id.get(c) or hit_for(deps, query, result, c) for c in clause_ids]
     first.sort(key=lambda h: -h.score)
     rest = [h for h in result.hits if h.clause_id not in clause_ids]
     return SearchResult(query=result.query, hits=tuple(first + rest), confidence=1.0)
@@ -605,8 +612,7 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
             stating = [c for c in dict.fromkeys(near) if any(t.unit in allowed for t in library.clause(c).targets)]
             if stating:
                 best = max(stating, key=lambda c: (len(own & set(_tokenize(deps)(library.clause(c).text_zh))), -near.index(c)))
-                hit = next((h for h in result.hits if h.clause_id == best), None) or Hit(
-                    best, hit.score, 0, hit.confidence, {}, deps.retriever.sentence_order(best, query.retrieval_text, query.channels))
+                hit = hit_for(deps, query, result, best, score=hit.score, confidence=hit.confidence)
             elif own_kinds := [t for t in asked_types(query.content) if t in query.figure_types]:
                 # "补贴多少钱？" after "创业有补贴吗？": neither the clause under discussion nor its neighbours state it.
                 clause = library.clause(hit.clause_id)
@@ -797,8 +803,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
             return not_covered(query, deps, result, status=abstain)
         clauses = [deps.library.clause(result.hits[0].clause_id)]
     clause = clauses[0]
-    hit = next((h for h in result.hits if h.clause_id == clause.id), None) or Hit(
-        clause.id, 1.0, 0, 1.0, {}, deps.retriever.sentence_order(clause.id, query.retrieval_text, query.channels))
+    hit = hit_for(deps, query, result, clause.id, score=1.0)
     idx, _zh, _en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
     contacts = contacts_for(deps.library, clause, [clause.sentences[idx]])
     if not contacts:
