@@ -29,6 +29,10 @@ UNKNOWN_BARE_ZH_RE = re.compile(r"(?:^|(?<=[,，。?？!！(（、\s和与及跟
 UNKNOWN_EN_RE = re.compile(r"\b(bureau|commission|office|administration) of ((?:[a-z&'-]+ ?){1,6})"
                            r"|((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b")
 
+_AFTER_NAME = frozenset({"lead", "leads", "led", "cooperate", "cooperates", "do", "does", "did", "in", "on", "the",
+                         "which", "what", "for", "named", "mentioned", "is", "are", "responsible", "handle", "handles"})
+_UNKNOWN_EN_OF = re.compile(r"\b(?:bureau|commission|office|administration) of [a-z&'-]")
+
 # Words that make no department's name on their own ("a government office", "the local bureau").
 _GENERIC_EN = frozenset({"government", "local", "public", "state", "my", "our", "their", "his", "her", "its", "that", "this",
                          "some", "district", "county", "provincial", "national", "relevant", "competent", "responsible",
@@ -94,7 +98,9 @@ class DepartmentNames:
         for m in [*UNKNOWN_ZH_RE.finditer(text), *UNKNOWN_BARE_ZH_RE.finditer(text)]:
             if not overlaps(m.start(), m.end(), taken) and not any(m.group(0) in u or u in m.group(0) for u in unknown):
                 unknown.append(m.group(0))
-        for m in UNKNOWN_EN_RE.finditer(text):
+        # "the Bureau of Commerce" is read as such before "… the municipal bureau" can take its first words.
+        named_of = [UNKNOWN_EN_RE.match(text, m.start()) for m in _UNKNOWN_EN_OF.finditer(text)]
+        for m in named_of or list(UNKNOWN_EN_RE.finditer(text)):
             if overlaps(m.start(), m.end(), taken):
                 continue
             phrase = (m.group(2) or m.group(3) or "").strip()
@@ -110,7 +116,12 @@ class DepartmentNames:
                     start = m.start(3) + len(" ".join(phrase.split()[:short[1]])) + (1 if short[1] else 0)
                     found.append(DepartmentMention(short[0], role, negated, start, m.end()))
             elif not any(name in e or e.endswith(name) for e in self._english):
-                unknown.append(m.group(0).strip())
+                shown = m.group(0).strip()
+                if m.group(1):  # "bureau of commerce lead": the name ends before the question's own words
+                    rest = m.group(2).split()
+                    cut = next((i for i, w in enumerate(rest) if w in _AFTER_NAME), len(rest))
+                    shown = f"{m.group(1)} of {' '.join(rest[:cut])}".strip()
+                unknown.append(shown)
         return found, unknown
 
     def _shortened(self, phrase: str, kind: str) -> tuple[str, int] | None:

@@ -34,7 +34,7 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|
 
 
 # A keyword of a Chinese name that a mixed question says in English ("the 个体工商户 regulation", "民营经济 law").
-_IN_ENGLISH = {"条例": "regulation", "促进法": "law", "方案": "plan"}
+_IN_ENGLISH = {"条例": "regulation", "促进法": "law", "方案": "plan", "广州": "guangzhou", "广东": "guangdong"}
 
 
 @dataclass(frozen=True)

@@ -81,3 +81,10 @@ def test_the_figure_of_the_subject_named_right_before_it(fake_assistant):
     assert a.answer.startswith("18万户")
     a = fake_assistant.ask("年营业收入10亿元以上的民营企业要达到多少户？", selection=plan_only())
     assert a.answer.startswith("50—60户")
+
+
+def test_an_unknown_bureau_of_x_is_named_as_asked_and_a_half_english_guangzhou_regulation(fake_assistant):
+    a = fake_assistant.ask("Which measures does the Municipal Bureau of Commerce lead?", selection=plan_only())
+    assert "“bureau of commerce”" in a.answer.lower() and "which measures" not in a.answer.lower()
+    a = fake_assistant.ask("Guangzhou 条例 第十二条 in English")
+    assert [c.clause_id for c in a.citations] == ["guangzhou-private-economy-regulation-2024/article-12"]
