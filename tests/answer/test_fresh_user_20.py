@@ -88,3 +88,10 @@ def test_an_unknown_bureau_of_x_is_named_as_asked_and_a_half_english_guangzhou_r
     assert "“bureau of commerce”" in a.answer.lower() and "which measures" not in a.answer.lower()
     a = fake_assistant.ask("Guangzhou 条例 第十二条 in English")
     assert [c.clause_id for c in a.citations] == ["guangzhou-private-economy-regulation-2024/article-12"]
+
+
+def test_a_figure_on_a_topic_the_chosen_document_lacks_is_not_covered_not_unstated(fake_assistant):
+    a = fake_assistant.ask("逾期利息怎么算？", selection=plan_only())
+    assert a.status == "abstained" and "没有涉及" in a.answer
+    a = fake_assistant.ask("国家中小企业发展基金规模有多大？")
+    assert a.status == "not_stated" and "具体金额" in a.answer

@@ -32,6 +32,7 @@ from qa.ingest.numerals import to_chinese
 from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
+from qa.understand.cues import FIGURE_NOUNS
 from qa.understand.figures import asked_types, interest_asked, missing_types
 from qa.understand.query import Query, own_content
 
@@ -663,7 +664,14 @@ def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hi
             first_missing = missing
     if first_missing is None:
         first_missing = _missing(query, deps, first)
-    return not_stated(query, deps, deps.library.clause(first.clause_id), first_missing, result)
+    clause = deps.library.clause(first.clause_id)
+    tokens = _tokenize(deps)
+    topic = {t for t in tokens(own_content(FIGURE_NOUNS.sub(" ", query.content))) if len(t) >= 2}
+    if topic and not topic & set(tokens(f"{clause.text_zh} {clause.text_en.lower()}")):
+        # 逾期利息怎么算 within the 2007 plan: its nearest measure (on fund evaluation) shares none of the topic's
+        # words, so the plan does not cover it; "touches on this, but does not state" would mislead.
+        return not_covered(query, deps, result, status="abstained")
+    return not_stated(query, deps, clause, first_missing, result)
 
 
 def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: SearchResult, *,
