@@ -95,3 +95,11 @@ def test_a_figure_on_a_topic_the_chosen_document_lacks_is_not_covered_not_unstat
     assert a.status == "abstained" and "没有涉及" in a.answer
     a = fake_assistant.ask("国家中小企业发展基金规模有多大？")
     assert a.status == "not_stated" and "具体金额" in a.answer
+
+
+def test_what_a_prohibition_excepts_gets_no_no(real_assistant):
+    # Helper 31: "除依法设立的投标保证金、履约保证金、工程质量保证金、农民工工资保证金外，工程建设中不得…收取其他保证金".
+    for q in ("工程建设中可以收取农民工工资保证金吗？", "可以收取投标保证金吗？",
+              "Can a construction project collect a migrant workers' wage deposit?"):
+        assert not real_assistant.ask(q).answer.startswith(("不可以", "No —")), q
+    assert real_assistant.ask("工程建设中甲方能收其他保证金吗？").answer.startswith("不可以")

@@ -379,10 +379,19 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
     if clause is not None and _granted(clause, asked - _VERDICT_GENERIC, tokens, lang=query.lang):
         return ""
+    excepted = " ".join(_EXCEPTED.findall(zh)) if query.lang == "zh" else " ".join(_EXCEPTED_EN.findall(en.lower()))
+    words = (lambda t: set(tokens(t))) if query.lang == "zh" else (lambda t: set(english_tokenize(t)))
+    if excepted and (asked - _VERDICT_GENERIC) & (words(excepted) - words(_EXCEPTED.sub(" ", _EXCEPTED_EN.sub(" ", banned)))):
+        return ""  # "除…农民工工资保证金外…不得收取其他保证金": what is asked about is the exception (其他 is not)
     if query.lang == "zh":
         return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
     # Plain words first, as the Chinese 不可以 does: the clause's "shall not" follows.
     return "No — it is prohibited: " if re.search(r"\b(?:legal|lawful|illegal|unlawful)\b", text) else "No — it is not allowed: "
+
+
+# The exception of a prohibition: 除依法设立的投标保证金…外 / except for … / other than ….
+_EXCEPTED = re.compile(r"除([^，。；]{2,80}?)(?:以)?外")
+_EXCEPTED_EN = re.compile(r"\b(?:except for|except|other than|apart from)\b([^.;]{3,200}?)(?=,\s*(?:no|nor|the|it|they|any|in|there)\b|[.;]|$)")
 
 
 # A sentence that grants or secures something: 可以 / 有权 / 应当接受 (the other side must accept it).
