@@ -459,7 +459,10 @@ class Understander:
         return tuple(out)
 
     def _leans_on_context(self, content: str, asks: frozenset[str], named: tuple[str, ...], mentions) -> bool:
-        """A question that names a document but brings no topic of its own (类似规定 / anything on this)."""
+        """A question that names a document but brings no topic of its own (类似规定 / anything on this). One about
+        the document's own dates or validity (民营经济促进法是2020年施行的吗) is its own question."""
+        if asks & {"event", "when", "validity", "issuer", "number"}:
+            return False
         own = own_content(bare_of(content, mentions, []))
         own = re.sub(r"规定|条例|法律|法规|说法|规矩|专门|regulations?|laws?|provisions?|rules?|say|says|anything|national|local",
                      " ", own).split()

@@ -103,3 +103,8 @@ def test_what_a_prohibition_excepts_gets_no_no(real_assistant):
               "Can a construction project collect a migrant workers' wage deposit?"):
         assert not real_assistant.ask(q).answer.startswith(("不可以", "No —")), q
     assert real_assistant.ask("工程建设中甲方能收其他保证金吗？").answer.startswith("不可以")
+
+
+def test_a_question_on_a_named_documents_dates_is_its_own_not_the_earlier_ones(fake_assistant):
+    a = fake_assistant.ask("民营经济促进法是2020年施行的吗？", history=["个体工商户可以转型为企业吗？"])
+    assert "2025年5月20日" in a.answer and a.citations[0].clause_id == "private-economy-promotion-law-2025/article-78"
