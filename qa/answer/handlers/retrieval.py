@@ -390,8 +390,10 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
 
 
 # The exception of a prohibition: 除依法设立的投标保证金…外 / except for … / other than ….
-_EXCEPTED = re.compile(r"除([^，。；]{2,80}?)(?:以)?外")
-_EXCEPTED_EN = re.compile(r"\b(?:except for|except|other than|apart from)\b([^.;]{3,200}?)(?=,\s*(?:no|nor|the|it|they|any|in|there)\b|[.;]|$)")
+# "除法律另有规定外" / "except as otherwise provided by law" is a reservation, not an excepted item.
+_EXCEPTED = re.compile(r"除(?!法律|法规|本法|本条例|国家另有)([^，。；]{2,80}?)(?:以)?外")
+_EXCEPTED_EN = re.compile(r"\b(?:except for|except|other than|apart from)\b(?! as otherwise| where otherwise| as provided)"
+                          r"([^.;]{3,200}?)(?=,\s*(?:no|nor|the|it|they|any|in|there)\b|[.;]|$)")
 
 
 # A sentence that grants or secures something: 可以 / 有权 / 应当接受 (the other side must accept it).
