@@ -90,7 +90,7 @@ class DocumentNames:
             # Loose naming (广东的中小企业条例, the Guangdong SME regulation): every word of a keyword group.
             for words, ids in self._keywords:
                 if all(w in text or _IN_ENGLISH.get(w, "\0") in text for w in words):
-                    start = min(at for w in words if (at := text.find(w)) >= 0) if any(w in text for w in words) else 0
+                    start = min((text.find(w) for w in words if w in text), default=0)
                     found.append(DocumentMention(self.version_of(ids, text), start, start + len(words[0]), words[0],
                                                  loose=True))
                     break

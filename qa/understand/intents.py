@@ -57,8 +57,6 @@ def _counts_structure(q: Query) -> bool:
                           q.content))
 
 
-
-
 def _little_topic(text: str) -> bool:
     """No topic beyond the document's own units (几个目标, how many articles): at most a short verb is left."""
     import re

@@ -241,7 +241,12 @@ def _false_premise(query: Query, deps: Deps, clauses: list[Clause]) -> tuple[str
     number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     unit = _SAME_UNIT[unit]
     forms = {f"{number}{unit}", f"{number}{'天' if unit == '日' else unit}"}
-    if any(f in normalize(c.text_zh).replace(" ", "") for c in clauses for f in forms):
+
+    def states(clause: Clause) -> bool:
+        text = normalize(clause.text_zh).replace(" ", "")
+        return any(f in text for f in forms)
+
+    if any(states(c) for c in clauses):
         return None
     labels_zh = "、".join(labels_with_document(deps.library, c)[0] for c in clauses)
     labels_en = "; ".join(labels_with_document(deps.library, c)[1] for c in clauses)
@@ -249,8 +254,7 @@ def _false_premise(query: Query, deps: Deps, clauses: list[Clause]) -> tuple[str
     # Where the library does state it, on the question's topic (30天付款 -> the payment regulation's Article 9).
     topic = blank(query.content, [(r.start, r.end) for r in query.refs])
     found = deps.retriever.search(topic, lang=query.channels, k=10)
-    stating = next((deps.library.clause(h.clause_id) for h in found.hits
-                    if any(f in normalize(deps.library.clause(h.clause_id).text_zh).replace(" ", "") for f in forms)), None)
+    stating = next((c for c in (deps.library.clause(h.clause_id) for h in found.hits) if states(c)), None)
     if query.lang == "zh":
         line = f"不是：{labels_zh}没有规定“{shown}”。"
         if stating:

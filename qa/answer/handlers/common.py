@@ -102,6 +102,8 @@ _FIGURE_IN_TEXT = re.compile(r"\d|[零一二两三四五六七八九十百千万
 
 # A sentence that states a sanction: 责令改正, 依法给予处分, 追究法律责任, 罚款.
 LIABILITY_TEXT = re.compile(r"责令改正|给予处分|依法处分|追究[^。；]{0,8}责任|承担法律责任|处以|罚款")
+# A sentence that defines a term: 本法所称民营经济组织，是指….
+DEFINING = re.compile(r"所称|是指")
 
 
 def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize, *, figure: str = "") -> tuple[int, str, str]:
@@ -130,7 +132,7 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             # the question's words: a rendering repeats "payment" in every sentence ("30 days — " quoted the one on
             # agreed payment periods); a Chinese question's own words are precise (如果约定了呢 -> the agreed-rate floor).
             score += (50.0 if query.lang == "en" else 2.0) if figure and figure in zh else 0.0
-            if cues.DEFINITION.search(query.content) and re.search(r"所称|是指", zh):
+            if cues.DEFINITION.search(query.content) and DEFINING.search(zh):
                 score += 50.0  # "what counts as X": the sentence that defines X
             if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):
                 score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic

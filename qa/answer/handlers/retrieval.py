@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from qa.answer.citation import cite, clause_label, document_name, make_citation
 from qa.answer.handlers.common import (
+    DEFINING,
     LEVEL_EN,
     LIABILITY_TEXT,
     Deps,
@@ -95,7 +96,7 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
 
 # "Will I be fined?" asks about the asker's own penalty (first offence, waiver), not what a violator faces.
 _OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|会被|会不会被|免于|免罚|不罚|不予处罚|\bwaive"
-                               r"|\bbe (?:fined|penali[sz]ed|punished)\b")
+                          r"|\bbe (?:fined|penali[sz]ed|punished)\b")
 
 
 def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...]) -> SearchResult | None:
@@ -120,14 +121,17 @@ def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[st
             score[h.clause_id] = score.get(h.clause_id, 0.0) + 1.0 / (10 + n)
     by_id = {h.clause_id: h for h in found.hits}
     liable.sort(key=lambda c: (c.id not in named, -score.get(c.id, 0.0)))
-    hits = []
-    for clause in liable[:5]:
-        hit = by_id.get(clause.id) or Hit(clause.id, 0.0, 0, 1.0, {}, ())
-        order = hit.sentence_order or tuple(s.index for s in clause.sentences)
-        # The sentence that states the sanction first, not the item that matched the earlier topic.
-        order = tuple(sorted(order, key=lambda i: not LIABILITY_TEXT.search(clause.sentences[i].zh)))
-        hits.append(replace(hit, sentence=order[0], sentence_order=order))
-    return SearchResult(query=found.query, hits=tuple(hits), confidence=1.0)
+    # The sentence that states the sanction first, not the item that matched the earlier topic.
+    hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
+    return SearchResult(query=found.query, hits=hits, confidence=1.0)
+
+
+def _led_by(hit: Hit, clause: Clause, pattern: re.Pattern) -> Hit:
+    """``hit`` with the sentences of ``clause`` that match ``pattern`` first (the sanction, the definition), the
+    rest in their former order."""
+    order = hit.sentence_order or tuple(s.index for s in clause.sentences)
+    order = tuple(sorted(order, key=lambda i: not pattern.search(clause.sentences[i].zh)))
+    return replace(hit, sentence=order[0], sentence_order=order)
 
 
 def hit_for(deps: Deps, query: Query, result: SearchResult, clause_id: str, *, score: float = 0.0,
@@ -163,7 +167,6 @@ def matching_clause(deps: Deps, clause: Clause, doc_id: str) -> Clause | None:
     return deps.library.clause(found.hits[0].clause_id) if found.hits else None
 
 
-DEFINING = re.compile(r"所称|是指")
 _DEFINED_TERM_EN = re.compile(r"(?:what counts as|what (?:is|are)|definition of|meaning of|define|count as|qualif\w* as)\s+"
                               r"(?:an?\s+|the\s+)?\"?([a-z][a-z -]{1,40}?)\"?\s*(?:\b(?:under|in|according|for|by|mean)\b|[?,.]|$)")
 
@@ -202,10 +205,7 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     best = ranked[0]
     hit = by_id.get(best.id) or hit_for(deps, query, result, best.id, score=result.hits[0].score if result.hits else 1.0,
                                         confidence=result.confidence)
-    # The defining sentence is the one quoted (第七十七条's second sentence is on foreign investment).
-    order = hit.sentence_order or tuple(s.index for s in best.sentences)
-    order = tuple(sorted(order, key=lambda i: not DEFINING.search(best.sentences[i].zh)))
-    hit = replace(hit, sentence=order[0], sentence_order=order)
+    hit = _led_by(hit, best, DEFINING)  # the defining sentence is quoted (第七十七条's second is on foreign investment)
     rest = [h for h in result.hits if h.clause_id != best.id]
     return SearchResult(query=result.query, hits=(hit,) + tuple(rest), confidence=max(result.confidence, hit.confidence))
 
@@ -374,13 +374,13 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
                       for m in pattern.finditer(fragment))
     if _COERCION.search(banned_zh) and not _COERCION_ASKED.search(text):
         return ""  # "不得强制…接受商业汇票" forbids forcing it, not paying with bills by agreement
-    asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else set(english_tokenize(text))
-    if not (asked & set(tokens(banned) if query.lang == "zh" else english_tokenize(banned))) - _VERDICT_GENERIC:
+    words = _words(tokens, query.lang)
+    asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else words(text)
+    if not (asked & words(banned)) - _VERDICT_GENERIC:
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
-    if clause is not None and _granted(clause, asked - _VERDICT_GENERIC, tokens, lang=query.lang):
+    if clause is not None and _granted(clause, asked - _VERDICT_GENERIC, words, lang=query.lang):
         return ""
     excepted = " ".join(_EXCEPTED.findall(zh)) if query.lang == "zh" else " ".join(_EXCEPTED_EN.findall(en.lower()))
-    words = (lambda t: set(tokens(t))) if query.lang == "zh" else (lambda t: set(english_tokenize(t)))
     if excepted and (asked - _VERDICT_GENERIC) & (words(excepted) - words(_EXCEPTED.sub(" ", _EXCEPTED_EN.sub(" ", banned)))):
         return ""  # "除…农民工工资保证金外…不得收取其他保证金": what is asked about is the exception (其他 is not)
     if query.lang == "zh":
@@ -402,12 +402,18 @@ _GRANT_EN = re.compile(r"\bmay\b(?! not)|\bentitled\b|\bhave the right|\bhas the
 _PROHIBITION_EN = re.compile(r"shall not|may not|must not|prohibited|\bno (?:[\w-]+ ){1,4}shall")
 
 
-def _granted(clause: Clause, asked: set[str], tokens, *, lang: str) -> bool:
+def _words(tokens, lang: str):
+    """The word set of a text as a question in ``lang`` is compared with it: jieba and English tokens for
+    Chinese, stemmed English words for English."""
+    return (lambda t: set(tokens(t))) if lang == "zh" else (lambda t: set(english_tokenize(t)))
+
+
+def _granted(clause: Clause, asked: set[str], words, *, lang: str) -> bool:
     """Does a sentence of ``clause`` without a prohibition grant what the question asks about (a word of the
-    question that no prohibition of the clause has)? 个体工商户可以个人经营，也可以家庭经营 grants 家庭经营."""
+    question that no prohibition of the clause has)? 个体工商户可以个人经营，也可以家庭经营 grants 家庭经营.
+    ``words`` is ``_words`` for the question's language."""
     zh = lang == "zh"
     text = clause.text_zh if zh else clause.text_en.lower()
-    words = (lambda t: set(tokens(t))) if zh else (lambda t: set(english_tokenize(t)))
     banned = words(" ".join((_BANNED_ZH if zh else _BANNED_EN).findall(text)))
     grant, prohibition = (_GRANT, _PROHIBITION) if zh else (_GRANT_EN, _PROHIBITION_EN)
     for s in clause.sentences:
