@@ -107,10 +107,12 @@ def gold_files(split: str, *, families: tuple[str, ...] | None = None) -> list[P
 
 
 PLAN_RETRIEVAL = ("zh", "en", "scope", "answerability")
-FAMILIES = {"plan": PLAN_RETRIEVAL, "intent": ("intent", "intent2", "intent3", "intent4", "intent5", "intent6", "intent7"),
-            "library": ("library-zh", "library-en", "library2", "library3", "library4", "library5", "library6", "library7"),
+FAMILIES = {"plan": PLAN_RETRIEVAL, "intent": ("intent", "intent2", "intent3", "intent4", "intent5", "intent6", "intent7",
+                       "intent8"),
+            "library": ("library-zh", "library-en", "library2", "library3", "library4", "library5", "library6", "library7",
+                        "library8"),
             "library-zh": ("library-zh",), "library-en": ("library-en",),
-            # Held out (test only): written by a seventh blind helper and scored once, at the end of a round of
+            # Held out (test only): written by an eighth blind helper and scored once, at the end of a round of
             # work, so they stay apart from the test halves that had been looked at before. Earlier holdouts
-            # (intent3/4/5/7 and library3/4/5/7 of sessions 16-19) were scored once, then became dev.
-            "holdout-intent": ("intent8",), "holdout-library": ("library8",)}
+            # (intent3/4/5/7/8 and library3/4/5/7/8 of sessions 16-20) were scored once, then became dev.
+            "holdout-intent": ("intent9",), "holdout-library": ("library9",)}
