@@ -12,8 +12,12 @@ def _re(pattern: str) -> re.Pattern:
 # A chapter of a law: 第三章 / chapter 3 (its articles are listed, like a work plan's group).
 CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter\s+(\d+|[a-z]+)\b")
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
-_SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
-                 r"\s*(?:\?|$|(?:of|in|at) (?:the|this) (?:plan|document|end))")
+# "Tell me about the work requirements", "the financing group of measures", 土地方面的措施: a group or a topic's measures.
+_SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
+                 r"\s*(?:\?|$|under\b|(?:of|in|at) (?:the|this) (?:plan|document|end))"
+                 r"|\btell me (?:more )?about (?:the )?(?:[a-z0-9]+ ){0,2}(?:measures|principles|goals|targets|requirements)\b"
+                 r"|\b(?:group|section|part) of (?:measures|clauses|articles)\b"
+                 r"|[\u4e00-\u9fff]{1,6}方面的(?:扶持|支持|优惠)?(?:措施|政策|规定|条款)")
 LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是啥|各是什么|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
               r"|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
               r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b"
@@ -77,6 +81,11 @@ VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化
 # The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version) …
 VERSION_NAMES = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|现行|老版本|\b(?:the )?\d{4} (?:version|text)\b")
 # … and, for a comparison, also the words that set versions against each other (新旧, between … and …).
+# "When does the new one take effect?", "how many articles did each version have?": versions of the document
+# under discussion, no topic.
+VERSION_ONE = _re(r"\b(?:the )?(?:new|old|newer|older|revised|latest|current|earlier|later|other) "
+                  r"(?:one|version|text|regulation|law)\b|\b(?:each|both|the two) versions?\b"
+                  r"|新版|旧版|新的|旧的|老的|修订后的?|各(?:个)?版本|每个版本|两个版本|新旧版本")
 VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本"
                     r"|\b(?:the )?(?:\d{4}|old|new|older|newer|current|previous|revised|original) (?:version|text|rules?|regulations?|one)s?\b"
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
@@ -86,7 +95,9 @@ LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|�
                    r"|(?:有|收录了?)哪些(?:文件|法规|法律法规|政策文件)(?:可以|能)?(?:查|问)"
                    r"|\b(?:what|which) (?:documents|laws|regulations|texts|policies|rules) (?:are|do you have|does it (?:have|cover)|can i ask about)"
                    r"(?: (?:in|covered|included|available))?(?: (?:the|your|this) (?:library|database|system|app))?\s*\??$"
-                   r"|\blist (?:the |all )?(?:documents|laws|regulations)\b|\bwhat(?:'s| is) in (?:the|your) library\b")
+                   r"|\blist (?:the |all )?(?:documents|laws|regulations)\b|\bwhat(?:'s| is) in (?:the|your) library\b"
+                   r"|\b(?:what|which) (?:documents|laws|regulations|laws and regulations|texts|policies) (?:does|do) (?:the|this|your) "
+                   r"(?:library|database|system|app) (?:contain|have|hold|include|cover)\b")
 DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|第几号|几号令|主席令|国务院令|\bdocument number\b|\breference number\b"
                  r"|\bfile number\b|\bdecree (?:number|no)\b|\border (?:no|number)\b|\bwhich (?:state council |presidential )?decree\b"
                  r"|\bpresidential order\b")
@@ -98,7 +109,8 @@ STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|�
                 r"|\b(?:what|which) (?:groups|sections|chapters|parts|areas)\b(?! of (?:people|persons|enterprises|companies|firms))|\bstructure\b"
                 r"|\btable of contents\b|\bhow is (?:it|the [\w' -]{1,60}?) (?:organi[sz]ed|structured|laid out)\b"
                 r"|主要(?:包括|包含|有)?(?:哪些|什么)内容|主要内容|主要讲(?:了)?(?:什么|哪些)|大概讲(?:了)?什么|讲了哪些方面"
-                r"|\bwhat (?:is|does) (?:it|the [\w' -]{1,60}?) (?:about|cover)\s*\??$|\bmain (?:contents?|parts|topics)\b")
+                r"|\bwhat (?:is|does) (?:it|the (?![\w' -]*\b(?:group|section|part)\b)[\w' -]{1,60}?) (?:about|cover)\s*\??$"
+                r"|\bmain (?:contents?|parts|topics)\b")
 # Which kind of instrument a document is (法律 / 行政法规 / 地方性法规 / work plan).
 KIND = _re(r"是法律还是|是不是法律|属于(?:什么|哪种|哪类)|什么(?:性质|级别|层级)的(?:文件|法规)?|法律效力|效力(?:层级|等级)"
            r"|\b(?:a|an) (?:law|statute|act) or (?:a |an )?(?:regulation|administrative regulation|rule)\b"
@@ -176,6 +188,11 @@ DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|�
 GROUP_COUNT = _re(r"(?:部分|方面|这一组|那一组|这组|那组|这一类|那一类)\S{0,4}?(?:一共|总共|共)?有?(?:几|多少)(?:条|项)"
                   r"|\bhow many (?:measures|articles|clauses) (?:are )?(?:in|under) (?:the|that|this) [\w' -]{0,40}?"
                   r"(?:group|section|part|area)\b")
+# "几条？分别是什么？": the items themselves asked for, not only their count.
+ENUMERATE = _re(r"分别是(?!多少|几)|分别有(?!多少|几)|各是什么|各有哪些|都是什么|都有哪些|是哪几|有哪几|是哪些|有哪些|列出来|列一下"
+                r"|\bwhat are they\b|\bwhich are they\b|\blist them\b|\bname them\b|\band what are\b")
+# A work plan's sections that are no group of measures: its principles, goals, work requirements.
+SECTION_UNITS = _re(r"原则|目标|工作要求|\bprinciples?\b|\bgoals?\b|\btargets?\b|\brequirements?\b")
 # A work plan's group or part by its number: 第（六）部分, （三）这组, group 6, section (6).
 GROUP_REF = _re(r"第\s*(?P<paren>[（(])?\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*[）)]?\s*(?:部分|组|大类|类措施|方面措施|块)"
                 r"|[（(]\s*(?P<n2>[一二三四五六七八九十]+)\s*[）)]\s*(?:部分|组|这组|那组|这一组|那一组|类|这块|那块)"

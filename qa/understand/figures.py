@@ -65,7 +65,9 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|\bhow much (?:is|are|was|would be) (?:the |a |an )?[\w\s-]{0,30}(?:subsid\w*|grant|fund\w*|reward|award|bonus|fee|rent|allowance)"
             r"|\bhow much (?:must|should|shall|will|does|do|can)\b.{0,60}\b(?:allocat\w*|spend|contribute|budget|invest|reimburs\w*|compensat\w*)"
             r"|(?:给|拨|安排|补|报销|赔|奖)多少(?![{_ASK_COUNT_UNITS}])|最多能(?:报销|拿|领|补|赔)"
-            r"|\b(?:maximum|minimum) amount\b|\bhow many yuan\b"),
+            r"|\b(?:maximum|minimum) amount\b|\bhow many yuan\b"
+            r"|\bhow (?:big|large|generous) (?:is|are|was|would be) (?:the |a |an )?[\w\s-]{0,30}"
+            r"(?:reward|subsid\w*|grant|award|bonus|funding|allowance)s?\b"),
         _re(rf"{_NUMBER}\s*(?:万元|亿元|元)|\byuan\b|\brmb\b"),
     ),
     AnswerType(
@@ -76,8 +78,11 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|几倍|多少倍|\bhow many times\b|\bwhat multiple\b"
             r"|\bwhat (?:percentage|percent|proportion|share|ratio)\b"
             r"|\bwhat (?:is|are) the (?:[\w-]+ ){0,4}(?:rate|ratio|percentage|proportion)s?\b"
-            r"|\bhow many percent|\bat what (?:rate|ratio|percentage)"),
+            r"|\bhow many percent|\bat what (?:rate|ratio|percentage)"
+            r"|\bwhat (?:[\w-]+ ){0,3}(?:rate|ratio|percentage)s? (?:do|does|did|will|can|should|must|may)\b"),
+        # A reference rate named, not a number (不得低于…贷款市场报价利率), states the rate too.
         _re(rf"{_NUMBER}\s*(?:%|％)|百分之|万分之|千分之|[{_CN_DIGITS}]成|{_NUMBER}\s*倍|\d+\s*percent|\bper ?cent\b"
+            r"|贷款市场报价利率|\bloan prime rate\b|\blpr\b"
             r"|\b(?:\d+|two|three|four|five) times\b"),
     ),
     AnswerType(

@@ -39,11 +39,16 @@ def is_document(q: Query, _lib: Library) -> bool:
             without_document_names(q.bare or q.content, q.documents, _lib), _title_words(q, _lib)):
         return True
     if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content) \
-            and not cues.GROUP_REF.search(q.content):  # 第（六）部分有几条措施: that group's count
+            and not cues.GROUP_REF.search(q.content) and not _enumerates_section(q):  # 第（六）部分有几条措施: that group's count
         return True
     if counts_listing_above(q.context, a) and _little_topic(q.bare or q.content):
         return True  # "How many are there?" after a listing: its count
     return "structure" in a and (about_doc or not own_content(q.bare or q.content))
+
+
+def _enumerates_section(q: Query) -> bool:
+    """基本原则有几条？分别是什么？: the principles (goals, work requirements) listed, with their count."""
+    return bool(cues.ENUMERATE.search(q.content) and cues.SECTION_UNITS.search(q.content))
 
 
 def _counts_structure(q: Query) -> bool:
@@ -61,7 +66,7 @@ def _little_topic(text: str) -> bool:
     """No topic beyond the document's own units (几个目标, how many articles): at most a short verb is left."""
     import re
 
-    text = cues.VERSION_NAMES.sub(" ", text)
+    text = cues.VERSION_ONE.sub(" ", cues.VERSION_NAMES.sub(" ", text))
     text = re.sub(r"广州市?|广东省?|\bguangzhou\b|\bguangdong\b|\b(?:19|20)\d\d\b", " ", text)  # the plan's place and year
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
@@ -129,6 +134,8 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
         return True
     if cues.GROUP_REF.search(q.content) and not q.refs:
         return True  # 第（六）部分包括哪些措施
+    if _enumerates_section(q) and not q.refs:
+        return True
     if not cues.CLAUSE_LISTING.search(q.content):
         return False
     if "contact" in q.asks:  # 土地方面的措施都是哪些部门牵头的: a group, with each measure's departments

@@ -292,7 +292,7 @@ class Understander:
         counts_listing = counts_listing_above(context, asks)
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
-                and not own_content(cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", cues.DOCUMENT_WORDS.sub(" ", bare)))):
+                and not own_content(cues.VERSION_ONE.sub(" ", cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", cues.DOCUMENT_WORDS.sub(" ", bare))))):
             named_docs = self.library.documents_of(context.clause_ids)
             scope, followup = named_docs, True
         details: dict = {"liability": True} if liability else {}
@@ -466,6 +466,8 @@ class Understander:
         own = own_content(bare_of(content, mentions, []))
         own = re.sub(r"规定|条例|法律|法规|说法|规矩|专门|regulations?|laws?|provisions?|rules?|say|says|anything|national|local",
                      " ", own).split()
+        if cues.DEFINITION.search(content) and own_content(cues.DEFINITION.sub(" ", " ".join(own))):
+            return False  # 那广州条例里“民营经济”是怎么定义的: a term of its own to define, in the document named
         return "anaphora" in asks or "ellipsis" in asks or len(own) <= 1
 
     @staticmethod

@@ -108,6 +108,10 @@ _EN_POSITION = re.compile(rf"\bthe\s+(?P<n>{'|'.join(list(_ORDINALS)[:10])})\s+(
 _EN_PART_BEFORE = re.compile(
     rf"\b(?:the\s+)?(?:(?P<ord>{EN_NUM})\s+(?P<pk>part|point|paragraph|item)|(?P<pk2>part|point|paragraph|item)\s+(?P<num>{EN_NUM}))"
     rf"\s+of\s+(?:the\s+)?(?P<kw>measure|article|goal|principle|requirement|item)\s*(?:no\.?|#)?\s*(?P<n>{EN_NUM})\b")
+# "item 4 of that?", "and part 2 of it?": a part of the clause under discussion.
+_EN_PART_OF_CONTEXT = re.compile(
+    rf"\b(?:the\s+)?(?:(?:part|point|paragraph|item)\s*(?:no\.?|#)?\s*(?P<num>{EN_NUM})|(?P<ord>{EN_NUM})\s+(?:part|point|paragraph|item))"
+    r"\s+(?:of|in)\s+(?:that|it|this|the same|the above)(?:\s+(?:one|article|measure|clause|list))?\b", re.IGNORECASE)
 # A number followed by a unit (要求3年内, 目标2010年) is a quantity, not a clause number.
 _NOT_QUANTITY = r"(?![\d年个家户万亿%]|[.．]\d|\s*(?:years?|months?|days?|%|percent|yuan|million))"
 
@@ -181,6 +185,11 @@ def find_references(text: str) -> list[Reference]:
                                part=part[0], part_kind=part[1], out_of_range_ok=not vague, part_only=part_only))
         taken.append((start, end))
 
+    for m in _EN_PART_OF_CONTEXT.finditer(text):
+        try:
+            add(m, None, number_value(m.group("num") or m.group("ord")), part_only=True)
+        except ValueError:
+            continue
     for m in _EN_POSITION.finditer(text):
         add(m, None, _ORDINALS[m.group("n").lower()], part_only=True)
     for m in _EN_PART_BEFORE.finditer(text):

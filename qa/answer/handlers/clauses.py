@@ -15,10 +15,11 @@ from qa.answer.citation import clause_label, document_name, labels_with_document
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer
 from qa.answer.models import Answer, ListItem
+from qa.index.tokenize import english_tokenize
 from qa.models import Clause, Library
 from qa.normalize import normalize
-from qa.retrieve.retriever import Hit, SearchResult
-from qa.understand.query import Query
+from qa.retrieve.retriever import Filters, Hit, SearchResult
+from qa.understand.query import Query, own_content
 from qa.understand.references import Reference, local_id
 from qa.understand.spans import blank
 
@@ -124,6 +125,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
     items: list[ListItem] = []
     asks_contact = "contact" in query.asks
     single = len(query.refs) == 1
+    chosen_notes: list[str] = []
     for ref in query.refs:
         docs = candidate_documents(ref, query, library)
         if not docs:
@@ -133,6 +135,11 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         if len(docs) > 1 and not query.documents and not ref.documents_hint:
             found = [(d, resolve(ref, d, library)) for d in docs]
             found = [(d, c) for d, c in found if c]
+            if len(found) > 1 and (picked := _by_topic(query, deps, ref, found)):
+                # "What rewards are there under Article 23?": the one document whose Article 23 is on that topic,
+                # with the others named.
+                chosen_notes.append(_also_in(query, ref, [d for d, _c in found if d != picked.doc_id], library))
+                found = [(picked.doc_id, picked)]
             if len(found) > 1:
                 status = "ambiguous"
                 lines.append(_ambiguous(query, ref, found, library))
@@ -156,6 +163,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             order = deps.retriever.sentence_order(clause.id, query.content, query.channels)
             hit = Hit(clause.id, 1.0, order[0] if order else 0, 1.0, {}, order)
             answer = figure_answer(query, deps, clause, hit, SearchResult(query.content, (), 1.0), status="lookup")
+            if chosen_notes:
+                answer = replace(answer, answer="\n".join((answer.answer, *chosen_notes)))
             if premise := _false_premise(query, deps, [clause]):
                 return replace(answer, answer=f"{premise[0]}\n{answer.answer}",
                                citations=answer.citations + ((premise[1],) if premise[1] else ()))
@@ -214,6 +223,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         lines.insert(0, premise[0])  # "第七十七条规定30天付款？": say no first, then what the article says
         if premise[1] is not None:
             citations.append(premise[1])
+    lines += chosen_notes
     cited_ids = [c.clause_id for c in citations]
     return Answer(question=query.raw, lang=query.lang, status=status, abstained=False,
                   answer=("\n" if len(lines) > 1 else "").join(lines), intent=query.intent,
@@ -292,6 +302,43 @@ def _no_such_part(query: Query, ref: Reference, clause: Clause) -> str:
                 f"{zh_label}（{clause.title}）没有第{ref.part}部分：它只有一段，不分款、项。")
     return (f"{en_label} ({clause.title_en}) has no part {ref.part}: it has {n} parts." if n else
             f"{en_label} ({clause.title_en}) has no part {ref.part}: it is a single paragraph.")
+
+
+# The best-matching candidate must be among the topic's first TOPIC_RANK hits and the next candidate
+# not among its first TOPIC_GAP.
+TOPIC_RANK = 5
+TOPIC_GAP = 10
+
+
+def _by_topic(query: Query, deps: Deps, ref: Reference, found: list[tuple[str, Clause]]) -> Clause | None:
+    """Of several documents' clauses with the number asked, the one the question's own topic clearly points to.
+
+    Returns None when the question has no topic beyond the reference or the topic does not single one out.
+    """
+    rest = blank(query.content, [(r.start, r.end) for r in query.refs])
+    topic = own_content(rest)
+    if sum("\u4e00" <= ch <= "\u9fff" for ch in topic) < 3 and len(english_tokenize(topic)) < 2:
+        return None  # "What does Article 9 require?" names no topic
+    docs = {d for d, _c in found}
+    # A superseded version whose successor is a candidate too: the successor speaks (its answer notes the old text).
+    ids = {c.id for d, c in found if deps.library.info(d).superseded_by not in docs}
+    result = deps.retriever.search(rest, lang=query.channels, k=100, filters=Filters(documents=tuple(d for d, _c in found)))
+    ranked = [(n, h) for n, h in enumerate(result.hits) if h.clause_id in ids]
+    if not ranked or ranked[0][0] >= TOPIC_RANK:
+        return None
+    if len(ranked) > 1 and ranked[1][0] < TOPIC_GAP:
+        return None
+    return deps.library.clause(ranked[0][1].clause_id)
+
+
+def _also_in(query: Query, ref: Reference, others: list[str], library: Library) -> str:
+    """"Other documents also have an Article 23": named, so the user can ask for theirs."""
+    if query.lang == "zh":
+        names = "、".join(document_name(library.info(d), "zh", number=False) for d in others)
+        return f"（按问题内容选了这一份；{names}也有第{ref.number}条，需要时请写明文件名。）"
+    names = "; ".join(document_name(library.info(d), "en", number=False) for d in others)
+    return (f"(Chosen by the question's topic; {names} also have an Article {ref.number}: name the document "
+            f"to see theirs.)")
 
 
 def _ambiguous(query: Query, ref: Reference, found: list[tuple[str, Clause]], library: Library) -> str:

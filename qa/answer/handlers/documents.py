@@ -71,6 +71,20 @@ def _structure(library: Library, doc_id: str, lang: str) -> str:
     return ("分为：" + "；".join(heads)) if lang == "zh" else ("Its parts: " + "; ".join(heads))
 
 
+_GROUPS_ASKED = re.compile(r"组|部分|方面|大类|几类|\b(?:groups|sections|parts|areas|categories)\b", re.I)
+
+
+def _group_count(library: Library, doc_id: str, question: str, lang: str) -> str:
+    """"…in how many groups?": the number of a work plan's groups of measures when asked ("" otherwise)."""
+    if not _GROUPS_ASKED.search(question):
+        return ""
+    doc = library.document(doc_id)
+    groups = list(dict.fromkeys(c.group_path[-1] for c in doc.clauses if c.kind == "measure" and c.group_path))
+    if not groups:
+        return ""
+    return f"措施分为{len(groups)}组" if lang == "zh" else f"the measures fall into {len(groups)} groups"
+
+
 def _header_citations(library: Library, doc_id: str) -> list:
     """Where a document states its own facts: a work plan's notice, a law's 施行 article."""
     doc = library.document(doc_id)
@@ -153,6 +167,8 @@ def handle_document(query: Query, deps) -> Answer:
                 facts.append(f"{zh_unit}共{len(same)}{measure_word}" if lang == "zh" else f"{len(same)} {en_unit}")
                 citations += [make_citation(library, c, ()) for c in same]
             facts.append(_counts(library, doc_id, lang))
+            if groups := _group_count(library, doc_id, query.content, lang):
+                facts.append(groups)
             # The last article (measure) is where the count can be checked.
             numbered = [c for c in library.document(doc_id).clauses if c.kind in ("article", "measure")]
             if numbered and not same:

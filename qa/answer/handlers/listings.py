@@ -329,7 +329,11 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     # The topic without the document's name: 工作方案 shares 工作 with the heading 工作要求.
     # With the texts' terms for everyday words (用地 -> 土地), unless a follow-up's text carries the earlier question.
     topic = query.topic or query.content
-    asked = {t for t in tokens(topic if query.followup else f"{topic} {query.retrieval_text}") if len(t) >= 2} - _LISTING_WORDS
+    asked_text = topic if query.followup else f"{topic} {query.retrieval_text}"
+    # English: only content words ("of", "the" name every heading) and no bare numbers ("the 4 main goals").
+    english = set(english_tokenize(asked_text))
+    asked = {t for t in tokens(asked_text) if len(t) >= 2 and (not t.isascii() or t in english and not t.isdigit())} \
+        - _LISTING_WORDS
     # Each group's heading words (Chinese and English), computed once for both uses below.
     heads = _group_heads(deps, query.scope or tuple(library.doc_ids))
 
