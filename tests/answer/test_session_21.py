@@ -100,3 +100,10 @@ def test_dates_and_counts_of_the_versions_under_discussion(fake_assistant):
     a = fake_assistant.ask("How many articles did each version have?",
                            history=["What changed between the 2020 and 2025 versions of the SME payment regulation?"])
     assert "37 articles" in a.answer and "29 articles" in a.answer
+
+
+def test_trade_fairs_by_their_everyday_names(fake_assistant):
+    a = fake_assistant.ask("你好，请问方案里有没有支持民营企业参加中博会的内容？")
+    assert a.citations[0].clause_id == f"{PLAN}/measure-22"
+    a = fake_assistant.ask("hey :) does the Guangzhou regulation say anything about helping private firms at the Canton Fair?")
+    assert a.citations[0].clause_id == f"{GZ}/article-22" and "China Import and Export Fair" in a.answer
