@@ -91,7 +91,8 @@ VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
 # "资料库有哪些文件？" / "What documents are in the library?": the library itself.
 LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|一共|总共|共)?(?:有|收录了?|包括|包含)"
-                   r"(?:哪些|哪几份|什么|几份|多少份?)(?:文件|法规|法律|条例|政策|文档|资料)"
+                   r"(?:哪些|哪几份|什么|几份|多少份?)(?:[\u4e00-\u9fff]{0,3}的)?(?:文件|法规|法律|条例|政策|文档|资料)"
+                   r"|(?:资料库|库|系统)(?:里|中|内)的?(?:哪些|哪几份)(?:文件|法规|法律|条例|政策)"
                    r"|(?:有|收录了?)哪些(?:文件|法规|法律法规|政策文件)(?:可以|能)?(?:查|问)"
                    r"|\b(?:what|which) (?:documents|laws|regulations|texts|policies|rules) (?:are|do you have|does it (?:have|cover)|can i ask about)"
                    r"(?: (?:in|covered|included|available))?(?: (?:the|your|this) (?:library|database|system|app))?\s*\??$"

@@ -107,3 +107,9 @@ def test_trade_fairs_by_their_everyday_names(fake_assistant):
     assert a.citations[0].clause_id == f"{PLAN}/measure-22"
     a = fake_assistant.ask("hey :) does the Guangzhou regulation say anything about helping private firms at the Canton Fair?")
     assert a.citations[0].clause_id == f"{GZ}/article-22" and "China Import and Export Fair" in a.answer
+
+
+def test_the_librarys_documents_of_one_place(fake_assistant):
+    a = fake_assistant.ask("库里哪些文件是广州本地的？")
+    assert a.status == "document" and "2份" in a.answer
+    assert "《广州市支持民营经济发展条例》" in a.answer and "工作方案" in a.answer and "促进法" not in a.answer

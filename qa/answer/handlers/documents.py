@@ -198,7 +198,8 @@ def _library_listing(query: Query, deps) -> Answer:
     """Every document of the library (or of the selection): title, kind and level, status; in force first."""
     library = deps.library
     lang = query.lang
-    docs = sorted(query.selected or library.doc_ids, key=lambda d: not library.info(d).in_force)
+    # 库里哪些文件是广州本地的: the documents of the place named.
+    docs = sorted(query.selected or query.places or library.doc_ids, key=lambda d: not library.info(d).in_force)
     lines = []
     for doc_id in docs:
         info = library.info(doc_id)
@@ -207,10 +208,14 @@ def _library_listing(query: Query, deps) -> Answer:
         else:
             lines.append(f"{document_name(info, 'en')} ({info.kind_label('en')}, {info.level_label('en')} level): "
                          f"{status_line(info, 'en')}")
-    head = (f"资料库共有{len(docs)}份文件（现行有效的在前）：" if lang == "zh" and not query.selected else
-            f"所选的{len(docs)}份文件：" if lang == "zh" else
-            f"The library holds {len(docs)} documents (those in force first):" if not query.selected else
-            f"The {len(docs)} documents selected:")
+    if query.places and not query.selected:
+        head = (f"资料库中这一地方的文件有{len(docs)}份（现行有效的在前）：" if lang == "zh" else
+                f"The library holds {len(docs)} documents of that place (those in force first):")
+    else:
+        head = (f"资料库共有{len(docs)}份文件（现行有效的在前）：" if lang == "zh" and not query.selected else
+                f"所选的{len(docs)}份文件：" if lang == "zh" else
+                f"The library holds {len(docs)} documents (those in force first):" if not query.selected else
+                f"The {len(docs)} documents selected:")
     return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer=head + "\n" + "\n".join(lines),
                   intent=query.intent, confidence=1.0)
 
