@@ -23,6 +23,7 @@ _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
 # A title-like name right before a clause number: 《X条例》第十条 / X法第3条.
 _DOC_NAME_RE = re.compile(r"《?([\u4e00-\u9fff]{2,30}?(?:条例|法|办法|规定|意见|决定|方案|通知|细则))》?\s*(?:的)?\s*第")
+_PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:市|省|自治区|经济特区)")
 _TYPED_NAME_RE = re.compile(r"([\u4e00-\u9fff]{5,30}?(?:条例|法))")
 _GENERIC_NAME_RE = re.compile(r"(?:这个|本|该|此|那个|这部|那部|这份|新|旧|老)?(?:工作)?(?:条例|法|办法|规定|意见|决定|方案|通知|细则)")
 # "Article 10 of the Regulations on Optimizing the Business Environment"
@@ -132,6 +133,15 @@ class DocumentNames:
         for m in _DOC_NAME_EN_RE.finditer(text):
             name = m.group(1).strip()
             if not self.find(name) and not _GENERIC_NAME_EN_RE.fullmatch(name):
+                return name
+        return None
+
+    def other_place_named(self, text: str) -> str | None:
+        """A document name with a clause number that opens with a place the library has no document of
+        (上海市中小企业条例第十条: its keywords alone would name Guangdong's), else None."""
+        for m in _DOC_NAME_RE.finditer(text):
+            name = m.group(1)
+            if _PLACE_OPENING.match(name) and not self.of_places(name):
                 return name
         return None
 

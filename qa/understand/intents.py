@@ -38,7 +38,7 @@ def is_document(q: Query, _lib: Library) -> bool:
     if "when" in a and "event" in a and about_doc and _little_event_topic(
             without_document_names(q.bare or q.content, q.documents, _lib), _title_words(q, _lib)):
         return True
-    if "count" in a and "units" in a and _counts_structure(q) and _little_topic(q.bare or q.content) \
+    if "count" in a and "units" in a and _counts_structure(q) and _little_topic(_without_title_words(q, _lib)) \
             and not cues.GROUP_REF.search(q.content) and not _enumerates_section(q):  # 第（六）部分有几条措施: that group's count
         return True
     if counts_listing_above(q.context, a) and _little_topic(q.bare or q.content):
@@ -74,6 +74,18 @@ def _little_topic(text: str) -> bool:
                               r"|main|basic|guiding|work|key)\b|主要|基本",
                               " ", text))
     return len(rest.replace(" ", "")) <= 3
+
+
+def _without_title_words(q: Query, library: Library) -> str:
+    """The question's topic without words of the named documents' Chinese titles: 广州民营经济方案 names the plan
+    (《广州市进一步加快民营经济发展工作方案》), so 民营经济 is no topic of its own there."""
+    text = q.bare or q.content
+    titles = [library.info(d).title for d in q.documents]
+    keep = [True] * len(text)
+    for i in range(len(text) - 1):
+        if any(text[i:i + 2] in title for title in titles) and all("\u4e00" <= ch <= "\u9fff" for ch in text[i:i + 2]):
+            keep[i] = keep[i + 1] = False
+    return "".join(ch if k else " " for ch, k in zip(text, keep, strict=True))
 
 
 def _title_words(q: Query, library: Library) -> set[str]:

@@ -171,6 +171,15 @@ class Understander:
             out.append(ref)
         return tuple(out)
 
+    def _unknown_document(self, content: str, refs, named_docs, mentions) -> str | None:
+        """A document named with a clause number that the library does not hold: 优化营商环境条例第十条, or
+        上海市中小企业条例第十条 (another place's regulation, though 中小企业条例 alone would name Guangdong's)."""
+        if not refs:
+            return None
+        if not named_docs:
+            return self.documents.unknown_named(content)
+        return self.documents.other_place_named(content) if all(m.loose for m in mentions) else None
+
     def _bind_versions(self, refs: tuple[Reference, ...], content: str, doc_id: str) -> tuple[Reference, ...]:
         """"Article 8 of the 2020 regulation with Article 9 of the 2025 one" / "2020年版第八条和2025年版第九条": each
         reference into the version whose year goes with it (after an English reference, before a Chinese one)."""
@@ -273,11 +282,13 @@ class Understander:
             refs = _context_refs(context)
         if len(refs) > 1 and len(named_docs) == 1:
             refs = self._bind_versions(refs, content, named_docs[0])
+        elif refs and len(named_docs) > 1:
+            refs = _bind_documents(refs, doc_mentions, content)
         if refs and not named_docs and not selected and context and context.clause_ids:
             refs = self._into_context_document(refs, context)
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and (
-            as_followup or self._is_followup(content, asks, depts, context))))
+            as_followup or self._is_followup(content, asks, depts, context, self._context_text(context)))))
         # "那违反了怎么处理？" / "what's the penalty for them?": the liability articles of the earlier turn's document.
         rest = own_content(cues.LIABILITY.sub(" ", content))
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
@@ -365,7 +376,7 @@ class Understander:
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
             evidence_text=evidence_text, topic=topic, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=() if scope else self.documents.of_places(content),
-            unknown_document=self.documents.unknown_named(content) if refs and not named_docs else None,
+            unknown_document=self._unknown_document(content, refs, named_docs, doc_mentions),
             details=details)
         from qa.understand.intents import detect_intent
 
@@ -448,10 +459,11 @@ class Understander:
                 out.append(replace(ref, kind=clause.kind, number=clause.number, part_only=False,
                                    documents_hint=clause.doc_id))
             elif context and context.clause_ids and (not ref.number or "款" in ref.text or ref.number <= len(
-                    self.library.clause(context.clause_ids[0]).parts)):
-                # 第二十二项 after measure 12 (no parts) is measure 22; 第二款 is always a paragraph.
+                    self.library.clause(context.clause_ids[0]).parts) or _OF_THAT.search(ref.text)):
+                # 第二十二项 after measure 12 (no parts) is measure 22; 第二款 and "item 4 of that" are always parts.
                 clause = self.library.clause(context.clause_ids[0])
-                part_kind = "point" if clause.kind != "article" else ("item" if "项" in ref.text else "paragraph")
+                part_kind = "point" if clause.kind != "article" else (
+                    "item" if "项" in ref.text or "item" in ref.text else "paragraph")
                 out.append(replace(ref, kind=clause.kind, number=clause.number, part=ref.number, part_kind=part_kind,
                                    part_only=False, documents_hint=clause.doc_id))
             else:
@@ -470,8 +482,20 @@ class Understander:
             return False  # 那广州条例里“民营经济”是怎么定义的: a term of its own to define, in the document named
         return "anaphora" in asks or "ellipsis" in asks or len(own) <= 1
 
+    def _context_text(self, context: Context | None) -> str:
+        """The earlier turn's question and its clauses' text (Chinese and English, lower-cased)."""
+        if context is None:
+            return ""
+        texts = [context.question]
+        for clause_id in context.clause_ids[:5]:
+            if self.library.has_clause(clause_id):
+                clause = self.library.clause(clause_id)
+                texts += [clause.text_zh, clause.text_en.lower()]
+        return "\n".join(texts)
+
     @staticmethod
-    def _is_followup(content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context) -> bool:
+    def _is_followup(content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context,
+                     earlier: str = "") -> bool:
         """A follow-up leans on the earlier turn: a pronoun, an ellipsis, a short figure question, or no topic
         words of its own. A question with its own content words (a new topic) starts fresh: a bare "they" or
         a short figure question (政府欠款多少天要付？) follows up only when its topic words echo the earlier turn.
@@ -493,7 +517,8 @@ class Understander:
         # "What about those electronic receivables vouchers? Same rule?" is as much a follow-up as 那大企业呢？
         longer = not CJK_RE.search(own) and len(words) <= 6
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
-            return True
+            # 那拖欠款项找谁投诉呢 after the measures 市科技局 leads: "那" opens a topic the earlier turn never touched.
+            return _echoes(topic, context) or not _new_topic(topic, earlier)
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
@@ -554,6 +579,48 @@ def _echoes(own: str, context: Context) -> bool:
     units = words + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
     earlier = context.question
     return sum(u in earlier for u in units) * 3 >= len(units)
+
+
+_OF_THAT = re.compile(r"\b(?:of|in) (?:that|it|this|the same|the above)\b")
+
+
+def _bind_documents(refs: tuple[Reference, ...], mentions, content: str) -> tuple[Reference, ...]:
+    """"中小企业促进法第五十三条和支付条例第十七条": each reference into the document named next to it: the
+    mention right before a Chinese reference (nothing but spaces between), right after an English one
+    ("Article 53 of the SME Promotion Law")."""
+    out = []
+    for ref in refs:
+        hint = ref.documents_hint
+        if not hint and CJK_RE.search(ref.text):
+            hint = next((m.doc_id for m in mentions if m.end <= ref.start and not content[m.end:ref.start].strip(" 的里中")), None)
+        elif not hint:
+            hint = next((m.doc_id for m in mentions if m.start >= ref.end
+                         and re.fullmatch(r"\s*(?:of|in|from)\s+(?:the\s+)?", content[ref.end:m.start])), None)
+        out.append(replace(ref, documents_hint=hint) if hint else ref)
+    return tuple(out)
+
+
+def _new_topic(own: str, earlier: str) -> bool:
+    """Topic words (figure and asking words aside) that neither the earlier question nor its clauses contain:
+    at least four Chinese characters sharing no character pair with them, or at least three English words
+    none of which they contain."""
+    if not earlier:
+        return False
+    for cue in (cues.CONTACT, cues.FIGURE_NOUNS, cues.VERSION_CHANGE, cues.VERSION_WORDS, cues.VERSION_ONE, cues.LIABILITY):
+        own = cue.sub(" ", own)  # "2020年版的有啥不一样", "那违反了怎么处理": about the earlier topic
+    topic = own_content(own)
+    cjk = "".join(w for w in topic.split() if not w.isascii())
+    words = [w for w in topic.split() if w.isascii() and len(w) > 2 and w not in _EN_FILLER]
+    if len(cjk) >= 4:
+        return not any(cjk[i:i + 2] in earlier for i in range(len(cjk) - 1))
+    if not cjk and len(words) >= 3:
+        return not any(w in earlier or w.rstrip("s") in earlier for w in words)
+    return False
+
+
+# English words of asking that name no topic ("what about in English - who handles …").
+_EN_FILLER = frozenset({"what", "about", "who", "whom", "how", "does", "did", "can", "could", "would", "should", "the",
+                        "and", "english", "chinese", "please", "tell", "there", "any", "handles", "handle", "deals", "with"})
 
 
 def bare_of(content: str, doc_mentions, depts) -> str:

@@ -268,5 +268,28 @@ def handle_validity(query: Query, deps) -> Answer:
         else:
             lines.insert(0, f"资料库中没有{name}的{year}年版本；收录的版本如下。" if lang == "zh" else
                          f"The library holds no {year} version of the {name}; the versions it holds:")
+    if repealed := _repealed_named(query, library, docs):
+        lines.insert(0, repealed)  # 《个体工商户条例》还有效吗？: no — say so before the regulation that replaced it
     return Answer(question=query.raw, lang=lang, status="validity", abstained=False, answer="\n".join(lines),
                   intent=query.intent, citations=tuple(citations[:6]), confidence=1.0)
+
+
+_REPEALED_ZH = re.compile(r"原《([^》]{2,40})》同时废止")
+
+
+def _repealed_named(query: Query, library: Library, docs) -> str:
+    """"《个体工商户条例》已废止…" when the question names the text a document repealed (its status note says
+    原《…》同时废止) rather than the document itself; else ""."""
+    for doc_id in docs:
+        info = library.info(doc_id)
+        found = _REPEALED_ZH.search(info.status_note_zh or "")
+        if not found or found.group(1) not in query.raw or info.title.strip("《》") in query.raw:
+            continue
+        old = found.group(1)
+        if query.lang == "zh":
+            return f"不是：《{old}》已废止，{document_name(info, 'zh', number=False)}取代了它（{info.status_note_zh.rstrip('。')}）。"
+        named = re.search(r"\bthe (.+?) \(" + re.escape(old), info.status_note or "")
+        old_en = f"{named.group(1)} ({old})" if named else old
+        return (f"No: the {old_en} is no longer in force; the {document_name(info, 'en', number=False)} replaced it "
+                f"({info.status_note.rstrip('.')}).")
+    return ""

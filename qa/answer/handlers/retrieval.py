@@ -346,6 +346,8 @@ _BANNED_ZH = re.compile(r"(?:不得|禁止|严禁|不准)([^，。；]{2,60})")
 _BANNED_EN = re.compile(r"(?:shall not|may not|must not|is prohibited from|are prohibited from|\bno (?:[\w-]+ ){1,4}shall)([^.;]{3,160})")
 
 
+# The act a permission question asks about: 可以**投诉**吗, 能**要求中小企业用审计结果作为结算依据**吗.
+_ASKED_ACTION_ZH = re.compile(r"(?:可以|能否|能不能|可不可以|能)(?!不)([\u4e00-\u9fff]{2,30}?)(?:吗|么|呢|[?？]|$)")
 _COERCION = re.compile(r"^\s*(?:以任何形式)?(?:强制|强迫|变相强制|逼迫|胁迫|诱导)")
 _COERCION_ASKED = re.compile(r"强制|强迫|逼|硬要|非要|必须|只能|只收|要求|让我|叫我|\bforce|\bmake (?:us|me|my)\b|\binsist|\bcompel"
                              r"|\bonly accept|\bmust\b|\brequire|\bdemand|\bpressur"
@@ -380,6 +382,10 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
     if clause is not None and _granted(clause, asked - _VERDICT_GENERIC, words, lang=query.lang):
         return ""
+    if query.lang == "zh" and (action := _ASKED_ACTION_ZH.search(text)):
+        doing = {t for t in tokens(action.group(1)) if len(t) >= 2} - _VERDICT_GENERIC
+        if doing and not doing & words(banned):
+            return ""  # 大企业拖欠货款可以投诉吗: 不得拖欠 forbids the arrears, not the complaint asked about
     excepted = " ".join(_EXCEPTED.findall(zh)) if query.lang == "zh" else " ".join(_EXCEPTED_EN.findall(en.lower()))
     if excepted and (asked - _VERDICT_GENERIC) & (words(excepted) - words(_EXCEPTED.sub(" ", _EXCEPTED_EN.sub(" ", banned)))):
         return ""  # "除…农民工工资保证金外…不得收取其他保证金": what is asked about is the exception (其他 is not)
@@ -547,15 +553,23 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
                   sentences: dict[int, str], *, asked: list[str], allowed: set[str]) -> float:
     """How well a figure of the clause answers the question: the asked level, the asked kind of unit, shared words."""
     phrase = target.measures
-    score = float(len(q_tokens & set(tokens(phrase))))
+    in_phrase = _shared(q_tokens, tokens(phrase))
+    score = float(len(in_phrase))
+    # A number the question gives, standing whole in the phrase (年营业收入10亿元以上: 10, not the 10 of 100).
+    score += sum(1 for n in set(re.findall(r"\d+(?:\.\d+)?", query.content))
+                 if n != target.value.rstrip("%") and re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", phrase))
     if target.sentence is not None and target.sentence in sentences:
         # Who the figure applies to is often named earlier in its sentence (大型企业…，应当…60日内支付).
         sentence = sentences[target.sentence]
-        score += 0.5 * len(q_tokens & set(tokens(sentence)))
+        score += 0.5 * len(_shared(q_tokens, tokens(sentence)))
         # The subject right before the figure (其中私营企业超18万户) is what it counts.
         before = sentence[max(0, sentence.find(target.value) - 8):max(0, sentence.find(target.value))]
         if target.value in sentence and any(len(t) >= 3 and t in before for t in q_tokens):
             score += 2.0
+        # What is done within the figure follows it (10个工作日内，按程序将投诉**转交**): the asked act counts there.
+        at = sentence.find(target.value)
+        after = re.split(r"[；;。]", sentence[at + len(target.value):at + len(target.value) + AFTER_WINDOW])[0] if at >= 0 else ""
+        score += len({t for t in _shared(q_tokens, tokens(after)) if not any(t in p for p in in_phrase)})
         if asked and any(a in sentence for a in asked):
             score += 3.0
         elif asked and any(a in s for s in sentences.values() for a in asked):
@@ -565,6 +579,9 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
             score += 5.0  # 国家级: 300万元 — the value paired with the asked level
         elif level in phrase and sum(lv in phrase for lv in _LEVELS) == 1:
             score += 2.0
+    for asked_kind, stated_kind in _PERCENT_KINDS:
+        if asked_kind.search(query.content) and stated_kind.search(phrase):
+            score += 5.0  # 占GDP比重 asks the share (40%), not the growth rate (15%) beside it (as specific as a level)
     for pattern, units in _UNIT_HINTS:
         if pattern.search(query.content) and target.unit in units:
             score += 2.0
@@ -584,6 +601,18 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
     return score
 
 
+AFTER_WINDOW = 16  # characters after a figure read for the act it bounds
+_SHARED_GENERIC = frozenset({"以上", "以下", "以内", "应当", "部门", "企业"})
+
+
+def _shared(q_tokens: set[str], text_tokens) -> set[str]:
+    """The question's words a text has, counted once: 民营经济 without its parts 民营, 经济 (jieba's search mode
+    yields both, which made a long shared word outweigh two distinct ones), no single characters, no filler."""
+    shared = {t for t in q_tokens & set(text_tokens) if len(t) >= 2} - _SHARED_GENERIC
+    return {t for t in shared if not any(t != u and t in u for u in shared)}
+# A percentage of one kind: a share of a whole, or a growth rate.
+_PERCENT_KINDS = ((re.compile(r"比重|占比|所占|占[^，。？?]{0,8}(?:比|多少)|\bshare\b|\bproportion\b"), re.compile(r"比重|占比|占")),
+                  (re.compile(r"增长|增速|增幅|\bgrowth\b|\bgrow"), re.compile(r"增长|增速|增幅")))
 BASELINE_PENALTY = 4.0
 _BASELINE_ASKED = re.compile(r"原来|原先|起点|基数|基础|当时|2006年|\bbaseline\b|\bstarting\b|\bin 2006\b|\bfrom what\b")
 
