@@ -182,10 +182,11 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
                     r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
                     r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into|was|were|did|do|where)\b")
-DEFINITION = _re(r"包括哪些|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算"
+DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
+                 r"|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
-                 r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b")
+                 r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b|\bdoes (?:it|the term|[\w\s'-]{2,40}) include\b")
 # "国企改革那部分一共有几条？": how many measures a group has (the group listed, with its count).
 GROUP_COUNT = _re(r"(?:部分|方面|这一组|那一组|这组|那组|这一类|那一类)\S{0,4}?(?:一共|总共|共)?有?(?:几|多少)(?:条|项)"
                   r"|\bhow many (?:measures|articles|clauses) (?:are )?(?:in|under) (?:the|that|this) [\w' -]{0,40}?"

@@ -74,3 +74,20 @@ def test_each_question_of_a_message_gets_its_own_answer(fake_assistant):
 def test_with_no_document_chosen_the_rules_in_force_answer_before_the_2007_plan(fake_assistant):
     a = fake_assistant.ask("我是做小生意的，能不能拿到贷款担保？")
     assert a.status == "answered" and not a.citations[0].clause_id.startswith(PLAN)
+
+
+def test_does_the_term_include_quotes_its_definition(fake_assistant):
+    a = fake_assistant.ask("民营经济促进法规定的民营经济组织包括个体工商户吗？")
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-77" and "个体工商户" in a.answer
+
+
+def test_everyday_subsidy_questions_find_the_funding_clause(fake_assistant):
+    a = fake_assistant.ask("我开了个面馆，是个体户，有补贴吗？")
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-19"
+
+
+def test_procedures_and_other_places_regulations_are_outside_the_library(fake_assistant):
+    for question in ("如何申请高新技术企业认定？", "深圳市民营经济促进条例对企业有什么补贴？",
+                     "What does the Shenzhen Special Economic Zone regulation on promoting the private economy say "
+                     "about rent subsidies?"):
+        assert fake_assistant.ask(question).status == "out_of_scope", question
