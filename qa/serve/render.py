@@ -40,10 +40,11 @@ def clause_url(clause_id: str, lang: str, base: str = "") -> str:
     return f"{base}?clause={quote(clause_id, safe='/')}&lang={lang}"
 
 
-def clause_link(clause: Clause, lang: str, base: str = "", *, text: str = "") -> str:
-    """A Markdown link that opens the clause in the clause browser (``text``: the link's words, else its label)."""
+def clause_link(clause: Clause, lang: str, base: str = "", *, text: str = "", ui_lang: str | None = None) -> str:
+    """A Markdown link that opens the clause in the clause browser (``text``: the link's words, else its label in
+    ``lang``); the browser opens in ``ui_lang`` (default ``lang``): the user's interface, not the answer's language."""
     zh_label, en_label = clause_label(clause)
-    return f"[{md_escape(text or (zh_label if lang == 'zh' else en_label))}]({clause_url(clause.id, lang, base)})"
+    return f"[{md_escape(text or (zh_label if lang == 'zh' else en_label))}]({clause_url(clause.id, ui_lang or lang, base)})"
 
 
 def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str = "") -> str:
@@ -67,7 +68,7 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
             rest = i.shown(lang).split("\u3000" if lang == "zh" else ": ", 1)[-1]
             # The item's own label: "《促进个体工商户发展条例》第十四条" when several documents are listed.
             label = i.label_zh if lang == "zh" else i.label_en
-            rows.append(f"- {clause_link(library.clause(i.clause_id), lang, base, text=label)} {md_escape(rest)}")
+            rows.append(f"- {clause_link(library.clause(i.clause_id), lang, base, text=label, ui_lang=ui_lang)} {md_escape(rest)}")
         lines.append("\n".join(rows))
     if answer.quote_zh:
         # The source stays Chinese; an English answer shows the English rendering beside it.
@@ -82,7 +83,7 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
             text = c.cite_zh if lang == "zh" else c.cite_en
             status = t(f"status_{c.doc_status}", ui_lang) if c.doc_status in ("in_force", "superseded", "historical") else ""
             text += f"（{status}）" if status and ui_lang == "zh" else f" ({status})" if status else ""
-            cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, lang, base)})")
+            cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, ui_lang, base)})")
         lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
     extra = answer.related or answer.suggestions
     if extra:
@@ -92,8 +93,9 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
             clause = library.clause(cid)
             title = clause.title if lang == "zh" else clause.title_en
             doc = document_name(library.info(clause.doc_id), lang, number=False)
-            links.append(f"{clause_link(clause, lang, base)} {md_escape(title)}（{md_escape(doc)}）" if lang == "zh"
-                         else f"{clause_link(clause, lang, base)} {md_escape(title)} ({md_escape(doc)})")
+            link = clause_link(clause, lang, base, ui_lang=ui_lang)
+            links.append(f"{link} {md_escape(title)}（{md_escape(doc)}）" if lang == "zh"
+                         else f"{link} {md_escape(title)} ({md_escape(doc)})")
         lines.append(f"{label}: " + "；".join(links))
     if lang == "en" and (answer.quote_en or answer.citations):
         lines.append(f"*{t('unofficial', 'en')}*")

@@ -96,6 +96,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_dates": {"zh": "日期", "en": "Dates"},
     "col_number": {"zh": "文号", "en": "Number"},
     "col_count": {"zh": "条数", "en": "Clauses"},
+    # A work plan's clauses are its notice, principles, goals and requirements as well as its measures.
+    "count_with_measures": {"zh": "{n}（其中措施{m}条）", "en": "{n} ({m} measures)"},
     "unknown": {"zh": "未载明", "en": "not stated"},
     "library_note": {"zh": "资料库共{n}份文件；其中《广州市进一步加快民营经济发展工作方案》是2007年10月11日印发的历史文件，"
                            "目标期限到2010年，未写明有效期；《保障中小企业款项支付条例》2020年版已于2025年6月1日被修订版取代。",

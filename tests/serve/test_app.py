@@ -15,11 +15,14 @@ def client(live_app):
 
 
 def test_api_holds_a_conversation(client):
-    first = client.predict("民营企业上市有什么支持？", [], "", api_name="/ask")
+    # With no document chosen the regulation in force answers; the 2007 plan when the question names it.
+    assert client.predict("民营企业上市有什么支持？", [], "", api_name="/ask")["citations"][0] == \
+        "guangzhou-private-economy-regulation-2024/article-13"
+    first = client.predict("方案里民营企业上市有什么支持？", [], "", api_name="/ask")
     assert first["citations"][0] == "suifuban-2007-42/measure-4"
-    follow = client.predict("找哪个部门？", ["民营企业上市有什么支持？"], "", api_name="/ask")
+    follow = client.predict("找哪个部门？", ["方案里民营企业上市有什么支持？"], "", api_name="/ask")
     assert follow["departments"][0]["name"] == "市金融办" and follow["context_from"] == ["suifuban-2007-42/measure-4"]
-    english = client.predict("Who do I contact?", ["Is there support for private companies going public?"], "en",
+    english = client.predict("Who do I contact?", ["Does the plan support private companies going public?"], "en",
                              api_name="/ask")
     assert english["lang"] == "en" and english["departments"][0]["name"] == "市金融办"
     assert "<" not in english["markdown"].replace("\\<", "")
@@ -81,3 +84,11 @@ def test_a_listings_contact_line_names_each_department_once_and_a_refused_questi
     assert leads.count("市科技局") == 1
     refused = fake_assistant.ask("问" * 5000)
     assert refused.status == "invalid" and "?q=" not in answer_markdown(refused, library, ui_lang="zh")
+
+
+def test_links_open_the_clause_browser_in_the_users_interface_language(fake_assistant, library):
+    from qa.serve.render import answer_markdown
+
+    answer = fake_assistant.ask("中小企业促进法第五十三条")  # a Chinese answer, read in the English interface
+    shown = answer_markdown(answer, library, ui_lang="en")
+    assert "?clause=sme-promotion-law-2017/article-53&lang=en" in shown and "&lang=zh" not in shown

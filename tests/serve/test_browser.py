@@ -65,7 +65,7 @@ def _save(page, tmp_path: Path, name: str) -> None:
 
 def test_follow_up_in_the_chat(browser, live_app, tmp_path):
     page = _page(browser, live_app)
-    _ask(page, "民营企业上市有什么支持？")
+    _ask(page, "方案里民营企业上市有什么支持？")
     _ask(page, "找哪个部门？")
     last = page.locator(BOTS).last.inner_text()
     assert last.startswith("请找市金融办") and "接上一问" in last
@@ -203,6 +203,7 @@ def test_an_empty_question_says_what_to_do_and_documents_show_chinese_dates(brow
     table.wait_for(timeout=30_000)
     text = table.inner_text()
     assert "2025年6月1日起施行" in text and "effective 20" not in text
+    assert "（其中措施34条）" in text  # the plan's 46 clauses are not 46 measures
 
 
 def test_clause_search_by_a_department_finds_the_clauses_it_leads(browser, live_app):
