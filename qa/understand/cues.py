@@ -32,7 +32,7 @@ LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是�
 COUNT = _re(r"(?<![这那])几条|(?<![这那])几项|(?<![这那])几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
             r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
-              r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)"
+              r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)|(?:报|交|送|报送|上报)给谁"
               r"|\bwhere (?:do|can|should|could) (?:i|we) (?:complain|file a complaint|report|lodge)"
               r"|\bwho (?:do|should|can|could|would) (?:i|we) (?:contact|ask|call|talk|turn|go|approach|complain)"
               r"|\bwhich (?:department|agency|authority|authorities|office|body|bodies|bureau|government|departments)\b"

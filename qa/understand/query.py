@@ -334,7 +334,7 @@ class Understander:
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
         what_to_do = bool(_WHAT_TO_DO.search(content)) or liability
         if followup and context.intent == "figure" and not figure_types and not wants_figure(content) \
-                and not what_to_do:
+                and not what_to_do and not _YES_NO.search(content):
             # "那大企业呢？" after "最晚多少天内要付？": the same kind of figure, for another party.
             figure_types = tuple(asked_types(context.question))
         # A switched follow-up asks the earlier question again; another follow-up adds to it.
@@ -369,7 +369,8 @@ class Understander:
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
             unknown_departments=tuple(unknown), figure_types=figure_types,
             wants_figure=wants_figure(content) or bool(figure_types) or bool(
-                followup and context.intent == "figure" and not refs and not depts and not what_to_do),
+                followup and context.intent == "figure" and not refs and not depts and not what_to_do
+                and not _YES_NO.search(content)),
             levels=level_qualifiers(content), asks=asks,
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
@@ -510,6 +511,8 @@ class Understander:
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
         if "anaphora" in asks:
+            if _INCLUDES_IT.search(content):
+                return True  # "Does it include 个体工商户?": the term the earlier turn defined
             strong = cues.ANAPHORA.search(cues.WEAK_ANAPHORA_WORDS.sub(" ", content))
             return bool(strong) or _echoes(topic, context)
         words = own.split()
@@ -530,9 +533,15 @@ def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:
 
 
 # "他们不付怎么办？" after a figure: what to do, not the figure again.
+_INCLUDES_IT = re.compile(r"\b(?:does|do|would) (?:it|that|this|they|the term) (?:also )?(?:include|cover)\b"
+                          r"|^(?:那)?(?:它|这个|这|那个)(?:也)?(?:包括|包含|包不包括)", re.IGNORECASE)
+# "can they pay with commercial bills?" / 可以用商业汇票支付吗: a yes/no question, whatever figure the earlier turn asked.
+_YES_NO = re.compile(r"^(?:and |so |but )?(?:can|may|could|must|is it|are they|is that|do they|does it|are we)\b"
+                     r"|(?:可以|能|能否|是否|可不可以|能不能|允许|合法)[^？?]{0,20}(?:吗|么)[?？]?$", re.IGNORECASE)
 _WHAT_TO_DO = re.compile(r"怎么办|咋办|怎么处理|如何处理|如何应对|怎么应对|\bwhat (?:can|should|do) (?:i|we) do\b|\bwhat now\b"
                          r"|\bwhat are my options\b", re.IGNORECASE)
-_ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|\b(?:apply|complain|report|register|file)\w*", re.IGNORECASE)
+_ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|报送|上报|报给|交给|送给"
+                           r"|\b(?:apply|complain|report|register|file)\w*", re.IGNORECASE)
 _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定|\b(?:which|what) (?:article|clause|provision|section)\b"
                            r"|\barticle number\b|\bwhere (?:is|does) (?:that|this|it) (?:say|written|come from)\b", re.IGNORECASE)
 # "这条的配合单位" after a listing of one clause: that clause, not the department's listing again.

@@ -113,3 +113,19 @@ def test_the_librarys_documents_of_one_place(fake_assistant):
     a = fake_assistant.ask("库里哪些文件是广州本地的？")
     assert a.status == "document" and "2份" in a.answer
     assert "《广州市支持民营经济发展条例》" in a.answer and "工作方案" in a.answer and "促进法" not in a.answer
+
+
+def test_to_whom_a_report_goes_is_the_department_the_clause_names(fake_assistant):
+    a = fake_assistant.ask("报给谁？", history=["工作要求（三）规定多久报送一次情况？"], selection=IN_PLAN)
+    assert a.departments[0].name == "市民营办" and a.citations[0].clause_id == f"{PLAN}/requirement-3"
+
+
+def test_a_yes_no_follow_up_to_a_figure_is_no_figure_question(fake_assistant):
+    a = fake_assistant.ask("can they pay with commercial bills?",
+                           history=["under this 2020 regulation, how long do government agencies have to pay?"])
+    assert not a.answer.startswith("30 days")
+
+
+def test_does_it_include_after_a_definition_reads_that_definition(fake_assistant):
+    a = fake_assistant.ask("Does it include 个体工商户?", history=["Good afternoon. Which law in the library defines 民营经济组织?"])
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-77"

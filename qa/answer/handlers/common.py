@@ -69,6 +69,12 @@ def contacts_for(library: Library, clause: Clause, sentences: list[Sentence] | t
         return tuple([Contact(d, library.department_english(d), "lead", clause.id) for d in leads]
                      + [Contact(d, library.department_english(d), "cooperate", clause.id) for d in coops])
     text = "".join(s.zh for s in sentences) or clause.text_zh
+    if not clause.bodies:
+        # A work plan's clause with no lead or cooperating department (工作要求三: 每季度向市民营办报送): the
+        # departments its text names.
+        named_depts = sorted((d for d in library.departments if len(d) >= 3 and d in text and not d.startswith(("各", "有关"))),
+                             key=text.index)
+        return tuple(Contact(d, library.department_english(d), "named", clause.id) for d in named_depts[:4])
     # "（以下统称受理投诉部门）" names the body before it again: not a body of its own.
     named = [b for b in clause.bodies if b in text and library.bodies[b].contact
              and not re.search(rf"(?:统称|简称){re.escape(b)}", text)]

@@ -182,6 +182,10 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     english = [m.group(1) for m in _DEFINED_TERM_EN.finditer(query.content)]
     english += [w for w in re.findall(r"[a-z][a-z -]{4,40}", query.content)]
     allowed = set(filters.documents) if filters and filters.documents else None
+    earlier = [deps.library.clause(c) for c in query.context.clause_ids[:1]] if query.followup and query.context else []
+    if earlier and "anaphora" in query.asks and any(DEFINING.search(s.zh) for s in earlier[0].sentences):
+        terms = []  # "Does it include 个体工商户?" after the definition of 民营经济组织: that definition again
+        defining = earlier
     for term in terms:
         pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指")
         defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
@@ -189,8 +193,8 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
         if defining:
             break
     else:
-        defining = []
-        for phrase in english:
+        defining = earlier if not terms and earlier and "anaphora" in query.asks else []
+        for phrase in english if not defining else ():
             low = phrase.strip()
             defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
                         and any(re.search(rf"(?:referred to in (?:this|these) \w+|as used in (?:this|these) \w+"
