@@ -129,3 +129,12 @@ def test_a_yes_no_follow_up_to_a_figure_is_no_figure_question(fake_assistant):
 def test_does_it_include_after_a_definition_reads_that_definition(fake_assistant):
     a = fake_assistant.ask("Does it include 个体工商户?", history=["Good afternoon. Which law in the library defines 民营经济组织?"])
     assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-77"
+
+
+def test_where_to_complain_is_the_clause_that_receives_complaints(fake_assistant):
+    a = fake_assistant.ask("广东的中小企业权益被侵害了，去哪里投诉？")
+    assert a.citations[0].clause_id == "guangdong-sme-promotion-regulation-2019/article-58"
+    assert a.answer.startswith("条文写明了受理的渠道") and "投诉和维权服务平台" in a.answer
+    # A complaint that is only the setting of the question (who decides SME status in one) is no such question.
+    a = fake_assistant.ask("广东政府采购投诉里涉及是不是中小企业的认定，由哪个部门负责？")
+    assert a.citations[0].clause_id != "guangdong-sme-promotion-regulation-2019/article-58"

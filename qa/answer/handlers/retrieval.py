@@ -850,8 +850,11 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
             if wide.hits and _speaks_of(deps.library.clause((found := _acting_hit(query, deps, wide, wanted)).clause_id),
                                         wanted, query.lang):
                 result, chosen = wide, found
-        if not _names_contact(deps, deps.library.clause(chosen.clause_id)):
-            # 谁负责 / 谁来管: a near clause that names the body beats the best one that names none.
+        picked = deps.library.clause(chosen.clause_id)
+        if not _names_contact(deps, picked) and not (_ASKS_WHERE_TO_COMPLAIN.search(query.content)
+                                                     and _RECEIVES.search(picked.text_zh)):
+            # 谁负责 / 谁来管: a near clause that names the body beats the best one that names none; not when the
+            # best one is where the asked act is done (去哪里投诉: the complaint platform of 广东条例第五十八条).
             chosen = next((h for h in result.hits[:CONTACT_CANDIDATES] if h.score >= CONTACT_RATIO * result.hits[0].score
                            and _names_contact(deps, deps.library.clause(h.clause_id))), chosen)
         clauses = [deps.library.clause(chosen.clause_id)]
@@ -960,8 +963,20 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str
             acting.append((hit, clause))
     # A clause that says whom to turn to (受理投诉 by a named body) beats one that only mentions the action
     # (不得打击报复提出投诉的中小企业).
+    # Where the act is received (受理…投诉, 投诉和维权服务平台) beats where it is only named in a list of misdeeds.
+    receiving = [hit for hit, clause in acting if _RECEIVES.search(clause.text_zh)] \
+        if _ASKS_WHERE_TO_COMPLAIN.search(query.content) else []
     named = [hit for hit, clause in acting if _names_contact(deps, clause)]
-    return (named or [hit for hit, _ in acting] or [first])[0]
+    return (receiving or named or [hit for hit, _ in acting] or [first])[0]
+
+
+_RECEIVES = re.compile(r"(?:受理|接受|接收)(?!投诉部门)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)"
+                       r"|(?:投诉|举报|维权)[^。；、]{0,8}?(?:服务平台|平台|渠道|热线)|有权向[^。；]{2,20}(?:投诉|举报)")
+# The question asks where to complain (not about a complaint's details: 投诉里涉及…的认定由谁负责).
+_ASKS_WHERE_TO_COMPLAIN = re.compile(
+    r"(?:去|到|向)?哪(?:里|儿)?(?:去)?(?:投诉|举报|反映|维权)|(?:找谁|向谁|跟谁|给谁)(?:投诉|举报|反映)|(?:投诉|举报|反映)(?:找谁|给谁|向谁)"
+    r"|怎么(?:投诉|举报|维权)|\bwhere (?:can|do|should|could) (?:i|we) (?:complain|file a complaint|report)"
+    r"|\bwho (?:do|can|should) (?:i|we) (?:complain|report) to\b|\bhow (?:do|can) (?:i|we) (?:complain|file a complaint)")
 
 
 def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
@@ -985,6 +1000,8 @@ def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
             return text + f"。依据{zh_label}：" if clause.kind != "article" else text + "。依据："
         if named:
             return f"相关部门：{'、'.join(c.name + _defined_as(deps.library, clause, c.name, 'zh') for c in named)}。依据："
+        if _RECEIVES.search(clause.text_zh):
+            return "条文写明了受理的渠道（没有写明具体部门）："  # 投诉和维权服务平台: where to go, if not which office
         return "条文没有写明具体部门，请向文件的制定或实施部门咨询。相关条文："
     if leads:
         text = "Contact the " + "; ".join(c.shown("en") for c in leads) + " (lead)"
@@ -994,4 +1011,6 @@ def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
     if named:
         return "Bodies named: " + "; ".join(c.shown("en") + _defined_as(deps.library, clause, c.name, "en")
                                             for c in named) + ". Basis: "
+    if _RECEIVES.search(clause.text_zh):
+        return "The provision names where to turn (not a specific department): "
     return "The text names no department; ask the body that issued or implements it. The provision: "
