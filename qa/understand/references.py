@@ -32,7 +32,8 @@ EN_NUM = (rf"(?:\d{{1,3}}(?:st|nd|rd|th)?|(?:{'|'.join(_TENS)})(?:[- ](?:{_EN_UN
           rf"|hundredth|one hundred)")
 
 KIND_WORDS_ZH = {"措施": "measure", "举措": "measure", "目标": "goal", "原则": "principle", "要求": "requirement"}
-EN_KINDS = {"measure": "measure", "measures": "measure", "item": "measure", "goal": "goal", "target": "goal",
+EN_KINDS = {"measure": "measure", "measures": "measure", "measrue": "measure", "meausre": "measure", "mesure": "measure",
+            "item": "measure", "goal": "goal", "target": "goal",
             "principle": "principle", "requirement": "requirement", "article": "article", "art": "article",
             "clause": None, "section": None, "sec": None}
 # A part is an article's 款 / 项, or a work plan's 一是…二是 point.
@@ -95,7 +96,7 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"[（(]\s*(?P<n>{NUM})\s*[）)](?=\s*(?:讲|说|是|写|规定|内容|呢|吗|的|和|、|,|，|\?|？|$|条|项|措施))", "paren"),
 )
 _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
-    (rf"\b(?P<kw>measures?|items?|goals?|targets?|principles?|requirements?|articles?|art\.?|clauses?|sections?|sec\.?)"
+    (rf"\b(?P<kw>measures?|measrues?|meausres?|mesures?|items?|goals?|targets?|principles?|requirements?|articles?|art\.?|clauses?|sections?|sec\.?)"
      rf"\s*(?:no\.?|number|#)?\s*-?\s*(?P<n>{EN_NUM})\b"
      rf"(?:\s*(?:,\s*)?(?:part|point|paragraph|para\.?|item)\s*(?P<epart>{EN_NUM})\b|\s*\((?P<eitem>\d{{1,2}})\))?", "kw"),
     (rf"\b(?:the\s+)?(?P<n>{EN_NUM})\s+(?:basic\s+|guiding\s+|main\s+|work\s+)?"

@@ -138,3 +138,16 @@ def test_where_to_complain_is_the_clause_that_receives_complaints(fake_assistant
     # A complaint that is only the setting of the question (who decides SME status in one) is no such question.
     a = fake_assistant.ask("广东政府采购投诉里涉及是不是中小企业的认定，由哪个部门负责？")
     assert a.citations[0].clause_id != "guangdong-sme-promotion-regulation-2019/article-58"
+
+
+def test_a_departments_listing_shows_the_part_it_leads_not_the_measures_title(fake_assistant):
+    a = fake_assistant.ask("市财政局牵头或负责哪些措施？", selection=IN_PLAN)
+    detail = {i.clause_id: i.detail_zh for i in a.items}
+    assert "政府采购" in detail[f"{PLAN}/measure-22"]
+
+
+def test_which_office_issued_the_plan_and_a_misspelt_measure(fake_assistant):
+    a = fake_assistant.ask("这个方案是哪个单位印发的？什么时候？", selection=IN_PLAN)
+    assert "办公厅" in a.answer and "2007年10月11日" in a.answer and "径向" not in a.answer
+    a = fake_assistant.ask("Can you explain measrue 26?", selection=IN_PLAN)
+    assert a.citations[0].clause_id == f"{PLAN}/measure-26"

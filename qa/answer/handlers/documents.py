@@ -136,7 +136,7 @@ def handle_document(query: Query, deps) -> Answer:
         a = query.asks
         if "number" in a and "when" not in a:
             a = a - {"event"}  # 第几号主席令公布的: the number of the promulgating order, not its date
-        if "report" in a or ("contact" in a and info.structure == "workplan"):
+        if "report" in a or ("contact" in a and info.structure == "workplan" and "issuer" not in a):
             who, clause_id = _report_contact(library, doc_id)
             facts.append(f"执行中遇到的问题，请径向{who}反映" if lang == "zh"
                          else f"problems in carrying it out are to be reported to the {library.department_english(who)} ({who})")

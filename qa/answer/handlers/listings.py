@@ -81,11 +81,11 @@ def _item_with_task(library: Library, clause: Clause, name: str, role: str) -> L
         if a and name in (a.leads if role == "lead" else a.cooperates if role == "cooperate" else a.leads + a.cooperates):
             zh = _PAREN_RE.sub("", s.zh).strip("。;； ")
             en = re.sub(r"\s*\((?:led|with the cooperation|under the lead)[^()]*\)", "", s.en).strip(" .;")
-            if zh and zh != clause.title:
+            if zh and zh != clause.title.strip("。"):
                 # English runs about twice as long as the Chinese it renders.
                 return replace(base, detail_zh=zh[:80] + ("…" if len(zh) > 80 else ""),
                                detail_en=en[:240] + ("…" if len(en) > 240 else ""))
-            break
+            # The measure's title sentence shares its first part's assignment: that part is the task.
     return base
 
 
