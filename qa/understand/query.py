@@ -70,6 +70,7 @@ class Query:
     # Thresholds were calibrated on it, and a document's name is evidence that the question is about it.
     evidence_text: str = ""
     topic: str = ""  # the content without the names of the documents it is limited to (what to search for)
+    own_text: str = ""  # the question's own words with the texts' terms added (a follow-up's, without the earlier question)
     mention_term: str = ""  # the words every listed clause must contain (哪些条款提到审计机关 -> 审计机关)
     bare: str = ""  # the content with document and department names blanked (what is left is the topic)
     details: dict = field(default_factory=dict)
@@ -375,7 +376,7 @@ class Understander:
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
-            evidence_text=evidence_text, topic=topic, mention_term=body_alias[1] if body_alias else _mention_term(content),
+            evidence_text=evidence_text, topic=topic, own_text=whole, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=() if scope else self.documents.of_places(content),
             unknown_document=self._unknown_document(content, refs, named_docs, doc_mentions),
             details=details)
@@ -481,7 +482,9 @@ class Understander:
                      " ", own).split()
         if cues.DEFINITION.search(content) and own_content(cues.DEFINITION.sub(" ", " ".join(own))):
             return False  # 那广州条例里“民营经济”是怎么定义的: a term of its own to define, in the document named
-        return "anaphora" in asks or "ellipsis" in asks or len(own) <= 1
+        # "…wants money to delete it, what does the Guangzhou regulation say?": a pronoun inside a question with a
+        # topic of its own does not make it the earlier question asked again.
+        return len(own) <= 1 or (("anaphora" in asks or "ellipsis" in asks) and len(own) <= 4)
 
     def _context_text(self, context: Context | None) -> str:
         """The earlier turn's question and its clauses' text (Chinese and English, lower-cased)."""
@@ -509,6 +512,8 @@ class Understander:
             return False  # "用地方面有几项措施？" after the financing measures: a group of its own
         if "contact" in asks and not own_content(_ACTION_WORDS.sub(" ", content)):
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
+        if "validity" in asks and len(own_content(_ACTION_WORDS.sub(" ", content)).replace(" ", "")) <= 4:
+            return True  # 现在还能申请吗 / is it still available?: whether the earlier turn's text still applies
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
         if "anaphora" in asks:
             if _INCLUDES_IT.search(content):

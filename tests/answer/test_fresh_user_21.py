@@ -91,3 +91,27 @@ def test_procedures_and_other_places_regulations_are_outside_the_library(fake_as
                      "What does the Shenzhen Special Economic Zone regulation on promoting the private economy say "
                      "about rent subsidies?"):
         assert fake_assistant.ask(question).status == "out_of_scope", question
+
+
+def test_is_it_still_open_after_a_plan_measure_asks_the_plans_validity_not_a_yes_no(fake_assistant):
+    history = ["广州那个2007年的民营经济方案里，企业技术中心被认定为国家级能拿多少钱？", "省级呢？", "这个措施谁牵头？"]
+    a = fake_assistant.ask("现在还能申请吗？", history=history)
+    assert a.status == "validity" and "历史文件" in a.answer and not a.answer.startswith("不可以")
+
+
+def test_a_pronoun_in_a_question_with_its_own_topic_does_not_repeat_the_earlier_question(fake_assistant):
+    history = ["In Guangzhou, can a chamber of commerce force my company to attend their paid training?", "and the penalty?"]
+    a = fake_assistant.ask("someone posted fake negative news about my firm and wants money to delete it, what does "
+                           "the Guangzhou regulation say?", history=history)
+    # Art. 36 forbids it, Art. 39 sanctions it; Art. 37 and 40 (forced training) were the earlier turns' clauses.
+    assert a.citations[0].clause_id.rsplit("-", 1)[1] in ("36", "39") and not a.context_from
+
+
+def test_a_follow_up_figure_follows_the_follow_ups_own_words(fake_assistant):
+    a = fake_assistant.ask("其中给小微企业的呢？", history=["政府采购要给中小企业预留多少份额？"])
+    assert a.answer.startswith("百分之六十")
+
+
+def test_a_law_the_library_does_not_hold_is_said_to_be_outside_it(fake_assistant):
+    a = fake_assistant.ask("what does the Anti-Unfair Competition Law say about commercial bribery?")
+    assert a.status == "out_of_scope"

@@ -559,6 +559,9 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
     phrase = target.measures
     in_phrase = _shared(q_tokens, tokens(phrase))
     score = float(len(in_phrase))
+    if query.followup:
+        # "其中给小微企业的呢？": the follow-up's own words (其中, 小微) over the earlier question's it carries along.
+        score += FOLLOW_UP_OWN_WEIGHT * len(_shared(set(tokens(query.own_text or query.content)), tokens(phrase)))
     # A number the question gives, standing whole in the phrase (年营业收入10亿元以上: 10, not the 10 of 100).
     score += sum(1 for n in set(re.findall(r"\d+(?:\.\d+)?", query.content))
                  if n != target.value.rstrip("%") and re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", phrase))
@@ -605,6 +608,7 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
     return score
 
 
+FOLLOW_UP_OWN_WEIGHT = 2.0
 AFTER_WINDOW = 16  # characters after a figure read for the act it bounds
 _SHARED_GENERIC = frozenset({"以上", "以下", "以内", "应当", "部门", "企业"})
 
