@@ -115,3 +115,10 @@ def test_a_follow_up_figure_follows_the_follow_ups_own_words(fake_assistant):
 def test_a_law_the_library_does_not_hold_is_said_to_be_outside_it(fake_assistant):
     a = fake_assistant.ask("what does the Anti-Unfair Competition Law say about commercial bribery?")
     assert a.status == "out_of_scope"
+
+
+def test_what_a_contract_may_not_agree_is_a_no_though_the_contract_otherwise_decides(fake_assistant):
+    a = fake_assistant.ask("大企业可以要求以收到甲方的钱作为付款条件吗？")
+    assert a.answer.startswith("不可以") and a.citations[0].clause_id == f"{PAY}/article-9"
+    # A term the contract may agree (合同另有约定的，从其约定) gets no 不可以.
+    assert not fake_assistant.ask("大企业可以和我们约定90天付款吗？").answer.startswith("不可以")

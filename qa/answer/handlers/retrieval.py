@@ -367,7 +367,7 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
     if not asks or _FIRST_PERSON.search(text) or _REFUSAL.search(text) or not _PROHIBITION.search(zh):
         return ""
     banned_zh = " ".join(_BANNED_ZH.findall(zh))
-    if _CAP_WORDS.search(banned_zh) or "从其约定" in zh:
+    if _CAP_WORDS.search(banned_zh):
         return ""  # "最长不得超过60日" / "不得低于…利率" is a limit: whether a term keeps it depends on the figure
     own = _named_actors(text)
     others = [a for a in ACTORS if not a.isascii() and a not in {_PARTY_ZH.get(o, o) for o in own}]
@@ -384,6 +384,8 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
     asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else words(text)
     if not (asked & words(banned)) - _VERDICT_GENERIC:
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
+    if "从其约定" in zh and not (asked - _VERDICT_GENERIC) & {t for t in tokens(banned_zh) if len(t) >= 2}:
+        return ""  # "合同另有约定的，从其约定": the contract decides, unless what is asked is what it may not agree
     if clause is not None and _granted(clause, asked - _VERDICT_GENERIC, words, lang=query.lang):
         return ""
     if query.lang == "zh" and (action := _ASKED_ACTION_ZH.search(text)):
