@@ -122,3 +122,8 @@ def test_what_a_contract_may_not_agree_is_a_no_though_the_contract_otherwise_dec
     assert a.answer.startswith("不可以") and a.citations[0].clause_id == f"{PAY}/article-9"
     # A term the contract may agree (合同另有约定的，从其约定) gets no 不可以.
     assert not fake_assistant.ask("大企业可以和我们约定90天付款吗？").answer.startswith("不可以")
+
+
+def test_a_range_is_given_whole(fake_assistant):
+    a = fake_assistant.ask("价格扣除比例是多少？")
+    assert a.answer.startswith("百分之六至百分之十")

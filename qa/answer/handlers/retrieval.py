@@ -764,15 +764,25 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
     detail = when = ""
     if not paired:
         when = f"（{target.deadline}）" if target.deadline and target.deadline not in target.measures else ""
+        upper = _range_end(clause, target)  # 百分之六至百分之十: the range, not its lower end alone
         if query.lang == "zh":
-            lead, detail = f"{target.value}：", _with_actor(target, sentences)
+            lead, detail = f"{target.value}{'至' + upper.value if upper else ''}：", _with_actor(target, sentences)
         else:
-            lead = f"{value_en(target.value, target.unit)} — "
+            lead = f"{value_en(target.value, target.unit)}{' to ' + value_en(upper.value, upper.unit) if upper else ''} — "
     if target.sentence is not None:
         order = (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence)
         hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels, order)
     return quote_answer(query, deps, clause, hit, result, lead=lead, detail=detail, suffix=when, status=status,
                         figure=target.value)
+
+
+def _range_end(clause: Clause, target: Target) -> Target | None:
+    """The upper end when ``target`` opens a range in its phrase (百分之六至百分之十, 5—10户 is one value), else None."""
+    for other in clause.targets:
+        if other is not target and other.sentence == target.sentence and other.unit == target.unit and re.search(
+                re.escape(target.value) + r"\s*(?:至|到|~|～)\s*" + re.escape(other.value), target.measures):
+            return other
+    return None
 
 
 _PARTY_ZH = {"large enterprise": "大型企业", "government bodies": "机关", "public institution": "事业单位",
