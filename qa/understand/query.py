@@ -304,7 +304,7 @@ class Understander:
         counts_listing = counts_listing_above(context, asks)
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
-                and not own_content(cues.VERSION_ONE.sub(" ", cues.DOC_EVENT.sub(" ", cues.DOC_NUMBER.sub(" ", cues.DOCUMENT_WORDS.sub(" ", bare))))):
+                and not own_content(_without_document_talk(bare)):
             named_docs = self.library.documents_of(context.clause_ids)
             scope, followup = named_docs, True
         details: dict = {"liability": True} if liability else {}
@@ -314,7 +314,10 @@ class Understander:
             named_docs = scope = (doc_id,)
             asks = asks | {"validity"}
         if switched and _COUNTERPART_ASKED.search(content):
-            asks = asks - {"validity"}  # "新版对应哪条？": the matching article, not the versions' dates
+            asks = asks - {"validity", "count", "units"}  # "新版对应哪条？" / 在2020版是第几条: the matching article
+        elif switched and context.intent in ("document", "validity") and not asks & _DOCUMENT_FACTS:
+            # "and what about the SME promotion law?" after "when did the PEL take effect?": the same facts of it.
+            asks = asks | (frozenset(n for n, p in _CUE_FAMILIES.items() if p.search(context.question)) & _DOCUMENT_FACTS)
         if switched:
             # "那2020年版呢？" / "what about the provincial one?": the earlier question, in other documents.
             details["switched"] = switched
@@ -552,7 +555,17 @@ _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|�
 # "这条的配合单位" after a listing of one clause: that clause, not the department's listing again.
 _THIS_CLAUSE = re.compile(r"这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|该措施|这项措施|\b(?:this|that) (?:measure|article|clause|one)\b",
                           re.IGNORECASE)
-_COUNTERPART_ASKED = re.compile(r"哪条|哪一条|哪个条|对应|相应的?(?:条|规定)|\b(?:which|what) article\b|\bcounterpart\b"
+_DOCUMENT_FACTS = frozenset({"when", "event", "issuer", "number", "validity", "kind", "structure"})
+
+
+def _without_document_talk(text: str) -> str:
+    """A question's words without those about a document itself (这个条例哪天开始施行的 -> nothing left)."""
+    for cue in (cues.DOCUMENT_WORDS, cues.DOC_NUMBER, cues.DOC_EVENT, cues.VERSION_ONE, cues.WHEN):
+        text = cue.sub(" ", text)
+    return text
+
+
+_COUNTERPART_ASKED = re.compile(r"哪条|哪一条|哪个条|第几条|对应|相应的?(?:条|规定)|\b(?:which|what) article\b|\bcounterpart\b"
                                 r"|\bequivalent\b|\bcorresponding\b", re.IGNORECASE)
 _EXCEPT_BEFORE = re.compile(r"(?:除了|除去|除|不算|\bbesides|\bother than|\bapart from|\bexcept(?: for)?|\bbeyond|\bnot counting)\s*(?:the\s+)?$")
 

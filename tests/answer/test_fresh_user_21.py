@@ -127,3 +127,13 @@ def test_what_a_contract_may_not_agree_is_a_no_though_the_contract_otherwise_dec
 def test_a_range_is_given_whole(fake_assistant):
     a = fake_assistant.ask("价格扣除比例是多少？")
     assert a.answer.startswith("百分之六至百分之十")
+
+
+def test_follow_ups_about_documents_keep_to_the_document_under_discussion(fake_assistant):
+    a = fake_assistant.ask("这个条例哪天开始施行的？", history=["个体户转企业有什么规定？"])
+    assert a.answer.startswith("《促进个体工商户发展条例》") and "\n" not in a.answer
+    a = fake_assistant.ask("and what about the SME promotion law?",
+                           history=["when did the private economy promotion law take effect?"])
+    assert a.status == "document" and "2018-01-01" in a.answer
+    a = fake_assistant.ask("这条在2020版是第几条？", history=["政府部门可以要求中小企业用审计结果作为结算依据吗？"])
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-11"
