@@ -137,3 +137,9 @@ def test_follow_ups_about_documents_keep_to_the_document_under_discussion(fake_a
     assert a.status == "document" and "2018-01-01" in a.answer
     a = fake_assistant.ask("这条在2020版是第几条？", history=["政府部门可以要求中小企业用审计结果作为结算依据吗？"])
     assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-11"
+
+
+def test_a_fixed_number_of_days_to_pay_is_the_payment_term(fake_assistant):
+    a = fake_assistant.ask("Under the old 2020 rules, did large companies have a fixed number of days to pay SMEs?")
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-8"
+    assert a.answer.startswith("No figure is set for large enterprises")
