@@ -9,6 +9,14 @@ def _re(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def without(text: str, *patterns: re.Pattern) -> str:
+    """``text`` with what each of ``patterns`` matches blanked, in the order given (the words of asking removed,
+    what is left is the question's own topic)."""
+    for pattern in patterns:
+        text = pattern.sub(" ", text)
+    return text
+
+
 # A chapter of a law: 第三章 / chapter 3 (its articles are listed, like a work plan's group).
 CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter\s+(\d+|[a-z]+)\b")
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
@@ -81,12 +89,12 @@ VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化
                      r"|\bcomparison\b|\bversus\b|\bvs\b")
 # The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version) …
 VERSION_NAMES = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|现行|老版本|\b(?:the )?\d{4} (?:version|text)\b")
-# … and, for a comparison, also the words that set versions against each other (新旧, between … and …).
 # "When does the new one take effect?", "how many articles did each version have?": versions of the document
 # under discussion, no topic.
 VERSION_ONE = _re(r"\b(?:the )?(?:new|old|newer|older|revised|latest|current|earlier|later|other) "
                   r"(?:one|version|text|regulation|law)\b|\b(?:each|both|the two) versions?\b"
                   r"|新版|旧版|新的|旧的|老的|修订后的?|各(?:个)?版本|每个版本|两个版本|新旧版本")
+# … and, for a comparison, also the words that set versions against each other (新旧, between … and …).
 VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本"
                     r"|\b(?:the )?(?:\d{4}|old|new|older|newer|current|previous|revised|original) (?:version|text|rules?|regulations?|one)s?\b"
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")

@@ -66,7 +66,7 @@ def _little_topic(text: str) -> bool:
     """No topic beyond the document's own units (几个目标, how many articles): at most a short verb is left."""
     import re
 
-    text = cues.VERSION_ONE.sub(" ", cues.VERSION_NAMES.sub(" ", text))
+    text = cues.without(text, cues.VERSION_NAMES, cues.VERSION_ONE)
     text = re.sub(r"广州市?|广东省?|\bguangzhou\b|\bguangdong\b|\b(?:19|20)\d\d\b", " ", text)  # the plan's place and year
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
@@ -105,7 +105,7 @@ def _little_event_topic(text: str, title_words: set[str] = frozenset()) -> bool:
     """"When did it take effect (and what did it repeal)?" names no topic of its own; "which groups get tax
     benefits when they start a business" does."""
 
-    rest = own_content(cues.DOC_EVENT.sub(" ", cues.WHEN.sub(" ", cues.VERSION_NAMES.sub(" ", text))))
+    rest = own_content(cues.without(text, cues.VERSION_NAMES, cues.WHEN, cues.DOC_EVENT))
     words = [w for w in rest.split() if w not in title_words and w.rstrip("s") not in title_words]
     cjk = sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff")
     return len([w for w in words if w.isascii()]) <= 4 and cjk <= 8

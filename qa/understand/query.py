@@ -289,7 +289,7 @@ class Understander:
             refs = self._into_context_document(refs, context)
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and (
-            as_followup or self._is_followup(content, asks, depts, context, self._context_text(context)))))
+            as_followup or self._is_followup(content, asks, depts, context))))
         # "那违反了怎么处理？" / "what's the penalty for them?": the liability articles of the earlier turn's document.
         rest = own_content(cues.LIABILITY.sub(" ", content))
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
@@ -337,8 +337,9 @@ class Understander:
                 role = context.role  # "how many is that?" after the cooperating ones: still the cooperating ones
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
         what_to_do = bool(_WHAT_TO_DO.search(content)) or liability
-        if followup and context.intent == "figure" and not figure_types and not wants_figure(content) \
-                and not what_to_do and not _YES_NO.search(content):
+        # A follow-up to a figure question asks a figure too, unless it asks what to do or a yes/no question.
+        figure_follow_up = followup and context.intent == "figure" and not what_to_do and not _YES_NO.search(content)
+        if figure_follow_up and not figure_types and not wants_figure(content):
             # "那大企业呢？" after "最晚多少天内要付？": the same kind of figure, for another party.
             figure_types = tuple(asked_types(context.question))
         # A switched follow-up asks the earlier question again; another follow-up adds to it.
@@ -372,9 +373,7 @@ class Understander:
             question_lang=question_language(text),
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
             unknown_departments=tuple(unknown), figure_types=figure_types,
-            wants_figure=wants_figure(content) or bool(figure_types) or bool(
-                followup and context.intent == "figure" and not refs and not depts and not what_to_do
-                and not _YES_NO.search(content)),
+            wants_figure=wants_figure(content) or bool(figure_types) or bool(figure_follow_up and not refs and not depts),
             levels=level_qualifiers(content), asks=asks,
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
@@ -500,9 +499,7 @@ class Understander:
                 texts += [clause.text_zh, clause.text_en.lower()]
         return "\n".join(texts)
 
-    @staticmethod
-    def _is_followup(content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context,
-                     earlier: str = "") -> bool:
+    def _is_followup(self, content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context) -> bool:
         """A follow-up leans on the earlier turn: a pronoun, an ellipsis, a short figure question, or no topic
         words of its own. A question with its own content words (a new topic) starts fresh: a bare "they" or
         a short figure question (政府欠款多少天要付？) follows up only when its topic words echo the earlier turn.
@@ -529,7 +526,7 @@ class Understander:
         longer = not CJK_RE.search(own) and len(words) <= 6
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             # 那拖欠款项找谁投诉呢 after the measures 市科技局 leads: "那" opens a topic the earlier turn never touched.
-            return _echoes(topic, context) or not _new_topic(topic, earlier)
+            return _echoes(topic, context) or not _new_topic(topic, self._context_text(context))
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
@@ -540,12 +537,13 @@ def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:
                 and "count" in asks)
 
 
-# "他们不付怎么办？" after a figure: what to do, not the figure again.
+# "Does it include 个体工商户?" / 它包括…吗: the term the earlier turn defined.
 _INCLUDES_IT = re.compile(r"\b(?:does|do|would) (?:it|that|this|they|the term) (?:also )?(?:include|cover)\b"
                           r"|^(?:那)?(?:它|这个|这|那个)(?:也)?(?:包括|包含|包不包括)", re.IGNORECASE)
 # "can they pay with commercial bills?" / 可以用商业汇票支付吗: a yes/no question, whatever figure the earlier turn asked.
 _YES_NO = re.compile(r"^(?:and |so |but )?(?:can|may|could|must|is it|are they|is that|do they|does it|are we)\b"
                      r"|(?:可以|能|能否|是否|可不可以|能不能|允许|合法)[^？?]{0,20}(?:吗|么)[?？]?$", re.IGNORECASE)
+# "他们不付怎么办？" after a figure: what to do, not the figure again.
 _WHAT_TO_DO = re.compile(r"怎么办|咋办|怎么处理|如何处理|如何应对|怎么应对|\bwhat (?:can|should|do) (?:i|we) do\b|\bwhat now\b"
                          r"|\bwhat are my options\b", re.IGNORECASE)
 _ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|报送|上报|报给|交给|送给"
@@ -560,9 +558,7 @@ _DOCUMENT_FACTS = frozenset({"when", "event", "issuer", "number", "validity", "k
 
 def _without_document_talk(text: str) -> str:
     """A question's words without those about a document itself (这个条例哪天开始施行的 -> nothing left)."""
-    for cue in (cues.DOCUMENT_WORDS, cues.DOC_NUMBER, cues.DOC_EVENT, cues.VERSION_ONE, cues.WHEN):
-        text = cue.sub(" ", text)
-    return text
+    return cues.without(text, cues.DOCUMENT_WORDS, cues.DOC_NUMBER, cues.DOC_EVENT, cues.VERSION_ONE, cues.WHEN)
 
 
 _COUNTERPART_ASKED = re.compile(r"哪条|哪一条|哪个条|第几条|对应|相应的?(?:条|规定)|\b(?:which|what) article\b|\bcounterpart\b"
@@ -633,9 +629,9 @@ def _new_topic(own: str, earlier: str) -> bool:
     none of which they contain."""
     if not earlier:
         return False
-    for cue in (cues.CONTACT, cues.FIGURE_NOUNS, cues.VERSION_CHANGE, cues.VERSION_WORDS, cues.VERSION_ONE, cues.LIABILITY):
-        own = cue.sub(" ", own)  # "2020年版的有啥不一样", "那违反了怎么处理": about the earlier topic
-    topic = own_content(own)
+    # "2020年版的有啥不一样", "那违反了怎么处理": about the earlier topic.
+    topic = own_content(cues.without(own, cues.CONTACT, cues.FIGURE_NOUNS, cues.VERSION_CHANGE, cues.VERSION_WORDS,
+                                     cues.VERSION_ONE, cues.LIABILITY))
     cjk = "".join(w for w in topic.split() if not w.isascii())
     words = [w for w in topic.split() if w.isascii() and len(w) > 2 and w not in _EN_FILLER]
     if len(cjk) >= 4:

@@ -208,13 +208,18 @@ def test_an_empty_question_says_what_to_do_and_documents_show_chinese_dates(brow
 
 def test_clause_search_by_a_department_finds_the_clauses_it_leads(browser, live_app):
     page = _page(browser, live_app)
-    page.get_by_role("tab", name="条款浏览").click()
-    box = page.locator("#clause-search textarea, #clause-search input").first
-    box.fill("市科技局")
-    box.press("Enter")
+    _filter_clauses(page, "#clause-search textarea, #clause-search input", "市科技局")
     # Filtered: measure 1 (led by 市经贸委 and others) leaves the table; 12 and 13 (市科技局 leads) stay.
     text = _clause_table_without(page, "建立和健全多层次的企业信用担保体系")
     assert "鼓励民营企业建立自主研发机构" in text and "第十三条" in text
+
+
+def _filter_clauses(page, box: str, text: str) -> None:
+    """Open the clause browser and type ``text`` into its filter box ``box`` (a CSS selector), then Enter."""
+    page.get_by_role("tab", name="条款浏览").click()
+    field = page.locator(box).first
+    field.fill(text)
+    field.press("Enter")
 
 
 def _clause_table_without(page, title: str) -> str:
@@ -267,10 +272,7 @@ def test_the_question_box_is_locked_while_an_answer_is_on_its_way(browser, live_
 def test_the_clause_browser_lists_a_cooperating_department_as_the_chat_does(browser, live_app):
     # 市财政局 leads one part of measures 1 and 22 and cooperates on another: listed as cooperating too.
     page = _page(browser, live_app)
-    page.get_by_role("tab", name="条款浏览").click()
-    dept = page.locator("#dept-filter input").first
-    dept.fill("市财政局")
-    dept.press("Enter")
+    _filter_clauses(page, "#dept-filter input", "市财政局")
     page.locator("#role-filter").get_by_text("配合", exact=True).click()
     text = _clause_table_without(page, "鼓励民营企业建立自主研发机构")
     assert "建立和健全多层次的企业信用担保体系" in text and "扶持民营中小企业开拓市场" in text

@@ -64,11 +64,16 @@ def _structure(library: Library, doc_id: str, lang: str) -> str:
     if info.chapters:
         heads = info.chapters if lang == "zh" else [e or z for z, e in zip(info.chapters, info.chapters_en, strict=True)]
     else:
-        heads = list(dict.fromkeys(c.group_path[-1] if lang == "zh" else c.group_path_en[-1]
-                                   for c in doc.clauses if c.kind == "measure" and c.group_path))
+        heads = _measure_groups(doc, lang)
     if not heads:
         return ""
     return ("分为：" + "；".join(heads)) if lang == "zh" else ("Its parts: " + "; ".join(heads))
+
+
+def _measure_groups(doc, lang: str) -> list[str]:
+    """A work plan's groups of measures, in order: their headings in ``lang`` (none for a law)."""
+    return list(dict.fromkeys(c.group_path[-1] if lang == "zh" else c.group_path_en[-1]
+                              for c in doc.clauses if c.kind == "measure" and c.group_path))
 
 
 _GROUPS_ASKED = re.compile(r"组|部分|方面|大类|几类|\b(?:groups|sections|parts|areas|categories)\b", re.I)
@@ -78,8 +83,7 @@ def _group_count(library: Library, doc_id: str, question: str, lang: str) -> str
     """"…in how many groups?": the number of a work plan's groups of measures when asked ("" otherwise)."""
     if not _GROUPS_ASKED.search(question):
         return ""
-    doc = library.document(doc_id)
-    groups = list(dict.fromkeys(c.group_path[-1] for c in doc.clauses if c.kind == "measure" and c.group_path))
+    groups = _measure_groups(library.document(doc_id), "zh")
     if not groups:
         return ""
     return f"措施分为{len(groups)}组" if lang == "zh" else f"the measures fall into {len(groups)} groups"

@@ -177,31 +177,11 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
 
     if not cues.DEFINITION.search(query.content):
         return result
-    terms = sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
-    # The term itself ("what counts as an SME under Chinese law?" -> sme), then every run of English words.
-    english = [m.group(1) for m in _DEFINED_TERM_EN.finditer(query.content)]
-    english += [w for w in re.findall(r"[a-z][a-z -]{4,40}", query.content)]
-    allowed = set(filters.documents) if filters and filters.documents else None
     earlier = [deps.library.clause(c) for c in query.context.clause_ids[:1]] if query.followup and query.context else []
     if earlier and "anaphora" in query.asks and any(DEFINING.search(s.zh) for s in earlier[0].sentences):
-        terms = []  # "Does it include 个体工商户?" after the definition of 民营经济组织: that definition again
-        defining = earlier
-    for term in terms:
-        pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指")
-        defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
-                    and any(pattern.search(s.zh) for s in c.sentences)]
-        if defining:
-            break
+        defining = earlier  # "Does it include 个体工商户?" after the definition of 民营经济组织: that definition again
     else:
-        defining = earlier if not terms and earlier and "anaphora" in query.asks else []
-        for phrase in english if not defining else ():
-            low = phrase.strip()
-            defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
-                        and any(re.search(rf"(?:referred to in (?:this|these) \w+|as used in (?:this|these) \w+"
-                                          rf"|for the purposes of (?:this|these) \w+)[^.]{{0,60}}{re.escape(low)}",
-                                          s.en.lower()) for s in c.sentences)]
-            if defining:
-                break
+        defining = _clauses_defining(query, deps, set(filters.documents) if filters and filters.documents else None)
     if not defining:
         return result
     by_id = {h.clause_id: h for h in result.hits}
@@ -212,6 +192,30 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     hit = _led_by(hit, best, DEFINING)  # the defining sentence is quoted (第七十七条's second is on foreign investment)
     rest = [h for h in result.hits if h.clause_id != best.id]
     return SearchResult(query=result.query, hits=(hit,) + tuple(rest), confidence=max(result.confidence, hit.confidence))
+
+
+def _clauses_defining(query: Query, deps: Deps, allowed: set[str] | None) -> list[Clause]:
+    """The clauses (of the ``allowed`` documents; None = all) that define the question's term: the longest Chinese
+    term with 所称X / X是指 first, else an English phrase after "for the purposes of this Law" and the like."""
+    terms = sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
+    for term in terms:
+        pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指")
+        defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
+                    and any(pattern.search(s.zh) for s in c.sentences)]
+        if defining:
+            return defining
+    # The term itself ("what counts as an SME under Chinese law?" -> sme), then every run of English words.
+    english = [m.group(1) for m in _DEFINED_TERM_EN.finditer(query.content)]
+    english += [w for w in re.findall(r"[a-z][a-z -]{4,40}", query.content)]
+    for phrase in english:
+        low = phrase.strip()
+        defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
+                    and any(re.search(rf"(?:referred to in (?:this|these) \w+|as used in (?:this|these) \w+"
+                                      rf"|for the purposes of (?:this|these) \w+)[^.]{{0,60}}{re.escape(low)}",
+                                      s.en.lower()) for s in c.sentences)]
+        if defining:
+            return defining
+    return []
 
 
 def _rank_listed(deps: Deps, query: Query, items: tuple[str, ...], text: str) -> list[Hit]:
@@ -571,14 +575,14 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
         # Who the figure applies to is often named earlier in its sentence (大型企业…，应当…60日内支付).
         sentence = sentences[target.sentence]
         score += 0.5 * len(_shared(q_tokens, tokens(sentence)))
-        # The subject right before the figure (其中私营企业超18万户) is what it counts.
-        before = sentence[max(0, sentence.find(target.value) - 8):max(0, sentence.find(target.value))]
-        if target.value in sentence and any(len(t) >= 3 and t in before for t in q_tokens):
-            score += 2.0
-        # What is done within the figure follows it (10个工作日内，按程序将投诉**转交**): the asked act counts there.
         at = sentence.find(target.value)
-        after = re.split(r"[；;。]", sentence[at + len(target.value):at + len(target.value) + AFTER_WINDOW])[0] if at >= 0 else ""
-        score += len({t for t in _shared(q_tokens, tokens(after)) if not any(t in p for p in in_phrase)})
+        if at >= 0:
+            # The subject right before the figure (其中私营企业超18万户) is what it counts.
+            if any(len(t) >= 3 and t in sentence[max(0, at - 8):at] for t in q_tokens):
+                score += 2.0
+            # What is done within the figure follows it (10个工作日内，按程序将投诉**转交**): the asked act counts there.
+            after = re.split(r"[；;。]", sentence[at + len(target.value):at + len(target.value) + AFTER_WINDOW])[0]
+            score += len({t for t in _shared(q_tokens, tokens(after)) if not any(t in p for p in in_phrase)})
         if asked and any(a in sentence for a in asked):
             score += 3.0
         elif asked and any(a in s for s in sentences.values() for a in asked):
@@ -620,6 +624,8 @@ def _shared(q_tokens: set[str], text_tokens) -> set[str]:
     yields both, which made a long shared word outweigh two distinct ones), no single characters, no filler."""
     shared = {t for t in q_tokens & set(text_tokens) if len(t) >= 2} - _SHARED_GENERIC
     return {t for t in shared if not any(t != u and t in u for u in shared)}
+
+
 # A percentage of one kind: a share of a whole, or a growth rate.
 _PERCENT_KINDS = ((re.compile(r"比重|占比|所占|占[^，。？?]{0,8}(?:比|多少)|\bshare\b|\bproportion\b"), re.compile(r"比重|占比|占")),
                   (re.compile(r"增长|增速|增幅|\bgrowth\b|\bgrow"), re.compile(r"增长|增速|增幅")))
@@ -977,11 +983,12 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str
         clause = deps.library.clause(hit.clause_id)
         if _speaks_of(clause, wanted, query.lang):
             acting.append((hit, clause))
-    # A clause that says whom to turn to (受理投诉 by a named body) beats one that only mentions the action
-    # (不得打击报复提出投诉的中小企业).
-    # Where the act is received (受理…投诉, 投诉和维权服务平台) beats where it is only named in a list of misdeeds.
+    # Asked where to complain: where complaints are received (受理…投诉, 投诉和维权服务平台) beats where the act is
+    # only named in a list of misdeeds.
     receiving = [hit for hit, clause in acting if _RECEIVES.search(clause.text_zh)] \
         if _ASKS_WHERE_TO_COMPLAIN.search(query.content) else []
+    # A clause that says whom to turn to (受理投诉 by a named body) beats one that only mentions the action
+    # (不得打击报复提出投诉的中小企业).
     named = [hit for hit, clause in acting if _names_contact(deps, clause)]
     return (receiving or named or [hit for hit, _ in acting] or [first])[0]
 
