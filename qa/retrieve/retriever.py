@@ -268,7 +268,7 @@ class Retriever:
 
     # -- entry point -------------------------------------------------------------------------
     def search(self, text: str, *, lang: str, k: int = 5, filters: Filters | None = None,
-               prefer: tuple[str, ...] = (), evidence_text: str = "") -> SearchResult:
+               prefer: tuple[str, ...] = (), evidence_text: str = "", discussed: tuple[str, ...] = ()) -> SearchResult:
         """Rank clauses for ``text`` (already normalised) read as ``lang`` (zh, en or mixed).
 
         Args:
@@ -280,6 +280,8 @@ class Retriever:
                 of a place the question names).
             evidence_text: when not empty, the confidence is read from this text instead of ``text`` (the
                 question with the name of the document it is limited to, which ranking leaves out).
+            discussed: document ids the conversation named earlier: their clauses lose the status prior (a
+                user who asked about the 2007 plan still means it, though it is historical).
 
         Returns:
             ``SearchResult`` with at most ``k`` hits, never a clause whose fused score is zero.
@@ -294,6 +296,9 @@ class Retriever:
         if not clause_scores:
             return SearchResult(query=text, hits=(), confidence=0.0)
         fused = self._fuse(clause_scores, lang, mask)
+        if discussed:
+            named = np.isin(self._clause_doc, [self._doc_pos[d] for d in discussed if d in self._doc_pos])
+            fused = np.where(named, fused / self._prior, fused)
         if prefer and self.config.place_boost != 1.0:
             preferred = np.isin(self._clause_doc, [self._doc_pos[d] for d in prefer if d in self._doc_pos])
             fused = np.where(preferred, fused * self.config.place_boost, fused)

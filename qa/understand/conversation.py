@@ -53,5 +53,8 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
     # A quoted answer is about its first clause (the others are "see also" / the version in force).
     keep = 1 if answer.status in ("answered", "not_stated") else 3
     role = query.departments[0].role if query.intent == "department" and query.departments else "any"
+    # The documents the turn was limited to by its own words (named, or its follow-up's), not the user's choice;
+    # A turn that named none carries the conversation's on.
+    scope = (query.scope if query.scope and query.scope != query.selected else None) or query.discussed or None
     return Context(question=query.retrieval_text or query.content, clause_ids=ids[:keep], intent=query.intent,
-                   departments=tuple(d.name for d in answer.departments), items=items, role=role)
+                   departments=tuple(d.name for d in answer.departments), items=items, role=role, scope=scope)

@@ -25,6 +25,9 @@ _SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principle
                  r"\s*(?:\?|$|under\b|(?:of|in|at) (?:the|this) (?:plan|document|end))"
                  r"|\btell me (?:more )?about (?:the )?(?:[a-z0-9]+ ){0,2}(?:measures|principles|goals|targets|requirements)\b"
                  r"|\b(?:group|section|part) of (?:measures|clauses|articles)\b"
+                 # "and the basic principles?" / 那工作要求呢？: a section named alone
+                 r"|^(?:and |what about |how about )?(?:the |its )?(?:basic principles|main goals|main targets|work requirements)"
+                 r"\s*\??$|^(?:那|那么)?(?:它的|其)?(?:基本原则|主要目标|工作要求)(?:呢)?[？?]?$"
                  r"|[\u4e00-\u9fff]{1,6}方面的(?:扶持|支持|优惠)?(?:措施|政策|规定|条款)")
 LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是啥|各是什么|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
               r"|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
@@ -37,7 +40,7 @@ LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是�
               r"|\bmeasures\b.*\b(?:led|lead|handled|leads)\b|\bwhat measures\b|\bwhich ones\b|\bany (?:measures?|clauses?)\b"
               r"|提到|提及|出现|\bnamed\b|\bmentioned\b|\bappear\w*"
               + _SECTION_LIST)
-COUNT = _re(r"(?<![这那])几条|(?<![这那])几项|(?<![这那])几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
+COUNT = _re(r"(?<![这那第哪])几条|(?<![这那第哪])几项|(?<![这那第哪])几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
             r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
               r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)|(?:报|交|送|报送|上报)给谁"
@@ -72,7 +75,7 @@ VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍�
                r"|\btargets? (?:run|go|are set) (?:up )?(?:to|until)\b")
 ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|哪个(?:部门|单位|机关)(?:印发|发布|颁布|制定)|由哪个(?:部门|单位|机关)(?:印发|发布|制定)"
              r"|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
-             r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|\bapproved by\b"
+             r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|由谁通过|由谁制定|\bapproved by\b|\bby whom\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
              r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b")
 WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)"
@@ -85,7 +88,7 @@ DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了什么|改了哪些|改动|修改了什么|修改了哪些|有什么不同|有何不同"
                      r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较"
-                     r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompare[ds]?\b"
+                     r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompared (?:with|to)\b|\bcompare[ds]?\b"
                      r"|\bcomparison\b|\bversus\b|\bvs\b")
 # The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version) …
 VERSION_NAMES = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|现行|老版本|\b(?:the )?\d{4} (?:version|text)\b")
@@ -98,6 +101,8 @@ VERSION_ONE = _re(r"\b(?:the )?(?:new|old|newer|older|revised|latest|current|ear
 VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本"
                     r"|\b(?:the )?(?:\d{4}|old|new|older|newer|current|previous|revised|original) (?:version|text|rules?|regulations?|one)s?\b"
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
+# Each version of a document (新旧两版各有多少条 / both versions).
+BOTH_VERSIONS = _re(r"新旧|两个版本|两版|各个版本|\b(?:both|each|the two) versions\b")
 # "资料库有哪些文件？" / "What documents are in the library?": the library itself.
 LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|一共|总共|共)?(?:有|收录了?|包括|包含)"
                    r"(?:哪些|哪几份|什么|几份|多少份?)(?:[\u4e00-\u9fff]{0,3}的)?(?:文件|法规|法律|条例|政策|文档|资料)"

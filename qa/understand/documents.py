@@ -17,6 +17,14 @@ from qa.normalize import normalize
 from qa.understand.spans import find_all, overlaps
 
 _PLAN_WORDS = re.compile(r"(这个|本|该|此|那个)?(工作)?方案|\b(the|this|that) (work )?plan\b|\bwork plan\b")
+# Words for a work plan's own structure (its numbered measures and their groups, its goals, principles and work
+# requirements): laws have articles and chapters, so with no document named these mean the plan.
+_PLAN_STRUCTURE = re.compile(r"(?:几|多少)(?:条|项)(?:主要)?措施|措施(?:一共|总共|共)?(?:有)?(?:几|多少)(?:条|项)|方面的措施"
+                             r"|主要措施|主要目标|基本原则|工作要求|指导思想|几大(?:类|组|方面)"
+                             r"|\bhow many (?:main )?measures\b|\blist (?:all )?(?:the )?measures\b|\bgroups? of measures\b"
+                             r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d(?:st|nd|rd|th)) group\b"
+                             r"|\bmeasures (?:on|about|under|in the)\b|\bthe measures\b|\bgoals section\b|\bmain (?:goals|targets)\b"
+                             r"|\bbasic principles\b|\bwork requirements\b|\bguiding (?:ideology|thought|principle)\b")
 _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|年(?:的|那个)?(?:条例|版本|文本|老条例|旧条例))"
                            r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后"
                            r"|\b(?:the )?(?:old |new |original |revised )?(?:19|20)\d\d (?:version|text|edition|regulations?|rules?)\b"
@@ -48,6 +56,7 @@ class DocumentMention:
     text: str
     loose: bool = False  # named by keywords (广东 + 中小企业), not by a name
     version_only: bool = False  # named only by a version (2020年版呢？), which may belong to the earlier turn's document
+    structural: bool = False  # not named: only the plan has what is asked for (几条措施, the main goals)
 
 
 VERSION_YEAR_WINDOW = 12  # characters either side of a document's name where its version's year is looked for
@@ -102,6 +111,9 @@ class DocumentNames:
         if self._plan and not any(f.doc_id == self._plan for f in found):
             if m := _PLAN_WORDS.search(text):
                 found.append(DocumentMention(self._plan, m.start(), m.end(), m.group(0), loose=True))
+            elif not found and (m := _PLAN_STRUCTURE.search(text)):
+                # An empty span: the structure words stay in the topic (主要目标 is what is asked for).
+                found.append(DocumentMention(self._plan, m.start(), m.start(), "", loose=True, structural=True))
         found.sort(key=lambda f: f.start)
         out: list[DocumentMention] = []
         for f in found:

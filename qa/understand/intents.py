@@ -41,6 +41,9 @@ def is_document(q: Query, _lib: Library) -> bool:
     if "count" in a and "units" in a and _counts_structure(q) and _little_topic(_without_title_words(q, _lib)) \
             and not cues.GROUP_REF.search(q.content) and not _enumerates_section(q):  # 第（六）部分有几条措施: that group's count
         return True
+    if "count" in a and "units" in a and _counts_structure(q) and (q.details.get("compare_versions") or cues.BOTH_VERSIONS.search(
+            q.content)) and _little_topic(cues.without(_without_title_words(q, _lib), cues.VERSION_CHANGE, cues.VERSION_WORDS)):
+        return True  # "How many articles did the 2020 version have compared with the 2025 one?": each version's count
     if counts_listing_above(q.context, a) and _little_topic(q.bare or q.content):
         return True  # "How many are there?" after a listing: its count
     return "structure" in a and (about_doc or not own_content(q.bare or q.content))

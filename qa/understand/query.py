@@ -31,6 +31,7 @@ class Context:
     departments: tuple[str, ...] = ()
     items: tuple[str, ...] = ()  # every clause a listing answer listed, in order
     role: str = "any"  # the role a department listing asked about (lead / cooperate), for "how many is that?"
+    scope: tuple[str, ...] | None = None  # the documents the turn named (or was limited to by its words), not chosen
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Query:
     levels: tuple[str, ...] = ()
     asks: frozenset[str] = frozenset()  # listing, count, contact, validity, issuer, when, number, structure, …
     places: tuple[str, ...] = ()  # documents of the places named (广州, Guangdong), ranked up when none is named
+    discussed: tuple[str, ...] = ()  # documents an earlier turn named: ranked as if in force when none is named now
     unknown_document: str | None = None  # a document named that the library does not hold (优化营商环境条例)
     scope_cues: tuple[ScopeCue, ...] = ()
     greeting: bool = False  # the question opens with (or is only) a greeting
@@ -240,6 +242,9 @@ class Understander:
         if context and context.clause_ids and doc_mentions and all(m.version_only for m in doc_mentions) \
                 and not set(self.library.documents_of(context.clause_ids)) & set(self.documents.versions(doc_mentions[0].doc_id)):
             doc_mentions = []  # "旧版呢？" after the Guangzhou regulation: its own old version, not the payment regulation's
+        # Structure only the plan has (几条措施, the main goals) limits the search to it, as choosing it would.
+        structural = tuple(m.doc_id for m in doc_mentions if m.structural)
+        doc_mentions = [m for m in doc_mentions if not m.structural]
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
         if doc_mentions:
             # "Does 广州市支持民营经济发展条例 offer talent subsidies?" is English: a quoted title is no grammar.
@@ -253,7 +258,7 @@ class Understander:
             excluded = named_docs
             named_docs = ()
             doc_mentions = []
-        scope = named_docs or selected
+        scope = named_docs or selected or structural or None
         if excluded:
             scope = tuple(d.id for d in self.library.documents if d.id not in excluded and (not selected or d.id in selected))
         depts, unknown = self.departments.find(content)
@@ -295,7 +300,11 @@ class Understander:
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
                          and (len(rest.split()) <= 1 or (len(rest.split()) <= 3 and _echoes(rest, context))))
         followup = followup or liability
-        missing_version = self._missing_version(content, context) if context and not named_docs and not refs else None
+        missing_version = self._missing_version(content, self.library.documents_of(context.clause_ids)) \
+            if context and not named_docs and not refs else None
+        if len(named_docs) == 1 and not refs and not context:
+            # 广东省促进中小企业发展条例还是2007年那个版本吗: a version the library does not hold.
+            missing_version = self._missing_version(blank(content, [(m.start, m.end) for m in doc_mentions]), named_docs)
         switched = self._switch_documents(content, context) if context and not named_docs and not refs \
             and not missing_version else None
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
@@ -327,6 +336,9 @@ class Understander:
         elif followup and "validity" in asks:
             named_docs = self.library.documents_of(context.clause_ids)
             scope = named_docs
+        elif followup and not scope and context.scope:
+            # "Which industries?" after "… under the plan?": still within the document the conversation named.
+            scope = context.scope
         if part_only:
             refs = self._resolve_part_refs(refs, context if followup else None)
         one_clause = len(context.clause_ids) == 1 and _THIS_CLAUSE.search(content) if context else False
@@ -380,14 +392,16 @@ class Understander:
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
             evidence_text=evidence_text, topic=topic, own_text=whole, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=() if scope else self.documents.of_places(content),
+            discussed=tuple(context.scope or ()) if context and not scope else (),
             unknown_document=self._unknown_document(content, refs, named_docs, doc_mentions),
             details=details)
         from qa.understand.intents import detect_intent
 
         return replace(query, intent=detect_intent(query, self.library))
 
-    _VERSION_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年版|版|年的|年那版|年那个| version| text)|(旧版|老版|旧的|老的|原来的版本|以前的版本"
-                             r"|\bold version\b|\bold one\b|\bprevious one\b"
+    _VERSION_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年版|版|年的|年那版|年那个| version| text)|(旧版|老版|旧的|老的|原来的版本"
+                             r"|以前的版本|原版|最初的版本|第一版|\bold version\b|\bold one\b|\bprevious one\b"
+                             r"|\boriginal (?:one|version|text)\b|\bfirst version\b"
                              r"|\bprevious version\b|\bearlier version\b)|(新版|现行版|最新版|现行的|现在的(?:规定|版本|条例)|目前的(?:规定|版本|条例)"
                              r"|\bnew version\b"
                              r"|\bcurrent version\b|\blatest version\b|\bcurrent (?:rules?|regulations?|one)\b|\bnow\?$)")
@@ -407,19 +421,25 @@ class Understander:
                     return alias, body.name
         return None
 
-    def _missing_version(self, content: str, context: Context) -> tuple[str, str] | None:
-        """(year, document) when a follow-up asks only for a version the earlier turn's document does not have
-        ("2020年版呢？" of the 2024 Guangzhou regulation); else None."""
-        docs = self.library.documents_of(context.clause_ids)
+    def _missing_version(self, content: str, docs: tuple[str, ...]) -> tuple[str, str] | None:
+        """(year, document) when a question asks only for a version ``docs[0]`` (the earlier turn's document, or
+        the one named) does not have ("2020年版呢？" of the 2024 Guangzhou regulation); else None."""
         m = self._VERSION_RE.search(content)
         if not docs or not m or not (m.group(1) or m.group(2)) or own_content(self._VERSION_RE.sub(" ", content)):
             return None
         versions = self.documents.versions(docs[0])
         if m.group(2):  # 旧版呢 of a document the library holds in one version only (the 2024 Guangzhou regulation)
             return ("", docs[0]) if len(versions) <= 1 else None
-        if any(v.endswith(m.group(1)) for v in versions):
+        if any(v.endswith(m.group(1)) or m.group(1) in self._version_years(v) for v in versions):
             return None
         return m.group(1), docs[0]
+
+    def _version_years(self, doc_id: str) -> set[str]:
+        """The years a version goes by: revised, published, in force (adopted only if never revised: the 2019
+        revision of a regulation adopted in 2007 is no "2007 version")."""
+        dates = self.library.info(doc_id).dates
+        keys = ("revised", "published", "effective", "approved") + (() if "revised" in dates else ("adopted",))
+        return {dates[k][:4] for k in keys if k in dates}
 
     def _switch_documents(self, content: str, context: Context) -> tuple[str, ...] | None:
         """Other documents a follow-up turns to: another version (2020年版, the old version) or another level
@@ -507,6 +527,10 @@ class Understander:
         own = own_content(content)
         if not own:
             return True
+        if len(context.items) > 1 and _AMONG_LISTED.search(content):
+            return True  # "Which one is about startup bases?" / 发债那条是第几条: one of the clauses just listed
+        if _PLAN_SECTION.search(content) and "anaphora" not in asks:
+            return False  # "and the basic principles?" after the guiding ideology: that section, asked afresh
         if (cues.GROUP_COUNT.search(content) or cues.CLAUSE_LISTING.search(content)) and "anaphora" not in asks \
                 and not any(w in context.question for w in own.split()):
             return False  # "用地方面有几项措施？" after the financing measures: a group of its own
@@ -527,9 +551,20 @@ class Understander:
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             # 那拖欠款项找谁投诉呢 after the measures 市科技局 leads: "那" opens a topic the earlier turn never touched.
             return _echoes(topic, context) or not _new_topic(topic, self._context_text(context))
+        if _WHICH_ONES.search(content) and not depts:
+            return True  # "Which industries?" / 哪些行业？: which of the earlier turn's things
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+# One of the clauses the earlier turn listed, picked by its topic.
+_AMONG_LISTED = re.compile(r"\bwhich (?:one|of (?:them|these|those))\b|\bwhich (?:measure|article|clause) (?:is|was|deals|covers)\b"
+                           r"|哪一条|哪条|哪一项|哪项|哪个是|那条是第几条|那条是哪条|的是第几条|是第几条")
+# A work plan's sections by name: asked for, they are no ellipsis of the earlier turn.
+_PLAN_SECTION = re.compile(r"基本原则|主要目标|工作要求|指导思想|主要措施|\bbasic principles\b|\bmain (?:goals|targets)\b"
+                           r"|\bwork requirements\b|\bguiding (?:ideology|thought)\b")
+# A bare "which X?" asks to pin down the earlier turn's matter ("Which industries?", 哪些行业？).
+_WHICH_ONES = re.compile(r"^(?:and |so |ok,? )?(?:which|what) (?:kinds? of |sorts? of |types? of )?[a-z-]+\s*\??$"
+                         r"|^(?:那|那么)?(?:是)?(?:哪些|哪几个|哪几种|哪几类|哪个|哪种|哪类)[\u4e00-\u9fff]{1,4}(?:呢|啊)?[？?]?$")
 def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:
     """"How many are there?" / 一共几项？ after a turn that listed clauses (a group, a department's, those
     mentioning a term): the count of that list."""

@@ -11,6 +11,7 @@ import re
 from qa.answer.citation import _date_zh, clause_label, document_name, make_citation, reported_to, status_line
 from qa.answer.models import Answer
 from qa.models import DocumentInfo, Library
+from qa.understand import cues
 from qa.understand.query import Query, counts_listing_above
 
 DATE_NAMES = {"adopted": ("通过", "adopted"), "revised": ("修订", "revised"), "amended": ("修正", "amended"),
@@ -89,6 +90,30 @@ def _group_count(library: Library, doc_id: str, question: str, lang: str) -> str
     return f"措施分为{len(groups)}组" if lang == "zh" else f"the measures fall into {len(groups)} groups"
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _other_versions(library: Library, doc_id: str) -> list[str]:
+    """The other versions of a document (the 2020 and 2025 payment regulations), newest first."""
+    out, seen = [], {doc_id}
+    for step in ("superseded_by", "supersedes"):
+        cur = doc_id
+        while (nxt := getattr(library.info(cur), step)) and nxt not in seen and library.has_document(nxt):
+            out.append(nxt)
+            seen.add(nxt)
+            cur = nxt
+    return out
+
+
+def _other_version(library: Library, doc_id: str, lang: str) -> str:
+    """"另有2020年版：国务院令第728号（已失效）" / "the 2020 version: … (no longer in force)"."""
+    info = library.info(doc_id)
+    year = (info.dates.get("effective") or info.dates.get("published") or "")[:4]
+    if lang == "zh":
+        return f"{year}年版为{info.doc_number}（{info.status_label('zh')}）"
+    return f"the {year} version: {info.doc_number} ({info.status_label('en')})"
+
+
 def _header_citations(library: Library, doc_id: str) -> list:
     """Where a document states its own facts: a work plan's notice, a law's 施行 article."""
     doc = library.document(doc_id)
@@ -130,6 +155,10 @@ def handle_document(query: Query, deps) -> Answer:
     if "library" in query.asks and not query.documents:
         return _library_listing(query, deps)
     docs = target_documents(query, library)
+    if cues.BOTH_VERSIONS.search(query.content) or query.details.get("compare_versions"):
+        # 新旧两版各有多少条: every version of the document named, newest first.
+        docs = list(dict.fromkeys(v for d in docs[:1] for v in sorted(
+            [d, *_other_versions(library, d)], key=lambda v: library.info(v).dates.get("effective", ""), reverse=True)))
     lang = query.lang
     lines: list[str] = []
     citations = []
@@ -163,6 +192,10 @@ def handle_document(query: Query, deps) -> Answer:
             facts.append((f"文号：{info.doc_number}" if info.doc_number else "资料库中没有它的文号（来源文本未载明）") if lang == "zh"
                          else (f"document number: {info.doc_number}" if info.doc_number
                                else "its document number is not in the library (the source text does not give it)"))
+            if not _YEAR.search(query.content):
+                # 保障中小企业款项支付条例是第几号令？: the name covers every version, each with its own number.
+                facts += [_other_version(library, other, lang) for other in _other_versions(library, doc_id)
+                          if other not in docs and library.info(other).doc_number]
         if "count" in a or "units" in a and not facts:
             counted = next((kind for kind, pattern in _COUNTED_KINDS if pattern.search(query.content)), None)
             same = [c for c in library.document(doc_id).clauses if c.kind == counted]

@@ -64,7 +64,8 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
         filters = Filters(documents=docs)
     result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
                                    prefer=() if filters and filters.documents else query.places,
-                                   evidence_text=query.evidence_text)
+                                   evidence_text=query.evidence_text,
+                                   discussed=() if filters and filters.documents else query.discussed)
     if query.details.get("liability") and query.context and query.context.clause_ids:
         liable = _liability_first(query, deps, filters, query.context.clause_ids)
         if liable is not None:

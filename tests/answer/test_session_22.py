@@ -1,0 +1,68 @@
+"""Questions of kinds the session-22 dev review (the session-21 holdout, now dev) found unanswered: plan
+questions asked with no document chosen, and conversations that named the plan."""
+
+from __future__ import annotations
+
+PLAN = "suifuban-2007-42"
+
+
+def test_structure_only_the_plan_has_means_the_plan_with_no_document_chosen(fake_assistant):
+    a = fake_assistant.ask("人才方面的措施有几条，分别是什么")
+    assert a.status == "listing" and [i.clause_id for i in a.items] == [f"{PLAN}/measure-{n}" for n in (19, 20, 21)]
+    a = fake_assistant.ask("goals section – how many private firms + self-employed households targeted by 2010?")
+    assert a.citations and a.citations[0].doc_id == PLAN
+    # A law's own measures are no plan structure: 强制措施 stays in the library.
+    a = fake_assistant.ask("对执法机关的强制措施有异议，可以找谁？")
+    assert all(not c.clause_id.startswith(PLAN) for c in a.citations)
+
+
+def test_a_conversation_that_named_the_plan_stays_with_it(fake_assistant, real_assistant):
+    first = "Can private firms take part in state-owned enterprise reform under the plan?"
+    a = fake_assistant.ask("Which industries?", history=[first])
+    assert a.citations and a.citations[0].clause_id.startswith(PLAN)
+    # A new question of the same conversation: the plan is ranked as if in force, not behind the laws.
+    q = real_assistant.understand("is there also support for the guarantee companies themselves?",
+                                  history=["Does the 2007 Guangzhou plan help SMEs get a loan guarantee?"])
+    assert q.discussed == (PLAN,) and not q.followup
+    a = real_assistant.ask("is there also support for the guarantee companies themselves, like risk reserves?",
+                           history=["Does the 2007 Guangzhou plan help SMEs get a loan guarantee?"])
+    assert a.citations[0].clause_id == f"{PLAN}/measure-1"
+    # Without the earlier turn the laws in force come first.
+    a = real_assistant.ask("is there also support for the guarantee companies themselves, like risk reserves?")
+    assert not a.citations[0].clause_id.startswith(PLAN)
+
+
+def test_which_one_of_a_listing_picks_among_the_listed_clauses(fake_assistant):
+    a = fake_assistant.ask("Which one is about startup bases for small companies?",
+                           history=["What land-related measures are in the plan?"])
+    assert a.citations[0].clause_id == f"{PLAN}/measure-11"
+    a = fake_assistant.ask("发债那条是第几条？", history=["方案里融资方面有哪些措施？"])
+    assert a.citations[0].clause_id == f"{PLAN}/measure-5" and a.status != "listing"
+
+
+def test_a_section_named_alone_after_another_lists_that_section(fake_assistant):
+    a = fake_assistant.ask("and the basic principles?", history=["What is the guiding ideology (指导思想) of the plan?"])
+    assert a.status == "listing" and [i.clause_id for i in a.items] == [f"{PLAN}/principle-{n}" for n in (1, 2, 3)]
+
+
+def test_document_facts_of_every_version_and_by_whom(fake_assistant):
+    a = fake_assistant.ask("保障中小企业款项支付条例是国务院第几号令？")
+    assert "第802号" in a.answer and "第728号" in a.answer
+    a = fake_assistant.ask("2025年版保障中小企业款项支付条例的文号是什么？")
+    assert "第802号" in a.answer and "第728号" not in a.answer  # a year names one version
+    a = fake_assistant.ask("How many articles did the 2020 payment regulation have compared with the 2025 one?")
+    assert a.intent == "document" and "37 articles" in a.answer and "29 articles" in a.answer
+    a = fake_assistant.ask("When was the Private Economy Promotion Law adopted, and by whom?")
+    assert "Standing Committee of the National People's Congress" in a.answer and "2025-04-30" in a.answer
+    a = fake_assistant.ask("中小企业促进法第六章有哪几条")
+    assert a.status == "listing" and len(a.items) == 5
+
+
+def test_a_version_the_library_does_not_hold_or_goes_by_another_year(fake_assistant):
+    a = fake_assistant.ask("广东省促进中小企业发展条例还是2007年那个版本吗？")
+    assert a.intent == "validity" and "没有" in a.answer and "2019年9月25日修订" in a.answer
+    # In force from 2018: the 2018 version is the one held.
+    a = fake_assistant.ask("Is the 2018 version of the SME promotion law in force?")
+    assert "no 2018 version" not in a.answer and "in force" in a.answer
+    a = fake_assistant.ask("and the original one?", history=["When did the 2025 revised SME payment regulation take effect?"])
+    assert "2020-09-01" in a.answer
