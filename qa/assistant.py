@@ -202,18 +202,26 @@ class Assistant:
         return tuple(docs)
 
     # -- entry points ----------------------------------------------------------------------
-    def search(self, question: str, *, k: int = 5, selection: Selection | None = None) -> SearchResult:
+    def search(self, question: str, *, k: int = 5, selection: Selection | None = None,
+               history: list | tuple = ()) -> SearchResult:
         """Ranked clauses for ``question`` (at most ``k``): clauses it names by number first, then the clauses a
-        department it names leads, then retrieval. ``QueryError`` for text that cannot be searched (far too long)."""
+        department it names leads, then retrieval. ``history`` (earlier questions, oldest first) is read as
+        ``ask`` reads it: a follow-up ranks within the earlier turn's documents, its clauses first.
+        ``QueryError`` for text that cannot be searched (far too long)."""
         if not isinstance(question, str):
             raise QueryError(f"the question must be text, not {type(question).__name__}")
         check_length(question)
-        query = self.understand(question, selection=selection)
+        query = self.understand(question, history=history, selection=selection)
+        if query.followup and query.context and query.context.clause_ids:
+            from qa.answer.handlers.retrieval import retrieve
+
+            return retrieve(query, self._configured, k=k)[0]
         docs = query.scope
         filters = Filters(documents=tuple(docs)) if docs else None
         # The same text the answer's retrieval reads (the topic, with the texts' terms after everyday words).
         result = self.retriever.search(query.retrieval_text or query.content or query.text, lang=query.channels, k=k,
-                                       filters=filters, prefer=() if docs else query.places)
+                                       filters=filters, prefer=() if docs else query.places,
+                                       discussed=() if docs else query.discussed)
         first = direct_hits(query, self.library)
         if not first:
             return result

@@ -101,6 +101,11 @@ def score(outcomes: list[Outcome], *, thresholds: dict[str, float] | None = None
         by_lang[o.question.lang].append((o.ranking, o.question.relevant))
         by_kind[o.question.kind].append((o.ranking, o.question.relevant))
     report["by_lang"] = {k: ranking_metrics(v) for k, v in sorted(by_lang.items())}
+    # Questions with no history rank the same whether or not the search reads the conversation (it has since
+    # session 22), so this group compares with earlier reports.
+    report["by_lang_alone"] = {lang: ranking_metrics([(o.ranking, o.question.relevant) for o in in_scope
+                                                     if o.question.lang == lang and not o.question.history])
+                               for lang in sorted(by_lang)}
     report["by_kind"] = {k: ranking_metrics(v) for k, v in sorted(by_kind.items())}
     report["answers"] = answer_metrics(outcomes, abst)
     answerable = [o for o in outcomes if o.question.in_scope]

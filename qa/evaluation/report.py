@@ -64,14 +64,17 @@ def _f(v: float | None) -> str:
 
 def ranking_table(results: dict) -> str:
     """Retrieval of the 2007 plan's gold set (asked with the plan selected) and of the library gold sets."""
-    head = "| system | split | gold | zh Hit@1 | zh Hit@3 | en Hit@1 | en Hit@3 | MRR@10 | OOS abstained | in-scope abstained |"
-    lines = [head, "|" + "---|" * 10]
+    head = ("| system | split | gold | zh Hit@1 | zh Hit@3 | en Hit@1 | en Hit@3 | MRR@10 | Hit@1 zh / en, no history "
+            "| OOS abstained | in-scope abstained |")
+    lines = [head, "|" + "---|" * 11]
     for name, splits in results.items():
         for split in ("dev", "test"):
             for gold, r in splits[split].items():
                 zh, en, a = r["by_lang"].get("zh", {}), r["by_lang"].get("en", {}), r["abstention"]
+                alone = r.get("by_lang_alone", {})
                 lines.append(f"| {name} | {split} | {gold} | {_f(zh.get('hit@1'))} | {_f(zh.get('hit@3'))} | "
                              f"{_f(en.get('hit@1'))} | {_f(en.get('hit@3'))} | {_f(r['overall'].get('mrr@10'))} | "
+                             f"{_f(alone.get('zh', {}).get('hit@1'))} / {_f(alone.get('en', {}).get('hit@1'))} | "
                              f"{_f(a['recall'])} | {_f(a['in_scope_wrongly_abstained'])} |")
     return "\n".join(lines)
 

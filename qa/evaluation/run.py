@@ -24,7 +24,8 @@ def collect(questions: list[GoldQuestion], bot, *, progress: Callable[[str], Non
     for n, q in enumerate(questions, 1):
         selection = Selection(documents=q.documents) if q.documents else None
         try:
-            ranking = [h.clause_id for h in bot.search(q.question, k=10, selection=selection).hits]
+            # A follow-up is ranked with its conversation, as it is answered (before session 22 it was ranked alone).
+            ranking = [h.clause_id for h in bot.search(q.question, k=10, selection=selection, history=list(q.history)).hits]
         except QAError:
             ranking = []
         answer = bot.ask(q.question, history=list(q.history), selection=selection)

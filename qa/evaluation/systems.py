@@ -68,7 +68,8 @@ class PeerSystem:
         self.baseline = PeerBaseline(self.library, load_encoder(spec.encoders[0]),
                                      ChineseTokenizer(user_words(self.library)))
 
-    def search(self, question: str, *, k: int = 10, selection=None):
+    def search(self, question: str, *, k: int = 10, selection=None, history=()):
+        """The baseline's ranking; it has no conversation, so ``history`` is not read."""
         from qa.retrieve.retriever import Hit, SearchResult
 
         docs = selection.documents if selection else None

@@ -66,3 +66,12 @@ def test_a_version_the_library_does_not_hold_or_goes_by_another_year(fake_assist
     assert "no 2018 version" not in a.answer and "in force" in a.answer
     a = fake_assistant.ask("and the original one?", history=["When did the 2025 revised SME payment regulation take effect?"])
     assert "2020-09-01" in a.answer
+
+
+def test_a_follow_up_is_ranked_with_its_conversation(fake_assistant):
+    first = "What land-related measures are in the plan?"
+    hits = fake_assistant.search("Which one is about startup bases for small companies?", k=5, history=[first]).hits
+    assert hits[0].clause_id == f"{PLAN}/measure-11"
+    # The same question ranked alone searches the whole library.
+    alone = fake_assistant.search("Which one is about startup bases for small companies?", k=5).hits
+    assert any(not h.clause_id.startswith(PLAN) for h in alone)

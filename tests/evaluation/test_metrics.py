@@ -25,6 +25,14 @@ def test_ranking_metrics():
     assert m["hit@1"] == 1 / 3 and m["hit@3"] == 2 / 3 and abs(m["mrr@10"] - 0.5) < 1e-9
 
 
+def test_questions_with_no_history_are_also_ranked_apart():
+    alone = q("a", lang="en")
+    follow = q("f", lang="en", history=("earlier",))
+    report = score([o(alone), o(follow, ranking=("d/x",))])
+    assert report["by_lang"]["en"]["hit@1"] == 0.5
+    assert report["by_lang_alone"]["en"]["hit@1"] == 1.0 and report["by_lang_alone"]["en"]["n"] == 1
+
+
 def test_answers_listing_and_abstention():
     listing = q("l", relevant=("d/a-1", "d/a-2"), kind="department", family="intent")
     oos = q("o", relevant=(), expect="out_of_scope")
