@@ -28,7 +28,7 @@ from qa.index.store import Progress, build_index, load_index
 from qa.ingest.library import load_library
 from qa.normalize import MAX_QUESTION_CHARS, check_length, normalize
 from qa.retrieve.retriever import DEFAULT_WEIGHTS, STATUS_PRIOR, Filters, Hit, RetrievalConfig, Retriever, SearchResult
-from qa.understand.compound import needs_previous, sub_questions
+from qa.understand.compound import needs_previous, respectively, sub_questions
 from qa.understand.conversation import MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, clean_history, context_of
 from qa.understand.language import answer_language, only_language_request
 from qa.understand.query import Query, Understander
@@ -276,8 +276,9 @@ class Assistant:
         parts = sub_questions(question)
         if parts:  # "国家级奖励多少？到2010年比重目标是多少？": each question answered on its own
             answers = []
+            alone = bool(respectively(question))  # 创业基地和专业镇分别…: 专业镇要搞多少个 is no follow-up
             for n, part in enumerate(parts):
-                earlier = list(history) + (list(parts[:n]) if n and needs_previous(part) else [])
+                earlier = list(history) + (list(parts[:n]) if n and not alone and needs_previous(part) else [])
                 answers.append(self._answer(part, history=earlier, lang=lang, selection=selection))
             return merge_answers(question, answers)
         return self._answer(question, history=history, lang=lang, selection=selection)

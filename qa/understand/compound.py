@@ -25,6 +25,8 @@ def sub_questions(question: str) -> tuple[str, ...]:
         >>> sub_questions("创业基地建几个？担保中心的担保额要达到多少？")
         ('创业基地建几个？', '担保中心的担保额要达到多少？')
     """
+    if parts := respectively(question):
+        return parts
     parts = [p.strip() for p in re.split(r"(?<=[？?])", question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS or not all(re.search(r"[？?]$", p) for p in parts):
         return ()
@@ -51,3 +53,22 @@ def _has_own_topic(part: str) -> bool:
     if CJK_RE.search(own):
         return len(re.sub(r"[^\u3400-\u9fff]", "", own)) >= MIN_OWN_CJK
     return len(own.split()) >= MIN_OWN_WORDS
+
+
+# 创业基地和专业镇分别要搞多少个: one figure asked of two things, each its own question.
+_RESPECTIVELY = re.compile(r"^(?P<a>[^，,。？?]{2,20}?)(?:和|与|跟|以及)(?P<b>[\u4e00-\u9fff]{2,10})(?P<rest>(?:分别|各自|各)"
+                           r"[^，,。]*?(?:多少|几|多久|多长|比例|金额|期限)[^，,。]*)$")
+_NOT_A_TOPIC = re.compile(r"第|条|措施\s*\d|目标[一二三四\d]|原则[一二三\d]|[局委办]$")
+
+
+def respectively(question: str) -> tuple[str, ...]:
+    """The two questions of "A和B分别多少…", each standing alone, or () (clause numbers and departments are
+    read as a whole: 第12条和第20条分别由哪个部门牵头 is answered clause by clause elsewhere)."""
+    m = _RESPECTIVELY.match(question.strip())
+    if not m or _NOT_A_TOPIC.search(m.group("a")) or _NOT_A_TOPIC.search(m.group("b")):
+        return ()
+    a, b = m.group("a"), m.group("b")
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", a) and (shared := re.match(r"[\u4e00-\u9fff]{1,3}级(.+)", b)):
+        a += shared.group(1)  # 国家级和省级技术中心: both are technology centres
+    rest = re.sub(r"^(?:分别|各自|各)", "", m.group("rest"))
+    return f"{a}{rest}", f"{b}{rest}"

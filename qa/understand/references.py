@@ -151,9 +151,19 @@ _LIST_FORMS = ((_ZH_LIST_RE, re.compile(NUM), re.compile(r"至|到|-|—"),
                 lambda m: EN_KINDS.get(m.group("kw").lower().removesuffix("s"))))
 
 
+_ZH_RANGE_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*条\s*(?:至|到|—|-|~)\s*第\s*(?P<b>{NUM})\s*条")
+
+
 def _list_refs(text: str) -> list[Reference]:
-    """第13、14条 / 第3至5条 / measures 10 and 11 / goals 1 and 4: one reference per number."""
+    """第13、14条 / 第3至5条 / 第三十八条到第四十条 / measures 10 and 11 / goals 1 and 4: one reference per number."""
     out: list[Reference] = []
+    for m in _ZH_RANGE_RE.finditer(text):
+        try:
+            a, b = number_value(m.group("a")), number_value(m.group("b"))
+        except ValueError:
+            continue
+        if 0 < b - a <= 40:
+            out += [Reference(kind=None, number=n, start=m.start(), end=m.end(), text=m.group(0)) for n in range(a, b + 1)]
     for pattern, number_re, range_re, kind_of in _LIST_FORMS:
         for m in pattern.finditer(text):
             try:
@@ -230,8 +240,10 @@ def find_references(text: str) -> list[Reference]:
     for i in range(1, len(found)):
         # 工作要求第一条和第二条: the second number is a requirement too, not measure 2.
         before = found[i - 1]
+        # Only in the same written form: 目标三和第16条 is goal 3 and measure 16.
         if found[i].kind is None and before.kind in ("goal", "principle", "requirement") and re.fullmatch(
-                r"\s*(?:和|、|及|与|跟|以及|,|，)\s*", text[before.end:found[i].start]):
+                r"\s*(?:和|、|及|与|跟|以及|,|，)\s*", text[before.end:found[i].start]) \
+                and before.text[-1:] == found[i].text[-1:]:
             found[i] = replace(found[i], kind=before.kind)
     return list({(r.kind, r.number, r.part, r.part_only): r for r in found}.values())
 

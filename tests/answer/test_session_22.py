@@ -3,7 +3,10 @@ questions asked with no document chosen, and conversations that named the plan."
 
 from __future__ import annotations
 
+from qa.assistant import Selection
+
 PLAN = "suifuban-2007-42"
+IN_PLAN = Selection(documents=(PLAN,))
 
 
 def test_structure_only_the_plan_has_means_the_plan_with_no_document_chosen(fake_assistant):
@@ -75,3 +78,18 @@ def test_a_follow_up_is_ranked_with_its_conversation(fake_assistant):
     # The same question ranked alone searches the whole library.
     alone = fake_assistant.search("Which one is about startup bases for small companies?", k=5).hits
     assert any(not h.clause_id.startswith(PLAN) for h in alone)
+
+
+def test_one_figure_asked_of_two_things_answers_each(fake_assistant):
+    a = fake_assistant.ask("大型企业和机关分别多少天内要付款？")
+    assert "60日" in a.answer and "30日" in a.answer
+    a = fake_assistant.ask("创业基地和专业镇分别要搞多少个", selection=IN_PLAN)
+    assert "15—20个" in a.answer and "10—20个" in a.answer
+
+
+def test_a_range_of_articles_and_mixed_kinds_of_reference(fake_assistant):
+    a = fake_assistant.ask("广州条例第三十八条到第四十条讲什么")
+    assert [c.clause_id.rsplit("/", 1)[1] for c in a.citations] == ["article-38", "article-39", "article-40"]
+    # 目标三和第16条: goal 3 and measure 16, not a goal 16 the plan lacks.
+    a = fake_assistant.ask("目标三和第16条里关于名牌的数字分别是多少？", selection=IN_PLAN)
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/goal-3", f"{PLAN}/measure-16"]
