@@ -87,7 +87,8 @@ DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪
                 r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了什么|改了哪些|改动|修改了什么|修改了哪些|有什么不同|有何不同"
-                     r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较"
+                     r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改"
+                     r"|\balready in\b|\bthe same in\b|\bstill the same\b|\b(?:in|also in) the (?:19|20)\d\d version (?:too|as well)\b"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompared (?:with|to)\b|\bcompare[ds]?\b"
                      r"|\bcomparison\b|\bversus\b|\bvs\b")
 # The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version) …
@@ -195,7 +196,8 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"plan|document|measures?|clauses?|articles?|items?|total|altogether|cooperates?|cooperating|handles?|"
                     r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
                     r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
-                    r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into|was|were|did|do|where)\b")
+                    r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into|was|were|did|do|where|"
+                    r"too|as|well|either)\b")
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
                  r"|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗

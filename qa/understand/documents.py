@@ -26,8 +26,9 @@ _PLAN_STRUCTURE = re.compile(r"(?:几|多少)(?:条|项)(?:主要)?措施|措施
                              r"|\bmeasures (?:on|about|under|in the)\b|\bthe measures\b|\bgoals section\b|\bmain (?:goals|targets)\b"
                              r"|\bbasic principles\b|\bwork requirements\b|\bguiding (?:ideology|thought|principle)\b")
 _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|年(?:的|那个)?(?:条例|版本|文本|老条例|旧条例))"
-                           r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后"
-                           r"|\b(?:the )?(?:old |new |original |revised )?(?:19|20)\d\d (?:version|text|edition|regulations?|rules?)\b"
+                           r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后|两版|两个版本|新旧"
+                           r"|\b(?:the )?(?:old |new |original |revised )?(?:19|20)\d\d (?:version|text|edition|regulations?|rules?"
+                           r"|revision)\b|\bboth versions\b"
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
 # A title-like name right before a clause number: 《X条例》第十条 / X法第3条.
 _DOC_NAME_RE = re.compile(r"《?([\u4e00-\u9fff]{2,30}?(?:条例|法|办法|规定|意见|决定|方案|通知|细则))》?\s*(?:的)?\s*第")

@@ -380,6 +380,10 @@ class Understander:
                 # Searched as typed (期限 is no topic of its own, but it is what is compared).
                 details["compare_text"] = self.with_synonyms(own if own_content(own) else earlier if own_content(earlier)
                                                              else "")
+                if not own_content(own) and context and context.clause_ids and \
+                        self.library.clause(context.clause_ids[0]).doc_id in chain:
+                    # "Was that in the 2020 version too?": the article the earlier turn answered from, compared.
+                    details["compare_clause"] = context.clause_ids[0]
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             question_lang=question_language(text),

@@ -93,3 +93,17 @@ def test_a_range_of_articles_and_mixed_kinds_of_reference(fake_assistant):
     # 目标三和第16条: goal 3 and measure 16, not a goal 16 the plan lacks.
     a = fake_assistant.ask("目标三和第16条里关于名牌的数字分别是多少？", selection=IN_PLAN)
     assert [c.clause_id for c in a.citations] == [f"{PLAN}/goal-3", f"{PLAN}/measure-16"]
+
+
+def test_two_versions_compared_say_what_changed_or_that_it_is_new(fake_assistant):
+    a = fake_assistant.ask("竣工验收那个借口，两版的表述一样吗？")
+    assert a.intent == "compare_versions" and "两个版本的规定不同" in a.answer
+    assert "竣工验收批复" in a.answer and "竣工验收备案" in a.answer  # the changed phrase, both ways
+    a = fake_assistant.ask("Was the rule on partially disputed deals already in the 2020 version?")
+    assert "This provision is new" in a.answer
+    assert [c.clause_id for c in a.citations] == ["sme-payment-regulation-2025/article-15"]
+    a = fake_assistant.ask("Was that in the 2020 version too?", history=[
+        "Which article of the 2025 payment regulation covers disputes where only part of the deal is contested?"])
+    assert "This provision is new" in a.answer
+    a = fake_assistant.ask("Did the 2025 revision change the daily overdue interest rate?")
+    assert a.answer.startswith("Both versions say the same")

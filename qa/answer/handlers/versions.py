@@ -7,11 +7,13 @@ version applies. With no topic, each version's dates, size and status.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import replace
 
 from qa.answer.citation import cite, document_name, make_citation, status_line
 from qa.answer.handlers.common import Deps, best_fragment, not_covered
-from qa.answer.handlers.retrieval import _tokenize, deps_citation, matching_clause
+from qa.answer.handlers.retrieval import _tokenize, deps_citation, hit_for, matching_clause
 from qa.answer.models import Answer
 from qa.retrieve.retriever import Filters, SearchResult
 from qa.understand.query import Query
@@ -33,7 +35,16 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     if not text.strip():
         return _versions_only(query, deps, chain)
     found = []
-    for doc_id in chain:
+    if clause_id := query.details.get("compare_clause"):
+        # The earlier turn's article: its newer version (or itself), compared with the older counterpart below.
+        clause = library.clause(clause_id)
+        if clause.doc_id != chain[0] and (match := matching_clause(deps, clause, chain[0])) is not None \
+                and _similarity(clause.text_zh, match.text_zh) >= NEW_RATIO:
+            clause = match
+        if clause.doc_id == chain[0]:
+            found.append(SearchResult(query=text, hits=(hit_for(deps, query, SearchResult(text, (), 1.0), clause.id),),
+                                      confidence=1.0))
+    for doc_id in chain[len(found):]:
         result = deps.retriever.search(text, lang=query.channels, k=3, filters=Filters(documents=(doc_id,)))
         if result.hits:
             found.append(result)
@@ -42,6 +53,18 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     strong = [r for r in found if r.confidence >= deps.threshold_for_clause(query.evidence_lang, r.hits[0].clause_id)]
     if not strong:
         return not_covered(query, deps, found[0] if found else None, status="abstained")
+    change = None
+    if len(found) == 2:
+        newer = library.clause(found[0].hits[0].clause_id)
+        older = matching_clause(deps, newer, chain[1])
+        ratio = _similarity(newer.text_zh, older.text_zh) if older else 0.0
+        if ratio < NEW_RATIO:
+            found = found[:1]  # the older version has no counterpart: the provision is new
+            change = "new"
+        else:
+            # The older version's counterpart of the newer article, not merely its best hit on the topic.
+            found[1] = replace(found[1], hits=(hit_for(deps, query, found[1], older.id),))
+            change = "same" if newer.text_zh == older.text_zh else "changed"
     # The fragments are chosen for the compared topic, not for the words of comparing.
     asked = replace(query, content=text, followup=False)
     tokens = _tokenize(deps)
@@ -66,18 +89,59 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
             lines.append(f"{cite(library, clause, 'en')} ({state}): {en or zh}")
         citations.append(deps_citation(deps, clause, (idx,)))
     current = next((library.info(d) for d in chain if library.info(d).in_force), library.info(chain[0]))
-    same = len(set(quoted)) == 1 and len(quoted) > 1
+    same = change == "same" or (change is None and len(set(quoted)) == 1 and len(quoted) > 1)
+    old_name = document_name(library.info(chain[-1]), lang)
     if lang == "zh":
-        head = "两个版本在这一点上的规定相同：" if same else "各版本的规定："
+        head = ("两个版本在这一点上的规定相同：" if same else f"这是新增的规定，{old_name}没有对应条款：" if change == "new"
+                else "两个版本的规定不同。" + _changes(citations, library, lang) + "\n各版本的规定：" if change == "changed"
+                else "各版本的规定：")
         tail = f"以现行的{document_name(current, 'zh')}为准（{status_line(current, 'zh')}）。"
     else:
-        head = "Both versions say the same on this: " if same else "What each version says: "
+        head = ("Both versions say the same on this: " if same
+                else f"This provision is new: the {old_name} has no counterpart. " if change == "new"
+                else "The two versions differ. " + _changes(citations, library, lang) + "\nWhat each version says: "
+                if change == "changed" else "What each version says: ")
         tail = f"The {document_name(current, 'en')} is the one that applies ({status_line(current, 'en')})."
-    body = lines[0] if same else "\n" + "\n".join(lines)
+    body = lines[0] if same or change == "new" else "\n" + "\n".join(lines)
     answer = f"{head}{body}\n{tail}"
     return Answer(question=query.raw, lang=lang, status="answered", abstained=False, answer=answer, intent=query.intent,
                   citations=tuple(citations), confidence=max(r.confidence for r in strong),
                   context_from=query.context.clause_ids if query.followup and query.context else ())
+
+
+NEW_RATIO = 0.35  # text similarity below which the older version has no counterpart (payment regulation: new
+# articles 0.15-0.30 against their nearest 2020 article, revised ones 0.56-0.99, unchanged 1.0)
+MAX_CHANGES = 4  # changed passages named in the answer
+CHANGE_CHARS = 60  # characters of each changed passage shown
+
+
+def _similarity(a: str, b: str) -> float:
+    """Character similarity of two Chinese texts, 0-1 (difflib's ratio, no junk heuristic)."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _changes(citations: list, library, lang: str) -> str:
+    """The passages that differ between the two cited articles, newest first in ``citations``: "改动：“批复”改为“备案”；…"."""
+    # Compared phrase by phrase (split at ，；。、：), so a change reads as whole phrases, not scattered characters.
+    new, old = (re.findall(r"[^，；。、：\n]+[，；。、：]?", library.clause(c.clause_id).text_zh) for c in citations[:2])
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        before, after = "".join(old[i1:i2]).strip("，；。、： "), "".join(new[j1:j2]).strip("，；。、： ")
+        if op == "equal" or len(before) + len(after) < 2:
+            continue
+        before, after = before[:CHANGE_CHARS], after[:CHANGE_CHARS]
+        if lang == "zh":
+            parts.append(f"“{before}”改为“{after}”" if op == "replace" else f"删去“{before}”" if op == "delete"
+                         else f"新增“{after}”")
+        else:
+            parts.append(f"'{before}' became '{after}'" if op == "replace" else f"deleted '{before}'" if op == "delete"
+                         else f"added '{after}'")
+    if not parts:
+        return ""
+    more = len(parts) > MAX_CHANGES
+    if lang == "zh":
+        return "改动（原文）：" + "；".join(parts[:MAX_CHANGES]) + ("等。" if more else "。")
+    return "Changes (in the Chinese text): " + "; ".join(parts[:MAX_CHANGES]) + (" and more." if more else ".")
 
 
 CONSISTENT_RATIO = 0.8  # a runner-up this close may stand for the newer version when it matches the older one's best
