@@ -40,6 +40,7 @@ class _Category:
     documents: frozenset[str] | None  # None = the whole library
     zh: tuple[str, ...]
     en: re.Pattern | None
+    unless: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (cue, words that make it no cue of this category)
 
 
 class ScopeGuard:
@@ -62,7 +63,9 @@ class ScopeGuard:
             self._categories.append(_Category(
                 name=name, effect=spec["effect"], own_policy_effect=spec.get("own_policy_effect"),
                 documents=frozenset(spec.get("documents", ())) if spec["applies"] == "documents" else None,
-                zh=tuple(normalize(t) for t in spec.get("zh", []) if normalize(t)), en=pattern))
+                zh=tuple(normalize(t) for t in spec.get("zh", []) if normalize(t)), en=pattern,
+                unless=tuple((normalize(cue), tuple(normalize(w) for w in words))
+                             for cue, words in spec.get("unless", {}).items() if not cue.startswith("_"))))
 
     @staticmethod
     def _names_library_document(text: str, library: Library) -> bool:
@@ -107,6 +110,9 @@ class ScopeGuard:
             if horizons and all(horizons):
                 found += [ScopeCue(m.group(1), "after_horizon", "abstain") for m in YEAR_RE.finditer(text)
                           if int(m.group(1)) > max(horizons)]
+        unless = {(cat.name, cue): words for cat in self._categories for cue, words in cat.unless}
+        # 个体工商户的社会保险: the individual-business regulation's own matter, not a personal one.
+        found = [c for c in found if not any(w in text for w in unless.get((c.category, c.text), ()))]
         out, seen = [], set()
         for cue in found:
             if (cue.text, cue.category) not in seen:

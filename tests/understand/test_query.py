@@ -106,6 +106,15 @@ def test_scope_cues(understand):
     assert not understand("2025年的法律怎么规定？").scope_cues
     assert {c.effect for c in understand("房产税怎么交？").scope_cues} == {"abstain"}  # a tax the library never sets
     assert not understand("小微企业有什么税收优惠？").scope_cues
+    # A cue word whose owner the question names is the library's matter (data: corpus/scope_cues.json "unless").
+    assert understand("How much social insurance do I have to pay for each employee?").scope_cues
+    assert not understand("Is there anything for self-employed individual businesses on social insurance?").scope_cues
+    assert not understand("公司能不能让员工去注册成个体户，不签劳动合同？").scope_cues
+    assert understand("劳动合同试用期最长多久？").scope_cues
+    assert not understand("Does the Guangdong regulation support Greater Bay Area cooperation with Hong Kong?").scope_cues
+    # "address" the verb is no request for an office's address.
+    assert not understand("Does the plan address hukou for staff?", selected=(PLAN,)).scope_cues
+    assert understand("What's the address of the office?", selected=(PLAN,)).scope_cues
 
 
 def test_a_named_document_is_left_out_of_the_ranking_text_but_not_the_evidence(understand):
