@@ -56,5 +56,8 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
     # The documents the turn was limited to by its own words (named, or its follow-up's), not the user's choice;
     # A turn that named none carries the conversation's on.
     scope = (query.scope if query.scope and query.scope != query.selected else None) or query.discussed or None
+    cited = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
+    if not scope and not query.selected and query.refs and len(cited) == 1:
+        scope = cited  # （二十二）是什么内容: a clause of one document looked up, so that document is under discussion
     return Context(question=query.retrieval_text or query.content, clause_ids=ids[:keep], intent=query.intent,
                    departments=tuple(d.name for d in answer.departments), items=items, role=role, scope=scope)

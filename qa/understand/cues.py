@@ -162,6 +162,7 @@ GREETING_PHRASES = tuple(sorted((*GREETING_WORDS, *_GREETING_PHRASES), key=len, 
 ANAPHORA = _re(r"^这个(?![方文法条规政措])"
                r"|它|他们|她们|对方|人家|这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|那个措施|这项措施|该措施|这个条款|该条款|上面那|上一条|刚才那|刚才说的|上述"
                r"|这几条|这些|上面这些|其中|这一点|这点|类似|同样的|这方面|这件事|这种情况|这个规定|这个问题"
+               r"|那部分|这部分|那块|这块|那一块|这一块"
                r"|\b(?:that|this|there)\s*[?？]*$|\bof (?:those|these)\b|\bsimilar\b|\blike that\b|\bon this\b|\bthe same rule\b"
                r"|\bsame rules?\b|\bthat law\b|\bthat regulation\b|\bin it\b|\bthis one\b"
                r"|\bthis (?:measure|article|clause|one|item|goal|provision|rule)\b|\bthat (?:measure|article|clause|one|item|goal|provision|rule)\b"

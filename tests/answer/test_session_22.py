@@ -107,3 +107,10 @@ def test_two_versions_compared_say_what_changed_or_that_it_is_new(fake_assistant
     assert "This provision is new" in a.answer
     a = fake_assistant.ask("Did the 2025 revision change the daily overdue interest rate?")
     assert a.answer.startswith("Both versions say the same")
+
+
+def test_a_clause_looked_up_keeps_its_document_under_discussion(fake_assistant):
+    # （二十二） is a form only the plan uses; "that part" is then the plan's measure 22.
+    a = fake_assistant.ask("政府采购那部分谁牵头", history=["（二十二）是什么内容"])
+    assert a.citations and a.citations[0].clause_id == f"{PLAN}/measure-22"
+    assert "市财政局" in a.answer
