@@ -19,6 +19,7 @@ from qa.understand.language import answer_language, channel_language, question_l
 from qa.understand.references import Reference, find_references, local_id
 from qa.understand.scope import ScopeCue, ScopeGuard
 from qa.understand.spans import blank
+from qa.understand.spelling import SpellCorrector
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,12 @@ class Understander:
                              sorted(en.items(), key=lambda kv: -len(kv[0])) if not k.startswith("_")]
         # Phrasings too varied to list ("最晚几天要付", "how long … to pay"): regular expressions.
         self._pattern_synonyms = [(re.compile(k), v) for k, v in synonyms.get("patterns", {}).items() if not k.startswith("_")]
+        # The English the library and its word lists use: what a misspelt question word is corrected towards.
+        self.spelling = SpellCorrector([
+            *(c.text_en or "" for c in library.clauses), *(d.info.title_en for d in library.documents),
+            *(n for d in library.documents for n in d.info.short_names_en), *(k for k in en if not k.startswith("_")),
+            *en.values(), *(dept.english for dept in library.departments.values()), *scope_guard.english_terms(),
+            cues.GENERIC_WORDS.pattern])
 
     def _into_context_document(self, refs: tuple[Reference, ...], context: Context) -> tuple[Reference, ...]:
         """"第14条呢？" after article 13 of a regulation: the article of the document under discussion, when it
@@ -218,7 +225,7 @@ class Understander:
         """Read ``question`` once. ``selected`` limits it to those documents; ``context`` is the earlier turn;
         ``as_followup`` reads a question with words of its own as leaning on that turn all the same (the
         assistant's second reading of a question that, read alone, found nothing)."""
-        text = normalize(question)
+        text = self.spelling.correct(normalize(question))
         content, greeted = strip_greeting(text)
         lang = answer_language(text)
         if not has_content(text):
@@ -531,8 +538,11 @@ class Understander:
         own = own_content(content)
         if not own:
             return True
-        if len(context.items) > 1 and _AMONG_LISTED.search(content):
-            return True  # "Which one is about startup bases?" / 发债那条是第几条: one of the clauses just listed
+        if len(context.items) > 1 and (_AMONG_LISTED.search(content) or (
+                context.intent == "group_listing" and _THE_ONE_ON.search(content))):
+            # "Which one is about startup bases?" / 发债那条是第几条 / "the one on listing" after a group: one of
+            # the clauses just listed (after a department's list "the one on IP" may be another department's).
+            return True
         if _PLAN_SECTION.search(content) and "anaphora" not in asks:
             return False  # "and the basic principles?" after the guiding ideology: that section, asked afresh
         if (cues.GROUP_COUNT.search(content) or cues.CLAUSE_LISTING.search(content)) and "anaphora" not in asks \
@@ -563,6 +573,7 @@ class Understander:
 # One of the clauses the earlier turn listed, picked by its topic.
 _AMONG_LISTED = re.compile(r"\bwhich (?:one|of (?:them|these|those))\b|\bwhich (?:measure|article|clause) (?:is|was|deals|covers)\b"
                            r"|哪一条|哪条|哪一项|哪项|哪个是|那条是第几条|那条是哪条|的是第几条|是第几条")
+_THE_ONE_ON = re.compile(r"\bthe one (?:on|about|for|that|which|dealing)\b")
 # A work plan's sections by name: asked for, they are no ellipsis of the earlier turn.
 _PLAN_SECTION = re.compile(r"基本原则|主要目标|工作要求|指导思想|主要措施|\bbasic principles\b|\bmain (?:goals|targets)\b"
                            r"|\bwork requirements\b|\bguiding (?:ideology|thought)\b")

@@ -67,6 +67,10 @@ class ScopeGuard:
                 unless=tuple((normalize(cue), tuple(normalize(w) for w in words))
                              for cue, words in spec.get("unless", {}).items() if not cue.startswith("_"))))
 
+    def english_terms(self) -> list[str]:
+        """Every English cue term (Shenzhen, bitcoin …): words a spelling corrector must leave as they are."""
+        return [cat.en.pattern for cat in self._categories if cat.en is not None]
+
     @staticmethod
     def _names_library_document(text: str, library: Library) -> bool:
         """民营经济促进法说公司法…: the question is about a library text that mentions another law."""

@@ -114,3 +114,17 @@ def test_a_clause_looked_up_keeps_its_document_under_discussion(fake_assistant):
     a = fake_assistant.ask("政府采购那部分谁牵头", history=["（二十二）是什么内容"])
     assert a.citations and a.citations[0].clause_id == f"{PLAN}/measure-22"
     assert "市财政局" in a.answer
+
+
+def test_what_a_fresh_user_typed_in_session_22(fake_assistant):
+    # A misspelt English word is read as the library's word.
+    a = fake_assistant.ask("when did the private economy promotion law take efect")
+    assert "2025-05-20" in a.answer
+    # Pay-when-paid terms are the third-party payment condition Art. 9 forbids.
+    a = fake_assistant.ask("my supplier contract says we get paid only after the client pays them. is that allowed?")
+    assert not a.abstained and a.citations[0].clause_id == "sme-payment-regulation-2025/article-9"
+    # Pinyin names of the library's subjects.
+    a = fake_assistant.ask("which document is about individual businesses (getihu)?")
+    assert not a.abstained and any(c.doc_id == "individual-business-regulation-2022" for c in a.citations)
+    a = fake_assistant.ask("个体工商户可以享受哪些税费优惠")
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-20"
