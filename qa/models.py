@@ -175,6 +175,9 @@ class DocumentInfo:
     superseded_from: str | None = None
     supersedes: str | None = None
     horizon_year: int | None = None
+    # (clause id, body zh, body en): who is in charge today, as a text in force names it (a historical plan's
+    # own contact may be a body of its time)
+    current_contact: tuple[str, str, str] | None = None
     edition: str | None = None
     source: str | None = None
     chapters: tuple[str, ...] = ()

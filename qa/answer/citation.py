@@ -110,13 +110,26 @@ def validity_note(library: Library, info: DocumentInfo, lang: str) -> str:
         return (f"Note: this is from the {document_name(info, 'en', number=False)}, superseded on {info.superseded_from} by the "
                 f"{document_name(new, 'en', number=False)}; the current rules are in the new version.")
     if info.status == "historical":
-        contact = (reported_to(library, info.id) or (None, None))[0]
         if lang == "zh":
             return (f"注意：{document_name(info, 'zh')}是{status_line(info, 'zh')}，可能已被后续政策取代；"
-                    f"办理前请向{contact or info.issuer}核实是否仍在执行。")
+                    f"办理前请向{check_with(library, info, 'zh')}核实是否仍在执行。")
         return (f"Note: the {document_name(info, 'en')} is {status_line(info, 'en')}; later policies may have replaced it. "
-                f"Check with {contact or info.issuer_en} that it still applies.")
+                f"Check with {check_with(library, info, 'en')} that it still applies.")
     return ""
+
+
+def check_with(library: Library, info: DocumentInfo, lang: str) -> str:
+    """Whom to ask whether a historical document still applies: the body in charge today as a text in force
+    names it (with that clause), else the body the document itself names (径向…反映), else its issuer."""
+    if info.current_contact:
+        clause_id, body_zh, body_en = info.current_contact
+        where = cite(library, library.clause(clause_id), lang)
+        return (f"{body_zh}（{where}）或{info.issuer}" if lang == "zh"
+                else f"the {body_en} ({body_zh}; {where}) or the {info.issuer_en}")
+    contact = (reported_to(library, info.id) or (None, None))[0]
+    if lang == "zh":
+        return contact or info.issuer
+    return f"the {library.department_english(contact)} ({contact})" if contact else info.issuer_en
 
 
 _REPORT_TO_RE = re.compile(r"径向([\u4e00-\u9fff]{2,10}?)反映")

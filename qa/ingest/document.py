@@ -248,7 +248,9 @@ def document_info(meta: dict, parsed: ParsedDocument, *, folder: Path, headings_
         dates=dict(sorted(dates.items())), status_note=meta.get("status_note"), status_note_zh=meta.get("status_note_zh"),
         name_keywords=tuple(tuple(g) for g in meta.get("name_keywords", ())), superseded_by=meta.get("superseded_by"),
         superseded_from=meta.get("superseded_from"), supersedes=meta.get("supersedes"),
-        horizon_year=meta.get("horizon_year"), edition=meta.get("edition"), source=meta.get("source") or parsed.source,
+        horizon_year=meta.get("horizon_year"),
+        current_contact=(meta["current_contact"]["clause"], meta["current_contact"]["zh"], meta["current_contact"]["en"])
+        if meta.get("current_contact") else None, edition=meta.get("edition"), source=meta.get("source") or parsed.source,
         chapters=tuple(h for h, _line in parsed.chapters),
         chapters_en=tuple(headings_en.get(h, "") for h, _line in parsed.chapters),
         warnings=tuple([str(w) for w in parsed.warnings] + warnings))

@@ -79,6 +79,14 @@ def _load(root: Path) -> Library:
                 raise CorpusError(f"{d.id}: links to unknown document {link!r} (superseded_by / supersedes)")
         if d.info.superseded_by and documents[[x.id for x in documents].index(d.info.superseded_by)].info.supersedes != d.id:
             raise CorpusError(f"{d.id} is superseded by {d.info.superseded_by}, which does not name it in 'supersedes'")
+        if d.info.current_contact:
+            clause_id, body, _en = d.info.current_contact
+            doc_id, _, local = clause_id.partition("/")
+            holder = next((x for x in documents if x.id == doc_id), None)
+            clause = next((c for c in holder.clauses if c.local_id == local), None) if holder else None
+            if clause is None or body not in clause.text_zh:
+                raise CorpusError(f"{d.id}: current_contact {clause_id!r} must be a clause of the library that names "
+                                  f"{body!r}; fix its document.json")
     documents.sort(key=_order)
     used = {name for d in documents for c in d.clauses for name in (*c.leads, *c.cooperates)}
     digest = hashlib.sha256(glossary_path.read_bytes())

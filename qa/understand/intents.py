@@ -44,6 +44,9 @@ def is_document(q: Query, _lib: Library) -> bool:
     if "count" in a and "units" in a and _counts_structure(q) and (q.details.get("compare_versions") or cues.BOTH_VERSIONS.search(
             q.content)) and _little_topic(cues.without(_without_title_words(q, _lib), cues.VERSION_CHANGE, cues.VERSION_WORDS)):
         return True  # "How many articles did the 2020 version have compared with the 2025 one?": each version's count
+    if q.details.get("switched") and q.context and q.context.intent == "document" and {"count", "units"} <= a \
+            and _little_topic(_without_title_words(q, _lib)):
+        return True  # "有多少条？" … "2020版呢？": the same count of the other version
     if counts_listing_above(q.context, a) and _little_topic(q.bare or q.content):
         return True  # "How many are there?" after a listing: its count
     return "structure" in a and (about_doc or not own_content(q.bare or q.content))

@@ -297,7 +297,9 @@ class Understander:
             refs = self._bind_versions(refs, content, named_docs[0])
         elif refs and len(named_docs) > 1:
             refs = _bind_documents(refs, doc_mentions, content)
-        if refs and not named_docs and not selected and context and context.clause_ids:
+        if refs and not named_docs and not selected and context and context.clause_ids \
+                and len(self.library.documents_of(context.clause_ids)) == 1:
+            # (After "第12条" listed eight documents' articles, "十二条" is as open as before: no document to go into.)
             refs = self._into_context_document(refs, context)
         part_only = bool(refs) and all(r.part_only for r in refs)
         followup = bool(context) and not named_docs and (part_only or (not refs and (
@@ -333,7 +335,8 @@ class Understander:
             asks = asks - {"validity", "count", "units"}  # "新版对应哪条？" / 在2020版是第几条: the matching article
         elif switched and context.intent in ("document", "validity") and not asks & _DOCUMENT_FACTS:
             # "and what about the SME promotion law?" after "when did the PEL take effect?": the same facts of it.
-            asks = asks | (frozenset(n for n, p in _CUE_FAMILIES.items() if p.search(context.question)) & _DOCUMENT_FACTS)
+            asks = asks | (frozenset(n for n, p in _CUE_FAMILIES.items() if p.search(context.question))
+                           & (_DOCUMENT_FACTS | {"count", "units"}))  # 有多少条？… 2020版呢: its count too
         if switched:
             # "那2020年版呢？" / "what about the provincial one?": the earlier question, in other documents.
             details["switched"] = switched

@@ -128,3 +128,19 @@ def test_what_a_fresh_user_typed_in_session_22(fake_assistant):
     assert not a.abstained and any(c.doc_id == "individual-business-regulation-2022" for c in a.citations)
     a = fake_assistant.ask("个体工商户可以享受哪些税费优惠")
     assert a.citations[0].clause_id == "individual-business-regulation-2022/article-20"
+
+
+def test_a_historical_plan_says_who_is_in_charge_today(fake_assistant):
+    a = fake_assistant.ask("这个方案现在还有效吗？", selection=IN_PLAN)
+    assert "市工业和信息化主管部门（《广州市支持民营经济发展条例》第三条）" in a.answer
+    assert "向市经贸委" not in a.answer  # the plan's own 2007 contact is no one to check with today
+
+
+def test_after_a_list_of_documents_a_bare_number_is_still_open(fake_assistant):
+    a = fake_assistant.ask("十二条", history=["第12条"])
+    assert a.status == "ambiguous" and not a.citations
+
+
+def test_the_other_versions_count_after_a_count(fake_assistant):
+    a = fake_assistant.ask("2020版呢", history=["保障中小企业款项支付条例有多少条？"])
+    assert a.intent == "document" and "共29条" in a.answer

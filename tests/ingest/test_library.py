@@ -91,3 +91,11 @@ def test_edited_translation_that_no_longer_aligns_is_refused(tmp_path, library):
                lambda data: data["sentences"]["article-1"][0].update(zh=data["sentences"]["article-1"][0]["zh"] + "多了几个字"))
     with pytest.raises(CorpusError, match="article-1: the Chinese sentences"):
         load_library(root)
+
+
+def test_a_current_contact_must_be_a_clause_that_names_the_body(tmp_path, library):
+    root = _copy(tmp_path, library)
+    _edit_json(root / "suifuban-2007-42" / "document.json",
+               lambda meta: meta["current_contact"].update(clause="guangzhou-private-economy-regulation-2024/article-4"))
+    with pytest.raises(CorpusError, match="current_contact .* must be a clause of the library that names"):
+        load_library(root)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.citation import _date_zh, clause_label, document_name, make_citation, reported_to, status_line
+from qa.answer.citation import _date_zh, check_with, clause_label, document_name, make_citation, reported_to, status_line
 from qa.answer.models import Answer
 from qa.models import DocumentInfo, Library
 from qa.understand import cues
@@ -281,16 +281,13 @@ def handle_validity(query: Query, deps) -> Answer:
             if lang == "zh":
                 line = f"{name}：{document_dates(info, 'zh')}；{status_line(info, 'zh', dated=False)}"
                 if info.status == "historical":
-                    who, _ = _report_contact(library, v)
-                    line += f"。它可能已被后续政策取代，办理前请向{who}或{info.issuer}核实"
+                    line += f"。它可能已被后续政策取代，办理前请向{check_with(library, info, 'zh')}核实"
                 if info.status == "superseded" and info.superseded_by:
                     line += f"，现行版本是{document_name(library.info(info.superseded_by), 'zh')}"
             else:
                 line = f"The {name}: {document_dates(info, 'en')}; {status_line(info, 'en', dated=False)}"
                 if info.status == "historical":
-                    who, _ = _report_contact(library, v)
-                    line += (f". Later policies may have replaced it; check with the {library.department_english(who)} "
-                             f"({who}) or the {info.issuer_en} before relying on it")
+                    line += f". Later policies may have replaced it; check with {check_with(library, info, 'en')} before relying on it"
                 if info.status == "superseded" and info.superseded_by:
                     line += f"; the version in force is the {document_name(library.info(info.superseded_by), 'en')}"
             note = info.status_note_zh if lang == "zh" else info.status_note
