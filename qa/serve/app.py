@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -53,6 +55,34 @@ SCROLL_JS = """() => { setTimeout(() => {
   if (last) { last.scrollIntoView({block: 'start', behavior: 'instant'}); window.scrollBy(0, -8); }
 }, 60); }"""
 LANG_LABELS = ["中文", "English"]
+
+
+REPEAT_WINDOW_S = 5.0  # seconds: the same question again in one conversation within this is a repeated submit
+
+
+class RepeatGuard:
+    """Remembers each conversation's last question and when it came, to drop a submit repeated at once.
+
+    ``seen(conversation_id, question)`` is True for the same question within ``REPEAT_WINDOW_S``; thread-safe,
+    at most ``max_conversations`` remembered (the oldest forgotten first).
+    """
+
+    def __init__(self, max_conversations: int = 10_000) -> None:
+        self._last: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+        self._max = max_conversations
+
+    def seen(self, conversation_id: str | None, question: str) -> bool:
+        if not conversation_id:
+            return False
+        now = time.monotonic()
+        with self._lock:
+            last = self._last.pop(conversation_id, None)
+            self._last[conversation_id] = (question.strip(), now)
+            while len(self._last) > self._max:
+                self._last.pop(next(iter(self._last)))
+        return last is not None and last[0] == question.strip() and now - last[1] < REPEAT_WINDOW_S
+
 
 
 def _ui(choice: str | None) -> str:
@@ -129,6 +159,8 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             out.append({"role": "assistant", "content": turn["markdown"]})
         return out
 
+    repeats = RepeatGuard()
+
     def new_state(ui: str = "") -> dict:
         return {"conversation_id": uuid.uuid4().hex, "turns": [], "ui": ui}
 
@@ -165,6 +197,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             gr.Warning(t("type_a_question", ui))  # a toast at the top, where the eye is; the status line keeps it
             state = state if isinstance(state, dict) and "turns" in state else new_state()
             return messages(state["turns"]), state, "", t("type_a_question", ui), gr.update(), gr.update()
+        if repeats.seen(state.get("conversation_id") if isinstance(state, dict) else None, message):
+            # Enter pressed again before the answer came: the same question once, not five times (fresh user).
+            return (gr.skip(),) * 6
         _answer, state = ask(message, state, ui, doc_choice, answer_lang, base=_base(request))
         return chat_update(state), state, "", "", gr.update(value=export_file(state, ui)), ""
 

@@ -19,6 +19,9 @@ from qa.serve.strings import t
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>~$&])")
 
 
+MAX_SOURCES = 8  # citations linked under an answer; the rest are counted
+
+
 def md_escape(text: str) -> str:
     """Backslash-escape Markdown (and the ``<`` of HTML) so text renders literally, never as markup or links."""
     return _MD_SPECIALS.sub(r"\\\1", text or "").replace("\n", "  \n")
@@ -79,11 +82,14 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
         lines.append(f"*{md_escape(note)}*")
     if answer.citations:
         cites = []
-        for c in answer.citations[:6]:
+        unique = list({c.clause_id: c for c in reversed(answer.citations)}.values())[::-1]  # first of each clause
+        for c in unique[:MAX_SOURCES]:
             text = c.cite_zh if lang == "zh" else c.cite_en
             status = t(f"status_{c.doc_status}", ui_lang) if c.doc_status in ("in_force", "superseded", "historical") else ""
             text += f"（{status}）" if status and ui_lang == "zh" else f" ({status})" if status else ""
             cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, ui_lang, base)})")
+        if len(unique) > MAX_SOURCES:
+            cites.append(t("more_sources", ui_lang).format(n=len(unique) - MAX_SOURCES))
         lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
     extra = answer.related or answer.suggestions
     if extra:

@@ -55,6 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "named": {"zh": "相关部门", "en": "bodies named"},
     "parties": {"zh": "涉及的主体", "en": "parties named"},
     "source": {"zh": "出处", "en": "Source"},
+    "more_sources": {"zh": "另有{n}条", "en": "{n} more"},
     "quote": {"zh": "原文", "en": "Text"},
     "english_rendering": {"zh": "英文（非官方译文）", "en": "English (unofficial translation)"},
     "related": {"zh": "相关条款", "en": "Related clauses"},

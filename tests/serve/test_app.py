@@ -92,3 +92,23 @@ def test_links_open_the_clause_browser_in_the_users_interface_language(fake_assi
     answer = fake_assistant.ask("中小企业促进法第五十三条")  # a Chinese answer, read in the English interface
     shown = answer_markdown(answer, library, ui_lang="en")
     assert "?clause=sme-promotion-law-2017/article-53&lang=en" in shown and "&lang=zh" not in shown
+
+
+def test_each_source_is_linked_once(fake_assistant, library):
+    from qa.serve.render import answer_markdown
+
+    answer = fake_assistant.ask("民营经济促进法有多少条？什么时候施行？")
+    shown = answer_markdown(answer, library, ui_lang="zh")
+    sources = next(line for line in shown.splitlines() if line.startswith("出处"))
+    assert sources.count("第七十八条") == 1
+
+
+def test_a_question_submitted_again_at_once_is_dropped():
+    from qa.serve.app import RepeatGuard
+
+    guard = RepeatGuard(max_conversations=2)
+    assert not guard.seen("c1", "第12条") and guard.seen("c1", " 第12条 ")  # Enter pressed twice
+    assert not guard.seen("c1", "第13条") and not guard.seen("c2", "第13条")  # another question, another conversation
+    assert not guard.seen(None, "x") and not guard.seen(None, "x")  # no conversation: nothing to compare
+    guard.seen("c3", "a")  # the oldest conversation (c1) is forgotten beyond the bound
+    assert not guard.seen("c1", "第13条")

@@ -276,3 +276,4 @@ def test_the_clause_browser_lists_a_cooperating_department_as_the_chat_does(brow
     page.locator("#role-filter").get_by_text("配合", exact=True).click()
     text = _clause_table_without(page, "鼓励民营企业建立自主研发机构")
     assert "建立和健全多层次的企业信用担保体系" in text and "扶持民营中小企业开拓市场" in text
+
