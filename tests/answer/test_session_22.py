@@ -144,3 +144,13 @@ def test_after_a_list_of_documents_a_bare_number_is_still_open(fake_assistant):
 def test_the_other_versions_count_after_a_count(fake_assistant):
     a = fake_assistant.ask("2020版呢", history=["保障中小企业款项支付条例有多少条？"])
     assert a.intent == "document" and "共29条" in a.answer
+
+
+def test_an_answer_from_the_historical_plan_names_the_rule_in_force_too(fake_assistant):
+    a = fake_assistant.ask("企业技术中心国家级给多少钱")
+    assert a.citations[0].doc_id == PLAN
+    assert any(n.startswith("现行规定见《广州市支持民营经济发展条例》") for n in a.notes)
+    assert any(c.doc_id == "guangzhou-private-economy-regulation-2024" for c in a.citations)
+    # With the plan chosen, the user asked about the plan: no note.
+    a = fake_assistant.ask("企业技术中心国家级给多少钱", selection=IN_PLAN)
+    assert not any(n.startswith("现行规定见") for n in a.notes)

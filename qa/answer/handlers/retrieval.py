@@ -324,7 +324,8 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
     contacts = contacts_for(library, clause, [clause.sentences[idx]])
     citations = [deps_citation(deps, clause, span)]
     extra: list[str] = []
-    for found in (counterpart(deps, clause, query.lang), see_also(query, deps, result, clause)):
+    for found in (counterpart(deps, clause, query.lang), in_force_too(query, deps, result, clause)
+                  or see_also(query, deps, result, clause)):
         if found and found[1].clause_id not in {c.clause_id for c in citations}:
             extra.append(found[0])
             citations.append(found[1])
@@ -460,6 +461,30 @@ def see_also(query: Query, deps: Deps, result: SearchResult, primary: Clause) ->
     if query.lang == "zh":
         return f"另见{cite(deps.library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (_idx,))
     return f"See also {cite(deps.library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (_idx,))
+
+
+IN_FORCE_RATIO = 0.6  # an in-force clause this close to a historical document's best is named beside it
+
+
+def in_force_too(query: Query, deps: Deps, result: SearchResult, primary: Clause) -> tuple[str, object] | None:
+    """With no document chosen or named, an answer from a historical plan (用地难怎么办 -> the 2007 plan's measure 8)
+    also names the best clause in force on the question, when there is one with evidence above the threshold:
+    "现行规定见…：…" / "In force now: …"."""
+    library = deps.library
+    if query.scope or query.followup or library.info(primary.doc_id).status != "historical" or not result.hits:
+        return None
+    top = result.hits[0].score
+    for hit in result.hits[1:5]:
+        clause = library.clause(hit.clause_id)
+        if not library.info(clause.doc_id).in_force or hit.score < IN_FORCE_RATIO * top:
+            continue
+        if hit.confidence < deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
+            return None
+        _idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+        if query.lang == "zh":
+            return f"现行规定见{cite(library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (_idx,))
+        return f"In force now: {cite(library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (_idx,))
+    return None
 
 
 def counterpart(deps: Deps, clause: Clause, lang: str) -> tuple[str, object] | None:
