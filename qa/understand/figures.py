@@ -102,7 +102,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|(?:期限|时限|期|周期)\S{0,6}(?:多少天|几天|多久|多长|多少个?月|几个月)|多少(?:个)?(?:工作日|天|日|个月)"
             r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b(?! (?:between|apart))|\bhow soon\b|\bhow quickly\b"
             r"|\bwithin what (?:time|period)\b|\bby when\b|\bwhat (?:is the )?(?:deadline|time limit)\b"
-            r"|多久(?![^，。？?]{0,8}一次)|多长时间(?![^，。？?]{0,8}一次)|多快|(?<!哪)几天(?!前)|多少天内|什么期限|期限是多少"
+            r"|多久(?![^，。？?]{0,14}(?:一次(?!性)|一批|一回))|多长时间(?![^，。？?]{0,14}(?:一次(?!性)|一批|一回))|多快|(?<!哪)几天(?!前)|多少天内|什么期限|期限是多少"
             r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"
             # "when must they pay?": a payment deadline, not a date
             r"|\bwhen (?:do|does|must|should|will|would|have) [\w' -]{1,40}?(?:pay|paid|settle|reply|respond|decide)\b"
@@ -111,6 +111,17 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|(?<!\d)\d{1,2}\s*年(?:左右)?(?:时间|内|以内|之内)|[一二三四五两]年(?:左右)?(?:时间|内|以内|之内)"
             r"|\b(?:\d{1,2}|two|three|four|five) years?\b"
             rf"|\b\d+ (?:working )?(?:days?|months?|weeks?)\b|\b{_EN_NUMBER} (?:working |calendar )?(?:days?|months?|weeks?)\b"),
+    ),
+    AnswerType(
+        # "多久认定一批？" / "how often must they report?": how often, not how long (每年, 每半年, every year).
+        "frequency", "具体频次", "how often",
+        _re(r"多久(?!内|以内|之内)[^，。？?]{0,14}(?:一次(?!性)|一批|一回)|多长时间(?!内|以内|之内)[^，。？?]{0,14}(?:一次(?!性)|一批)"
+            r"|(?:每隔|隔)多久|几年一次|一年几次"
+            r"|\bhow (?:often|frequently)\b|\bhow many times a (?:year|month)\b|\bat what intervals?\b"),
+        _re(r"每(?:年|半年|季度|季|月|周|两年|三年|[一二三四五六七八九十两\d]+(?:年|个月))|定期|一年一次"
+            r"|\bevery (?:year|half[- ]year|six months|quarter|month|week|two years|three years|\d+ years)\b"
+            r"|\bannual(?:ly)?\b|\bquarterly\b|\bonce (?:a|every) (?:year|quarter|month)\b|\bregular(?:ly)?\b"
+            r"|\bperiodic(?:ally)?\b|\bsemi-?annual(?:ly)?\b"),
     ),
     AnswerType(
         "headcount", "具体人数标准", "number of people",

@@ -154,3 +154,10 @@ def test_an_answer_from_the_historical_plan_names_the_rule_in_force_too(fake_ass
     # With the plan chosen, the user asked about the plan: no note.
     a = fake_assistant.ask("企业技术中心国家级给多少钱", selection=IN_PLAN)
     assert not any(n.startswith("现行规定见") for n in a.notes)
+
+
+def test_how_often_is_answered_by_the_frequency_not_called_unstated(fake_assistant):
+    a = fake_assistant.ask("广州市政府多久向市人大常委会报告一次民营经济发展情况？")
+    assert a.status == "answered" and "每年" in a.answer
+    a = fake_assistant.ask("how often must the Guangzhou government analyse the private economy?")
+    assert "every half year" in a.answer

@@ -94,6 +94,10 @@ def test_unknown_departments(understand):
     ("投诉以后多久能处理完？", ["duration"]), ("How many employees can an SME have?", ["headcount"]),
     ("租金有优惠吗", []), ("重点培育多少家上市后备企业", []),
     ("大企业付款期限是多少？", ["duration"]), ("贷款利率是多少", ["rate"]),  # a time limit or a rate, not money
+    # How often, not how long: 每2年认定一批 / every half year.
+    ("重点民营企业多久认定一批？", ["frequency"]), ("市政府多久向市人大常委会报告一次？", ["frequency"]),
+    ("how often must the city report?", ["frequency"]),
+    ("材料不齐，部门应该多长时间内一次性告诉我们？", ["duration"]),  # 一次性 is "all at once"
 ])
 def test_figure_kinds(understand, text, types):
     assert [t.name for t in understand(text).figure_types] == types
