@@ -26,19 +26,24 @@ UNKNOWN_ZH_RE = re.compile(r"(?:广州)?市[\u4e00-\u9fff]{1,10}?(?:局|委员�
 # A bare bureau name at the start of a phrase (工信局在这个方案里…, 审计局负责…), but not words ending in 局.
 UNKNOWN_BARE_ZH_RE = re.compile(r"(?:^|(?<=[,，。?？!！(（、\s和与及跟]))(?!布局|格局|大局|当局|结局|开局|全局|残局|骗局|僵局|时局|政局|饭局|赌局)"
                                 r"[\u4e00-\u9fff]{1,5}?局(?![面长部势限])")
-UNKNOWN_EN_RE = re.compile(r"\b(bureau|commission|office|administration) of ((?:[a-z&'-]+ ?){1,6})"
+UNKNOWN_EN_RE = re.compile(r"\b(bureau|commission|office|administration) (?:of|for) ((?:[a-z&'-]+ ?){1,6})"
                            r"|((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b")
 
 _AFTER_NAME = frozenset({"lead", "leads", "led", "cooperate", "cooperates", "do", "does", "did", "in", "on", "the",
                          "which", "what", "for", "named", "mentioned", "is", "are", "responsible", "handle", "handles"})
-_UNKNOWN_EN_OF = re.compile(r"\b(?:bureau|commission|office|administration) of [a-z&'-]")
+_UNKNOWN_EN_OF = re.compile(r"\b(?:bureau|commission|office|administration) (?:of|for) [a-z&'-]")
 
 # Words that make no department's name on their own ("a government office", "the local bureau").
 _GENERIC_EN = frozenset({"government", "local", "public", "state", "my", "our", "their", "his", "her", "its", "that", "this",
                          "some", "district", "county", "provincial", "national", "relevant", "competent", "responsible",
-                         "head", "main", "same", "other", "another", "post", "front", "back", "home", "whole"})
+                         "head", "main", "same", "other", "another", "post", "front", "back", "home", "whole",
+                         "complaint", "complaints", "complaint-handling", "handling", "receiving", "accepting"})
 
 
+# Words of the question, not of a name, that may stand before "… office" ("does the complaint office").
+_QUESTION_WORDS = frozenset({"how", "many", "much", "does", "do", "did", "have", "has", "must",
+                             "should", "can", "will", "would", "when", "if", "whether", "to", "by", "with", "from",
+                             "about", "days", "working"})
 # Words after which a shortened department name can start ("involve the planning bureau", "does land and housing bureau").
 _BEFORE_SHORT_NAME = frozenset({"the", "does", "do", "did", "is", "are", "was", "involve", "involves", "involving", "by",
                                 "with", "for", "from", "about", "to", "on", "when", "if", "whether"})
@@ -105,11 +110,17 @@ class DepartmentNames:
                 continue
             phrase = (m.group(2) or m.group(3) or "").strip()
             kind = m.group(1) or m.group(4)
+            if m.group(4):
+                # "how many working days does the complaint office have": the name starts after the question's words.
+                head = phrase.split()
+                last = max((i for i, w in enumerate(head) if w in _QUESTION_WORDS), default=-1)
+                phrase = " ".join(head[last + 1:])
             words = [w for w in phrase.split() if w not in ("the", "a", "an", "which", "what", "does", "do", "municipal",
                                                               "guangzhou", "city", "is", "of", "for", "any", "and", "or")]
             if not words or set(words) <= _GENERIC_EN or phrase.startswith(("a ", "an ")):
                 continue  # "a government office", "the local office": no department's name
-            name = f"{' '.join(words)} {kind}" if m.group(4) else f"{kind} of {' '.join(words)}"
+            prep = "for" if m.group(0).startswith(f"{kind} for") else "of"
+            name = f"{' '.join(words)} {kind}" if m.group(4) else f"{kind} {prep} {' '.join(words)}"
             short = self._shortened(phrase, kind) if m.group(4) else None
             if short:
                 if short[0] not in {f.name for f in found}:
@@ -120,7 +131,7 @@ class DepartmentNames:
                 if m.group(1):  # "bureau of commerce lead": the name ends before the question's own words
                     rest = m.group(2).split()
                     cut = next((i for i, w in enumerate(rest) if w in _AFTER_NAME), len(rest))
-                    shown = f"{m.group(1)} of {' '.join(rest[:cut])}".strip()
+                    shown = f"{m.group(1)} {prep} {' '.join(rest[:cut])}".strip()
                 unknown.append(shown)
         return found, unknown
 

@@ -161,3 +161,12 @@ def test_how_often_is_answered_by_the_frequency_not_called_unstated(fake_assista
     assert a.status == "answered" and "每年" in a.answer
     a = fake_assistant.ask("how often must the Guangzhou government analyse the private economy?")
     assert "every half year" in a.answer
+
+
+def test_a_generic_office_in_an_english_question_is_no_unknown_department(fake_assistant):
+    a = fake_assistant.ask("how many working days does the complaint office have to pass a complaint on?",
+                           selection=Selection(documents=("sme-payment-regulation-2025",)))
+    assert a.intent != "department" and a.citations[0].clause_id == "sme-payment-regulation-2025/article-25"
+    a = fake_assistant.ask("Which measures does the Municipal Administration for Market Regulation lead?")
+    # Read as a name (the texts say 市场监督管理部门), not cut to "measures administration".
+    assert "administration for market regulation" in a.answer
