@@ -309,7 +309,10 @@ class Assistant:
             return True
         if answer.abstained or answer.intent not in ("topical", "figure", "contact") or not answer.citations:
             return False
-        return answer.confidence < self._configured.threshold_for_clause(query.evidence_lang, answer.citations[0].clause_id)
+        # The question's language: a mixed question's lower bar decides abstaining, not whether to read it again
+        # as a follow-up (an answer above it may still be weaker than the earlier turn's topic).
+        return answer.confidence < self._configured.threshold_for_clause(query.question_lang or query.lang,
+                                                                         answer.citations[0].clause_id)
 
     def _own_evidence(self, query: Query, clause_id: str) -> bool:
         """Do the question's own words (without the earlier turn's) support ``clause_id`` well enough?"""

@@ -83,6 +83,10 @@ class Query:
 
     @property
     def evidence_lang(self) -> str:
+        """The language whose evidence threshold applies: the question's, or "mixed" for an English question
+        that carries Chinese terms."""
+        if self.channels == "mixed" and (self.question_lang or self.lang) == "en":
+            return "mixed"
         return self.question_lang or self.lang
 
 
@@ -160,6 +164,10 @@ class Understander:
                              sorted(en.items(), key=lambda kv: -len(kv[0])) if not k.startswith("_")]
         # Phrasings too varied to list ("最晚几天要付", "how long … to pay"): regular expressions.
         self._pattern_synonyms = [(re.compile(k), v) for k, v in synonyms.get("patterns", {}).items() if not k.startswith("_")]
+        # Cantonese words typed for Mandarin ones (有冇 -> 有没有), longest first.
+        replace = {normalize(k): normalize(v) for k, v in synonyms.get("replace", {}).items() if not k.startswith("_")}
+        self._replace = re.compile("|".join(re.escape(k) for k in sorted(replace, key=len, reverse=True))) if replace else None
+        self._replacements = replace
         # The English the library and its word lists use: what a misspelt question word is corrected towards.
         self.spelling = SpellCorrector([
             *(c.text_en or "" for c in library.clauses), *(d.info.title_en for d in library.documents),
@@ -226,6 +234,8 @@ class Understander:
         ``as_followup`` reads a question with words of its own as leaning on that turn all the same (the
         assistant's second reading of a question that, read alone, found nothing)."""
         text = self.spelling.correct(normalize(question))
+        if self._replace is not None:
+            text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
         content, greeted = strip_greeting(text)
         lang = answer_language(text)
         if not has_content(text):

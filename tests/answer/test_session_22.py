@@ -170,3 +170,13 @@ def test_a_generic_office_in_an_english_question_is_no_unknown_department(fake_a
     a = fake_assistant.ask("Which measures does the Municipal Administration for Market Regulation lead?")
     # Read as a name (the texts say 市场监督管理部门), not cut to "measures administration".
     assert "administration for market regulation" in a.answer
+
+
+def test_english_questions_carrying_chinese_terms_and_cantonese_words(fake_assistant, real_assistant):
+    # The Chinese terms carry the topic; an English question with them is held to the lower of the two bars.
+    q = real_assistant.understand("gov project要我交现金保证金 can they do that??")
+    assert q.evidence_lang == "mixed"
+    a = real_assistant.ask("gov project要我交现金保证金 can they do that??")
+    assert not a.abstained and a.citations[0].clause_id == "sme-payment-regulation-2025/article-13"
+    # Cantonese 有冇 / 几多 / 俾 read as 有没有 / 多少 / 给.
+    assert fake_assistant.understand("大企业最长几多日要俾钱？").text == fake_assistant.understand("大企业最长多少日要给钱？").text

@@ -39,6 +39,10 @@ class Deps:
 
         Work plans carry colloquial phrasings that lift their evidence; laws do not, so each has its own.
         """
+        if lang == "mixed":
+            # "gov project要我交现金保证金 can they do that?": the Chinese terms carry the topic, which the English
+            # channels cannot see, so the evidence runs low in either language; the lower bar of the two.
+            return min(self.threshold("zh", structure), self.threshold("en", structure))
         return self.thresholds.get(f"{lang}/{structure}", self.thresholds[lang])
 
     def threshold_for_clause(self, lang: str, clause_id: str) -> float:
