@@ -180,3 +180,9 @@ def test_english_questions_carrying_chinese_terms_and_cantonese_words(fake_assis
     assert not a.abstained and a.citations[0].clause_id == "sme-payment-regulation-2025/article-13"
     # Cantonese 有冇 / 几多 / 俾 read as 有没有 / 多少 / 给.
     assert fake_assistant.understand("大企业最长几多日要俾钱？").text == fake_assistant.understand("大企业最长多少日要给钱？").text
+
+
+def test_what_changed_between_the_versions_lists_new_and_changed_articles(fake_assistant):
+    a = fake_assistant.ask("保障中小企业款项支付条例新旧两版有什么区别？")
+    assert "新增或无对应的条款" in a.answer and "第十五条" in a.answer  # partly disputed deals: new in 2025
+    assert "第九条（原第八条）" in a.answer  # payment terms: changed

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import replace
 
-from qa.answer.citation import cite, document_name, make_citation, status_line
+from qa.answer.citation import cite, clause_label, document_name, make_citation, status_line
 from qa.answer.handlers.common import Deps, best_fragment, not_covered
 from qa.answer.handlers.retrieval import _tokenize, deps_citation, hit_for, matching_clause
 from qa.answer.models import Answer
@@ -177,9 +177,43 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
             lines.append(f"{document_name(info, 'zh')}：共{len(articles)}条；{status_line(info, 'zh')}。")
         else:
             lines.append(f"The {document_name(info, 'en')}: {len(articles)} articles; {status_line(info, 'en')}.")
+    if len(chain) == 2:
+        lines.append(_change_summary(deps, chain, lang))
     lines.append("请说明想比较哪一方面（例如付款期限、逾期利息、投诉），我再逐条对照两个版本。" if lang == "zh" else
                  "Tell me which point to compare (for example payment terms, late-payment interest, complaints) and "
                  "I will set the two versions' provisions side by side.")
     # Each version's last article is cited, so "比较付款期限" next knows the versions.
     return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
                   intent=query.intent, citations=tuple(make_citation(library, c, ()) for c in last), confidence=1.0)
+
+
+_SUMMARIES: dict[tuple, tuple[list, list, int]] = {}
+
+
+def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
+    """Which articles of the newer version (``chain[0]``) are new, which changed from their counterpart in the
+    older one, how many are the same: "新增：第四条、第十五条…；有改动：第九条（原第八条）…；未变：N条"."""
+    library = deps.library
+    key = (chain, library.corpus_hash)
+    if key not in _SUMMARIES:  # 37 alignments: computed once per library
+        new, changed, same = [], [], 0
+        for clause in (c for c in library.document(chain[0]).clauses if c.kind == "article"):
+            older = matching_clause(deps, clause, chain[1])
+            ratio = _similarity(clause.text_zh, older.text_zh) if older else 0.0
+            if ratio < NEW_RATIO:
+                new.append(clause)
+            elif clause.text_zh != older.text_zh:
+                changed.append((clause, older))
+            else:
+                same += 1
+        _SUMMARIES[key] = (new, changed, same)
+    new, changed, same = _SUMMARIES[key]
+    if lang == "zh":
+        return (f"与{document_name(library.info(chain[1]), 'zh', number=False)}相比：新增或无对应的条款"
+                f"{len(new)}条（{'、'.join(clause_label(c)[0] for c in new)}）；内容有改动的{len(changed)}条（"
+                + "、".join(f"{clause_label(c)[0]}（原{clause_label(o)[0]}）" for c, o in changed)
+                + f"）；文字未变的{same}条。")
+    return (f"Compared with the {document_name(library.info(chain[1]), 'en', number=False)}: {len(new)} articles are new "
+            f"or have no counterpart ({', '.join(clause_label(c)[1] for c in new)}); {len(changed)} changed ("
+            + ", ".join(f"{clause_label(c)[1]} (was {clause_label(o)[1]})" for c, o in changed)
+            + f"); {same} unchanged in wording.")
