@@ -237,3 +237,14 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|\bheld (?:accountable|responsible)\b|\bif they (?:break|violate|ignore)\b")
 DOCUMENT_TALK = _re(r"法|条例|方案|文件|规定|政策|版本|\blaw\b|\bregulations?\b|\bplan\b|\bpolicy\b|\bdocument\b|\bversion\b"
                     r"|\btext\b|\brules?\b|\bact\b")
+
+# A work plan's sections by name (its basic principles, main goals, work requirements, guiding ideology).
+PLAN_SECTIONS = _re(r"基本原则|主要目标|工作要求|指导思想|主要措施|\bbasic principles\b|\bmain (?:goals|targets)\b"
+                    r"|\bwork requirements\b|\bguiding (?:ideology|thought|principle)\b")
+# One of the clauses the earlier turn listed, picked by its topic ("which one is about …", 发债那条是第几条).
+AMONG_LISTED = _re(r"\bwhich (?:one|of (?:them|these|those))\b|\bwhich (?:measure|article|clause) (?:is|was|deals|covers)\b"
+                   r"|哪一条|哪条|哪一项|哪项|哪个是|那条是第几条|那条是哪条|的是第几条|是第几条")
+THE_ONE_ON = _re(r"\bthe one (?:on|about|for|that|which|dealing)\b")
+# A bare "which X?" asks to pin down the earlier turn's matter ("Which industries?", 哪些行业？).
+WHICH_ONES = _re(r"^(?:and |so |ok,? )?(?:which|what) (?:kinds? of |sorts? of |types? of )?[a-z-]+\s*\??$"
+                 r"|^(?:那|那么)?(?:是)?(?:哪些|哪几个|哪几种|哪几类|哪个|哪种|哪类)[\u4e00-\u9fff]{1,4}(?:呢|啊)?[？?]?$")

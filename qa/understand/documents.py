@@ -14,17 +14,18 @@ from dataclasses import dataclass
 
 from qa.models import Library
 from qa.normalize import normalize
+from qa.understand import cues
 from qa.understand.spans import find_all, overlaps
 
 _PLAN_WORDS = re.compile(r"(这个|本|该|此|那个)?(工作)?方案|\b(the|this|that) (work )?plan\b|\bwork plan\b")
 # Words for a work plan's own structure (its numbered measures and their groups, its goals, principles and work
 # requirements): laws have articles and chapters, so with no document named these mean the plan.
 _PLAN_STRUCTURE = re.compile(r"(?:几|多少)(?:条|项)(?:主要)?措施|措施(?:一共|总共|共)?(?:有)?(?:几|多少)(?:条|项)|方面的措施"
-                             r"|主要措施|主要目标|基本原则|工作要求|指导思想|几大(?:类|组|方面)"
+                             r"|几大(?:类|组|方面)"
                              r"|\bhow many (?:main )?measures\b|\blist (?:all )?(?:the )?measures\b|\bgroups? of measures\b"
                              r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d(?:st|nd|rd|th)) group\b"
-                             r"|\bmeasures (?:on|about|under|in the)\b|\bthe measures\b|\bgoals section\b|\bmain (?:goals|targets)\b"
-                             r"|\bbasic principles\b|\bwork requirements\b|\bguiding (?:ideology|thought|principle)\b")
+                             r"|\bmeasures (?:on|about|under|in the)\b|\bthe measures\b|\bgoals section\b|"
+                             + cues.PLAN_SECTIONS.pattern, re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|年(?:的|那个)?(?:条例|版本|文本|老条例|旧条例))"
                            r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后|两版|两个版本|新旧"
                            r"|\b(?:the )?(?:old |new |original |revised )?(?:19|20)\d\d (?:version|text|edition|regulations?|rules?"

@@ -175,6 +175,14 @@ class Understander:
             *en.values(), *(dept.english for dept in library.departments.values()), *scope_guard.english_terms(),
             cues.GENERIC_WORDS.pattern])
 
+    def _read(self, question: str) -> str:
+        """The question's text as every later step reads it: normalised, misspelt English corrected, Cantonese
+        words in their Mandarin form."""
+        text = self.spelling.correct(normalize(question))
+        if self._replace is not None:
+            text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
+        return text
+
     def _into_context_document(self, refs: tuple[Reference, ...], context: Context) -> tuple[Reference, ...]:
         """"第14条呢？" after article 13 of a regulation: the article of the document under discussion, when it
         has one (a number that document lacks is left to the usual resolution)."""
@@ -233,9 +241,7 @@ class Understander:
         """Read ``question`` once. ``selected`` limits it to those documents; ``context`` is the earlier turn;
         ``as_followup`` reads a question with words of its own as leaning on that turn all the same (the
         assistant's second reading of a question that, read alone, found nothing)."""
-        text = self.spelling.correct(normalize(question))
-        if self._replace is not None:
-            text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
+        text = self._read(question)
         content, greeted = strip_greeting(text)
         lang = answer_language(text)
         if not has_content(text):
@@ -551,12 +557,12 @@ class Understander:
         own = own_content(content)
         if not own:
             return True
-        if len(context.items) > 1 and (_AMONG_LISTED.search(content) or (
-                context.intent == "group_listing" and _THE_ONE_ON.search(content))):
+        if len(context.items) > 1 and (cues.AMONG_LISTED.search(content) or (
+                context.intent == "group_listing" and cues.THE_ONE_ON.search(content))):
             # "Which one is about startup bases?" / 发债那条是第几条 / "the one on listing" after a group: one of
             # the clauses just listed (after a department's list "the one on IP" may be another department's).
             return True
-        if _PLAN_SECTION.search(content) and "anaphora" not in asks:
+        if cues.PLAN_SECTIONS.search(content) and "anaphora" not in asks:
             return False  # "and the basic principles?" after the guiding ideology: that section, asked afresh
         if (cues.GROUP_COUNT.search(content) or cues.CLAUSE_LISTING.search(content)) and "anaphora" not in asks \
                 and not any(w in context.question for w in own.split()):
@@ -578,21 +584,11 @@ class Understander:
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             # 那拖欠款项找谁投诉呢 after the measures 市科技局 leads: "那" opens a topic the earlier turn never touched.
             return _echoes(topic, context) or not _new_topic(topic, self._context_text(context))
-        if _WHICH_ONES.search(content) and not depts:
+        if cues.WHICH_ONES.search(content) and not depts:
             return True  # "Which industries?" / 哪些行业？: which of the earlier turn's things
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
-# One of the clauses the earlier turn listed, picked by its topic.
-_AMONG_LISTED = re.compile(r"\bwhich (?:one|of (?:them|these|those))\b|\bwhich (?:measure|article|clause) (?:is|was|deals|covers)\b"
-                           r"|哪一条|哪条|哪一项|哪项|哪个是|那条是第几条|那条是哪条|的是第几条|是第几条")
-_THE_ONE_ON = re.compile(r"\bthe one (?:on|about|for|that|which|dealing)\b")
-# A work plan's sections by name: asked for, they are no ellipsis of the earlier turn.
-_PLAN_SECTION = re.compile(r"基本原则|主要目标|工作要求|指导思想|主要措施|\bbasic principles\b|\bmain (?:goals|targets)\b"
-                           r"|\bwork requirements\b|\bguiding (?:ideology|thought)\b")
-# A bare "which X?" asks to pin down the earlier turn's matter ("Which industries?", 哪些行业？).
-_WHICH_ONES = re.compile(r"^(?:and |so |ok,? )?(?:which|what) (?:kinds? of |sorts? of |types? of )?[a-z-]+\s*\??$"
-                         r"|^(?:那|那么)?(?:是)?(?:哪些|哪几个|哪几种|哪几类|哪个|哪种|哪类)[\u4e00-\u9fff]{1,4}(?:呢|啊)?[？?]?$")
 def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:
     """"How many are there?" / 一共几项？ after a turn that listed clauses (a group, a department's, those
     mentioning a term): the count of that list."""
