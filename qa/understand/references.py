@@ -141,11 +141,14 @@ def _part_of(m: re.Match) -> tuple[int | None, str | None]:
     return None, None
 
 
-_ZH_LIST_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*(?P<rest>(?:(?:、|和|与|及|,|，|至|到|-|—)\s*第?\s*{NUM}\s*)+)(?P<unit>条|项措施|条措施)")
+# After a dash a number is the end of a range (第38-40条), which NUM's guard against "12-3" would refuse.
+_LISTED_NUM = rf"(?:\d{{1,3}}(?!\d)|{CN})"
+_ZH_LIST_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*(?P<rest>(?:(?:、|和|与|及|,|，|至|到|-|—|~|～)\s*第?\s*{_LISTED_NUM}\s*)+)"
+                         rf"(?P<unit>条|项措施|条措施)")
 _EN_LIST_RE = re.compile(rf"\b(?P<kw>measures|items|goals|targets|principles|requirements|articles|clauses)\s+(?P<a>{EN_NUM})"
                          rf"(?P<rest>(?:\s*(?:,|and|&|to|-)\s*(?P<b>{EN_NUM}))+)\b", re.IGNORECASE)
 # (pattern, how a listed number is written, the words of a range, the kind the match names)
-_LIST_FORMS = ((_ZH_LIST_RE, re.compile(NUM), re.compile(r"至|到|-|—"),
+_LIST_FORMS = ((_ZH_LIST_RE, re.compile(_LISTED_NUM), re.compile(r"至|到|-|—|~|～"),
                 lambda m: "measure" if "措施" in m.group("unit") else None),
                (_EN_LIST_RE, re.compile(EN_NUM, re.IGNORECASE), re.compile(r"\bto\b|-"),
                 lambda m: EN_KINDS.get(m.group("kw").lower().removesuffix("s"))))

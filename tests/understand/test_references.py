@@ -64,3 +64,9 @@ def test_guiding_as_a_verb_is_no_reference():
 def test_a_word_starting_with_one_is_no_number_but_a_clause_followed_by_it_still_is():
     assert refs("第十二条共有几点？") == [(None, 12, None, None)]
     assert refs("原则一是什么") == [("principle", 1, None, None)]
+
+
+def test_a_range_written_with_a_dash_or_tilde_is_each_number():
+    # 第38-40条: the number after the dash ends a range (a fresh user got article 40 only).
+    for text in ("广州条例第38-40条", "第38~40条", "第38—40条"):
+        assert [r.number for r in find_references(normalize(text))] == [38, 39, 40], text
