@@ -84,7 +84,6 @@ class RepeatGuard:
         return last is not None and last[0] == question.strip() and now - last[1] < REPEAT_WINDOW_S
 
 
-
 def _ui(choice: str | None) -> str:
     return "en" if choice == "English" else "zh"
 

@@ -89,7 +89,7 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
             text += f"（{status}）" if status and ui_lang == "zh" else f" ({status})" if status else ""
             cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, ui_lang, base)})")
         if len(unique) > MAX_SOURCES:
-            cites.append(t("more_sources", ui_lang).format(n=len(unique) - MAX_SOURCES))
+            cites.append(t("more_sources", ui_lang, n=len(unique) - MAX_SOURCES))
         lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
     extra = answer.related or answer.suggestions
     if extra:

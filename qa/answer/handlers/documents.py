@@ -93,18 +93,6 @@ def _group_count(library: Library, doc_id: str, question: str, lang: str) -> str
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def _other_versions(library: Library, doc_id: str) -> list[str]:
-    """The other versions of a document (the 2020 and 2025 payment regulations), newest first."""
-    out, seen = [], {doc_id}
-    for step in ("superseded_by", "supersedes"):
-        cur = doc_id
-        while (nxt := getattr(library.info(cur), step)) and nxt not in seen and library.has_document(nxt):
-            out.append(nxt)
-            seen.add(nxt)
-            cur = nxt
-    return out
-
-
 def _other_version(library: Library, doc_id: str, lang: str) -> str:
     """"另有2020年版：国务院令第728号（已失效）" / "the 2020 version: … (no longer in force)"."""
     info = library.info(doc_id)
@@ -157,8 +145,7 @@ def handle_document(query: Query, deps) -> Answer:
     docs = target_documents(query, library)
     if cues.BOTH_VERSIONS.search(query.content) or query.details.get("compare_versions"):
         # 新旧两版各有多少条: every version of the document named, newest first.
-        docs = list(dict.fromkeys(v for d in docs[:1] for v in sorted(
-            [d, *_other_versions(library, d)], key=lambda v: library.info(v).dates.get("effective", ""), reverse=True)))
+        docs = list(reversed(deps.documents.versions(docs[0])))
     lang = query.lang
     lines: list[str] = []
     citations = []
@@ -194,7 +181,7 @@ def handle_document(query: Query, deps) -> Answer:
                                else "its document number is not in the library (the source text does not give it)"))
             if not _YEAR.search(query.content):
                 # 保障中小企业款项支付条例是第几号令？: the name covers every version, each with its own number.
-                facts += [_other_version(library, other, lang) for other in _other_versions(library, doc_id)
+                facts += [_other_version(library, other, lang) for other in reversed(deps.documents.versions(doc_id))
                           if other not in docs and library.info(other).doc_number]
         if "count" in a or "units" in a and not facts:
             counted = next((kind for kind, pattern in _COUNTED_KINDS if pattern.search(query.content)), None)

@@ -457,10 +457,7 @@ def see_also(query: Query, deps: Deps, result: SearchResult, primary: Clause) ->
     clause = deps.library.clause(second.clause_id)
     if deps.library.info(primary.doc_id).in_force and not deps.library.info(clause.doc_id).in_force:
         return None
-    _idx, zh, en = best_fragment(clause, second.sentence_order, query, _tokenize(deps))
-    if query.lang == "zh":
-        return f"另见{cite(deps.library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (_idx,))
-    return f"See also {cite(deps.library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (_idx,))
+    return _second_clause_note(query, deps, clause, second, zh_head="另见", en_head="See also ")
 
 
 IN_FORCE_RATIO = 0.6  # an in-force clause this close to a historical document's best is named beside it
@@ -480,11 +477,17 @@ def in_force_too(query: Query, deps: Deps, result: SearchResult, primary: Clause
             continue
         if hit.confidence < deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
             return None
-        _idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
-        if query.lang == "zh":
-            return f"现行规定见{cite(library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (_idx,))
-        return f"In force now: {cite(library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (_idx,))
+        return _second_clause_note(query, deps, clause, hit, zh_head="现行规定见", en_head="In force now: ")
     return None
+
+
+def _second_clause_note(query: Query, deps: Deps, clause: Clause, hit: Hit, *, zh_head: str,
+                        en_head: str) -> tuple[str, object]:
+    """A note quoting ``clause``'s best fragment for the question ("另见《…》第十条：…"), and its citation."""
+    idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    if query.lang == "zh":
+        return f"{zh_head}{cite(deps.library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (idx,))
+    return f"{en_head}{cite(deps.library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (idx,))
 
 
 def counterpart(deps: Deps, clause: Clause, lang: str) -> tuple[str, object] | None:

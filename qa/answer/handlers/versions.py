@@ -15,6 +15,7 @@ from qa.answer.citation import cite, clause_label, document_name, make_citation,
 from qa.answer.handlers.common import Deps, best_fragment, not_covered
 from qa.answer.handlers.retrieval import _tokenize, deps_citation, hit_for, matching_clause
 from qa.answer.models import Answer
+from qa.models import Clause
 from qa.retrieve.retriever import Filters, SearchResult
 from qa.understand.query import Query
 
@@ -38,8 +39,7 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     if clause_id := query.details.get("compare_clause"):
         # The earlier turn's article: its newer version (or itself), compared with the older counterpart below.
         clause = library.clause(clause_id)
-        if clause.doc_id != chain[0] and (match := matching_clause(deps, clause, chain[0])) is not None \
-                and _similarity(clause.text_zh, match.text_zh) >= NEW_RATIO:
+        if clause.doc_id != chain[0] and (match := _counterpart(deps, clause, chain[0])[0]) is not None:
             clause = match
         if clause.doc_id == chain[0]:
             found.append(SearchResult(query=text, hits=(hit_for(deps, query, SearchResult(text, (), 1.0), clause.id),),
@@ -55,16 +55,12 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
         return not_covered(query, deps, found[0] if found else None, status="abstained")
     change = None
     if len(found) == 2:
-        newer = library.clause(found[0].hits[0].clause_id)
-        older = matching_clause(deps, newer, chain[1])
-        ratio = _similarity(newer.text_zh, older.text_zh) if older else 0.0
-        if ratio < NEW_RATIO:
+        older, change = _counterpart(deps, library.clause(found[0].hits[0].clause_id), chain[1])
+        if older is None:
             found = found[:1]  # the older version has no counterpart: the provision is new
-            change = "new"
         else:
             # The older version's counterpart of the newer article, not merely its best hit on the topic.
             found[1] = replace(found[1], hits=(hit_for(deps, query, found[1], older.id),))
-            change = "same" if newer.text_zh == older.text_zh else "changed"
     # The fragments are chosen for the compared topic, not for the words of comparing.
     asked = replace(query, content=text, followup=False)
     tokens = _tokenize(deps)
@@ -113,6 +109,15 @@ NEW_RATIO = 0.35  # text similarity below which the older version has no counter
 # articles 0.15-0.30 against their nearest 2020 article, revised ones 0.56-0.99, unchanged 1.0)
 MAX_CHANGES = 4  # changed passages named in the answer
 CHANGE_CHARS = 60  # characters of each changed passage shown
+
+
+def _counterpart(deps: Deps, clause: Clause, older_doc: str) -> tuple[Clause | None, str]:
+    """``clause``'s counterpart in ``older_doc`` (another version of its document) and what became of it:
+    (None, "new") below ``NEW_RATIO`` similarity, else (the counterpart, "same" or "changed")."""
+    older = matching_clause(deps, clause, older_doc)
+    if older is None or _similarity(clause.text_zh, older.text_zh) < NEW_RATIO:
+        return None, "new"
+    return older, "same" if clause.text_zh == older.text_zh else "changed"
 
 
 def _similarity(a: str, b: str) -> float:
@@ -198,11 +203,10 @@ def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
     if key not in _SUMMARIES:  # 37 alignments: computed once per library
         new, changed, same = [], [], 0
         for clause in (c for c in library.document(chain[0]).clauses if c.kind == "article"):
-            older = matching_clause(deps, clause, chain[1])
-            ratio = _similarity(clause.text_zh, older.text_zh) if older else 0.0
-            if ratio < NEW_RATIO:
+            older, change = _counterpart(deps, clause, chain[1])
+            if change == "new":
                 new.append(clause)
-            elif clause.text_zh != older.text_zh:
+            elif change == "changed":
                 changed.append((clause, older))
             else:
                 same += 1
