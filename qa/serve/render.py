@@ -82,7 +82,10 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
         lines.append(f"*{md_escape(note)}*")
     if answer.citations:
         cites = []
-        unique = list({c.clause_id: c for c in reversed(answer.citations)}.values())[::-1]  # first of each clause
+        first: dict[str, object] = {}
+        for c in answer.citations:  # each clause once, where it was first cited
+            first.setdefault(c.clause_id, c)
+        unique = list(first.values())
         for c in unique[:MAX_SOURCES]:
             text = c.cite_zh if lang == "zh" else c.cite_en
             status = t(f"status_{c.doc_status}", ui_lang) if c.doc_status in ("in_force", "superseded", "historical") else ""

@@ -112,3 +112,18 @@ def test_a_question_submitted_again_at_once_is_dropped():
     assert not guard.seen(None, "x") and not guard.seen(None, "x")  # no conversation: nothing to compare
     guard.seen("c3", "a")  # the oldest conversation (c1) is forgotten beyond the bound
     assert not guard.seen("c1", "第13条")
+
+
+def test_sources_keep_the_order_they_are_cited_in(fake_assistant, library):
+    from dataclasses import replace
+
+    from qa.serve.render import answer_markdown
+
+    answer = fake_assistant.ask("民营经济促进法有多少条？什么时候施行？")
+    first = answer.citations[0]
+    other = fake_assistant.ask("民营经济促进法第十条").citations[0]
+    # A clause cited again after another stays first, where it was first cited.
+    answer = replace(answer, citations=(first, other, first))
+    sources = next(line for line in answer_markdown(answer, library, ui_lang="zh").splitlines() if line.startswith("出处"))
+    assert sources.index(first.cite_zh) < sources.index(other.cite_zh)
+
