@@ -103,7 +103,8 @@ VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本
                     r"|\b(?:the )?(?:\d{4}|old|new|older|newer|current|previous|revised|original) (?:version|text|rules?|regulations?|one)s?\b"
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
 # Each version of a document (新旧两版各有多少条 / both versions).
-BOTH_VERSIONS = _re(r"新旧|两个版本|两版|各个版本|\b(?:both|each|the two) versions\b")
+BOTH_VERSIONS = _re(r"新旧|两个版本|两版|各个版本|\b(?:both|each|the two) versions\b"
+                    r"|(?:19|20)\d\d\s*年?(?:版|版本|修订版?)?\s*(?:和|与|跟|及|、|还有|and|vs\.?|versus)\s*(?:the\s+)?(?:19|20)\d\d")
 # "资料库有哪些文件？" / "What documents are in the library?": the library itself.
 LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|一共|总共|共)?(?:有|收录了?|包括|包含)"
                    r"(?:哪些|哪几份|什么|几份|多少份?)(?:[\u4e00-\u9fff]{0,3}的)?(?:文件|法规|法律|条例|政策|文档|资料)"

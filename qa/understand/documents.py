@@ -221,3 +221,32 @@ def without_document_names(text: str, doc_ids, library: Library) -> str:
         for name in sorted((info.title, *info.short_names), key=len, reverse=True):
             text = text.replace(name, " ")
     return text
+
+
+_CHAPTER_WORD = re.compile(r"章|\bchapters?\b", re.IGNORECASE)
+_HEADING_STOP = frozenset({"chapter", "of", "and", "the", "for", "on", "provisions"})
+
+
+def named_chapters(text: str, doc_ids, library: Library) -> list[tuple[str, str]]:
+    """The chapters a question names by heading rather than number ("权益保护那章", "the rights protection
+    chapter"), as (document id, heading) in the order of ``doc_ids``; [] unless the question says 章 / chapter.
+    A Chinese heading matches as written; an English one when all but one of its words (at least two) occur."""
+    from qa.index.tokenize import english_tokenize
+
+    if not _CHAPTER_WORD.search(text):
+        return []
+    words = set(english_tokenize(text))
+    found = []
+    for doc_id in doc_ids:
+        info = library.info(doc_id)
+        for heading, english in zip(info.chapters, info.chapters_en or (None,) * len(info.chapters)):
+            name = re.sub(r"^第\S+章\s*", "", heading)
+            if len(name) >= 2 and name in text:
+                found.append((doc_id, heading))
+                continue
+            if english:
+                terms = {w for w in english_tokenize(re.sub(r"^Chapter \d+\s*", "", english))
+                         if w not in _HEADING_STOP}
+                if len(terms) >= 2 and len(terms & words) >= len(terms) - 1 and len(terms & words) >= 2:
+                    found.append((doc_id, heading))
+    return found

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from qa.models import Library
 from qa.understand import cues
-from qa.understand.documents import without_document_names
+from qa.understand.documents import named_chapters, without_document_names
 from qa.understand.query import Query, bare_of, counts_listing_above, own_content
 
 Detector = Callable[[Query, Library], bool]
@@ -77,7 +77,8 @@ def _little_topic(text: str) -> bool:
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
                               r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all)"
-                              r"|main|basic|guiding|work|key)\b|主要|基本",
+                              r"|main|basic|guiding|work|key|(?:this|that|the|each) (?:regulations?|law|document|text))\b"
+                              r"|主要|基本",
                               " ", text))
     return len(rest.replace(" ", "")) <= 3
 
@@ -148,6 +149,8 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
         return False
     if cues.CHAPTER_REF.search(q.content) and q.scope and len(q.scope) == 1 and not q.refs:
         return True  # 中小企业促进法第三章讲什么
+    if not q.refs and named_chapters(q.content, q.scope or _lib.doc_ids, _lib):
+        return True  # 要素保障那章讲什么 / the rights protection chapter
     if cues.GROUP_COUNT.search(q.content) and not q.refs:
         return True
     if cues.GROUP_REF.search(q.content) and not q.refs:

@@ -88,12 +88,15 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"(?:工作)?要求\s*[（(]\s*(?P<n>{NUM})\s*[）)]", "requirement"),
     (rf"第\s*(?P<n>{NUM})\s*(?:项|条)\s*措施{PART_ZH}?", "measure"),
     (rf"(?:措施|举措)\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项])?{PART_ZH}?", "measure"),
+    (rf"(?:措施|举措)\s*[（(]\s*(?P<n>{NUM})\s*[）)]{PART_ZH}?", "measure"),  # 措施（二十六）
     (rf"第\s*(?P<n>{NUM})\s*条\s*{PART_ZH}?", None),
-    (rf"第\s*(?P<n>{NUM})\s*(?:项|点|款|个)(?!\s*[（(])", "part_only"),
     # A bare "12条" / "十二条" only where it reads as a clause number, not as "3条措施" (three measures).
     (rf"(?<![有共几多第哪\d零〇一二两三四五六七八九十百千])(?P<n>{NUM})\s*条{PART_ZH}?"
      r"(?!\s*(?:措施|规定|意见|建议|政策|办法|条例|法规|款|项|原则|目标|要求|个|家|户|路|线|街|件))", None),
-    (rf"[（(]\s*(?P<n>{NUM})\s*[）)](?=\s*(?:讲|说|是|写|规定|内容|呢|吗|的|和|、|,|，|\?|？|$|条|项|措施))", "paren"),
+    # After the bare form, which would otherwise lose "25条第二款" to its part alone.
+    (rf"第\s*(?P<n>{NUM})\s*(?:项|点|款|个)(?!\s*[（(])", "part_only"),
+    (rf"[（(]\s*(?P<n>{NUM})\s*[）)](?=\s*(?:讲|说|是|写|规定|内容|呢|吗|的|和|、|,|，|\?|？|$|条|项|措施|主要|具体|到底|都|分别|里|中|提到|要求))",
+     "paren"),
 )
 _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"\b(?P<kw>measures?|measrues?|meausres?|mesures?|items?|goals?|targets?|principles?|requirements?|articles?|art\.?|clauses?|sections?|sec\.?)"

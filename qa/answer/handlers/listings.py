@@ -20,6 +20,7 @@ from qa.models import Clause, Library
 from qa.retrieve.retriever import Hit, SearchResult
 from qa.understand import cues
 from qa.understand.departments import ONLY_COOPERATES_RE
+from qa.understand.documents import named_chapters
 from qa.understand.query import Query, own_content
 from qa.understand.references import number_value
 
@@ -275,7 +276,10 @@ def _chapter_asked(query: Query, library: Library) -> tuple[str, str] | None:
     """(document, chapter heading) for "中小企业促进法第三章讲什么" / "chapter 3 of the SME Promotion Law"."""
     m = cues.CHAPTER_REF.search(query.content)
     docs = list(query.scope or ())
-    if not m or len(docs) != 1:
+    if not m:
+        named = named_chapters(query.content, docs or library.doc_ids, library)
+        return named[0] if named else None  # by heading; with several documents, the first (in force first)
+    if len(docs) != 1:
         return None
     try:
         number = number_value(m.group(1) or m.group(2))
@@ -315,7 +319,8 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
     """The clauses of the group (a work plan's （一）… group, a law's chapter) that a topic falls in."""
     library = deps.library
     if chapter := _chapter_asked(query, library) or _group_numbered(query, library):
-        return _group_answer(query, deps, *chapter, SearchResult(query=query.content, hits=(), confidence=1.0))
+        answer = _group_answer(query, deps, *chapter, SearchResult(query=query.content, hits=(), confidence=1.0))
+        return _other_chapters(answer, query, library, chapter)
     result, abstain = retrieve(query, deps, k=8)
     votes: dict[tuple[str, str], float] = {}
     for rank, hit in enumerate(result.hits):
@@ -447,6 +452,23 @@ def _groups_answer(query: Query, deps: Deps, keys: list[tuple[str, str]], result
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False,
                   answer=head + "\n" + "\n".join(lines), intent=query.intent, items=tuple(items),
                   citations=tuple(citations), notes=notes_for(library, ids, query.lang), confidence=1.0)
+
+
+def _other_chapters(answer: Answer, query: Query, library: Library, chosen: tuple[str, str]) -> Answer:
+    """``answer`` with the other documents that have a chapter of the heading asked named after it (权益保护那章
+    with no document named: four laws have one)."""
+    others = [(d, h) for d, h in named_chapters(query.content, query.scope or library.doc_ids, library)
+              if (d, h) != chosen]
+    if not others:
+        return answer
+    if query.lang == "zh":
+        also = "、".join(f"{document_name(library.info(d), 'zh', number=False)}{h}" for d, h in others)
+        text = f"{answer.answer}\n另有同名章：{also}。"
+    else:
+        also = "; ".join(f"{document_name(library.info(d), 'en', number=False)}, "
+                         f"{library.info(d).chapters_en[library.info(d).chapters.index(h)]}" for d, h in others)
+        text = f"{answer.answer}\nOther documents have a chapter of that name: {also}."
+    return replace(answer, answer=text)
 
 
 def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: SearchResult) -> Answer:
