@@ -230,10 +230,12 @@ CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:�
                      r"|\bthe [a-z-]+ measures\b(?! of\b)")
 # What happens to someone who breaks a rule: the document's legal-liability articles (违反了怎么处理 / penalty).
 LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么后果|有何后果|啥后果|后果是什么"
-                r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不)"
+                r"|不(?:披露|公示|公开|报告|支付|履行|改正|整改)\S{0,2}?(?:的话)?(?:会怎样|会怎么样|会如何|会被|有什么后果)"
+                r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不|拒收|无故拒绝)"
                 r"\S{0,4}?(?:了|的话)?\S{0,2}?(?:怎么处理|如何处理|怎么办|会怎样|会怎么样|怎么罚|会被|有什么)|被怎么处理|怎么追责|谁来(?:罚|处理|追责)"
                 r"|\bpenalt\w*|\bpunish\w*|\bsanction\w*|\bconsequences?\b|\bliab\w*|\bfined\b|\bfines\b"
-                r"|\bwhat happens (?:if|when) (?:they|it|he|she|the \w+|a \w+|companies|agencies)\b[^?]{0,40}(?:n't|not|fail|refuse|break|violat|ignor)"
+                r"|\bwhat happens (?:if|when) (?:they|it|he|she|(?:the|a|an) (?:\w+ )?\w+|companies|agencies)\b[^?]{0,40}"
+                r"(?:n't|not|fail|refuse|break|violat|ignor|hide|hides|fake|fakes|falsif|conceal)"
                 r"|\bwhat happens to (?:the )?(?:officials?|them|those|people|staff|the \w+) ?(?:responsible|involved|who)?"
                 r"|\bheld (?:accountable|responsible)\b|\bif they (?:break|violate|ignore)\b")
 DOCUMENT_TALK = _re(r"法|条例|方案|文件|规定|政策|版本|\blaw\b|\bregulations?\b|\bplan\b|\bpolicy\b|\bdocument\b|\bversion\b"

@@ -58,3 +58,11 @@ def test_both_versions_named_by_year(fake_assistant):
 def test_nianbao_reads_as_the_annual_report(fake_assistant):
     a = fake_assistant.ask("个体工商户年报有什么规定")
     assert a.citations[0].clause_id == "individual-business-regulation-2022/article-12"
+
+
+def test_what_happens_if_they_do_not_asks_the_liability_articles(fake_assistant):
+    first = "大型企业要在年报里披露拖欠中小企业款项的情况吗"
+    a = fake_assistant.ask("不披露会怎样", history=[first])
+    assert a.citations[0].clause_id == f"{PAY}/article-34"
+    a = fake_assistant.ask("要是无故拒收材料会怎样？", history=["行政许可材料不全，多少天内要一次性告知？"])
+    assert a.citations[0].clause_id == f"{GD}/article-66"
