@@ -44,6 +44,7 @@ COUNT = _re(r"(?<![这那第哪])几条|(?<![这那第哪])几项|(?<![这那第
             r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
               r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)|(?:报|交|送|报送|上报)给谁"
+              r"|^(?:我|我们)?(?:想|要|准备|打算)(?:去)?(?:投诉|举报)|\bi (?:want|would like|need) to (?:complain|file a complaint|report)"
               r"|\bwhere (?:do|can|should|could) (?:i|we) (?:complain|file a complaint|report|lodge)"
               r"|\bwho (?:do|should|can|could|would) (?:i|we) (?:contact|ask|call|talk|turn|go|approach|complain)"
               r"|\bwhich (?:department|agency|authority|authorities|office|body|bodies|bureau|government|departments)\b"
@@ -139,7 +140,9 @@ REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|(?:方案|执行|实�
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
                       r"|\bwhich (?:laws?|regulations?|documents?|docs?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents|docs)\b"
                       r"|\bin which (?:law|regulation|document)s?\b"
-                      r"|\bwhich of (?:the|these|those) (?:laws|regulations|documents|texts|rules)\b")
+                      r"|\bwhich of (?:the|these|those) (?:laws|regulations|documents|texts|rules)\b"
+                      r"|^where (?:is|are) (?:the |an? )?[\w' -]{2,60}? (?:covered|mentioned|addressed|regulated|dealt with)\b"
+                      r"|(?:在|是)哪些?(?:法律|法规|文件|条例)(?:里|中)?(?:有)?(?:规定|提到|讲到)")
 # "哪些条款提到审计机关？" / "Which articles mention audit institutions?": every clause with the words, not a topic.
 MENTIONS = _re(r"(?:哪些|哪几|什么)(?:条款|条文|法条|条|措施)(?:里|中)?(?:提到|提及|写到|出现|讲到|说到|含有|包含|用到)(?:了|过)?"
                r"[“\"'「]?(?P<term>[^？?“”\"'「」]{2,20}?)[”\"'」]?(?:这个词|一词|的内容|的规定)?[？?。]?$"

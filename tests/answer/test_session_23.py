@@ -66,3 +66,36 @@ def test_what_happens_if_they_do_not_asks_the_liability_articles(fake_assistant)
     assert a.citations[0].clause_id == f"{PAY}/article-34"
     a = fake_assistant.ask("要是无故拒收材料会怎样？", history=["行政许可材料不全，多少天内要一次性告知？"])
     assert a.citations[0].clause_id == f"{GD}/article-66"
+
+
+def test_where_is_a_topic_covered_asks_which_documents(fake_assistant):
+    a = fake_assistant.ask("Where is the SME development fund covered?")
+    assert a.intent == "which_documents"
+    assert {"sme-promotion-law-2017/article-10"} <= {c.clause_id for c in a.citations}
+
+
+def test_a_proposed_payment_term_gets_a_yes_or_no_by_party(fake_assistant):
+    # Large enterprises: no maximum, the contract decides but must be reasonable.
+    a = fake_assistant.ask("can a big company pay me after 90 days if the contract says so?")
+    assert a.answer.startswith("Yes, if agreed and reasonable") and "large enterprises" in a.answer
+    assert a.citations[0].clause_id == f"{PAY}/article-9"
+    # Government bodies: at most 60 days, even by contract.
+    a = fake_assistant.ask("政府部门合同约定90天付款可以吗")
+    assert a.answer.startswith("不可以：机关、事业单位的付款期限即使合同另有约定，最长也不得超过60日（你问的是90天）")
+    a = fake_assistant.ask("事业单位跟我约定45天付款行不行")
+    assert a.answer.startswith("可以：合同可以约定，但机关、事业单位的付款期限最长不得超过60日")
+    a = fake_assistant.ask("Can a government body agree a 90-day payment term with me?",
+                           selection=Selection(documents=("sme-payment-regulation-2020",)))
+    assert a.answer.startswith("No — even by contract, government bodies and public institutions")
+    # No term proposed: no verdict of this kind.
+    assert not fake_assistant.ask("大企业付款期限是多久").answer.startswith(("可以", "不可以"))
+
+
+def test_i_want_to_complain_asks_where_and_quotes_the_body_that_receives_complaints(fake_assistant):
+    a = fake_assistant.ask("我想投诉大企业拖欠货款")
+    assert a.intent == "contact" and a.citations[0].clause_id == f"{PAY}/article-24"
+    assert a.answer.startswith("相关部门：省级以上人民政府负责中小企业促进工作综合管理的部门")
+    a = fake_assistant.ask("要几耐先有结果", history=["我想投诉大企业拖欠货款"])
+    assert a.citations[0].clause_id == f"{PAY}/article-25" and "30日" in a.answer
+    a = fake_assistant.ask("I want to complain that a big company has not paid me")
+    assert "at or above the provincial level" in a.answer and "accept complaints" in a.answer

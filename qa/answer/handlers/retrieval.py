@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from qa.answer.citation import cite, clause_label, document_name, make_citation
 from qa.answer.handlers.common import (
@@ -36,6 +36,7 @@ from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.cues import FIGURE_NOUNS
 from qa.understand.figures import asked_types, interest_asked, missing_types
 from qa.understand.query import Query, own_content
+from qa.understand.references import number_value
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
 ASK_WHO = {"zh": "具体请咨询{who}。", "en": "For specifics, contact {who}."}
@@ -301,8 +302,13 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         # A measure's first sentence is its title: the next one says what is done.
         zh += clause.sentences[1].zh
         en = f"{en} {clause.sentences[1].en}".strip()
-    if not lead and query.intent in ("topical", "greeting_plus") and (verdict := _forbidden(query, zh, en, _tokenize(deps),
-                                                                                             clause=clause)):
+    if term := _term_verdict(query, clause):
+        # "合同约定90天付款可以吗？": the paragraph of the party asked about, with its limit set against the days.
+        lead, detail, idx = term.lead, "", term.sentences[0]
+        zh = "".join(clause.sentences[i].zh for i in term.sentences)
+        en = " ".join(clause.sentences[i].en for i in term.sentences if clause.sentences[i].en)
+    elif not lead and query.intent in ("topical", "greeting_plus") and (
+            verdict := _forbidden(query, zh, en, _tokenize(deps), clause=clause)):
         lead = verdict
     if detail:
         # "60日：大型企业…60日内支付款项。" then the same fragment quoted: keep only the figure before it.
@@ -339,7 +345,7 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
 
 # "Can a bank make us keep part of the loan as a deposit?" / "甲方…暂停付款，这合法吗？": a yes/no question whose
 # answer is a prohibition. Asked by the one who would be bound ("can I refuse …?"), the same text means yes: no verdict.
-_PERMISSION_ZH = re.compile(r"能不能|能否|可不可以|可以吗|是否可以|合法吗|合不合法|违法吗|合规吗|允许吗|行吗|能.{1,20}吗|可以.{1,20}吗|有没有权")
+_PERMISSION_ZH = re.compile(r"能不能|能否|可不可以|可以吗|行不行|可以不|是否可以|合法吗|合不合法|违法吗|合规吗|允许吗|行吗|能.{1,20}吗|可以.{1,20}吗|有没有权")
 _PERMISSION_EN = re.compile(r"^(?:can|may|could|is it (?:legal|allowed|ok|okay|lawful)|are (?:they|buyers|banks|we) allowed"
                             r"|is (?:that|this) (?:legal|allowed|ok|okay|lawful)|do(?:es)? (?:they|it|the \w+) have the right)\b"
                             r"|\bis (?:that|this|it) (?:legal|allowed|lawful)\b")
@@ -405,6 +411,86 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
         return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
     # Plain words first, as the Chinese 不可以 does: the clause's "shall not" follows.
     return "No — it is prohibited: " if re.search(r"\b(?:legal|lawful|illegal|unlawful)\b", text) else "No — it is not allowed: "
+
+
+# A payment term the question proposes: 90天 / 三个月 / 90 days / three months (a month counted as 30 days).
+_ASKED_TERM = re.compile(r"(?P<d>\d{1,3})\s*-?\s*(?:天|日|个?自然日|days?\b)|(?P<m>\d{1,2}|[一二两三四五六七八九十]{1,2}|one|two|three|four|five"
+                         r"|six)\s*(?:个月|个多月|months?\b)")
+_EN_MONTHS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_TERM_CAP = re.compile(r"最长不得超过(\d+)日")
+_TERM_DEFAULT = re.compile(r"(\d+)日内支付")
+_TERM_FREE = re.compile(r"从其约定|合理约定付款期限")
+
+
+@dataclass(frozen=True)
+class TermVerdict:
+    """A yes/no on a proposed payment term: ``lead`` (the verdict, in the question's language) and the sentence
+    indexes of the paragraph that decides it."""
+
+    lead: str
+    sentences: tuple[int, ...]
+
+
+def _asked_days(text: str) -> int | None:
+    """Days of a term the question proposes (90天 -> 90, 三个月 -> 90), else None."""
+    m = _ASKED_TERM.search(text)
+    if not m:
+        return None
+    if m.group("d"):
+        return int(m.group("d"))
+    raw = m.group("m")
+    months = int(raw) if raw.isdigit() else _EN_MONTHS.get(raw) or number_value(raw)
+    return 30 * months
+
+
+def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
+    """Whether the payment term a permission question proposes ("大企业合同约定90天付款可以吗？" / "can a big company
+    pay me after 90 days if the contract says so?") keeps the limit of the paragraph on the party asked about:
+    a cap (机关、事业单位: 最长不得超过60日) the term exceeds is a no; a paragraph that leaves the term to the contract
+    (大型企业: 从其约定，但应当…合理约定) is a yes with its condition. None when the question proposes no term, names
+    no party, or the clause has no payment term for that party."""
+    text = query.content
+    asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
+    days = _asked_days(text)
+    parties = _asked_actors(query)
+    if not asks or days is None or not parties:
+        return None
+    paragraphs: dict[int | None, list[int]] = {}
+    for sentence in clause.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
+    for indexes in paragraphs.values():
+        zh = "".join(clause.sentences[i].zh for i in indexes)
+        subject = re.match(r"[\u4e00-\u9fff、]{2,20}?(?=从|向|与|采购)", zh)  # 机关、事业单位 / 大型企业
+        if not subject or not any(p in subject.group(0) for p in parties):
+            continue  # a paragraph on another party than the one asked about
+        default, cap = _TERM_DEFAULT.search(zh), _TERM_CAP.search(zh)
+        if not (default or cap or "合理约定付款期限" in zh):
+            continue
+        party = subject.group(0)
+        party_en = " and ".join(_PARTY_EN.get(p, p) for p in party.split("、"))
+        if cap:
+            limit = int(cap.group(1))
+            if days > limit:
+                lead = (f"不可以：{party}的付款期限即使合同另有约定，最长也不得超过{limit}日（你问的是{days}天）。"
+                        if query.lang == "zh" else
+                        f"No — even by contract, {party_en} may set a payment term of at most {limit} days "
+                        f"(you asked about {days} days). ")
+            else:
+                lead = (f"可以：合同可以约定，但{party}的付款期限最长不得超过{limit}日（你问的是{days}天）。"
+                        if query.lang == "zh" else
+                        f"Yes — a contract may set the term, but {party_en} may agree at most {limit} days "
+                        f"(you asked about {days} days). ")
+        elif _TERM_FREE.search(zh):
+            base_zh = f"（没有约定时为交付之日起{default.group(1)}日内）" if default else ""
+            base_en = f" (without an agreement: within {default.group(1)} days of delivery)" if default else ""
+            lead = (f"可以约定，但须合理：条文没有为{party}规定最长付款期限，付款期限由合同约定，但应当按照行业规范、"
+                    f"交易习惯合理约定{base_zh}。" if query.lang == "zh" else
+                    f"Yes, if agreed and reasonable — the text sets no maximum term for {party_en}: a contract may set "
+                    f"the term, but it must be reasonable under industry norms and trade practice{base_en}. ")
+        else:
+            continue
+        return TermVerdict(lead=lead, sentences=tuple(indexes))
+    return None
 
 
 # The exception of a prohibition: 除依法设立的投标保证金…外 / except for … / other than ….
@@ -917,6 +1003,11 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     clause = clauses[0]
     hit = hit_for(deps, query, result, clause.id, score=1.0)
     idx, _zh, _en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    if _ASKS_WHERE_TO_COMPLAIN.search(query.content):
+        # Where to complain: the sentence of the body that receives complaints (受理…投诉), not the one that builds
+        # the platform, whichever shares more words with an English question.
+        if (accepts := next((s.index for s in clause.sentences if _ACCEPTS.search(s.zh)), None)) is not None:
+            idx, hit = accepts, replace(hit, sentence=accepts, sentence_order=(accepts,))
     contacts = contacts_for(deps.library, clause, [clause.sentences[idx]])
     if not contacts:
         contacts = contacts_for(deps.library, clause, list(clause.sentences))
@@ -1024,10 +1115,13 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str
 
 _RECEIVES = re.compile(r"(?:受理|接受|接收)(?!投诉部门)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)"
                        r"|(?:投诉|举报|维权)[^。；、]{0,8}?(?:服务平台|平台|渠道|热线)|有权向[^。；]{2,20}(?:投诉|举报)")
+_ACCEPTS = re.compile(r"(?:受理|接受|接收)(?!投诉部门)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)|有权向[^。；]{2,20}(?:投诉|举报)")
 # The question asks where to complain (not about a complaint's details: 投诉里涉及…的认定由谁负责).
 _ASKS_WHERE_TO_COMPLAIN = re.compile(
     r"(?:去|到|向)?哪(?:里|儿)?(?:去)?(?:投诉|举报|反映|维权)|(?:找谁|向谁|跟谁|给谁)(?:投诉|举报|反映)|(?:投诉|举报|反映)(?:找谁|给谁|向谁)"
-    r"|怎么(?:投诉|举报|维权)|\bwhere (?:can|do|should|could) (?:i|we) (?:complain|file a complaint|report)"
+    r"|怎么(?:投诉|举报|维权)|^(?:我|我们)?(?:想|要|准备|打算)(?:去)?(?:投诉|举报)"
+    r"|\bi (?:want|would like|need) to (?:complain|file a complaint|report)"
+    r"|\bwhere (?:can|do|should|could) (?:i|we) (?:complain|file a complaint|report)"
     r"|\bwho (?:do|can|should) (?:i|we) (?:complain|report) to\b|\bhow (?:do|can) (?:i|we) (?:complain|file a complaint)")
 
 
