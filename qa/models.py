@@ -178,6 +178,9 @@ class DocumentInfo:
     # (clause id, body zh, body en): who is in charge today, as a text in force names it (a historical plan's
     # own contact may be a body of its time)
     current_contact: tuple[str, str, str] | None = None
+    # (local clause id, body zh, body en): the body its own text puts in charge of it (组织实施本条例; 国务院…部门
+    # 对…工作进行综合协调), for "who is in charge of this regulation?"
+    in_charge: tuple[str, str, str] | None = None
     edition: str | None = None
     source: str | None = None
     chapters: tuple[str, ...] = ()

@@ -87,6 +87,12 @@ def _load(root: Path) -> Library:
             if clause is None or body not in clause.text_zh:
                 raise CorpusError(f"{d.id}: current_contact {clause_id!r} must be a clause of the library that names "
                                   f"{body!r}; fix its document.json")
+        if d.info.in_charge:
+            local, body, _en = d.info.in_charge
+            clause = next((c for c in d.clauses if c.local_id == local), None)
+            if clause is None or body not in clause.text_zh:
+                raise CorpusError(f"{d.id}: in_charge {local!r} must be a clause of this document that names {body!r}; "
+                                  f"fix its document.json")
     documents.sort(key=_order)
     used = {name for d in documents for c in d.clauses for name in (*c.leads, *c.cooperates)}
     digest = hashlib.sha256(glossary_path.read_bytes())

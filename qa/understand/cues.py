@@ -137,6 +137,12 @@ KIND = _re(r"是法律还是|是不是法律|属于(?:什么|哪种|哪类)|什�
 REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|(?:方案|执行|实施|落实).{0,10}遇到.{0,6}问题.{0,10}(?:找|反映|问)|径向"
                       r"|(?:方案|执行|实施|落实)\S{0,10}(?:向谁反映|反映问题)"
                       r"|\breport problems?\b|\bproblems? (?:with|in|when) (?:implementing|carrying out|executing)\b|\bwho to report\b")
+# Who is in charge of a document as a whole (its own text names the body): 这个条例由哪个部门组织实施 / who enforces
+# the SME Promotion Law.
+IN_CHARGE = _re(r"组织实施|负责实施|负责执行|谁来?执行|谁来?实施|谁主管|主管部门|归谁管|(?:由谁|谁|哪个部门)负责(?:组织)?(?:实施|执行)?"
+                r"|哪个部门管"
+                r"|\b(?:in charge of|responsible for|implements?|implementing|implementation|enforces?|enforcing"
+                r"|administers?|oversees?|overseeing)\b")
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
                       r"|\bwhich (?:laws?|regulations?|documents?|docs?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents|docs)\b"
                       r"|\bin which (?:law|regulation|document)s?\b"

@@ -35,6 +35,12 @@ def is_document(q: Query, _lib: Library) -> bool:
         return True
     if ("number" in a or "kind" in a) and about_doc:
         return True
+    # In a conversation "谁负责？" / "who is in charge of it?" is about the earlier clause, unless the document is named.
+    named_doc = bool(q.documents) or "this_document" in a
+    if "in_charge" in a and (named_doc or (about_doc and not q.context)) and not own_content(cues.without(
+            without_document_names(q.bare or q.content, q.documents, _lib), cues.IN_CHARGE, cues.CONTACT, cues.DOCUMENT_WORDS,
+            cues.DOCUMENT_TALK)):
+        return True  # 这个条例由哪个部门组织实施 / who is in charge of implementing the SME Promotion Law
     if "when" in a and "event" in a and about_doc and _little_event_topic(
             without_document_names(q.bare or q.content, q.documents, _lib), _title_words(q, _lib)):
         return True

@@ -99,3 +99,16 @@ def test_i_want_to_complain_asks_where_and_quotes_the_body_that_receives_complai
     assert a.citations[0].clause_id == f"{PAY}/article-25" and "30日" in a.answer
     a = fake_assistant.ask("I want to complain that a big company has not paid me")
     assert "at or above the provincial level" in a.answer and "accept complaints" in a.answer
+
+
+def test_who_is_in_charge_of_a_document_comes_from_its_own_text(fake_assistant):
+    a = fake_assistant.ask("这个条例由哪个部门组织实施？", selection=Selection(documents=(GZ,)))
+    assert a.status == "document" and "由市工业和信息化主管部门负责组织实施" in a.answer
+    assert [c.clause_id for c in a.citations] == [f"{GZ}/article-3"] and "通过" not in a.answer  # who, not when
+    a = fake_assistant.ask("who is in charge of the private economy promotion law?")
+    assert "development and reform department under the State Council" in a.answer
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-4"
+    a = fake_assistant.ask("这个方案由谁负责组织实施", selection=Selection(documents=(PLAN,)))
+    assert "市民营经济工作领导小组" in a.answer and "市经贸委" in a.answer
+    # A topic of its own is a contact question, not the document's.
+    assert fake_assistant.ask("广州条例里融资担保由哪个部门负责？").status != "document"

@@ -73,6 +73,9 @@ def _edit_json(path, change) -> None:
     ("suifuban-2007-42",
      lambda meta: meta["current_contact"].update(clause="guangzhou-private-economy-regulation-2024/article-4"),
      "current_contact .* must be a clause of the library that names"),
+    # So must the body a document's own text puts in charge of it.
+    ("guangzhou-private-economy-regulation-2024", lambda meta: meta["in_charge"].update(clause="article-4"),
+     "in_charge 'article-4' must be a clause of this document that names"),
 ])
 def test_metadata_that_contradicts_the_texts_is_refused(tmp_path, library, doc_id, change, message):
     root = _copy(tmp_path, library)

@@ -156,6 +156,15 @@ def handle_document(query: Query, deps) -> Answer:
         a = query.asks
         if "number" in a and "when" not in a:
             a = a - {"event"}  # 第几号主席令公布的: the number of the promulgating order, not its date
+        if "in_charge" in a and not {"issuer", "when", "number"} & a:
+            a = a - {"event"}  # 由哪个部门组织实施: who, not when it took effect
+        if "in_charge" in a and info.in_charge and not {"issuer", "when", "number", "report"} & a:
+            local, body_zh, body_en = info.in_charge
+            clause = library.clause(f"{doc_id}/{local}")
+            zh_label, en_label = clause_label(clause)
+            facts.append(f"由{body_zh}负责组织实施或综合协调（{zh_label}）" if lang == "zh"
+                         else f"the {body_en} ({body_zh}) is in charge of it ({en_label})")
+            citations.append(make_citation(library, clause, ()))
         if "report" in a or ("contact" in a and info.structure == "workplan" and "issuer" not in a):
             who, clause_id = _report_contact(library, doc_id)
             facts.append(f"执行中遇到的问题，请径向{who}反映" if lang == "zh"
