@@ -112,3 +112,15 @@ def test_who_is_in_charge_of_a_document_comes_from_its_own_text(fake_assistant):
     assert "市民营经济工作领导小组" in a.answer and "市经贸委" in a.answer
     # A topic of its own is a contact question, not the document's.
     assert fake_assistant.ask("广州条例里融资担保由哪个部门负责？").status != "document"
+
+
+def test_a_level_the_paired_figures_do_not_have_is_not_stated(fake_assistant):
+    in_plan = Selection(documents=(PLAN,))
+    a = fake_assistant.ask("市级技术中心补50万，那区级认定的补多少？", selection=in_plan)
+    assert a.status == "not_stated" and a.abstained
+    assert a.answer.startswith("没有写明区级的数额；写明的是：市级 50万元") and "国家级 300万元" in a.answer
+    a = fake_assistant.ask("那区级的呢？", history=["国家级的资助多少钱"], selection=in_plan)
+    assert a.status == "not_stated" and a.citations[0].clause_id == f"{PLAN}/measure-12"
+    # A level the clause has is answered.
+    a = fake_assistant.ask("国家级技术中心认定补多少钱", selection=in_plan)
+    assert a.status != "not_stated" and a.answer.startswith("国家级 300万元")

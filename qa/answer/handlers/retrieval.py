@@ -882,6 +882,17 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
         else:
             lead = "; ".join(f"{LEVEL_EN.get(t.measures.split(':')[0], t.measures.split(':')[0])}: {value_en(t.value, t.unit)}"
                              for t in ordered) + ". "
+        levels = {t.measures.split(":")[0] for t in paired}
+        if query.levels and query.levels[-1] not in levels:
+            # "那区级认定的补多少？": the clause pairs 国家级/省级/市级 only; the level asked last is not stated.
+            wanted = query.levels[-1]
+            lead = (f"没有写明{wanted}的数额；写明的是：{lead}" if query.lang == "zh" else
+                    f"No figure is stated for the {LEVEL_EN.get(wanted, wanted)} level; the text gives: {lead}")
+            if target.sentence is not None:
+                hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels,
+                          (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence))
+            answer = quote_answer(query, deps, clause, hit, result, lead=lead, status="not_stated")
+            return replace(answer, abstained=True)
     detail = when = ""
     if not paired:
         when = f"（{target.deadline}）" if target.deadline and target.deadline not in target.measures else ""
