@@ -569,6 +569,8 @@ class Understander:
             return False  # "用地方面有几项措施？" after the financing measures: a group of its own
         if "contact" in asks and not own_content(_ACTION_WORDS.sub(" ", content)):
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
+        if _ASPECT_WORDS.search(content) and not own_content(_ASPECT_WORDS.sub(" ", _ACTION_WORDS.sub(" ", content))):
+            return True  # 需要满足什么条件 / what are the requirements?: of the earlier turn's matter
         if "validity" in asks and len(own_content(_ACTION_WORDS.sub(" ", content)).replace(" ", "")) <= 4:
             return True  # 现在还能申请吗 / is it still available?: whether the earlier turn's text still applies
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
@@ -607,6 +609,10 @@ _WHAT_TO_DO = re.compile(r"怎么办|咋办|怎么处理|如何处理|如何应�
                          r"|\bwhat are my options\b", re.IGNORECASE)
 _ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|报送|上报|报给|交给|送给"
                            r"|\b(?:apply|complain|report|register|file)\w*", re.IGNORECASE)
+# Words that ask about an aspect of a matter (its conditions, procedure, materials), not a topic of their own.
+_ASPECT_WORDS = re.compile(r"条件|要求|门槛|资格|标准|流程|程序|手续|步骤|材料|满足|符合|需要|必须|得|先|实现|完成|达到|达成|做到"
+                           r"|\b(?:conditions?|requirements?|required|eligib\w*|criteria|qualif\w*|procedures?|steps?"
+                           r"|paperwork|need|needs|must|meet|satisf\w*|first|achieved?|reached?|completed?|done)\b", re.IGNORECASE)
 _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定|\b(?:which|what) (?:article|clause|provision|section)\b"
                            r"|\barticle number\b|\bwhere (?:is|does) (?:that|this|it) (?:say|written|come from)\b", re.IGNORECASE)
 # "这条的配合单位" after a listing of one clause: that clause, not the department's listing again.

@@ -124,3 +124,38 @@ def test_a_level_the_paired_figures_do_not_have_is_not_stated(fake_assistant):
     # A level the clause has is answered.
     a = fake_assistant.ask("国家级技术中心认定补多少钱", selection=in_plan)
     assert a.status != "not_stated" and a.answer.startswith("国家级 300万元")
+
+
+def test_how_long_to_pay_gives_the_rule_and_its_limit_for_the_party_asked(fake_assistant):
+    a = fake_assistant.ask("政府部门拖欠货款最长多少天？")
+    assert a.answer.startswith("机关、事业单位应当自交付之日起30日内支付；合同另有约定的，最长不得超过60日。")
+    a = fake_assistant.ask("大企业最长多少天必须付？")
+    assert a.answer.startswith("大型企业应当自交付之日起60日内支付；合同可以另行约定") and "没有规定最长期限" in a.answer
+    a = fake_assistant.ask("How soon must a large company pay an SME?")
+    assert a.answer.startswith("Large enterprises: within 60 days of delivery")
+    assert a.citations[0].clause_id == f"{PAY}/article-9"
+    # The 2020 version sets no number for large enterprises: said so, not a number of another party.
+    a = fake_assistant.ask("大企业付款期限多少天", selection=Selection(documents=("sme-payment-regulation-2020",)))
+    assert a.answer.startswith("没有为大型企业写明")
+
+
+def test_cantonese_questions_read_as_mandarin(fake_assistant):
+    a = fake_assistant.ask("佢哋可以话90日之后先俾钱咩？")
+    assert not a.abstained and a.citations[0].clause_id == f"{PAY}/article-9"
+    a = fake_assistant.ask("我可以去边度投诉？")  # 边度 = 哪里: a where-to-complain question
+    assert a.intent == "contact" and a.citations[0].clause_id in (f"{PAY}/article-24", f"{GD}/article-58")
+    a = fake_assistant.ask("政府答应俾我哋嘅补贴后来唔认数，点算？")
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-70"
+    assert fake_assistant.ask("招人才方面有乜政策？").citations[0].clause_id == f"{GZ}/article-15"
+
+
+def test_which_version_was_in_force_when_a_contract_was_signed(fake_assistant):
+    a = fake_assistant.ask("我2024年签的合同，拖款适用哪个版本的付款条例？")
+    assert a.answer.startswith("2024年施行的是《保障中小企业款项支付条例》（2020年版")
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-29"
+    a = fake_assistant.ask("2025年签的合同适用哪个版本的款项支付条例")
+    assert a.answer.startswith("2025年内先后施行：") and "2025年6月1日起施行，现行有效" in a.answer
+    a = fake_assistant.ask("My contract was signed in 2024. Which version of the payment regulation applies?")
+    assert a.answer.startswith("In 2024 the version in force was the Regulations on Ensuring Payments")
+    # A version named by its year is no date of signing.
+    assert not fake_assistant.ask("2020年版的保障中小企业款项支付条例现在还有效吗？").answer.startswith("2020年施行")

@@ -290,6 +290,11 @@ def handle_validity(query: Query, deps) -> Answer:
             if note and info.status != "historical":
                 line += f"（{note}）" if lang == "zh" else f" ({note})"
             lines.append(line + ("。" if lang == "zh" else "."))
+    if (on := _date_of_event(query.content)) and docs:
+        # "我2024年签的合同，适用哪个版本？": which version was in force then (the texts set no transitional rule).
+        text, active = _in_force_then(deps, docs[0], on, lang)
+        lines.insert(0, text)
+        citations = [c for v in active for c in _horizon_citations(library, v)[:1]] + citations
     if (year := query.details.get("missing_version")) is not None and docs:
         name = document_name(library.info(docs[0]), lang, number=False)
         if not year:  # "旧版呢？" of a document held in one version
@@ -300,8 +305,58 @@ def handle_validity(query: Query, deps) -> Answer:
                          f"The library holds no {year} version of the {name}; the versions it holds:")
     if repealed := _repealed_named(query, library, docs):
         lines.insert(0, repealed)  # 《个体工商户条例》还有效吗？: no — say so before the regulation that replaced it
+    unique = {c.clause_id: c for c in reversed(citations)}  # each clause once, where it is first cited
+    citations = [unique.pop(c.clause_id) for c in citations if c.clause_id in unique]
     return Answer(question=query.raw, lang=lang, status="validity", abstained=False, answer="\n".join(lines),
                   intent=query.intent, citations=tuple(citations[:6]), confidence=1.0)
+
+
+# A date things happened on (a contract signed, arrears that began), not a version's own year (2020年版).
+_EVENT_DATE = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月)?(?!\s*(?:版|的版本|修订|那个版|那版|颁布|公布|施行的))"
+                         r"(?=[^，。？?]{0,12}(?:签|订|合同|交付|欠|拖|发生|开始))"
+                         r"|\b(?:signed|concluded|agreed|made|delivered|started|began) (?:\w+ ){0,3}?in ((?:19|20)\d\d)\b"
+                         r"|\b(?:contract|agreement|deal) (?:\w+ ){0,3}?(?:in|from|of) ((?:19|20)\d\d)\b"
+                         r"|\bin ((?:19|20)\d\d),? when (?:i|we|they) (?:signed|concluded|agreed|delivered)\b", re.IGNORECASE)
+
+
+def _date_of_event(text: str) -> tuple[int, int | None] | None:
+    """(year, month or None) of an event the question dates: 2024年签的合同, signed in 2024; else None."""
+    m = _EVENT_DATE.search(text)
+    if not m:
+        return None
+    year = m.group(1) or m.group(3) or m.group(4) or m.group(5)
+    return int(year), (int(m.group(2)) if m.group(2) else None)
+
+
+def _in_force_then(deps, doc_id: str, on: tuple[int, int | None], lang: str) -> tuple[str, list[str]]:
+    """Which version of ``doc_id`` was in force in a year (or month): one version, both in turn, or none yet;
+    with the ids of those versions."""
+    library = deps.library
+    year, month = on
+    first = f"{year}-{month or 1:02d}-01"
+    last = f"{year}-{month or 12:02d}-31"
+    active = [v for v in deps.documents.versions(doc_id)
+              if library.info(v).dates.get("effective", "0000") <= last
+              and (library.info(v).superseded_from or "9999") > first]
+    when_zh = f"{year}年{month}月" if month else f"{year}年"
+    when_en = f"{year}-{month:02d}" if month else str(year)
+    if not active:
+        name = document_name(library.info(doc_id), lang, number=False)
+        return (f"{when_zh}时{name}尚未施行。" if lang == "zh" else f"In {when_en} the {name} was not yet in force."), []
+    parts_zh, parts_en = [], []
+    for v in active:
+        info = library.info(v)
+        end = info.superseded_from
+        parts_zh.append(f"{document_name(info, 'zh')}（{_date_zh(info.dates['effective'])}起施行"
+                        + (f"，{_date_zh(end)}起被新版本取代）" if end else "，现行有效）"))
+        parts_en.append(f"the {document_name(info, 'en')} (in force from {info.dates['effective']}"
+                        + (f" until it was replaced on {end})" if end else ", still in force)"))
+    if lang == "zh":
+        head = f"{when_zh}施行的是" if len(active) == 1 else f"{when_zh}内先后施行："
+        return head + "；".join(parts_zh) + "。条文没有规定新旧版本如何适用于此前签订的合同，具体请向主管部门核实。", active
+    head = f"In {when_en} the version in force was " if len(active) == 1 else f"During {when_en} two versions applied in turn: "
+    return (head + "; ".join(parts_en) + ". The texts set no rule on which version governs contracts signed "
+            "before the change; check with the competent department."), active
 
 
 _REPEALED_ZH = re.compile(r"原《([^》]{2,40})》同时废止")

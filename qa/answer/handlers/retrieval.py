@@ -422,6 +422,11 @@ _TERM_DEFAULT = re.compile(r"(\d+)日内支付")
 _TERM_FREE = re.compile(r"从其约定|合理约定付款期限")
 
 
+_TERM_ASKED = re.compile(r"最长|最多|最晚|最迟|上限|多少天|几天|多少日|多久|多长时间|期限|账期"
+                         r"|\b(?:at most|maximum|max|longest|latest|how soon|how long|how many days|deadline|time limit)\b")
+_PAYING = re.compile(r"付|给钱|结款|还钱|款|\bpa(?:y|ys|id|ying|yment)\b")
+
+
 @dataclass(frozen=True)
 class TermVerdict:
     """A yes/no on a proposed payment term: ``lead`` (the verdict, in the question's language) and the sentence
@@ -453,7 +458,9 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
     days = _asked_days(text)
     parties = _asked_actors(query)
-    if not asks or days is None or not parties:
+    # "政府部门最长多少天要付？" / "How soon must a large company pay?": the rule and its limit, no days proposed.
+    term_asked = days is None and _TERM_ASKED.search(text) and _PAYING.search(text)
+    if not parties or not ((asks and days is not None) or term_asked):
         return None
     paragraphs: dict[int | None, list[int]] = {}
     for sentence in clause.sentences:
@@ -468,6 +475,23 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
             continue
         party = subject.group(0)
         party_en = " and ".join(_PARTY_EN.get(p, p) for p in party.split("、"))
+        if term_asked:
+            if not default:
+                return None  # no number for this party at all: the figure handler says so
+            base = default.group(1)
+            if cap:
+                lead = (f"{party}应当自交付之日起{base}日内支付；合同另有约定的，最长不得超过{cap.group(1)}日。"
+                        if query.lang == "zh" else
+                        f"{party_en.capitalize()}: within {base} days of delivery; a contract may agree otherwise, "
+                        f"but at most {cap.group(1)} days. ")
+            elif _TERM_FREE.search(zh):
+                lead = (f"{party}应当自交付之日起{base}日内支付；合同可以另行约定，但应当按照行业规范、交易习惯合理约定，"
+                        f"条文没有规定最长期限。" if query.lang == "zh" else
+                        f"{party_en.capitalize()}: within {base} days of delivery; a contract may set another term, but it "
+                        f"must be reasonable under industry norms and trade practice (the text sets no maximum). ")
+            else:
+                continue
+            return TermVerdict(lead=lead, sentences=tuple(indexes))
         if cap:
             limit = int(cap.group(1))
             if days > limit:
@@ -1124,9 +1148,9 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str
     return (receiving or named or [hit for hit, _ in acting] or [first])[0]
 
 
-_RECEIVES = re.compile(r"(?:受理|接受|接收)(?!投诉部门)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)"
+_RECEIVES = re.compile(r"(?:受理|接受|接收)(?!投诉部门|之日)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)"
                        r"|(?:投诉|举报|维权)[^。；、]{0,8}?(?:服务平台|平台|渠道|热线)|有权向[^。；]{2,20}(?:投诉|举报)")
-_ACCEPTS = re.compile(r"(?:受理|接受|接收)(?!投诉部门)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)|有权向[^。；]{2,20}(?:投诉|举报)")
+_ACCEPTS = re.compile(r"(?:受理|接受|接收)(?!投诉部门|之日)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)|有权向[^。；]{2,20}(?:投诉|举报)")
 # The question asks where to complain (not about a complaint's details: 投诉里涉及…的认定由谁负责).
 _ASKS_WHERE_TO_COMPLAIN = re.compile(
     r"(?:去|到|向)?哪(?:里|儿)?(?:去)?(?:投诉|举报|反映|维权)|(?:找谁|向谁|跟谁|给谁)(?:投诉|举报|反映)|(?:投诉|举报|反映)(?:找谁|给谁|向谁)"
