@@ -31,7 +31,15 @@ from qa.assistant import Assistant, Selection
 from qa.errors import FeedbackError, QAError
 from qa.normalize import MAX_QUESTION_CHARS, normalize
 from qa.serve.feedback import FeedbackStore, RateLimiter
-from qa.serve.render import answer_markdown, clause_detail_html, clause_url, conversation_markdown, escape, user_markdown
+from qa.serve.render import (
+    answer_markdown,
+    clause_detail_html,
+    clause_url,
+    conversation_markdown,
+    escape,
+    status_suffix,
+    user_markdown,
+)
 from qa.serve.strings import EXAMPLES, t
 from qa.understand.lookup import resolve_clause_id
 from qa.understand.references import find_references
@@ -290,7 +298,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             zh_label, en_label = clause_label(c)
             info = library.info(c.doc_id)
             rows.append([zh_label if lang == "zh" else en_label, c.title if lang == "zh" else (c.title_en or c.title),
-                         document_name(info, lang, number=False),
+                         document_name(info, lang, number=False) + status_suffix(info, lang),
                          "、".join(c.leads) if lang == "zh" else "; ".join(library.department_english(d) for d in c.leads),
                          "、".join(c.cooperates) if lang == "zh" else "; ".join(library.department_english(d) for d in c.cooperates),
                          c.id])

@@ -22,6 +22,15 @@ _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>~$&])")
 MAX_SOURCES = 8  # citations linked under an answer; the rest are counted
 
 
+
+def status_suffix(info, ui_lang: str) -> str:
+    """"（已失效）" / " (superseded)" after the name of a document not in force (superseded or historical), else ""
+    — so a related clause or a browser row of the 2020 version is not taken for the rule in force."""
+    if info.status not in ("superseded", "historical"):
+        return ""
+    status = t(f"status_{info.status}", ui_lang)
+    return f"（{status}）" if ui_lang == "zh" else f" ({status})"
+
 def md_escape(text: str) -> str:
     """Backslash-escape Markdown (and the ``<`` of HTML) so text renders literally, never as markup or links."""
     return _MD_SPECIALS.sub(r"\\\1", text or "").replace("\n", "  \n")
@@ -101,7 +110,8 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
         for cid in extra[:3]:
             clause = library.clause(cid)
             title = clause.title if lang == "zh" else clause.title_en
-            doc = document_name(library.info(clause.doc_id), lang, number=False)
+            doc = document_name(library.info(clause.doc_id), lang, number=False) + status_suffix(
+                library.info(clause.doc_id), ui_lang)
             link = clause_link(clause, lang, base, ui_lang=ui_lang)
             links.append(f"{link} {md_escape(title)}（{md_escape(doc)}）" if lang == "zh"
                          else f"{link} {md_escape(title)} ({md_escape(doc)})")

@@ -243,6 +243,9 @@ def find_references(text: str) -> list[Reference]:
         for start, end in find_all(text, name):
             add((start, end, name), kind, None)
     found.sort(key=lambda r: r.start)
+    # "第二十一条第一款第二项": a part right after a reference with its own part refines it, no clause of its own.
+    found = [r for i, r in enumerate(found) if not (
+        i and r.part_only and found[i - 1].part is not None and not text[found[i - 1].end:r.start].strip())]
     for i in range(1, len(found)):
         # 工作要求第一条和第二条: the second number is a requirement too, not measure 2.
         before = found[i - 1]

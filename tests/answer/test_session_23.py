@@ -159,3 +159,10 @@ def test_which_version_was_in_force_when_a_contract_was_signed(fake_assistant):
     assert a.answer.startswith("In 2024 the version in force was the Regulations on Ensuring Payments")
     # A version named by its year is no date of signing.
     assert not fake_assistant.ask("2020年版的保障中小企业款项支付条例现在还有效吗？").answer.startswith("2020年施行")
+
+
+def test_the_finance_office_in_english_and_tuo_kuan(fake_assistant):
+    a = fake_assistant.ask("Which measures does the Municipal Finance Office lead in the 2007 plan?")
+    assert a.status == "listing" and "Municipal Financial Affairs Office (市金融办)" in a.answer
+    a = fake_assistant.ask("🤔💰❓大企业拖款😡😡")
+    assert not a.abstained and "拖欠" in a.answer

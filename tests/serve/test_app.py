@@ -127,3 +127,14 @@ def test_sources_keep_the_order_they_are_cited_in(fake_assistant, library):
     sources = next(line for line in answer_markdown(answer, library, ui_lang="zh").splitlines() if line.startswith("出处"))
     assert sources.index(first.cite_zh) < sources.index(other.cite_zh)
 
+
+
+def test_a_related_clause_of_a_superseded_version_says_so(fake_assistant, library):
+    from dataclasses import replace
+
+    from qa.serve.render import answer_markdown
+
+    answer = fake_assistant.ask("中小企业促进法第五十三条")
+    answer = replace(answer, related=("sme-payment-regulation-2020/article-8", "sme-payment-regulation-2025/article-9"))
+    related = next(line for line in answer_markdown(answer, library, ui_lang="zh").split("\n\n") if line.startswith("相关"))
+    assert "（2020年版）（已失效）" in related and "（2025年修订）（已失效）" not in related

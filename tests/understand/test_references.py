@@ -70,3 +70,8 @@ def test_a_range_written_with_a_dash_or_tilde_is_each_number():
     # 第38-40条: the number after the dash ends a range (a fresh user got article 40 only).
     for text in ("广州条例第38-40条", "第38~40条", "第38—40条"):
         assert [r.number for r in find_references(normalize(text))] == [38, 39, 40], text
+
+
+def test_an_item_after_a_paragraph_refines_it_and_names_no_clause_of_its_own():
+    refs = find_references("民营经济促进法第二十一条第一款第二项")
+    assert [(r.number, r.part, r.part_kind) for r in refs] == [(21, 1, "paragraph")]
