@@ -212,12 +212,58 @@ def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
                 same += 1
         _SUMMARIES[key] = (new, changed, same)
     new, changed, same = _SUMMARIES[key]
+    # The figures a changed article gained (大型企业: 60日内支付): what a reader of "what changed?" looks for first.
+    gained = [(c, s) for c, o in changed for s in _new_figure_sentences(c, o)]
+    new_zh = "；".join(f"{clause_label(c)[0]} {_gist(c.text_zh)}{_figures(c, 'zh')}" for c in new)
+    new_en = "; ".join(f"{clause_label(c)[1]}: {_gist(c.text_en)}{_figures(c, 'en')}" for c in new)
     if lang == "zh":
         return (f"与{document_name(library.info(chain[1]), 'zh', number=False)}相比：新增或无对应的条款"
-                f"{len(new)}条（{'、'.join(clause_label(c)[0] for c in new)}）；内容有改动的{len(changed)}条（"
-                + "、".join(f"{clause_label(c)[0]}（原{clause_label(o)[0]}）" for c, o in changed)
-                + f"）；文字未变的{same}条。")
+                f"{len(new)}条（{new_zh}）；内容有改动的"
+                f"{len(changed)}条（" + "、".join(f"{clause_label(c)[0]}（原{clause_label(o)[0]}）" for c, o in changed)
+                + f"）；文字未变的{same}条。"
+                + ("改动中新出现的期限、数额：" + "；".join(f"{clause_label(c)[0]} {_gist(s.zh, 60)}" for c, s in gained)
+                   + "。" if gained else ""))
     return (f"Compared with the {document_name(library.info(chain[1]), 'en', number=False)}: {len(new)} articles are new "
-            f"or have no counterpart ({', '.join(clause_label(c)[1] for c in new)}); {len(changed)} changed ("
+            f"or have no counterpart ({new_en}); "
+            f"{len(changed)} changed ("
             + ", ".join(f"{clause_label(c)[1]} (was {clause_label(o)[1]})" for c, o in changed)
-            + f"); {same} unchanged in wording.")
+            + f"); {same} unchanged in wording."
+            + (" New time limits and amounts in changed articles: " + "; ".join(
+                f"{clause_label(c)[1]}: {_gist(s.en or s.zh, 60)}" for c, s in gained) + "." if gained else ""))
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个工作日|日|%|万元|元|个月)|万分之[一二三四五六七八九十]+")
+_GIST_CHARS = 60
+
+
+def _gist(text: str, chars: int = _GIST_CHARS) -> str:
+    """A text's opening words, up to its first stop: at most ``chars`` characters (zh) or ``chars`` / 3 words (en)."""
+    first = re.split(r"[。；;]|\. ", text.strip(), maxsplit=1)[0]
+    if re.search(r"[\u4e00-\u9fff]", first):
+        return first if len(first) <= chars else first[:chars] + "…"
+    words, most = first.split(), chars // 3
+    return " ".join(words[:most]) + ("…" if len(words) > most else "")
+
+
+_FIGURE_EN = {"个工作日": " working days", "日": " days", "个月": " months", "%": "%", "万元": "0,000 yuan", "元": " yuan"}
+
+
+def _figures(clause: Clause, lang: str) -> str:
+    """"（10个工作日、30日、90日）" / " (10 working days, 30 days, 90 days)": the time limits and amounts a new
+    article sets, which its opening words may not reach; "" when it sets none."""
+    found = list(dict.fromkeys(re.sub(r"\s+", "", f) for f in _FIGURE.findall(clause.text_zh)))
+    if not found:
+        return ""
+    if lang == "zh":
+        return f"（{'、'.join(found)}）"
+    shown = [re.sub(r"^(\d+(?:\.\d+)?)(个工作日|日|个月|%|万元|元)$", lambda m: m.group(1) + _FIGURE_EN[m.group(2)], f)
+             for f in found]
+    return f" ({', '.join(shown)})"
+
+
+def _new_figure_sentences(newer: Clause, older: Clause) -> list:
+    """Sentences of ``newer`` that state a time limit or amount and have no close match in ``older`` (大型企业…
+    60日内支付款项, new in 2025): the substance of a change, where a count of changed articles says nothing."""
+    old = [s.zh for s in older.sentences]
+    return [s for s in newer.sentences if _FIGURE.search(s.zh)
+            and all(difflib.SequenceMatcher(None, s.zh, o).ratio() < 0.8 for o in old)]
