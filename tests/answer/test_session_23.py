@@ -166,3 +166,12 @@ def test_the_finance_office_in_english_and_tuo_kuan(fake_assistant):
     assert a.status == "listing" and "Municipal Financial Affairs Office (市金融办)" in a.answer
     a = fake_assistant.ask("🤔💰❓大企业拖款😡😡")
     assert not a.abstained and "拖欠" in a.answer
+
+
+def test_everyday_words_for_terms_of_the_texts(fake_assistant):
+    cases = {"民营企业能参与PPP项目吗？": "private-economy-promotion-law-2025/article-18",
+             "外地公安跑来广州查我们公司，这合规吗？": "private-economy-promotion-law-2025/article-64",
+             "民营经济促进法对公司钱和老板个人钱混在一起有什么要求": "private-economy-promotion-law-2025/article-40",
+             "银行要求我们先存一笔款才放贷，合法吗？": f"{GD}/article-19"}
+    for question, clause_id in cases.items():
+        assert fake_assistant.ask(question).citations[0].clause_id == clause_id, question
