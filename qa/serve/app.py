@@ -71,8 +71,9 @@ REPEAT_WINDOW_S = 5.0  # seconds: the same question again in one conversation wi
 class RepeatGuard:
     """Remembers each conversation's last question and when it came, to drop a submit repeated at once.
 
-    ``seen(conversation_id, question)`` is True for the same question within ``REPEAT_WINDOW_S``; thread-safe,
-    at most ``max_conversations`` remembered (the oldest forgotten first).
+    ``seen(conversation_id, question, context=…)`` is True for the same question in the same context (document
+    choice, answer language) within ``REPEAT_WINDOW_S``; thread-safe, at most ``max_conversations`` remembered
+    (the oldest forgotten first).
     """
 
     def __init__(self, max_conversations: int = 10_000) -> None:
@@ -80,16 +81,17 @@ class RepeatGuard:
         self._lock = threading.Lock()
         self._max = max_conversations
 
-    def seen(self, conversation_id: str | None, question: str) -> bool:
+    def seen(self, conversation_id: str | None, question: str, *, context: tuple = ()) -> bool:
         if not conversation_id:
             return False
         now = time.monotonic()
+        key = (question.strip(), *context)
         with self._lock:
             last = self._last.pop(conversation_id, None)
-            self._last[conversation_id] = (question.strip(), now)
+            self._last[conversation_id] = (key, now)
             while len(self._last) > self._max:
                 self._last.pop(next(iter(self._last)))
-        return last is not None and last[0] == question.strip() and now - last[1] < REPEAT_WINDOW_S
+        return last is not None and last[0] == key and now - last[1] < REPEAT_WINDOW_S
 
 
 def _ui(choice: str | None) -> str:
@@ -204,7 +206,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             gr.Warning(t("type_a_question", ui))  # a toast at the top, where the eye is; the status line keeps it
             state = state if isinstance(state, dict) and "turns" in state else new_state()
             return messages(state["turns"]), state, "", t("type_a_question", ui), gr.update(), gr.update()
-        if repeats.seen(state.get("conversation_id") if isinstance(state, dict) else None, message):
+        # The same question with another document choice or answer language is a new question (hotline staff
+        # ask 第十二条 again after choosing another document).
+        if repeats.seen(state.get("conversation_id") if isinstance(state, dict) else None, message,
+                        context=(doc_choice, answer_lang)):
             # Enter pressed again before the answer came: the same question once, not five times (fresh user).
             return (gr.skip(),) * 6
         _answer, state = ask(message, state, ui, doc_choice, answer_lang, base=_base(request))

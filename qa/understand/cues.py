@@ -137,6 +137,24 @@ KIND = _re(r"是法律还是|是不是法律|属于(?:什么|哪种|哪类)|什�
 REPORT_PROBLEMS = _re(r"执行中.{0,10}(?:问题|困难)|(?:方案|执行|实施|落实).{0,10}遇到.{0,6}问题.{0,10}(?:找|反映|问)|径向"
                       r"|(?:方案|执行|实施|落实)\S{0,10}(?:向谁反映|反映问题)"
                       r"|\breport problems?\b|\bproblems? (?:with|in|when) (?:implementing|carrying out|executing)\b|\bwho to report\b")
+# A date things happened on (a contract signed, arrears that began), not a version's own year (2020年版):
+# "which version was in force then".
+EVENT_DATE = _re(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月)?(?!\s*(?:版|的版本|修订|那个版|那版|颁布|公布|施行的))"
+                 r"(?=[^，。？?]{0,12}(?:签|订|合同|交付|欠|拖|发生|开始))"
+                 r"|\b(?:signed|concluded|agreed|made|delivered|started|began) (?:\w+ ){0,3}?in ((?:19|20)\d\d)\b"
+                 r"|\b(?:contract|agreement|deal) (?:\w+ ){0,3}?(?:in|from|of) ((?:19|20)\d\d)\b"
+                 r"|\bin ((?:19|20)\d\d),? when (?:i|we|they) (?:signed|concluded|agreed|delivered)\b")
+
+
+def date_of_event(text: str) -> tuple[int, int | None] | None:
+    """(year, month or None) of an event a question dates (2024年签的合同, signed in 2024), else None."""
+    m = EVENT_DATE.search(text)
+    if not m:
+        return None
+    year = m.group(1) or m.group(3) or m.group(4) or m.group(5)
+    return int(year), (int(m.group(2)) if m.group(2) else None)
+
+
 # Who is in charge of a document as a whole (its own text names the body): 这个条例由哪个部门组织实施 / who enforces
 # the SME Promotion Law.
 IN_CHARGE = _re(r"组织实施|负责实施|负责执行|谁来?执行|谁来?实施|谁主管|主管部门|归谁管|(?:由谁|谁|哪个部门)负责(?:组织)?(?:实施|执行)?"
@@ -238,7 +256,7 @@ CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:�
                      r"|\bany (?:support )?(?:measures|policies|provisions)\b|\bmeasures (?:on|about|for|regarding|concerning)\b"
                      r"|\bthe [a-z-]+ measures\b(?! of\b)")
 # What happens to someone who breaks a rule: the document's legal-liability articles (违反了怎么处理 / penalty).
-LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么后果|有何后果|啥后果|后果是什么"
+LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么后果|有何后果|啥后果|后果是什么|(?:会|要)?怎么罚|不守规矩"
                 r"|不(?:披露|公示|公开|报告|支付|履行|改正|整改)\S{0,2}?(?:的话)?(?:会怎样|会怎么样|会如何|会被|有什么后果)"
                 r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不|拒收|无故拒绝)"
                 r"\S{0,4}?(?:了|的话)?\S{0,2}?(?:怎么处理|如何处理|怎么办|会怎样|会怎么样|怎么罚|会被|有什么)|被怎么处理|怎么追责|谁来(?:罚|处理|追责)"

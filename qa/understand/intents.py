@@ -131,6 +131,8 @@ def is_compare_versions(q: Query, _lib: Library) -> bool:
 
 def is_validity(q: Query, _lib: Library) -> bool:
     """Still in force? Only about a document ("Is that a valid excuse?" is not)."""
+    if q.context and q.context.intent == "validity" and q.documents and cues.date_of_event(q.content):
+        return True  # "2019年签的合同呢？" after which version applied to a contract of 2025
     return "validity" in q.asks and not q.refs and bool(
         q.documents or "this_document" in q.asks or q.selected or cues.DOCUMENT_TALK.search(q.content))
 

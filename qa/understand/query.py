@@ -341,6 +341,10 @@ class Understander:
                 and not own_content(_without_document_talk(bare)):
             named_docs = self.library.documents_of(context.clause_ids)
             scope, followup = named_docs, True
+        if context and context.intent == "validity" and not named_docs and not refs and cues.date_of_event(content):
+            # "2019年签的合同呢？" after "2025年签的合同适用哪个版本？": the same documents, at another date.
+            named_docs = self.library.documents_of(context.clause_ids)
+            scope, followup = named_docs, True
         details: dict = {"liability": True} if liability else {}
         if missing_version:
             # No such version: say which versions the library holds (a validity answer about the document).
@@ -569,6 +573,10 @@ class Understander:
             return False  # "用地方面有几项措施？" after the financing measures: a group of its own
         if "contact" in asks and not own_content(_ACTION_WORDS.sub(" ", content)):
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
+        if "ellipsis" in asks and not own_content(_PARTY_OR_LIMIT.sub(" ", content)):
+            return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
+        if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
+            return True  # "如果合同写90天呢？行不行？" / "and if the contract says 90 days?": the earlier rule, tested
         if _ASPECT_WORDS.search(content) and not own_content(_ASPECT_WORDS.sub(" ", _ACTION_WORDS.sub(" ", content))):
             return True  # 需要满足什么条件 / what are the requirements?: of the earlier turn's matter
         if "validity" in asks and len(own_content(_ACTION_WORDS.sub(" ", content)).replace(" ", "")) <= 4:
@@ -609,6 +617,16 @@ _WHAT_TO_DO = re.compile(r"怎么办|咋办|怎么处理|如何处理|如何应�
                          r"|\bwhat are my options\b", re.IGNORECASE)
 _ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|报送|上报|报给|交给|送给"
                            r"|\b(?:apply|complain|report|register|file)\w*", re.IGNORECASE)
+# A term the question proposes (90天, three months) and a yes/no on it: tried against the earlier turn's rule.
+_TERM_PROPOSED = re.compile(r"\d+\s*-?\s*(?:天|日|个月|days?\b|months?\b)", re.IGNORECASE)
+_MAY_IT = re.compile(r"行不行|可以吗|可不可以|能不能|能否|合法吗|有效吗|算不算|\b(?:ok|okay|allowed|legal|valid|possible)\b"
+                     r"|^(?:and |so |but )?(?:what )?if\b|如果|假如|要是", re.IGNORECASE)
+# A party and a limit, with nothing else: "那大企业呢？有没有上限？" asks the earlier rule of another party.
+_PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国企|民企|私企|机关|事业单位|政府部门|政府|个体工商户|个体户"
+                             r"|最长|最多|上限|期限|有没有"
+                             r"|\b(?:big|large|private|privately-owned|state-owned|government|public)\b|\b(?:company|companies"
+                             r"|firms?|enterprises?|agenc(?:y|ies)|bodies|body|institutions?)\b"
+                             r"|\b(?:maximum|max|minimum|limit|cap|deadline|longest)\b", re.IGNORECASE)
 # Words that ask about an aspect of a matter (its conditions, procedure, materials), not a topic of their own.
 _ASPECT_WORDS = re.compile(r"条件|要求|门槛|资格|标准|流程|程序|手续|步骤|材料|满足|符合|需要|必须|得|先|实现|完成|达到|达成|做到"
                            r"|\b(?:conditions?|requirements?|required|eligib\w*|criteria|qualif\w*|procedures?|steps?"

@@ -175,3 +175,31 @@ def test_everyday_words_for_terms_of_the_texts(fake_assistant):
              "银行要求我们先存一笔款才放贷，合法吗？": f"{GD}/article-19"}
     for question, clause_id in cases.items():
         assert fake_assistant.ask(question).citations[0].clause_id == clause_id, question
+
+
+def test_follow_ups_on_payment_terms_keep_the_rule_and_change_the_party_or_the_term(fake_assistant):
+    first = "你好，我系做装修嘅小公司，政府单位欠我钱，最多可以拖几耐？"
+    a = fake_assistant.ask(first)
+    assert a.answer.startswith("机关、事业单位应当自交付之日起30日内支付；合同另有约定的，最长不得超过60日。")
+    a = fake_assistant.ask("咁如果合同写咗90日呢？得唔得？", history=[first])
+    assert a.answer.startswith("不可以：机关、事业单位的付款期限即使合同另有约定，最长也不得超过60日（你问的是90天）")
+    a = fake_assistant.ask("what about a big private company? is there a maximum?",
+                           history=["can a government agency pay me after 90 days?"])
+    assert a.answer.startswith("Large enterprises: within 60 days of delivery")
+
+
+def test_a_complaints_handling_time_is_no_payment_term(real_assistant):
+    a = real_assistant.ask("欠款投诉处理最长能拖多久")
+    assert a.citations[0].clause_id == f"{PAY}/article-25"
+
+
+def test_a_date_asked_after_a_version_question_is_that_question_again(fake_assistant):
+    first = "2025年7月签的合同，适用款项支付条例哪个版本？"
+    a = fake_assistant.ask("2019年签的合同呢？", history=[first])
+    assert a.intent == "validity" and a.answer.startswith("2019年时《保障中小企业款项支付条例》尚未施行（最早的版本")
+
+
+def test_cantonese_dim_is_read_only_where_it_asks_how(real_assistant):
+    # 第三点 is a part, not Cantonese 点 (= 怎么).
+    a = real_assistant.ask("第三点讲的是什么", history=["担保体系那条一共说了几点"], selection=Selection(documents=(PLAN,)))
+    assert a.citations[0].clause_id == f"{PLAN}/measure-1" and "互助性担保机构" in a.answer

@@ -112,6 +112,9 @@ def test_a_question_submitted_again_at_once_is_dropped():
     assert not guard.seen(None, "x") and not guard.seen(None, "x")  # no conversation: nothing to compare
     guard.seen("c3", "a")  # the oldest conversation (c1) is forgotten beyond the bound
     assert not guard.seen("c1", "第13条")
+    # Asked again after choosing another document (or answer language): a new question, not a repeat.
+    assert not guard.seen("c4", "第12条", context=("all", "")) and guard.seen("c4", "第12条", context=("all", ""))
+    assert not guard.seen("c4", "第12条", context=("suifuban-2007-42", ""))
 
 
 def test_sources_keep_the_order_they_are_cited_in(fake_assistant, library):

@@ -277,3 +277,16 @@ def test_the_clause_browser_lists_a_cooperating_department_as_the_chat_does(brow
     text = _clause_table_without(page, "鼓励民营企业建立自主研发机构")
     assert "建立和健全多层次的企业信用担保体系" in text and "扶持民营中小企业开拓市场" in text
 
+
+
+def test_the_same_question_after_choosing_another_document_is_answered_again(browser, live_app):
+    # Hotline staff ask 第十二条, choose a document, and ask it again at once: a new answer, not a dropped repeat.
+    page = _page(browser, live_app)
+    _ask(page, "第十二条")
+    first = page.locator(BOTS).last.inner_text()
+    page.locator("#doc-select input").click()
+    page.locator("ul[role=listbox], .options").first.get_by_text("广州市进一步加快民营经济发展工作方案").first.click()
+    page.wait_for_timeout(300)
+    _ask(page, "第十二条")
+    last = page.locator(BOTS).last.inner_text()
+    assert last != first and "鼓励民营企业建立自主研发机构" in last

@@ -290,7 +290,7 @@ def handle_validity(query: Query, deps) -> Answer:
             if note and info.status != "historical":
                 line += f"（{note}）" if lang == "zh" else f" ({note})"
             lines.append(line + ("。" if lang == "zh" else "."))
-    if (on := _date_of_event(query.content)) and docs:
+    if (on := cues.date_of_event(query.content)) and docs:
         # "我2024年签的合同，适用哪个版本？": which version was in force then (the texts set no transitional rule).
         text, active = _in_force_then(deps, docs[0], on, lang)
         lines.insert(0, text)
@@ -311,23 +311,6 @@ def handle_validity(query: Query, deps) -> Answer:
                   intent=query.intent, citations=tuple(citations[:6]), confidence=1.0)
 
 
-# A date things happened on (a contract signed, arrears that began), not a version's own year (2020年版).
-_EVENT_DATE = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月)?(?!\s*(?:版|的版本|修订|那个版|那版|颁布|公布|施行的))"
-                         r"(?=[^，。？?]{0,12}(?:签|订|合同|交付|欠|拖|发生|开始))"
-                         r"|\b(?:signed|concluded|agreed|made|delivered|started|began) (?:\w+ ){0,3}?in ((?:19|20)\d\d)\b"
-                         r"|\b(?:contract|agreement|deal) (?:\w+ ){0,3}?(?:in|from|of) ((?:19|20)\d\d)\b"
-                         r"|\bin ((?:19|20)\d\d),? when (?:i|we|they) (?:signed|concluded|agreed|delivered)\b", re.IGNORECASE)
-
-
-def _date_of_event(text: str) -> tuple[int, int | None] | None:
-    """(year, month or None) of an event the question dates: 2024年签的合同, signed in 2024; else None."""
-    m = _EVENT_DATE.search(text)
-    if not m:
-        return None
-    year = m.group(1) or m.group(3) or m.group(4) or m.group(5)
-    return int(year), (int(m.group(2)) if m.group(2) else None)
-
-
 def _in_force_then(deps, doc_id: str, on: tuple[int, int | None], lang: str) -> tuple[str, list[str]]:
     """Which version of ``doc_id`` was in force in a year (or month): one version, both in turn, or none yet;
     with the ids of those versions."""
@@ -341,8 +324,13 @@ def _in_force_then(deps, doc_id: str, on: tuple[int, int | None], lang: str) -> 
     when_zh = f"{year}年{month}月" if month else f"{year}年"
     when_en = f"{year}-{month:02d}" if month else str(year)
     if not active:
-        name = document_name(library.info(doc_id), lang, number=False)
-        return (f"{when_zh}时{name}尚未施行。" if lang == "zh" else f"In {when_en} the {name} was not yet in force."), []
+        earliest = library.info(min(deps.documents.versions(doc_id), key=lambda v: library.info(v).dates.get("effective", "9999")))
+        title = f"《{earliest.title.strip('《》')}》" if lang == "zh" else earliest.title_en
+        first_in_force = earliest.dates.get("effective", "")
+        return (f"{when_zh}时{title}尚未施行（最早的版本{document_name(earliest, 'zh', number=False)}"
+                f"{_date_zh(first_in_force)}起施行）。" if lang == "zh" else
+                f"In {when_en} the {title} was not yet in force (its first version, the "
+                f"{document_name(earliest, 'en', number=False)}, took effect on {first_in_force})."), []
     parts_zh, parts_en = [], []
     for v in active:
         info = library.info(v)

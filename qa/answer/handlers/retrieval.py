@@ -422,9 +422,10 @@ _TERM_DEFAULT = re.compile(r"(\d+)日内支付")
 _TERM_FREE = re.compile(r"从其约定|合理约定付款期限")
 
 
+_SUPPOSING = re.compile(r"如果|假如|要是|\b(?:what )?if\b", re.IGNORECASE)
 _TERM_ASKED = re.compile(r"最长|最多|最晚|最迟|上限|多少天|几天|多少日|多久|多长时间|期限|账期"
                          r"|\b(?:at most|maximum|max|longest|latest|how soon|how long|how many days|deadline|time limit)\b")
-_PAYING = re.compile(r"付|给钱|结款|还钱|款|\bpa(?:y|ys|id|ying|yment)\b")
+_PAYING = re.compile(r"付|给钱|结款|还钱|款|欠|\bpa(?:y|ys|id|ying|yment)\b|\bowe")
 
 
 @dataclass(frozen=True)
@@ -455,11 +456,13 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     (大型企业: 从其约定，但应当…合理约定) is a yes with its condition. None when the question proposes no term, names
     no party, or the clause has no payment term for that party."""
     text = query.content
-    asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
+    asks = (_PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)) or (
+        query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
     days = _asked_days(text)
     parties = _asked_actors(query)
     # "政府部门最长多少天要付？" / "How soon must a large company pay?": the rule and its limit, no days proposed.
-    term_asked = days is None and _TERM_ASKED.search(text) and _PAYING.search(text)
+    term_asked = days is None and _TERM_ASKED.search(text) and _PAYING.search(
+        query.retrieval_text if query.followup else text)  # "is there a maximum?" after a payment question
     if not parties or not ((asks and days is not None) or term_asked):
         return None
     paragraphs: dict[int | None, list[int]] = {}
@@ -654,6 +657,7 @@ _ACTOR_ALIASES = {"大企业": "大型企业", "大公司": "大型企业", "大
                   "big compan": "large enterprise", "large enterprise": "large enterprise", "大客户": "大型企业",
                   "big customer": "large enterprise", "large customer": "large enterprise", "big client": "large enterprise",
                   "large state-owned": "large enterprise", "big state-owned": "large enterprise",
+                  "big private": "large enterprise", "large private": "large enterprise",
                   "government": "government bodies", "public institution": "public institution", "state-owned": "state-owned"}
 
 
