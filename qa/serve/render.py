@@ -22,14 +22,19 @@ _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>~$&])")
 MAX_SOURCES = 8  # citations linked under an answer; the rest are counted
 
 
+def _status_tag(status: str, ui_lang: str) -> str:
+    """"（现行有效）" / " (in force)" for a document status with a label (in_force, superseded, historical), else ""."""
+    if status not in ("in_force", "superseded", "historical"):
+        return ""
+    label = t(f"status_{status}", ui_lang)
+    return f"（{label}）" if ui_lang == "zh" else f" ({label})"
+
 
 def status_suffix(info, ui_lang: str) -> str:
     """"（已失效）" / " (superseded)" after the name of a document not in force (superseded or historical), else ""
     — so a related clause or a browser row of the 2020 version is not taken for the rule in force."""
-    if info.status not in ("superseded", "historical"):
-        return ""
-    status = t(f"status_{info.status}", ui_lang)
-    return f"（{status}）" if ui_lang == "zh" else f" ({status})"
+    return "" if info.status == "in_force" else _status_tag(info.status, ui_lang)
+
 
 def md_escape(text: str) -> str:
     """Backslash-escape Markdown (and the ``<`` of HTML) so text renders literally, never as markup or links."""
@@ -96,9 +101,7 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
             first.setdefault(c.clause_id, c)
         unique = list(first.values())
         for c in unique[:MAX_SOURCES]:
-            text = c.cite_zh if lang == "zh" else c.cite_en
-            status = t(f"status_{c.doc_status}", ui_lang) if c.doc_status in ("in_force", "superseded", "historical") else ""
-            text += f"（{status}）" if status and ui_lang == "zh" else f" ({status})" if status else ""
+            text = (c.cite_zh if lang == "zh" else c.cite_en) + _status_tag(c.doc_status, ui_lang)
             cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, ui_lang, base)})")
         if len(unique) > MAX_SOURCES:
             cites.append(t("more_sources", ui_lang, n=len(unique) - MAX_SOURCES))

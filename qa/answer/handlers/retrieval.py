@@ -459,11 +459,13 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     asks = (_PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)) or (
         query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
     days = _asked_days(text)
-    parties = _asked_actors(query)
     # "政府部门最长多少天要付？" / "How soon must a large company pay?": the rule and its limit, no days proposed.
     term_asked = days is None and _TERM_ASKED.search(text) and _PAYING.search(
         query.retrieval_text if query.followup else text)  # "is there a maximum?" after a payment question
-    if not parties or not ((asks and days is not None) or term_asked):
+    if not ((asks and days is not None) or term_asked):
+        return None  # every quoted answer passes here: the cheap checks first, the parties only when needed
+    parties = _asked_actors(query)
+    if not parties:
         return None
     paragraphs: dict[int | None, list[int]] = {}
     for sentence in clause.sentences:
@@ -1152,9 +1154,10 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str
     return (receiving or named or [hit for hit, _ in acting] or [first])[0]
 
 
-_RECEIVES = re.compile(r"(?:受理|接受|接收)(?!投诉部门|之日)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)"
-                       r"|(?:投诉|举报|维权)[^。；、]{0,8}?(?:服务平台|平台|渠道|热线)|有权向[^。；]{2,20}(?:投诉|举报)")
+# A body that receives complaints (受理…投诉, 有权向…投诉); with a complaint platform or hotline, a clause that says
+# where complaints go.
 _ACCEPTS = re.compile(r"(?:受理|接受|接收)(?!投诉部门|之日)[^。；]{0,24}?(?:投诉|举报|申诉)(?!部门)|有权向[^。；]{2,20}(?:投诉|举报)")
+_RECEIVES = re.compile(_ACCEPTS.pattern + r"|(?:投诉|举报|维权)[^。；、]{0,8}?(?:服务平台|平台|渠道|热线)")
 # The question asks where to complain (not about a complaint's details: 投诉里涉及…的认定由谁负责).
 _ASKS_WHERE_TO_COMPLAIN = re.compile(
     r"(?:去|到|向)?哪(?:里|儿)?(?:去)?(?:投诉|举报|反映|维权)|(?:找谁|向谁|跟谁|给谁)(?:投诉|举报|反映)|(?:投诉|举报|反映)(?:找谁|给谁|向谁)"
