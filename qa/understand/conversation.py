@@ -59,5 +59,7 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
     cited = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
     if not scope and not query.selected and query.refs and len(cited) == 1:
         scope = cited  # （二十二）是什么内容: a clause of one document looked up, so that document is under discussion
+    also = tuple(d for d in cited if d not in {i.split("/")[0] for i in ids[:keep]})
     return Context(question=query.retrieval_text or query.content, clause_ids=ids[:keep], intent=query.intent,
-                   departments=tuple(d.name for d in answer.departments), items=items, role=role, scope=scope)
+                   departments=tuple(d.name for d in answer.departments), items=items, role=role, scope=scope,
+                   also=also)

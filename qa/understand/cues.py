@@ -117,12 +117,13 @@ LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|�
                    r"|\b(?:what|which) (?:documents|laws|regulations|laws and regulations|texts|policies) (?:does|do) (?:the|this|your) "
                    r"(?:library|database|system|app) (?:contain|have|hold|include|cover)\b")
 DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|第几号|几号令|主席令|国务院令|\bdocument number\b|\breference number\b"
-                 r"|\bfile number\b|\bdecree (?:number|no)\b|\border (?:no|number)\b|\bwhich (?:state council |presidential )?decree\b"
+                 r"|\bfile number\b|\b(?:document|doc|file) no(?:\.|\s*\?|\s*$|\s+of\b)"
+                 r"|\bdecree (?:number|no)\b|\border (?:no|number)\b|\bwhich (?:state council |presidential )?decree\b"
                  r"|\bpresidential order\b")
 STRUCTURE_UNITS = _re(r"措施|条款|条|章|目标|原则|要求|方面|部分|分组|大类|组|项"
                       r"|\bmeasures\b|\barticles\b|\bchapters\b|\bgoals\b|\btargets\b|\bprinciples\b|\brequirements\b"
                       r"|\bgroups\b|\bsections\b|\bparts\b|\bclauses\b|\bitems\b|\bcategories\b|\bareas\b")
-STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|章)|几大|几个方面|哪几个方面|结构|框架|目录|有哪些章"
+STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|章)|几大|几个方面|哪几个方面|结构|框架|(?:^|文件|方案|法|条例|这|的)目录|有哪些章"
                 r"|九(?:大|个)(?:类|组|部分|方面)|\b(?:the )?(?:nine|9) (?:groups|sections|parts|areas)\b|\bgroups of measures\b"
                 r"|\b(?:what|which) (?:groups|sections|chapters|parts|areas)\b(?! of (?:people|persons|enterprises|companies|firms))|\bstructure\b"
                 r"|\btable of contents\b|\bhow is (?:it|the [\w' -]{1,60}?) (?:organi[sz]ed|structured|laid out)\b"
@@ -227,6 +228,10 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
                     r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into|was|were|did|do|where|"
                     r"too|as|well|either)\b")
+# What a named body is: 市民营办是什么机构？ / What does 市民营办 stand for? (its full name, then its clauses).
+WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构|部门|单位|组织|机关|办公室|东西)|全称|全名|指的?是(?:什么|哪个|哪里)"
+                r"|是什么意思|\bstand for\b|\bfull name\b|\bwhat kind of (?:body|agency|office|organi[sz]ation|department)\b"
+                r"|^\s*what(?:'s| is| are)\s+(?:the\s+)?(?=\S+\s*\??\s*$)")
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
                  r"|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗

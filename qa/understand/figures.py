@@ -101,6 +101,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
         _re(r"(?:审批|办理|办下来|批下来|审核|拿到|放款)\S{0,4}(?:多久|多长时间|几天|几个工作日)"
             r"|(?:期限|时限|期|周期)\S{0,6}(?:多少天|几天|多久|多长|多少个?月|几个月)|多少(?:个)?(?:工作日|天|日|个月)"
             r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b(?! (?:between|apart))|\bhow soon\b|\bhow quickly\b"
+            r"|\bhow fast\b(?![^?]{0,40}\b(?:grows?|growing|increases?|rises?|expands?)\b)"
             r"|\bwithin what (?:time|period)\b|\bby when\b|\bwhat (?:is the )?(?:deadline|time limit)\b"
             r"|多久(?![^，。？?]{0,14}(?:一次(?!性)|一批|一回))|多长时间(?![^，。？?]{0,14}(?:一次(?!性)|一批|一回))|多快|(?<!哪)几天(?!前)|多少天内|什么期限|期限是多少"
             r"|\b(?:within )?how many (?:working )?(?:days|months|weeks)\b"

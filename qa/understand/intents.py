@@ -146,7 +146,8 @@ def is_department(q: Query, _lib: Library) -> bool:
     if not (q.departments or q.unknown_departments):
         return False
     return bool({"listing", "count"} & q.asks) or any(d.negated for d in q.departments) or (
-        bool(q.departments) and not own_content(bare_of(q.content, (), q.departments)))
+        bool(q.departments) and not own_content(bare_of(q.content, (), q.departments))) or (
+        len(q.departments) == 1 and bool(cues.WHAT_BODY.search(bare_of(q.content, (), q.departments))))
 
 
 def is_group_listing(q: Query, _lib: Library) -> bool:

@@ -33,6 +33,7 @@ class Context:
     items: tuple[str, ...] = ()  # every clause a listing answer listed, in order
     role: str = "any"  # the role a department listing asked about (lead / cooperate), for "how many is that?"
     scope: tuple[str, ...] | None = None  # the documents the turn named (or was limited to by its words), not chosen
+    also: tuple[str, ...] = ()  # the documents of the turn's other citations ("see also"), for "the 2020 text?"
 
 
 @dataclass(frozen=True)
@@ -325,7 +326,7 @@ class Understander:
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
                          and (len(rest.split()) <= 1 or (len(rest.split()) <= 3 and _echoes(rest, context))))
         followup = followup or liability
-        missing_version = self._missing_version(content, self.library.documents_of(context.clause_ids)) \
+        missing_version = self._missing_version(content, self.library.documents_of(context.clause_ids) + context.also) \
             if context and not named_docs and not refs else None
         if len(named_docs) == 1 and not refs and not context:
             # 广东省促进中小企业发展条例还是2007年那个版本吗: a version the library does not hold.
@@ -464,7 +465,9 @@ class Understander:
         versions = self.documents.versions(docs[0])
         if m.group(2):  # 旧版呢 of a document the library holds in one version only (the 2024 Guangzhou regulation)
             return ("", docs[0]) if len(versions) <= 1 else None
-        if any(v.endswith(m.group(1)) or m.group(1) in self._version_years(v) for v in versions):
+        # The earlier answer quoted the SME law first and the payment regulation second: "the 2020 text" is the latter's.
+        if any(v.endswith(m.group(1)) or m.group(1) in self._version_years(v)
+               for d in docs for v in self.documents.versions(d)):
             return None
         return m.group(1), docs[0]
 
@@ -483,7 +486,8 @@ class Understander:
         if not docs:
             return None
         if m := self._VERSION_RE.search(content):
-            versions = self.documents.versions(docs[0])
+            # The first of the earlier turn's documents held in several versions, the quoted one before "see also".
+            versions = next((vs for d in docs + context.also if len(vs := self.documents.versions(d)) > 1), ())
             if len(versions) > 1:
                 if m.group(1):
                     chosen = [v for v in versions if v.endswith(m.group(1))]

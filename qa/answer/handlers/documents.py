@@ -192,12 +192,16 @@ def handle_document(query: Query, deps) -> Answer:
                 # 保障中小企业款项支付条例是第几号令？: the name covers every version, each with its own number.
                 facts += [_other_version(library, other, lang) for other in reversed(deps.documents.versions(doc_id))
                           if other not in docs and library.info(other).doc_number]
+        same: list = []
         if "count" in a or "units" in a and not facts:
             counted = next((kind for kind, pattern in _COUNTED_KINDS if pattern.search(query.content)), None)
             same = [c for c in library.document(doc_id).clauses if c.kind == counted]
             if same:  # 基本原则一共几条？ / how many main goals?: that count first, each of them cited
                 zh_unit, measure_word, en_unit = _KIND_UNITS[counted]
-                facts.append(f"{zh_unit}共{len(same)}{measure_word}" if lang == "zh" else f"{len(same)} {en_unit}")
+                # 哪几个方面的主要目标？: name each of them, not only their count.
+                titles = "、".join(c.title for c in same) if lang == "zh" else "; ".join(c.title_en or c.title for c in same)
+                facts.append(f"{zh_unit}共{len(same)}{measure_word}：{titles}" if lang == "zh"
+                             else f"{len(same)} {en_unit}: {titles}")
                 citations += [make_citation(library, c, ()) for c in same]
             facts.append(_counts(library, doc_id, lang))
             if groups := _group_count(library, doc_id, query.content, lang):
@@ -206,7 +210,7 @@ def handle_document(query: Query, deps) -> Answer:
             numbered = [c for c in library.document(doc_id).clauses if c.kind in ("article", "measure")]
             if numbered and not same:
                 citations.append(make_citation(library, numbered[-1], ()))
-        if "structure" in a:
+        if "structure" in a and not same:
             facts.append(_structure(library, doc_id, lang))
         if not facts:
             facts = [f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en}", document_dates(info, lang),

@@ -21,7 +21,7 @@ from qa.retrieve.retriever import Hit, SearchResult
 from qa.understand import cues
 from qa.understand.departments import ONLY_COOPERATES_RE
 from qa.understand.documents import named_chapters
-from qa.understand.query import Query, own_content
+from qa.understand.query import Query, bare_of, own_content
 from qa.understand.references import number_value
 
 ROLE_ZH = {"lead": "牵头或负责", "cooperate": "配合", "neither": "牵头、负责或配合"}
@@ -127,6 +127,24 @@ def listed_contacts(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> An
                   context_from=clause_ids, confidence=1.0)
 
 
+def _what_body(library: Library, docs: list[str], name: str, lang: str) -> tuple[str, list[Clause]]:
+    """What a body named by its short name is: the full name a text introduces it by ("市民营经济工作领导小组(简称
+    市民营办)", with that clause), else the glossary's full official name; and its English name."""
+    english = library.department_english(name)
+    for d in docs:
+        for c in library.document(d).clauses:
+            m = re.search(rf"([^(（,，、。；:：]+?)\s*[(（]简称{re.escape(name)}[)）]", c.original_zh or c.text_zh)
+            if m:
+                label_zh, label_en = clause_label(c)
+                return ((f"{name}（{english}）是“{m.group(1)}”的简称（{label_zh}）。" if lang == "zh" else
+                         f"{name} ({english}) is short for {m.group(1)}, as {label_en} introduces it."), [c])
+    full = max((a for a, canonical in library.department_aliases.items() if canonical == name and a.startswith("广州市")),
+               key=len, default="")
+    if lang == "zh":
+        return (f"{name}（{english}）全称{full}。" if full else f"{name}：{english}。"), []
+    return (f"{name} is the {english}" + (f" (in full {full})." if full else ".")), []
+
+
 def _scope_docs(query: Query, library: Library) -> list[str]:
     if query.scope:
         return list(query.scope)
@@ -151,6 +169,11 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         lines.append(f"限于“{group[1]}”：" if query.lang == "zh" else f"Within “{group_en}”:")
     items: list[ListItem] = []
     contacts: list[Contact] = []
+    defined: list[Clause] = []
+    if len(query.departments) == 1 and cues.WHAT_BODY.search(bare_of(query.content, (), query.departments)):
+        line, defined = _what_body(library, docs, query.departments[0].name, query.lang)
+        lines.append(line)
+        items += [item(library, c, detail=True) for c in defined]  # the clause that introduces the name comes first
     for mention in query.departments:
         name = mention.name
         dept_en = library.department_english(name)
@@ -212,7 +235,9 @@ def handle_department(query: Query, deps: Deps) -> Answer:
                     items.append(item(library, c, detail=mention.negated))
                 else:  # a short list: say what the department does in each clause
                     items.append(_item_with_task(library, c, name, role))
-    citations = tuple(make_citation(library, library.clause(i.clause_id), ()) for i in items[:40])
+    citations = tuple(make_citation(library, c, ()) for c in defined) + tuple(
+        make_citation(library, library.clause(i.clause_id), ()) for i in items[:40] if i.clause_id not in
+        {c.id for c in defined})
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=" ".join(lines),
                   intent=query.intent, items=tuple(items), departments=tuple(contacts), citations=citations,
                   notes=notes_for(library, [i.clause_id for i in items[:1]], query.lang), confidence=1.0)

@@ -68,7 +68,7 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
                                    evidence_text=query.evidence_text,
                                    discussed=() if filters and filters.documents else query.discussed)
     if query.details.get("liability") and query.context and query.context.clause_ids:
-        liable = _liability_first(query, deps, filters, query.context.clause_ids)
+        liable = _liability_first(query, deps, filters, query.context.clause_ids, chapter_first=True)
         if liable is not None:
             return liable, None
     if query.followup and query.context and query.context.clause_ids and not switched:
@@ -101,10 +101,12 @@ _OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|�
                           r"|\bbe (?:fined|penali[sz]ed|punished)\b")
 
 
-def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...]) -> SearchResult | None:
+def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...], *,
+                     chapter_first: bool = False) -> SearchResult | None:
     """The liability articles of the documents of ``about`` (the earlier turn's clauses, or the best clause found),
-    those that name one of them first ("违反本条例第三十七条规定…"), the rest by likeness; None when those
-    documents have none (the 2007 plan)."""
+    those that name one of them first ("违反本条例第三十七条规定…"), then (``chapter_first``, for "what happens to
+    officials who break that?") those of a 法律责任 chapter, the rest by likeness; None when those documents have
+    none (the 2007 plan)."""
     docs = deps.library.documents_of(about)
     liable = [c for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
               and (any("法律责任" in g for g in c.group_path) or LIABILITY_TEXT.search(c.text_zh))]
@@ -122,7 +124,9 @@ def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[st
         for n, h in enumerate(ranking.hits):
             score[h.clause_id] = score.get(h.clause_id, 0.0) + 1.0 / (10 + n)
     by_id = {h.clause_id: h for h in found.hits}
-    liable.sort(key=lambda c: (c.id not in named, -score.get(c.id, 0.0)))
+    # An article of the 法律责任 chapter before one elsewhere that mentions 刑事责任 in passing (PEL art. 63).
+    liable.sort(key=lambda c: (c.id not in named, chapter_first and not any("法律责任" in g for g in c.group_path),
+                               -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
     hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
     return SearchResult(query=found.query, hits=hits, confidence=1.0)
@@ -751,6 +755,8 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
     # the question asks for the cap.
     if _CAP_RE.search(phrase) and not _CAP_ASKED_RE.search(query.content):
         score -= CAP_PENALTY
+    elif _CAP_RE.search(phrase):
+        score += CAP_PENALTY  # 投诉处理最长多久: "最长不得超过90日", not the 30日 it extends
     if target.sentence is not None and target.sentence in sentences and re.search(
             rf"从[^，。；]{{0,12}}?{re.escape(target.value)}\s*(?:提高|增加|上升|增长|扩大|提升)到", sentences[target.sentence]) \
             and not _BASELINE_ASKED.search(query.content):

@@ -1,0 +1,71 @@
+"""Questions of kinds the session-24 dev review (the session-23 holdout, now dev) and a fresh user found answered
+wrongly: what a short-named body is, the document number asked as "document no.", the plan's goals by name, a
+product catalogue (目录) that is no table of contents, a version asked of the "see also" document, a cap asked for,
+and what happens to officials who break a rule."""
+
+from __future__ import annotations
+
+from qa.assistant import Selection
+from qa.understand.query import Context
+
+PLAN = "suifuban-2007-42"
+PAY = "sme-payment-regulation-2025"
+PEL = "private-economy-promotion-law-2025"
+in_plan = Selection(documents=(PLAN,))
+
+
+def test_what_a_short_named_body_is(fake_assistant):
+    # The plan introduces the name: "市民营经济工作领导小组(简称市民营办)" in measure 20.
+    for q in ("文件里老说“市民营办”，这是什么机构？", "市民营办是什么意思"):
+        a = fake_assistant.ask(q, selection=in_plan)
+        assert a.intent == "department" and "市民营经济工作领导小组" in a.answer
+        assert a.citations[0].clause_id == f"{PLAN}/measure-20"
+    a = fake_assistant.ask("What does 市民营办 stand for?", selection=in_plan)
+    assert "short for 市民营经济工作领导小组" in a.answer
+    # Otherwise the glossary's full official name.
+    assert "广州市科学技术局" in fake_assistant.ask("市科技局全称是什么？", selection=in_plan).answer
+    # "What is it responsible for?" is its clauses, with no definition in front.
+    a = fake_assistant.ask("What is the Municipal Science and Technology Bureau responsible for?", selection=in_plan)
+    assert a.answer.startswith("The Municipal Science and Technology Bureau (市科技局) leads")
+
+
+def test_document_number_and_the_plans_units_by_name(fake_assistant):
+    a = fake_assistant.ask("what's the document no. of this plan?", selection=in_plan)
+    assert a.intent == "document" and "穗府办〔2007〕42号" in a.answer
+    a = fake_assistant.ask("方案提出了哪几个方面的主要目标？", selection=in_plan)
+    assert "主要目标共4个：发展规模目标、企业发展目标、技术创新和品牌目标、公共服务平台建设目标" in a.answer
+    assert "（一）拓宽资金渠道" not in a.answer  # the goals, not the groups of measures
+    assert "基本原则共3项：政府扶持与市场运作相结合" in fake_assistant.ask("基本原则有几条？", selection=in_plan).answer
+    # 目录 after a product name is that catalogue, not the plan's table of contents.
+    a = fake_assistant.ask("政府采购自主创新产品目录是怎么回事？", selection=in_plan)
+    assert a.intent != "document"
+    assert fake_assistant.understand("这个方案的目录是什么？", selection=in_plan).intent == "document"
+
+
+def test_a_version_asked_of_the_see_also_document(fake_assistant):
+    # The earlier answer quoted the SME promotion law first and the payment regulation as "see also".
+    context = Context(question="how fast must a big customer confirm my receivables", intent="topical",
+                      clause_ids=("sme-promotion-law-2017/article-20",), also=(PAY,))
+    q = fake_assistant.understander.understand("what did the 2020 text say?", selected=None, context=context)
+    assert q.details.get("switched") == ("sme-payment-regulation-2020",) and "missing_version" not in q.details
+    # Without it, the SME promotion law has no 2020 version: say so.
+    context = Context(question=context.question, intent="topical", clause_ids=context.clause_ids)
+    q = fake_assistant.understander.understand("what did the 2020 text say?", selected=None, context=context)
+    assert q.details.get("missing_version") == "2020"
+
+
+def test_the_cap_when_the_question_asks_for_it(fake_assistant):
+    a = fake_assistant.ask("投诉处理最长可以拖几耐？")
+    assert a.citations[0].clause_id == f"{PAY}/article-25" and a.answer.startswith("90日")
+    # "how fast" asks a time limit; "how fast it grows" does not.
+    assert fake_assistant.understand("How fast must a government agency pay an SME?").intent == "figure"
+
+
+def test_officials_who_break_a_rule_get_the_liability_chapter(fake_assistant):
+    a = fake_assistant.ask("what happens to officials who break that?", history=["民营经济促进法第六十四条"])
+    assert a.citations[0].clause_id == f"{PEL}/article-72"
+
+
+def test_social_insurance_of_a_getihu_is_no_personal_matter(fake_assistant):
+    a = fake_assistant.ask("I run a small noodle shop as a getihu. Anything in these rules for me on social insurance?")
+    assert a.status != "out_of_scope"
