@@ -213,7 +213,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             # Enter pressed again before the answer came: the same question once, not five times (fresh user).
             return (gr.skip(),) * 6
         _answer, state = ask(message, state, ui, doc_choice, answer_lang, base=_base(request))
-        return chat_update(state), state, "", "", gr.update(value=export_file(state, ui)), ""
+        # A question refused as too long stays in the box, to be shortened there (fresh user: it was cleared).
+        keep = message if len(message) > MAX_QUESTION_CHARS else ""
+        return chat_update(state), state, keep, "", gr.update(value=export_file(state, ui)), ""
 
     def chat_update(state: dict):
         """The chat's messages with each answer's 👍/👎 as the reader left it."""
@@ -421,9 +423,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                                      placeholder=t("chat_placeholder", zh),
                                      autoscroll=False, group_consecutive_messages=False)
                 with gr.Row(equal_height=True):
-                    # Twice the limit: a longer paste reaches the assistant, which says it is too long, instead of
-                    # the browser cutting it at the limit without a word.
-                    box = gr.Textbox(placeholder=t("question_placeholder", zh), max_length=2 * MAX_QUESTION_CHARS,
+                    # Ten times the limit: a long paste reaches the assistant, which says how long it is and that it
+                    # is too long, instead of the browser cutting it without a word.
+                    box = gr.Textbox(placeholder=t("question_placeholder", zh), max_length=10 * MAX_QUESTION_CHARS,
                                      show_label=False, scale=5, elem_id="question", submit_btn=False, lines=1)
                     send = gr.Button(t("send", zh), variant="primary", scale=1, min_width=80, elem_id="send")
                 examples_label = gr.Markdown(t("examples", zh), elem_id="examples-label")

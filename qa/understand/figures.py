@@ -202,7 +202,8 @@ def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clau
 WANTS_FIGURE_RE = re.compile(r"多少|几[个家户年项万条天日月成倍]?|多大|多高|多长|多久|何时|什么时候|哪年|哪一年|期限|时限|金额|比例|数量|规模"
                              r"|\bhow (?:much|many|long|soon|often)\b|\bby when\b|^(?:and |so |but )?when\b|[,;?.] *when\b"
                              r"|\b(?:since|until|till) when\b|\bamount|\bnumber of|\btarget"
-                             r"|\bpercent|\bshare\b|\bdeadline|\bwithin\b|\bdays?\b|\blimit\b", re.IGNORECASE)
+                             r"|\bpercent|\bshare\b|\bdeadline|\bwithin\b|(?<!\d )(?<!\d)\bdays?\b|\blimit\b", re.IGNORECASE)
+# ("hasn't paid me for 90 days" states its days; "how many days" / "within days" asks them.)
 LEVEL_WORDS = {"国家级": "国家级", "国家": "国家级", "national": "国家级", "state-level": "国家级", "省级": "省级",
                "省": "省级", "provincial": "省级", "province": "省级", "市级": "市级", "municipal": "市级",
                "city-level": "市级", "city level": "市级", "区级": "区级", "district": "区级", "县级": "县级"}

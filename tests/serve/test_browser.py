@@ -290,3 +290,10 @@ def test_the_same_question_after_choosing_another_document_is_answered_again(bro
     _ask(page, "第十二条")
     last = page.locator(BOTS).last.inner_text()
     assert last != first and "鼓励民营企业建立自主研发机构" in last
+
+
+def test_a_question_refused_as_too_long_stays_in_the_box_with_its_length(browser, live_app):
+    page = _page(browser, live_app)
+    _ask(page, "长" * 3000)
+    assert "3,000" in page.locator(BOTS).last.inner_text()  # its length, not the box's limit
+    assert len(page.locator("#question textarea").input_value()) == 3000  # kept, to be shortened there
