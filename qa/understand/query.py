@@ -165,6 +165,10 @@ class Understander:
                              sorted(en.items(), key=lambda kv: -len(kv[0])) if not k.startswith("_")]
         # Phrasings too varied to list ("最晚几天要付", "how long … to pay"): regular expressions.
         self._pattern_synonyms = [(re.compile(k), v) for k, v in synonyms.get("patterns", {}).items() if not k.startswith("_")]
+        # A longer term that means something else ("loan guarantee insurance" is no loan guarantee): (shorter, longer).
+        self._narrower = [(normalize(short), normalize(long)) for long, short in synonyms.get("narrower", {}).items()
+                          if not long.startswith("_")]
+        self._library_text = ""  # every clause's text, read when a follow-up's words are first checked against it
         # Cantonese words typed for Mandarin ones (有冇 -> 有没有), longest first.
         replace = {normalize(k): normalize(v) for k, v in synonyms.get("replace", {}).items() if not k.startswith("_")}
         self._replace = re.compile("|".join(re.escape(k) for k in sorted(replace, key=len, reverse=True))) if replace else None
@@ -429,7 +433,8 @@ class Understander:
             places=() if scope else self.documents.of_places(content),
             discussed=tuple(context.scope or ()) if context and not scope else (),
             unknown_document=self._unknown_document(content, refs, named_docs, doc_mentions),
-            details=details)
+            details=details | ({"not_meant": not_meant} if (not_meant := tuple(
+                (short, long) for short, long in self._narrower if short in content and long not in content)) else {}))
         from qa.understand.intents import detect_intent
 
         return replace(query, intent=detect_intent(query, self.library))
@@ -546,6 +551,23 @@ class Understander:
         # topic of its own does not make it the earlier question asked again.
         return len(own) <= 1 or (("anaphora" in asks or "ellipsis" in asks) and len(own) <= 4)
 
+    def _unheard_topic(self, content: str, context: Context) -> bool:
+        """Does an English question name a thing ("interest") that neither the earlier question nor its clauses
+        mention but the library does? Parties, levels, versions, figures and acts of asking are no such thing."""
+        rest = cues.without(content, cues.FIGURE_NOUNS, cues.CONTACT, cues.LIABILITY, cues.VERSION_WORDS, _PARTY_OR_LIMIT,
+                            _ACTION_WORDS, _LEVEL_ANY, cues.ANAPHORA)
+        earlier = self._context_text(context).lower()
+        if not self._library_text:
+            self._library_text = "\n".join(f"{c.text_zh}\n{c.text_en.lower()}" for c in self.library.clauses)
+        for word in own_content(rest).split():
+            if word.isascii():
+                # Whole words ("interest" is not "interests" of rights and interests), a plural also as singular.
+                forms = rf"\b(?:{re.escape(word)}|{re.escape(word[:-1] if word.endswith('s') else word)})\b"
+                if len(word) >= 5 and word not in _EN_FILLER and not re.search(forms, earlier) \
+                        and re.search(forms, self._library_text):
+                    return True
+        return False  # (Chinese words: 条件, 目标, 结果 are as often the earlier topic's aspects; dev broke on them)
+
     def _context_text(self, context: Context | None) -> str:
         """The earlier turn's question and its clauses' text (Chinese and English, lower-cased)."""
         if context is None:
@@ -579,6 +601,8 @@ class Understander:
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         if "ellipsis" in asks and not own_content(_PARTY_OR_LIMIT.sub(" ", content)):
             return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
+        if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context):
+            return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
         if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
             return True  # "如果合同写90天呢？行不行？" / "and if the contract says 90 days?": the earlier rule, tested
         if _ASPECT_WORDS.search(content) and not own_content(_ASPECT_WORDS.sub(" ", _ACTION_WORDS.sub(" ", content))):
@@ -626,6 +650,8 @@ _TERM_PROPOSED = re.compile(r"\d+\s*-?\s*(?:天|日|个月|days?\b|months?\b)", 
 _MAY_IT = re.compile(r"行不行|可以吗|可不可以|能不能|能否|合法吗|有效吗|算不算|\b(?:ok|okay|allowed|legal|valid|possible)\b"
                      r"|^(?:and |so |but )?(?:what )?if\b|如果|假如|要是", re.IGNORECASE)
 # A party and a limit, with nothing else: "那大企业呢？有没有上限？" asks the earlier rule of another party.
+_LEVEL_ANY = re.compile(r"国家级|省级|市级|区级|县级|省里|市里|广东|广州|全国|\b(?:national|provincial|province|municipal|city|"
+                        r"district|county|guangdong|guangzhou)\b", re.IGNORECASE)
 _PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国企|民企|私企|机关|事业单位|政府部门|政府|个体工商户|个体户"
                              r"|最长|最多|上限|期限|有没有"
                              r"|\b(?:big|large|private|privately-owned|state-owned|government|public)\b|\b(?:company|companies"

@@ -69,3 +69,36 @@ def test_officials_who_break_a_rule_get_the_liability_chapter(fake_assistant):
 def test_social_insurance_of_a_getihu_is_no_personal_matter(fake_assistant):
     a = fake_assistant.ask("I run a small noodle shop as a getihu. Anything in these rules for me on social insurance?")
     assert a.status != "out_of_scope"
+
+
+def test_a_loan_guarantee_is_not_loan_guarantee_insurance(fake_assistant):
+    q = fake_assistant.understand("Can I get a loan guarantee?")
+    assert ("loan guarantee", "loan guarantee insurance") in q.details["not_meant"]
+    # Asked by its own name, the insurance is meant.
+    assert "not_meant" not in fake_assistant.understand("Is there loan guarantee insurance for SMEs?").details
+
+
+def test_the_narrower_term_loses_a_near_tie_only(fake_assistant):
+    from qa.answer.handlers.retrieval import NARROWER_DEMOTION, _demote_narrower
+    from qa.retrieve.retriever import Hit, SearchResult
+
+    insurance, system = "guangdong-sme-promotion-regulation-2019/article-25", "guangdong-sme-promotion-regulation-2019/article-23"
+    near = SearchResult(query="", hits=(Hit(insurance, 1.0, 0, 1.0, {}, ()), Hit(system, 0.95, 0, 1.0, {}, ())), confidence=1.0)
+    pairs = (("loan guarantee", "loan guarantee insurance"),)
+    assert [h.clause_id for h in _demote_narrower(near, fake_assistant.deps, pairs).hits] == [system, insurance]
+    far = _with_second_score(near, NARROWER_DEMOTION - 0.05)  # no near tie: the order stays
+    assert [h.clause_id for h in _demote_narrower(far, fake_assistant.deps, pairs).hits] == [insurance, system]
+
+
+def _with_second_score(result, score):
+    """``result`` with its second hit scored ``score``."""
+    from dataclasses import replace
+    return replace(result, hits=(result.hits[0], replace(result.hits[1], score=score)))
+
+
+def test_an_english_follow_up_naming_a_new_thing_starts_fresh(fake_assistant):
+    history = ["My client says they'll only pay me once their own customer pays them. Is that allowed?"]
+    # "interest" is in neither the question nor the third-party-payment article (which has "interests" of rights).
+    assert not fake_assistant.understand("and what interest can I charge for the late days?", history=history).followup
+    # A party or a level is no new thing: the earlier rule, for it.
+    assert fake_assistant.understand("and what about a big state-owned company?", history=history).followup

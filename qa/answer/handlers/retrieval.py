@@ -50,7 +50,33 @@ def retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str
     """Search for the question within its scope; returns (result, abstention status or None).
 
     Follow-ups search the earlier turn's documents; another place's name limits the search to national texts.
+    A clause that has the question's term only inside a longer one meaning something else loses a near tie.
     """
+    result, status = _retrieve(query, deps, k=k)
+    if query.details.get("not_meant") and not status and len(result.hits) > 1:
+        result = _demote_narrower(result, deps, query.details["not_meant"])
+    return result, status
+
+
+# "Can I get a loan guarantee?": Art. 25 on loan guarantee *insurance* drops below the guarantee system articles
+# when within this share of the best score.
+NARROWER_DEMOTION = 0.9
+
+
+def _demote_narrower(result: SearchResult, deps: Deps, not_meant: tuple[tuple[str, str], ...]) -> SearchResult:
+    """``result`` with hits whose text has an asked term only inside a longer term (``not_meant``: (term, longer))
+    scored down by ``NARROWER_DEMOTION``, then re-sorted (the order of the others kept)."""
+    def only_inside(hit: Hit) -> bool:
+        clause = deps.library.clause(hit.clause_id)
+        text = normalize(f"{clause.text_zh}\n{clause.text_en}")
+        return any(long in text and short not in text.replace(long, " ") for short, long in not_meant)
+
+    hits = [replace(h, score=h.score * NARROWER_DEMOTION) if only_inside(h) else h for h in result.hits]
+    hits.sort(key=lambda h: -h.score)
+    return replace(result, hits=tuple(hits))
+
+
+def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, str | None]:
     cues = query.scope_cues
     if any(c.effect == "abstain" for c in cues):
         result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters_for(query))
