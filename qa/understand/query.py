@@ -604,7 +604,9 @@ class Understander:
         if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
         if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
-            return True  # "如果合同写90天呢？行不行？" / "and if the contract says 90 days?": the earlier rule, tested
+            # "如果合同写90天呢？行不行？" / "and if the contract says 90 days?": the earlier rule, tested; an earlier
+            # clause with no payment term (不得违约拖欠) leaves the term to be tried against the one that has it.
+            return bool(_PAYMENT_TERM.search(self._context_text(context)))
         if _ASPECT_WORDS.search(content) and not own_content(_ASPECT_WORDS.sub(" ", _ACTION_WORDS.sub(" ", content))):
             return True  # 需要满足什么条件 / what are the requirements?: of the earlier turn's matter
         if "validity" in asks and len(own_content(_ACTION_WORDS.sub(" ", content)).replace(" ", "")) <= 4:
@@ -650,6 +652,7 @@ _TERM_PROPOSED = re.compile(r"\d+\s*-?\s*(?:天|日|个月|days?\b|months?\b)", 
 _MAY_IT = re.compile(r"行不行|可以吗|可不可以|能不能|能否|合法吗|有效吗|算不算|\b(?:ok|okay|allowed|legal|valid|possible)\b"
                      r"|^(?:and |so |but )?(?:what )?if\b|如果|假如|要是", re.IGNORECASE)
 # A party and a limit, with nothing else: "那大企业呢？有没有上限？" asks the earlier rule of another party.
+_PAYMENT_TERM = re.compile(r"\d+日内支付|付款期限")
 _LEVEL_ANY = re.compile(r"国家级|省级|市级|区级|县级|省里|市里|广东|广州|全国|\b(?:national|provincial|province|municipal|city|"
                         r"district|county|guangdong|guangzhou)\b", re.IGNORECASE)
 _PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国企|民企|私企|机关|事业单位|政府部门|政府|个体工商户|个体户"

@@ -102,3 +102,21 @@ def test_an_english_follow_up_naming_a_new_thing_starts_fresh(fake_assistant):
     assert not fake_assistant.understand("and what interest can I charge for the late days?", history=history).followup
     # A party or a level is no new thing: the earlier rule, for it.
     assert fake_assistant.understand("and what about a big state-owned company?", history=history).followup
+
+
+def test_a_term_proposed_with_no_party_gets_the_verdict_for_each(real_assistant):
+    a = real_assistant.ask("合同写明120日先付款，咁得唔得？")
+    assert a.citations[0].clause_id == f"{PAY}/article-9"
+    assert a.answer.startswith("不可以：机关、事业单位的付款期限即使合同另有约定，最长也不得超过60日（你问的是120天）。可以约定，但须合理")
+
+
+def test_a_term_after_a_clause_with_no_payment_term_is_tried_against_the_one_that_has_it(real_assistant):
+    # The earlier answer quoted 不得违约拖欠 (no term): the term is tried against Art. 9, not that clause again.
+    history = ["我哋系广州一间小公司，大客户拖咗我哋三个月货款，点算？"]
+    a = real_assistant.ask("合同写明120日先付款，咁得唔得？", history=history)
+    assert a.citations[0].clause_id == f"{PAY}/article-9" and "120天" in a.answer
+
+
+def test_will_they_be_fined_asks_the_violators_liability(fake_assistant):
+    q = fake_assistant.understand("佢哋会唔会有罚？", history=["大企业拖欠中小企业货款怎么办？"])
+    assert "liability" in q.asks and q.details.get("liability")

@@ -123,8 +123,8 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
 
 
 # "Will I be fined?" asks about the asker's own penalty (first offence, waiver), not what a violator faces.
-_OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|会被|会不会被|免于|免罚|不罚|不予处罚|\bwaive"
-                          r"|\bbe (?:fined|penali[sz]ed|punished)\b")
+_OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|(?<!他们)(?<!他)会被|(?<!他们)(?<!他)会不会被|免于|免罚|不罚"
+                          r"|不予处罚|\bwaive|\b(?<!they )(?<!they will )be (?:fined|penali[sz]ed|punished)\b")
 
 
 def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...], *,
@@ -496,7 +496,20 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         return None  # every quoted answer passes here: the cheap checks first, the parties only when needed
     parties = _asked_actors(query)
     if not parties:
-        return None
+        if term_asked:
+            return None
+        # "合同写明120日先付款，得唔得？" names no party: the verdict for each party the article sets a term for.
+        found = [v for p in ("机关", "大型企业") if (v := _party_verdict(query, clause, (p,), days, term_asked))]
+        if not found:
+            return None
+        return TermVerdict(lead="".join(v.lead for v in found),
+                           sentences=tuple(i for v in found for i in v.sentences))
+    return _party_verdict(query, clause, parties, days, term_asked)
+
+
+def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days: int | None,
+                   term_asked) -> TermVerdict | None:
+    """The term verdict of the first paragraph of ``clause`` on one of ``parties`` (see ``_term_verdict``)."""
     paragraphs: dict[int | None, list[int]] = {}
     for sentence in clause.sentences:
         paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
