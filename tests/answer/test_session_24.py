@@ -120,3 +120,14 @@ def test_a_term_after_a_clause_with_no_payment_term_is_tried_against_the_one_tha
 def test_will_they_be_fined_asks_the_violators_liability(fake_assistant):
     q = fake_assistant.understand("佢哋会唔会有罚？", history=["大企业拖欠中小企业货款怎么办？"])
     assert "liability" in q.asks and q.details.get("liability")
+
+
+def test_a_ban_on_excluding_them_answers_may_they_take_part_with_a_yes(real_assistant):
+    a = real_assistant.ask("民企可唔可以参加政府招投标？有冇名额留俾中小企？")
+    assert a.citations[0].clause_id == f"{PEL}/article-14" and a.answer.startswith("1. 可以，条文禁止对此限制或排斥")
+    assert "百分之三十" in a.answer  # the second question: the share reserved for SMEs (SME law Art. 40)
+    a = real_assistant.ask("Can private firms take part in government tenders?")
+    assert a.answer.startswith("Yes — the text forbids restricting or excluding them")
+    # Asked whether the exclusion itself is allowed, or told it happened: no.
+    assert real_assistant.ask("政府可以限制民企参加招投标吗").answer.startswith("不可以，条文明确禁止")
+    assert real_assistant.ask("A local tender shut out private companies. Is that allowed?").answer.startswith("No")

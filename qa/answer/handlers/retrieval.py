@@ -400,6 +400,13 @@ _COERCION_ASKED = re.compile(r"强制|强迫|逼|硬要|非要|必须|只能|只
                              r"|\bmake (?!payments?\b)\w+ (?:to )?(?:register|accept|attend|join|buy|sign|sponsor|participate|take part)")
 
 
+# A prohibition of keeping someone out (不得限制或者排斥 / 歧视) answers "may they take part?" with a yes, unless the
+# question asks about the keeping out itself (可以限制民企参加吗).
+_EXCLUSION = re.compile(r"限制或者排斥|排斥|歧视|设置[^，。；]{0,12}(?:门槛|障碍)|差别待遇|区别对待")
+_EXCLUSION_ASKED = re.compile(r"限制|排斥|歧视|拒绝|门槛|不让|不准|拒之门外|挡在|\b(?:restrict|exclud|discriminat|bar|ban|block|reject|refus)\w*"
+                              r"|\b(?:shut|lock|keep|kept|turn)\w* (?:\w+ )?(?:out|away)\b")
+
+
 def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None = None) -> str:
     """"不可以。" / "No — " when a permission question is answered by a prohibition of what it asks about
     (the prohibition's sentence shares a word with the question); else "". No verdict when the clause grants
@@ -437,6 +444,9 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
     excepted = " ".join(_EXCEPTED.findall(zh)) if query.lang == "zh" else " ".join(_EXCEPTED_EN.findall(en.lower()))
     if excepted and (asked - _VERDICT_GENERIC) & (words(excepted) - words(_EXCEPTED.sub(" ", _EXCEPTED_EN.sub(" ", banned)))):
         return ""  # "除…农民工工资保证金外…不得收取其他保证金": what is asked about is the exception (其他 is not)
+    if _EXCLUSION.search(banned_zh) and not _EXCLUSION_ASKED.search(text):
+        # 民企可以参加政府招投标吗？ / "Can private firms bid?": 不得限制或者排斥民营经济组织 protects them — yes.
+        return "可以，条文禁止对此限制或排斥：" if query.lang == "zh" else "Yes — the text forbids restricting or excluding them: "
     if query.lang == "zh":
         return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
     # Plain words first, as the Chinese 不可以 does: the clause's "shall not" follows.
