@@ -500,7 +500,7 @@ class Understander:
                     chosen = [v for v in versions if not self.library.info(v).in_force]
                 else:
                     chosen = [v for v in versions if self.library.info(v).in_force]
-                if chosen and chosen[0] not in docs:
+                if chosen and chosen[0] != docs[0]:  # (the 2025 article an answer on 2020 Art. 15 cited as in force)
                     return (chosen[0],)
         earlier = " ".join(self.library.clause(c).text_zh + " " + self.library.clause(c).text_en.lower()
                            for c in context.clause_ids)
@@ -616,6 +616,8 @@ class Understander:
             if _INCLUDES_IT.search(content):
                 return True  # "Does it include 个体工商户?": the term the earlier turn defined
             strong = cues.ANAPHORA.search(cues.WEAK_ANAPHORA_WORDS.sub(" ", content))
+            if not strong and not _IT.search(content) and self._unheard_topic(content, context):
+                return False  # "Can I charge them interest?": "them" is the payer; interest is a new topic
             return bool(strong) or _echoes(topic, context)
         words = own.split()
         short = len(own.replace(" ", "")) <= 6 if CJK_RE.search(own) else len(words) <= 3
@@ -652,6 +654,7 @@ _TERM_PROPOSED = re.compile(r"\d+\s*-?\s*(?:天|日|个月|days?\b|months?\b)", 
 _MAY_IT = re.compile(r"行不行|可以吗|可不可以|能不能|能否|合法吗|有效吗|算不算|\b(?:ok|okay|allowed|legal|valid|possible)\b"
                      r"|^(?:and |so |but )?(?:what )?if\b|如果|假如|要是", re.IGNORECASE)
 # A party and a limit, with nothing else: "那大企业呢？有没有上限？" asks the earlier rule of another party.
+_IT = re.compile(r"\b(?:it|its|those|above)\b|\bthe same\b|它", re.IGNORECASE)  # a clause referred to, not a party
 _PAYMENT_TERM = re.compile(r"\d+日内支付|付款期限")
 _LEVEL_ANY = re.compile(r"国家级|省级|市级|区级|县级|省里|市里|广东|广州|全国|\b(?:national|provincial|province|municipal|city|"
                         r"district|county|guangdong|guangzhou)\b", re.IGNORECASE)

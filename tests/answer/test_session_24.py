@@ -131,3 +131,16 @@ def test_a_ban_on_excluding_them_answers_may_they_take_part_with_a_yes(real_assi
     # Asked whether the exclusion itself is allowed, or told it happened: no.
     assert real_assistant.ask("政府可以限制民企参加招投标吗").answer.startswith("不可以，条文明确禁止")
     assert real_assistant.ask("A local tender shut out private companies. Is that allowed?").answer.startswith("No")
+
+
+def test_the_version_in_force_of_a_superseded_article(fake_assistant):
+    # The answer on 2020 Art. 15 also cited its 2025 counterpart; "现行版" still switches to the 2025 version.
+    q = fake_assistant.understand("现行版对应的是哪条？", history=["《保障中小企业款项支付条例》2020年版第十五条是什么？"])
+    assert q.details.get("switched") == (PAY,)
+
+
+def test_a_new_thing_asked_of_them_starts_fresh_but_of_it_follows_up(fake_assistant):
+    history = ["A big company I supply has not paid me for 90 days. How long are they allowed to take?"]
+    assert not fake_assistant.understand("Can I charge them interest for the late payment?", history=history).followup
+    # "it" is the clause: a follow-up, whatever its words.
+    assert fake_assistant.understand("Is the audit office involved in it at all?", history=history).followup
