@@ -144,3 +144,11 @@ def test_a_new_thing_asked_of_them_starts_fresh_but_of_it_follows_up(fake_assist
     assert not fake_assistant.understand("Can I charge them interest for the late payment?", history=history).followup
     # "it" is the clause: a follow-up, whatever its words.
     assert fake_assistant.understand("Is the audit office involved in it at all?", history=history).followup
+
+
+def test_a_departments_part_in_the_clause_under_discussion(fake_assistant):
+    a = fake_assistant.ask("市民营办在这条里负责什么？", history=["第二十条讲什么？"], selection=in_plan)
+    assert a.answer.startswith("限于第二十条：") and [i.clause_id for i in a.items] == [f"{PLAN}/measure-20"]
+    assert "再就业扶持政策" in a.items[0].detail_zh  # what it does there
+    # Without "this measure": everything it does.
+    assert len(fake_assistant.ask("市民营办还负责什么？", history=["第二十条讲什么？"], selection=in_plan).items) > 5

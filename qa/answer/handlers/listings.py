@@ -127,6 +127,10 @@ def listed_contacts(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> An
                   context_from=clause_ids, confidence=1.0)
 
 
+_IN_THIS_CLAUSE = re.compile(r"(?:这|那|该|此|本)(?:一)?(?:条|项|款|措施)(?:里|中|内|上)?|\b(?:in|under|for) (?:this|that|the same) "
+                             r"(?:measure|article|clause|one)\b|\bin it\b|\bthere\b")
+
+
 def _what_body(library: Library, docs: list[str], name: str, lang: str) -> tuple[str, list[Clause]]:
     """What a body named by its short name is: the full name a text introduces it by ("市民营经济工作领导小组(简称
     市民营办)", with that clause), else the glossary's full official name; and its English name."""
@@ -167,6 +171,11 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         clauses = members
         group_en = clauses[0].group_path_en[-1] if clauses and clauses[0].group_path_en else group[1]
         lines.append(f"限于“{group[1]}”：" if query.lang == "zh" else f"Within “{group_en}”:")
+    elif query.followup and query.context and query.context.clause_ids and _IN_THIS_CLAUSE.search(query.content):
+        # "市民营办在这条里负责什么？" after measure 20: its part in that clause, not everything it does.
+        clauses = [library.clause(c) for c in query.context.clause_ids[:1]]
+        label_zh, label_en = clause_label(clauses[0])
+        lines.append(f"限于{label_zh}：" if query.lang == "zh" else f"Within {label_en}:")
     items: list[ListItem] = []
     contacts: list[Contact] = []
     defined: list[Clause] = []
