@@ -188,7 +188,7 @@ def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clau
     """
     if not asked:
         return []
-    text = normalize(focus) if focus else _evidence_text(clause.text_zh, clause.text_en)
+    text = normalize(focus) if focus else evidence_text(clause.text_zh, clause.text_en)
 
     def found(t: AnswerType) -> bool:
         if t.found_in(text):
@@ -233,6 +233,7 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _evidence_text(text_zh: str, text_en: str) -> str:
-    # Normalising a whole clause costs ~0.4 ms; clauses never change, questions do.
+def evidence_text(text_zh: str, text_en: str) -> str:
+    """A clause's Chinese and English text, normalised as questions are (cached: normalising a whole clause costs
+    ~0.4 ms; clauses never change, questions do)."""
     return normalize(f"{text_zh}\n{text_en}")

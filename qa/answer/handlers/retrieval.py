@@ -34,7 +34,7 @@ from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.cues import FIGURE_NOUNS
-from qa.understand.figures import asked_types, interest_asked, missing_types
+from qa.understand.figures import asked_types, evidence_text, interest_asked, missing_types
 from qa.understand.query import Query, own_content
 from qa.understand.references import number_value
 
@@ -68,7 +68,7 @@ def _demote_narrower(result: SearchResult, deps: Deps, not_meant: tuple[tuple[st
     scored down by ``NARROWER_DEMOTION``, then re-sorted (the order of the others kept)."""
     def only_inside(hit: Hit) -> bool:
         clause = deps.library.clause(hit.clause_id)
-        text = normalize(f"{clause.text_zh}\n{clause.text_en}")
+        text = evidence_text(clause.text_zh, clause.text_en)
         return any(long in text and short not in text.replace(long, " ") for short, long in not_meant)
 
     hits = [replace(h, score=h.score * NARROWER_DEMOTION) if only_inside(h) else h for h in result.hits]
@@ -134,8 +134,10 @@ def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[st
     officials who break that?") those of a 法律责任 chapter, the rest by likeness; None when those documents have
     none (the 2007 plan)."""
     docs = deps.library.documents_of(about)
+    in_chapter = {c.id for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
+                  and any("法律责任" in g for g in c.group_path)}
     liable = [c for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
-              and (any("法律责任" in g for g in c.group_path) or LIABILITY_TEXT.search(c.text_zh))]
+              and (c.id in in_chapter or LIABILITY_TEXT.search(c.text_zh))]
     if not liable:
         return None
     earlier = [deps.library.clause(c) for c in about]
@@ -151,8 +153,7 @@ def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[st
             score[h.clause_id] = score.get(h.clause_id, 0.0) + 1.0 / (10 + n)
     by_id = {h.clause_id: h for h in found.hits}
     # An article of the 法律责任 chapter before one elsewhere that mentions 刑事责任 in passing (PEL art. 63).
-    liable.sort(key=lambda c: (c.id not in named, chapter_first and not any("法律责任" in g for g in c.group_path),
-                               -score.get(c.id, 0.0)))
+    liable.sort(key=lambda c: (c.id not in named, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
     hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
     return SearchResult(query=found.query, hits=hits, confidence=1.0)
