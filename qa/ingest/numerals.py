@@ -12,7 +12,9 @@ import cn2an
 
 from qa.errors import ParseError
 
-CN_NUMERAL = "零〇○一二两三四五六七八九十百千"
+CN_NUMERAL = "零〇○一二两三四五六七八九十百千廿卅"
+# 廿 (20) and 卅 (30) in the old and Cantonese way of writing (第廿四项); cn2an does not read them.
+_OLD_TENS = str.maketrans({"廿": "二十", "卅": "三十"})
 _DATE_DIGITS = str.maketrans({"○": "0", "〇": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3",
                               "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
 CN_DATE_RE = re.compile(r"([○〇零一二三四五六七八九Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -24,8 +26,8 @@ def to_int(text: str) -> int:
     """An Arabic (also full-width) or Chinese numeral as an int; ``ValueError`` if it is neither.
 
     Example:
-        >>> to_int("一百零一"), to_int("12"), to_int("两")
-        (101, 12, 2)
+        >>> to_int("一百零一"), to_int("12"), to_int("两"), to_int("廿四")
+        (101, 12, 2, 24)
     """
     raw = unicodedata.normalize("NFKC", text).strip()
     if not raw:
@@ -35,7 +37,7 @@ def to_int(text: str) -> int:
     if any(ch not in CN_NUMERAL for ch in raw):
         raise ValueError(f"not a numeral: {text!r}")
     try:
-        value = cn2an.cn2an(raw, "smart")
+        value = cn2an.cn2an(raw.translate(_OLD_TENS), "smart")
     except (ValueError, KeyError) as e:  # cn2an raises ValueError for malformed numerals
         raise ValueError(f"not a numeral: {text!r}") from e
     return int(value)

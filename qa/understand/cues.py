@@ -74,7 +74,7 @@ VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍�
                r"|目标(?:是|定)?到哪(?:一)?年|\btime ?frame of (?:this|the|that) (?:plan|document|policy)\b|\bhorizon\b"
                r"|\b(?:up to|until|till|to) (?:which|what) year\b|\bwhat (?:period|years?) do (?:its|the|their) (?:targets|goals) cover\b"
                r"|\btargets? (?:run|go|are set) (?:up )?(?:to|until)\b")
-ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|哪个(?:部门|单位|机关)(?:印发|发布|颁布|制定)|由哪个(?:部门|单位|机关)(?:印发|发布|制定)"
+ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|哪个(?:部门|单位|机关)(?:印发|发布|颁布|制定)|由哪个(?:部门|单位|机关)?(?:印发|发布|制定|批准|通过)"
              r"|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|由谁通过|由谁制定|\bapproved by\b|\bby whom\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"

@@ -24,7 +24,8 @@ NEG_RE = re.compile(r"(?<!是)不是|不由|并非|非由|除了|除去|除|以�
                     r"|\bnot\b|n't\b|\bexcept\b|\bother than\b|\bapart from\b|\bbesides\b|\bneither\b|\bnor\b")
 UNKNOWN_ZH_RE = re.compile(r"(?:广州)?市[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅)(?![\u4e00-\u9fff]{0,1}(?:部门))")
 # A bare bureau name at the start of a phrase (工信局在这个方案里…, 审计局负责…), but not words ending in 局.
-UNKNOWN_BARE_ZH_RE = re.compile(r"(?:^|(?<=[,，。?？!！(（、\s和与及跟]))(?!布局|格局|大局|当局|结局|开局|全局|残局|骗局|僵局|时局|政局|饭局|赌局)"
+UNKNOWN_BARE_ZH_RE = re.compile(r"(?:^|(?<=[,，。?？!！(（、\s和与及跟]))(?!布局|格局|大局|当局|结局|开局|全局|残局|骗局|僵局|时局|政局|饭局|赌局"
+                                r"|哪|什么)"  # 哪些局 / 什么局 ask which bureau
                                 r"[\u4e00-\u9fff]{1,5}?局(?![面长部势限])")
 UNKNOWN_EN_RE = re.compile(r"\b(bureau|commission|office|administration) (?:of|for) ((?:[a-z&'-]+ ?){1,6})"
                            r"|((?:[a-z&'-]+ ){1,6}?)(bureau|commission|office|administration)\b")

@@ -102,8 +102,11 @@ class DocumentNames:
             # Loose naming (广东的中小企业条例, the Guangdong SME regulation): every word of a keyword group.
             for words, ids in self._keywords:
                 if all(w in text or _IN_ENGLISH.get(w, "\0") in text for w in words):
-                    start = min((text.find(w) for w in words if w in text), default=0)
-                    found.append(DocumentMention(self.version_of(ids, text), start, start + len(words[0]), words[0],
+                    # The span of the group's first word (the place: 广州 or "guangzhou"), in the form typed; the
+                    # group's topic words ("private economy") stay in the question's topic.
+                    first = next(f for f in (words[0], _IN_ENGLISH.get(words[0])) if f and f in text)
+                    start = text.find(first)
+                    found.append(DocumentMention(self.version_of(ids, text), start, start + len(first), first,
                                                  loose=True))
                     break
         if not found:

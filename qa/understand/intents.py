@@ -69,7 +69,7 @@ def _counts_structure(q: Query) -> bool:
 
     return bool(re.search(r"(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款|章)?(?:[?？]|$|吗|呢|啊|\s)"
                           r"|(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款)"
-                          r"|how many (?:main |basic |guiding |work )?(?:measures|articles|chapters|goals|targets|principles"
+                          r"|how many (?:numbered |separate |main |basic |guiding |work )?(?:measures|articles|chapters|goals|targets|principles"
                           r"|requirements|clauses|groups|items)",
                           q.content))
 
@@ -83,7 +83,7 @@ def _little_topic(text: str) -> bool:
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
                               r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all)"
-                              r"|main|basic|guiding|work|key|(?:this|that|the|each) (?:regulations?|law|document|text))\b"
+                              r"|main|basic|guiding|work|key|numbered|separate|(?:this|that|the|each) (?:regulations?|law|document|text))\b"
                               r"|主要|基本",
                               " ", text))
     return len(rest.replace(" ", "")) <= 3

@@ -230,6 +230,12 @@ class Understander:
             out.append(ref)
         return tuple(out)
 
+    def _year_names(self, content: str, doc_ids: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Spans of a named document's year used as its name ("the 2024 regulation", 2019年的广东条例): a year
+        its version goes by, before a document word. Left in, it ranks the article giving the date (本条例自2024年…)."""
+        years = {y for d in doc_ids for y in self._version_years(d)}
+        return [(m.start(), m.end()) for m in _VERSION_YEAR.finditer(content) if m.group(1) in years]
+
     def _compared_versions(self, docs: tuple[str, ...]) -> tuple[str, ...]:
         """The one chain of versions (oldest first) among ``docs``, else ()."""
         chains = {tuple(self.documents.versions(d)) for d in docs}
@@ -396,11 +402,12 @@ class Understander:
         # A switched follow-up asks the earlier question again; another follow-up adds to it.
         # A document named limits the search to it, so its name ranks none of its clauses above another
         # (广州条例 matched 本条例适用于本市…): ranking reads the topic without it.
-        topic = blank(content, [(m.start, m.end) for m in doc_mentions]) if named_docs else content
+        years = self._year_names(content, named_docs) if named_docs else []
+        topic = blank(content, [(m.start, m.end) for m in doc_mentions] + years) if named_docs else content
         if not own_content(topic):
             topic = content
         ranked = self.with_synonyms(topic)
-        whole = self.with_synonyms(content) if topic != content else ranked
+        whole = self.with_synonyms(blank(content, years)) if topic != content else ranked
         retrieval_text = (self.with_synonyms(context.question) if switched else
                           self.with_synonyms(f"{context.question} {content}") if followup else ranked)
         evidence_text = whole if retrieval_text == ranked and whole != ranked else ""
@@ -776,6 +783,10 @@ def _new_topic(own: str, earlier: str) -> bool:
 # English words of asking that name no topic ("what about in English - who handles …").
 _EN_FILLER = frozenset({"what", "about", "who", "whom", "how", "does", "did", "can", "could", "would", "should", "the",
                         "and", "english", "chinese", "please", "tell", "there", "any", "handles", "handle", "deals", "with"})
+
+
+_VERSION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:年版|版|年的?(?=[\u4e00-\u9fff]{0,8}?(?:条例|法|方案))"
+                           r"|(?=\s(?:[a-z]+\s){0,3}?(?:version|regulations?|law|plan|text|edition)\b))")
 
 
 def bare_of(content: str, doc_mentions, depts) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from qa.ingest.numerals import to_int
 from qa.understand.spans import find_all, overlaps
 
-CN = r"[零〇一二两三四五六七八九十百千]+"
+CN = r"[零〇一二两三四五六七八九十百千廿卅]+"
 NUM = rf"(?:(?<![\d\-－])\d{{1,3}}(?!\d)|{CN})"
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen").split()
@@ -91,7 +91,7 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"(?:措施|举措)\s*[（(]\s*(?P<n>{NUM})\s*[）)]{PART_ZH}?", "measure"),  # 措施（二十六）
     (rf"第\s*(?P<n>{NUM})\s*条\s*{PART_ZH}?", None),
     # A bare "12条" / "十二条" only where it reads as a clause number, not as "3条措施" (three measures).
-    (rf"(?<![有共几多第哪\d零〇一二两三四五六七八九十百千])(?P<n>{NUM})\s*条{PART_ZH}?"
+    (rf"(?<![有共几多第哪\d零〇一二两三四五六七八九十百千廿卅])(?P<n>{NUM})\s*条{PART_ZH}?"
      r"(?!\s*(?:措施|规定|意见|建议|政策|办法|条例|法规|款|项|原则|目标|要求|个|家|户|路|线|街|件))", None),
     # After the bare form, which would otherwise lose "25条第二款" to its part alone.
     (rf"第\s*(?P<n>{NUM})\s*(?:项|点|款|个)(?!\s*[（(])", "part_only"),

@@ -188,6 +188,9 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         dept_en = library.department_english(name)
         contacts.append(Contact(name, dept_en, mention.role if mention.role != "any" else "lead"))
         if not group and not any(name in roles_in(c)[0] or name in roles_in(c)[1] for c in clauses):
+            if len(query.departments) == 1 and _named_in_text(library, name, clauses):
+                # 工商联 with the 2024 regulation chosen: it names 工商业联合会 in its text, not as a lead or partner.
+                return handle_topical(query, deps)
             # 市科技局 with only the national laws chosen: the plan that names it is outside the choice.
             elsewhere = [d for d in library.doc_ids if d not in docs
                          and any(name in roles_in(c)[0] or name in roles_in(c)[1] for c in library.document(d).clauses)]
@@ -250,6 +253,13 @@ def handle_department(query: Query, deps: Deps) -> Answer:
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=" ".join(lines),
                   intent=query.intent, items=tuple(items), departments=tuple(contacts), citations=citations,
                   notes=notes_for(library, [i.clause_id for i in items[:1]], query.lang), confidence=1.0)
+
+
+def _named_in_text(library: Library, name: str, clauses: list[Clause]) -> bool:
+    """Whether one of the department's longer names (4+ characters, so 工商联 is not matched inside 个体工商户)
+    occurs in the text of one of ``clauses``."""
+    names = [a for a, canonical in library.department_aliases.items() if canonical == name and len(a) >= 4]
+    return any(a in c.text_zh for c in clauses for a in names)
 
 
 def _not_named(query: Query, deps: Deps) -> Answer:
