@@ -74,7 +74,8 @@ VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍�
                r"|目标(?:是|定)?到哪(?:一)?年|\btime ?frame of (?:this|the|that) (?:plan|document|policy)\b|\bhorizon\b"
                r"|\b(?:up to|until|till|to) (?:which|what) year\b|\bwhat (?:period|years?) do (?:its|the|their) (?:targets|goals) cover\b"
                r"|\btargets? (?:run|go|are set) (?:up )?(?:to|until)\b")
-ISSUER = _re(r"谁发的|谁发布|谁印发|哪个部门发|哪个单位发|哪个(?:部门|单位|机关)(?:印发|发布|颁布|制定)|由哪个(?:部门|单位|机关)?(?:印发|发布|制定|批准|通过)"
+ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布)的"
+             r"|谁发布|谁印发|哪个部门发|哪个单位发|哪个(?:部门|单位|机关)(?:印发|发布|颁布|制定)|由哪个(?:部门|单位|机关)?(?:印发|发布|制定|批准|通过)"
              r"|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|由谁通过|由谁制定|\bapproved by\b|\bby whom\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
@@ -106,6 +107,16 @@ VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本
 # Each version of a document (新旧两版各有多少条 / both versions).
 BOTH_VERSIONS = _re(r"新旧|两个版本|两版|各个版本|\b(?:both|each|the two) versions\b"
                     r"|(?:19|20)\d\d\s*年?(?:版|版本|修订版?)?\s*(?:和|与|跟|及|、|还有|and|vs\.?|versus)\s*(?:the\s+)?(?:19|20)\d\d")
+# 依据哪些文件制定 / "what was this plan drawn up to implement?": the texts a document names as its basis.
+BASIS = _re(r"(?:依据|根据|依照|按照|为了?贯彻(?:落实)?|贯彻(?:落实)?了?)(?:哪些|哪个|哪部|哪几(?:个|部|份)?|什么)(?:文件|法律|法规|政策|规定|精神)?"
+            r"(?:而)?(?:制定|出台|起草|发布|印发)|(?:依据|根据|贯彻)(?:的)?(?:是)?(?:哪些|哪个|哪部|哪几(?:个|部|份)?|什么)(?:文件|法律|法规|上位法)"
+            r"|上位法|制定依据|立法依据|(?<!没有)(?<!无)法律依据是(?:什么|哪)"
+            r"|\b(?:which|what) (?:\w+ ){0,2}?(?:laws?|documents?|regulations?|texts?|policies) (?:is|was|are|were) [\w' -]{1,60}? based on\b"
+            r"|\bbased on (?:which|what) (?:\w+ ){0,2}?(?:laws?|documents?|regulations?|texts?|policies)\b"
+            r"|\b(?:drawn up|formulated|made|written|issued|enacted) (?:to implement|in accordance with|under|pursuant to)\b"
+            r"|\b(?:what|which)(?:'s| is| are| was) (?:the |its )?legal basis\b"
+            r"|\b(?:which|what) (?:laws?|documents?|policies|texts?) (?:does|did|is|was) [\w' -]{1,60}?"
+            r"(?:implement|based on|follow)\b")
 # "资料库有哪些文件？" / "What documents are in the library?": the library itself.
 LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|一共|总共|共)?(?:有|收录了?|包括|包含)"
                    r"(?:哪些|哪几份|什么|几份|多少份?)(?:[\u4e00-\u9fff]{0,3}的)?(?:文件|法规|法律|条例|政策|文档|资料)"

@@ -96,7 +96,7 @@ _CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.C
                  "units": cues.STRUCTURE_UNITS, "structure": cues.STRUCTURE, "report": cues.REPORT_PROBLEMS,
                  "which_documents": cues.WHICH_DOCUMENTS, "this_document": cues.DOCUMENT_WORDS,
                  "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND, "library": cues.LIBRARY_LIST,
-                 "liability": cues.LIABILITY, "in_charge": cues.IN_CHARGE}
+                 "liability": cues.LIABILITY, "in_charge": cues.IN_CHARGE, "basis": cues.BASIS}
 
 
 def has_content(text: str) -> bool:

@@ -60,3 +60,36 @@ def test_which_bureau_is_no_bureau_name(fake_assistant):
     # 边啲局 is read 哪些局: a question word, not a department the plan lacks.
     query = fake_assistant.understand("哪些局配合？", selection=in_plan)
     assert not query.unknown_departments
+
+
+def test_the_texts_a_document_is_based_on(fake_assistant):
+    # The plan's notice: 为贯彻落实《国务院关于鼓励支持和引导个体私营等非公有制经济发展的若干意见》…特制定本方案.
+    for q in ("这个方案是依据哪些文件制定的", "What documents was this plan drawn up to implement?"):
+        a = fake_assistant.ask(q, selection=in_plan)
+        assert a.intent == "document" and a.citations[0].clause_id == f"{PLAN}/preamble"
+    a = fake_assistant.ask("这个方案是依据哪些文件制定的", selection=in_plan)
+    assert "依据《国务院关于鼓励支持和引导个体私营等非公有制经济发展的若干意见》" in a.answer
+    assert "依据《广州市进一步加快民营经济发展工作方案》" not in a.answer  # not its own title
+    assert len({c.clause_id for c in a.citations}) == len(a.citations)
+    a = fake_assistant.ask("Which law is the 款项支付条例 based on?")
+    assert "Law of the People's Republic of China on the Promotion of Small and Medium-sized Enterprises" in a.answer
+    # 根据宪法，制定本法: a basis without 《》.
+    assert "依据宪法制定（第一条）" in fake_assistant.ask("民营经济促进法的立法依据是什么").answer
+    # "根据什么条件" asks a condition, not the document's basis.
+    a = fake_assistant.ask("贷款要根据什么条件", selection=Selection(documents=("sme-promotion-law-2017",)))
+    assert a.intent != "document"
+    # "fines without a legal basis" is a topic, not the law's basis.
+    a = fake_assistant.ask("What does the 民营经济促进法 say about fines without a legal basis?")
+    assert a.intent != "document"
+    # The English answer names the Chinese titles too.
+    a = fake_assistant.ask("Which national law is the Guangdong SME regulation based on?")
+    assert "《中华人民共和国中小企业促进法》" in a.answer
+
+
+def test_fresh_user_45_cantonese(fake_assistant):
+    # 边个发的 → 哪个发的: the issuer, not the notice's first sentence.
+    a = fake_assistant.ask("广州市进一步加快民营经济发展工作方案是边个发的？")
+    assert a.intent == "document" and "广州市政府办公厅" in a.answer
+    # 转做公司: converting to a company (Art. 13), not joining the workers' association (Art. 15).
+    a = fake_assistant.ask("我系个体户，想转做公司，点样办？")
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-13"

@@ -123,6 +123,29 @@ def _horizon_citations(library: Library, doc_id: str) -> list:
     return out
 
 
+_BASIS_WORDS = re.compile(r"根据|依据|依照|贯彻")
+_TITLE = re.compile(r"《[^》]{2,80}》")
+_BARE_BASIS = re.compile(r"(?:根据|依据)([^《，,。；]{2,12})[，,]\s*制定")
+
+
+def _basis(library: Library, doc_id: str, lang: str) -> tuple[str, object] | None:
+    """The texts a document names as its basis (为贯彻落实《…》 in a plan's notice, 根据《…》 in a law's first
+    article), with the citation of that sentence; None when its opening clauses name none."""
+    own = f"《{library.info(doc_id).title}》"
+    for clause in library.document(doc_id).clauses[:2]:
+        for sentence in clause.sentences:
+            if not _BASIS_WORDS.search(sentence.zh):
+                continue
+            # 根据宪法，制定本法: a basis named without 《》.
+            titles = [t for t in _TITLE.findall(sentence.zh) if t != own] or _BARE_BASIS.findall(sentence.zh)
+            if titles:
+                zh_label, en_label = clause_label(clause)
+                text = (f"依据{'、'.join(titles)}制定（{zh_label}）" if lang == "zh"
+                        else f"{en_label} names its basis: {sentence.en.rstrip('.')} ({'、'.join(titles)})")
+                return text, make_citation(library, clause, (sentence.index,))
+    return None
+
+
 def _report_contact(library: Library, doc_id: str) -> tuple[str, str | None]:
     """Whom a document sends problems to (its notice's 径向…反映), else its issuer; with the notice's clause id."""
     return reported_to(library, doc_id) or (library.info(doc_id).issuer, None)
@@ -158,6 +181,9 @@ def handle_document(query: Query, deps) -> Answer:
             a = a - {"event"}  # 第几号主席令公布的: the number of the promulgating order, not its date
         if "in_charge" in a and not {"issuer", "when", "number"} & a:
             a = a - {"event"}  # 由哪个部门组织实施: who, not when it took effect
+        if "basis" in a and (basis := _basis(library, doc_id, lang)):
+            facts.append(basis[0])
+            citations.append(basis[1])
         if "in_charge" in a and info.in_charge and not {"issuer", "when", "number", "report"} & a:
             local, body_zh, body_en = info.in_charge
             clause = library.clause(f"{doc_id}/{local}")
@@ -227,6 +253,8 @@ def handle_document(query: Query, deps) -> Answer:
     # Only the number asked, and the sources give none: the library does not state it.
     unknown = "number" in query.asks and not query.asks & {"when", "issuer", "count", "structure", "kind", "report"} \
         and all(not library.info(d).doc_number for d in docs[:8])
+    seen: set[str] = set()
+    citations = [c for c in citations if not (c.clause_id in seen or seen.add(c.clause_id))]  # each clause once
     return Answer(question=query.raw, lang=lang, status="not_stated" if unknown else "document", abstained=unknown,
                   answer="\n".join(lines), intent=query.intent, citations=tuple(citations), confidence=1.0)
 
