@@ -93,3 +93,19 @@ def test_fresh_user_45_cantonese(fake_assistant):
     # 转做公司: converting to a company (Art. 13), not joining the workers' association (Art. 15).
     a = fake_assistant.ask("我系个体户，想转做公司，点样办？")
     assert a.citations[0].clause_id == "individual-business-regulation-2022/article-13"
+
+
+def test_the_audit_authority_is_nobody_to_contact(fake_assistant):
+    # Art. 31 names 审计机关 only as the source of audit results; a business does not complain to it.
+    from qa.answer.handlers.common import contacts_for
+
+    library = fake_assistant.library
+    clause = library.clause("sme-payment-regulation-2025/article-31")
+    assert "审计机关" in clause.text_zh
+    assert "审计机关" not in {c.name for c in contacts_for(library, clause, clause.sentences)}
+
+
+def test_a_heading_sharing_one_word_of_the_topic(fake_assistant):
+    # 知识产权保护 shares only 保护 with the chapter 权益保护: the articles on IP answer, not that chapter's list.
+    a = fake_assistant.ask("这部法律里关于知识产权保护的条款有哪些？", selection=Selection(documents=(PEL,)))
+    assert "第七章 权益保护" not in a.answer

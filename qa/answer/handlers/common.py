@@ -80,8 +80,10 @@ def contacts_for(library: Library, clause: Clause, sentences: list[Sentence] | t
                              key=text.index)
         return tuple(Contact(d, library.department_english(d), "named", clause.id) for d in named_depts[:4])
     # "（以下统称受理投诉部门）" names the body before it again: not a body of its own.
+    # A body named only as an owner (审计机关的审计结果作为结算依据) acts in nothing the text asks of anyone.
     named = [b for b in clause.bodies if b in text and library.bodies[b].contact
-             and not re.search(rf"(?:统称|简称){re.escape(b)}", text)]
+             and not re.search(rf"(?:统称|简称){re.escape(b)}", text)
+             and re.search(rf"{re.escape(b)}(?!的)", text)]
     contacts: list[Contact] = []
     for b in named:
         if contacts and (contacts[-1].name + b) in text:

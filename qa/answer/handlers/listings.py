@@ -419,8 +419,11 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         for key in list(votes):
             if not library.info(key[0]).in_force:
                 votes[key] *= 0.5
+    # A heading that shares one word of a longer topic (权益保护 for 知识产权保护) counts for less than one that
+    # says the whole topic (权益保护).
+    core = len({t for t in asked if t not in _HEADING_GENERIC}) or 1
     for key in votes:
-        votes[key] += top * heading_overlap(key)
+        votes[key] += top * heading_overlap(key) * min(1.0, 2 * heading_overlap(key) / core)
     if not votes:
         return handle_topical(query, deps)
     doc_id, group = max(votes, key=votes.get)
