@@ -785,6 +785,7 @@ _EN_FILLER = frozenset({"what", "about", "who", "whom", "how", "does", "did", "c
                         "and", "english", "chinese", "please", "tell", "there", "any", "handles", "handle", "deals", "with"})
 
 
+# A year used as a document's name: 2024年版, 2019年的广东条例, "the 2024 regulation", "the 2020 version".
 _VERSION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:年版|版|年的?(?=[\u4e00-\u9fff]{0,8}?(?:条例|法|方案))"
                            r"|(?=\s(?:[a-z]+\s){0,3}?(?:version|regulations?|law|plan|text|edition)\b))")
 

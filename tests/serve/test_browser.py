@@ -34,8 +34,21 @@ def browser():
         b.close()
 
 
+_CONTEXTS: list = []
+
+
+@pytest.fixture(autouse=True)
+def _close_pages():
+    """Close each test's browser contexts after it: left open, every earlier page kept its connection and timers
+    running in the one shared browser, and later tests' clicks timed out."""
+    yield
+    while _CONTEXTS:
+        _CONTEXTS.pop().close()
+
+
 def _page(browser, live_app, *, query: str = "", width: int = 1280, height: int = 900):
     context = browser.new_context(viewport={"width": width, "height": height})
+    _CONTEXTS.append(context)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.dialogs = []
@@ -179,8 +192,9 @@ def test_english_ui_has_no_chinese_only_labels(browser, live_app, tmp_path):
     _save(page, tmp_path, "chat_en.png")
     page.get_by_role("tab", name="Clauses").click()
     page.locator("#dept-filter input").fill("Science")
-    page.wait_for_timeout(500)
-    assert "Science and Technology" in page.locator("ul[role=listbox], .options").first.inner_text()
+    # The filtered options render after the keystrokes are handled; a fixed pause was too short on a busy machine.
+    page.wait_for_function("Array.from(document.querySelectorAll('ul[role=listbox], .options'))"
+                           ".some(e => e.innerText.includes('Science and Technology'))", timeout=15_000)
 
 
 def test_example_click_asks_and_latency_is_measured(browser, live_app):

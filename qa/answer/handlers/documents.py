@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.citation import _date_zh, check_with, clause_label, document_name, make_citation, reported_to, status_line
-from qa.answer.models import Answer
+from qa.answer.models import Answer, Citation
 from qa.models import DocumentInfo, Library
 from qa.understand import cues
 from qa.understand.query import Query, counts_listing_above
@@ -128,7 +128,7 @@ _TITLE = re.compile(r"《[^》]{2,80}》")
 _BARE_BASIS = re.compile(r"(?:根据|依据)([^《，,。；]{2,12})[，,]\s*制定")
 
 
-def _basis(library: Library, doc_id: str, lang: str) -> tuple[str, object] | None:
+def _basis(library: Library, doc_id: str, lang: str) -> tuple[str, Citation] | None:
     """The texts a document names as its basis (为贯彻落实《…》 in a plan's notice, 根据《…》 in a law's first
     article), with the citation of that sentence; None when its opening clauses name none."""
     own = f"《{library.info(doc_id).title}》"
