@@ -127,6 +127,27 @@ LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|�
                    r"|\blist (?:the |all )?(?:documents|laws|regulations)\b|\bwhat(?:'s| is) in (?:the|your) library\b"
                    r"|\b(?:what|which) (?:documents|laws|regulations|laws and regulations|texts|policies) (?:does|do) (?:the|this|your) "
                    r"(?:library|database|system|app) (?:contain|have|hold|include|cover)\b")
+# "Which documents are national laws?" / 哪些文件是广东省的？: the library's catalogue, filtered; only when nothing but
+# the filter words (CATALOGUE_WORDS) follows, else it asks which documents cover a topic.
+CATALOGUE_FRAME = _re(r"(?:哪些|哪几份|什么)(?:文件|法规|法律|条例|政策|文档)?(?:是|属于|来自|由|还|已经?)"
+                      r"|(?:文件|法规)(?:中|里)?(?:哪些|哪几份)(?:是|属于|还)"
+                      r"|^\W*(?:which|what) (?:of the )?(?:documents|laws|regulations|texts|policies)(?: in (?:the|your) library)?"
+                      r" (?:are|come|were|is|from|still)\b")
+CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政策|文档|资料库|库|里|中|是|属于|来自|由|还|的|已经|已|了|国家|全国|省|市|级|广州|广东|本地"
+                      r"|地方性?|行政|国务院|人大|现行|有效|失效|废止|被取代|旧|工作方案|方案|规章|发布|制定|颁布|印发|仍然|目前|现在|层面"
+                      r"|\b(?:which|what|of|the|documents?|laws?|regulations?|texts?|policies|in|library|your|are|is|were|was|come|comes"
+                      r"|from|issued|made|enacted|by|national|provincial|municipal|local|city|province|level|guangzhou|guangdong"
+                      r"|administrative|state|council|still|current|currently|valid|force|superseded|repealed|no|longer|old|work|plans?"
+                      r"|ones?)\b")
+LEVEL_OF = (("national", _re(r"国家|全国|\bnational\b|国务院|\bstate council\b")),
+            ("provincial", _re(r"省|广东|\bprovincial\b|\bprovince\b|\bguangdong\b")),
+            ("municipal", _re(r"市级|市的|广州|\bmunicipal\b|\bcity\b|\bguangzhou\b")))
+KIND_OF = (("law", _re(r"(?<!行政)(?<!地方性)法律|(?<!\w)\blaws?\b")),
+           ("state_council_regulation", _re(r"行政法规|国务院|\badministrative regulations?\b|\bstate council\b")),
+           ("local_regulation", _re(r"地方性法规|\blocal regulations?\b")),
+           ("municipal_work_plan", _re(r"工作方案|\bwork plans?\b")))
+IN_FORCE_WORDS = _re(r"现行|有效|\bin force\b|\bcurrent(?:ly)?\b|\bvalid\b")
+NOT_IN_FORCE_WORDS = _re(r"失效|废止|被取代|旧的|不再有效|\bsuperseded\b|\brepealed\b|\bno longer\b|\bold\b")
 DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|第几号|几号令|主席令|国务院令|\bdocument number\b|\breference number\b"
                  r"|\bfile number\b|\b(?:document|doc|file) no(?:\.|\s*\?|\s*$|\s+of\b)"
                  r"|\bdecree (?:number|no)\b|\border (?:no|number)\b|\bwhich (?:state council |presidential )?decree\b"
@@ -237,8 +258,8 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"plan|document|measures?|clauses?|articles?|items?|total|altogether|cooperates?|cooperating|handles?|"
                     r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
                     r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
-                    r"effect|current|now|today|apply|applies|version|take|took|taken|come|came|into|was|were|did|do|where|"
-                    r"too|as|well|either)\b")
+                    r"effect|current|now|today|apply|applies|version|take|takes|taking|took|taken|come|came|into|was|were|did|do|where|"
+                    r"too|as|well|either|part|bit)\b")
 # What a named body is: 市民营办是什么机构？ / What does 市民营办 stand for? (its full name, then its clauses).
 WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构|部门|单位|组织|机关|办公室|东西)|全称|全名|指的?是(?:什么|哪个|哪里)"
                 r"|是什么意思|\bstand for\b|\bfull name\b|\bwhat kind of (?:body|agency|office|organi[sz]ation|department)\b"
@@ -276,7 +297,8 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|会不会(?:被|有)?罚|(?:会|要)被罚|有没有罚|有罚吗|罚不罚"
                 r"|不(?:披露|公示|公开|报告|支付|履行|改正|整改)\S{0,2}?(?:的话)?(?:会怎样|会怎么样|会如何|会被|有什么后果)"
                 r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不|拒收|无故拒绝)"
-                r"\S{0,4}?(?:了|的话)?\S{0,2}?(?:怎么处理|如何处理|怎么办|会怎样|会怎么样|怎么罚|会被|有什么)|被怎么处理|怎么追责|谁来(?:罚|处理|追责)"
+                r"\S{0,4}?(?:了|的话)?\S{0,2}?(?:怎么处理|如何处理|怎么办|会怎样|会怎么样|怎么罚|会被|有什么|谁(?:来)?(?:担责|负责|承担))|被怎么处理|怎么追责|谁来(?:罚|处理|追责)"
+                r"|谁(?:来)?(?:担责|承担责任)|担什么责|承担什么责任|负什么责任"
                 r"|\bpenalt\w*|\bpunish\w*|\bsanction\w*|\bconsequences?\b|\bliab\w*|\bfined\b|\bfines\b"
                 r"|\bwhat happens (?:if|when) (?:they|it|he|she|(?:the|a|an) (?:\w+ )?\w+|companies|agencies)\b[^?]{0,40}"
                 r"(?:n't|not|fail|refuse|break|violat|ignor|hide|hides|fake|fakes|falsif|conceal)"

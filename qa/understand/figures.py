@@ -29,7 +29,7 @@ _EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 # "How much does a centre get?" is money too: what a body is given or receives is not a share.
 _MONEY_WORD = re.compile(r"钱|元|块|万|金额|总额|额度|担保额|融资额|贷款额|奖励|补贴|补助|资助|拿多少|给多少|\byuan\b|\brmb\b|\bmoney\b"
                          r"|\bcash\b|\bfunding\b|\b(?:get|gets|got|give|gives|given|receive|receives|award|awarded|grant|granted"
-                         r"|reward|subsid\w*)\b", re.IGNORECASE)
+                         r"|reward|subsid\w*)\b|\bhow much (?:for|per|each)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|\bhow much (?:must|should|shall|will|does|do|can)\b.{0,60}\b(?:allocat\w*|spend|contribute|budget|invest|reimburs\w*|compensat\w*)"
             r"|(?:给|拨|安排|补|报销|赔|奖)多少(?![{_ASK_COUNT_UNITS}])|最多能(?:报销|拿|领|补|赔)"
             r"|\b(?:maximum|minimum) amount\b|\bhow many yuan\b"
+            r"|^\W*(?:and |so |ok,? )?how much (?:for|per|each)\b"  # "How much for a provincial centre?": a price, not a share
             r"|\bhow (?:big|large|generous) (?:is|are|was|would be) (?:the |a |an )?[\w\s-]{0,30}"
             r"(?:reward|subsid\w*|grant|award|bonus|funding|allowance)s?\b"),
         _re(rf"{_NUMBER}\s*(?:万元|亿元|元)|\byuan\b|\brmb\b"),

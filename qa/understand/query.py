@@ -143,6 +143,27 @@ def own_content(text: str) -> str:
     return " ".join(w for w in rest.split() if len(w) >= 2)
 
 
+def catalogue_filter(text: str) -> dict[str, object]:
+    """What a catalogue question limits the library to: ``levels`` and ``kinds`` (tuples of the metadata's words,
+    see ``DocumentInfo``) and ``in_force`` (True / False); a key only when the question says it.
+    "Which documents are national laws?" -> {"levels": ("national",), "kinds": ("law",)}."""
+    out: dict[str, object] = {}
+    levels = tuple(level for level, pattern in cues.LEVEL_OF if pattern.search(text))
+    kinds = tuple(kind for kind, pattern in cues.KIND_OF if pattern.search(text)
+                  and not re.search(r"\blaws? and regulations\b|法律法规", text))  # every kind
+    if "state_council_regulation" in kinds:
+        levels = tuple(x for x in levels if x != "national") or ()  # 国务院 names the kind; its level goes with it
+    if levels:
+        out["levels"] = levels
+    if kinds:
+        out["kinds"] = kinds
+    if cues.NOT_IN_FORCE_WORDS.search(text):
+        out["in_force"] = False
+    elif cues.IN_FORCE_WORDS.search(text):
+        out["in_force"] = True
+    return out
+
+
 class Understander:
     """Builds ``Query`` s for one library. Read-only after construction, so thread-safe.
 
@@ -275,6 +296,13 @@ class Understander:
         doc_mentions = self.documents.find(content)
         if selected:  # a loose naming (广东 + 条例, "the plan") never overrides the user's choice
             doc_mentions = [m for m in doc_mentions if not m.loose]
+        catalogue = "library" in asks or bool(
+            cues.CATALOGUE_FRAME.search(content) and not own_content(cues.CATALOGUE_WORDS.sub(" ", content))
+            # (哪些还有效？ after a list of measures: which of those)
+            and (not context or re.search(r"文件|法规|法律|条例|\b(?:documents|laws|regulations)\b", content)))
+        if catalogue and "library" not in asks:
+            # "Which documents come from Guangzhou?" / 哪些文件是广东省的: the catalogue, filtered, not a topic search.
+            asks, doc_mentions = asks | {"library"}, []
         if context and context.clause_ids and doc_mentions and all(m.version_only for m in doc_mentions) \
                 and not set(self.library.documents_of(context.clause_ids)) & set(self.documents.versions(doc_mentions[0].doc_id)):
             doc_mentions = []  # "旧版呢？" after the Guangzhou regulation: its own old version, not the payment regulation's
@@ -297,7 +325,7 @@ class Understander:
         scope = named_docs or selected or structural or None
         if excluded:
             scope = tuple(d.id for d in self.library.documents if d.id not in excluded and (not selected or d.id in selected))
-        depts, unknown = self.departments.find(content)
+        depts, unknown = self.departments.find(content) if not catalogue else ([], [])  # 国务院的行政法规: a kind
         body_alias = self._body_named(content, selected) if unknown else None
         if body_alias:
             # 市工信局 is not a department of the plan, but the 2024 regulation names it 市工业和信息化主管部门:
@@ -306,6 +334,8 @@ class Understander:
         bare = bare_of(content, doc_mentions, depts)
         figure_types = tuple(asked_types(content))
         refs = tuple(find_references(content))
+        if any(r.last for r in refs):
+            refs = self._fill_last(refs, scope or (self.library.documents_of(context.clause_ids) if context else ()))
         early_scope, early_cues = scope, None
         if refs and all("第" not in r.text for r in refs):
             early_cues = tuple(self.scope_guard.cues(content, scope=scope, library=self.library))
@@ -343,12 +373,14 @@ class Understander:
         if len(named_docs) == 1 and not refs and not context:
             # 广东省促进中小企业发展条例还是2007年那个版本吗: a version the library does not hold.
             missing_version = self._missing_version(blank(content, [(m.start, m.end) for m in doc_mentions]), named_docs)
-        switched = self._switch_documents(content, context) if context and not named_docs and not refs \
+        switched = self._switch_documents(content, context, selected) if context and not named_docs and not refs \
             and not missing_version else None
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
         counts_listing = counts_listing_above(context, asks)
+        if context and context.intent == "document" and {"event", "ellipsis"} <= asks and not named_docs and not refs:
+            asks = asks | {"when"}  # "And the revision?" / 修订呢？ after "when was it adopted?": that date
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
                 and not own_content(_without_document_talk(bare)):
@@ -359,6 +391,8 @@ class Understander:
             named_docs = self.library.documents_of(context.clause_ids)
             scope, followup = named_docs, True
         details: dict = {"liability": True} if liability else {}
+        if catalogue and (wanted := catalogue_filter(content)):
+            details["catalogue"] = wanted
         if not_meant := tuple((short, long) for short, long in self._narrower if short in content and long not in content):
             details["not_meant"] = not_meant  # "loan guarantee" asked, "loan guarantee insurance" not
         if missing_version:
@@ -493,10 +527,10 @@ class Understander:
         keys = ("revised", "published", "effective", "approved") + (() if "revised" in dates else ("adopted",))
         return {dates[k][:4] for k in keys if k in dates}
 
-    def _switch_documents(self, content: str, context: Context) -> tuple[str, ...] | None:
+    def _switch_documents(self, content: str, context: Context, selected: tuple[str, ...] | None) -> tuple[str, ...] | None:
         """Other documents a follow-up turns to: another version (2020年版, the old version) or another level
         (省级的呢, what about Guangzhou). A level word the earlier clause itself contains (国家级/省级 amounts)
-        is a qualifier, not a switch."""
+        is a qualifier, not a switch; so is one that no chosen document has ("and city level?" with the plan chosen)."""
         docs = self.library.documents_of(context.clause_ids)
         if not docs:
             return None
@@ -521,18 +555,44 @@ class Understander:
                     and len(own_content(content.replace(hit, " ")).replace(" ", "")) > 4:
                 continue
             if hit and hit not in earlier:
-                chosen = tuple(d.id for d in self.library.documents if d.info.level == level and d.info.in_force)
+                chosen = tuple(d.id for d in self.library.documents if d.info.level == level and d.info.in_force
+                               and (not selected or d.id in selected))
                 if chosen and set(chosen) != set(docs):
                     return chosen
         return None
+
+    def _fill_last(self, refs: tuple[Reference, ...], docs: tuple[str, ...]) -> tuple[Reference, ...]:
+        """"The last measure" / 最后一条: the highest number of that kind in the one document meant (the chosen,
+        named or discussed one; a plan kind means the work plan); dropped when no single document is meant."""
+        out = []
+        for ref in refs:
+            if not ref.last:
+                out.append(ref)
+                continue
+            plan_kind = ref.kind in ("measure", "goal", "principle", "requirement")
+            candidates = [d for d in (docs or [d.id for d in self.library.documents if plan_kind])
+                          if not plan_kind or self.library.document(d).info.structure == "workplan"]
+            if len(candidates) != 1:
+                continue
+            doc = self.library.document(candidates[0])
+            kind = ref.kind if ref.kind and ref.kind != "article" or doc.info.structure == "articles" else None
+            kind = kind or ("article" if doc.info.structure == "articles" else "measure")
+            numbers = [c.number for c in doc.clauses if c.kind == kind and c.number]
+            if numbers:
+                out.append(replace(ref, kind=kind, number=max(numbers), documents_hint=doc.id, last=False))
+        return tuple(out)
 
     def _resolve_part_refs(self, refs: tuple[Reference, ...], context: Context | None) -> tuple[Reference, ...]:
         """第三点 / 第一项 alone: a position in the list the earlier turn gave, or a part of the clause it was
         about; with no earlier turn, a clause number (第十二项 = measure 12)."""
         out = []
+        listed = context.items if context else ()
+        if context and len(listed) < 2 and len(context.clause_ids) > 1 and len(
+                {(self.library.clause(c).doc_id, self.library.clause(c).kind) for c in context.clause_ids}) == 1:
+            listed = context.clause_ids  # "What's the second one?" after "how many principles?": the ones counted
         for ref in refs:
-            if context and context.items and len(context.items) > 1 and ref.number and ref.number <= len(context.items):
-                clause = self.library.clause(context.items[ref.number - 1])
+            if listed and len(listed) > 1 and ref.number and ref.number <= len(listed):
+                clause = self.library.clause(listed[ref.number - 1])
                 out.append(replace(ref, kind=clause.kind, number=clause.number, part_only=False,
                                    documents_hint=clause.doc_id))
             elif context and context.clause_ids and (not ref.number or "款" in ref.text or ref.number <= len(

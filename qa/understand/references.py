@@ -55,6 +55,7 @@ class Reference:
     out_of_range_ok: bool = True  # False for forms too vague to report "no such clause" (（三）)
     part_only: bool = False  # 第三点 / 第二项 alone: a part (or list position) of the clause under discussion
     documents_hint: str | None = None  # the document a follow-up's reference points into
+    last: bool = False  # "the last measure" / 最后一条: ``number`` is filled in once the document is known
 
 
 def number_value(text: str) -> int:
@@ -123,6 +124,10 @@ _NOT_QUANTITY = r"(?![\d年个家户万亿%]|[.．]\d|\s*(?:years?|months?|days?
 _NOT_WORD = r"(?!(?<=一)[共致样般定直些起律同切])"
 _ZH_COMPILED = tuple((re.compile(p + _NOT_QUANTITY + _NOT_WORD), kind) for p, kind in _ZH_PATTERNS)
 _EN_COMPILED = tuple((re.compile(p + _NOT_QUANTITY, re.IGNORECASE), kind) for p, kind in _EN_PATTERNS)
+# "the last measure", 最后一条, 最后一个目标: the highest number of that kind in the document asked about.
+_LAST = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?P<kw>measure|article|goal|target|principle|requirement|clause|item)\b"
+                   r"|最后(?:一)?(?:条|项|个)(?P<zkw>措施|目标|原则|要求|工作要求|条款)?", re.IGNORECASE)
+_ZH_LAST_KINDS = {"措施": "measure", "目标": "goal", "原则": "principle", "要求": "requirement", "工作要求": "requirement"}
 # Bare "guiding" is a verb ("responsible for guiding and serving"), so only the section's names count.
 _NAMED = {"指导思想": "guiding", "guiding ideology": "guiding", "guiding thought": "guiding",
           "preamble": "preamble", "印发通知": "preamble", "通知": "preamble"}
@@ -202,6 +207,12 @@ def find_references(text: str) -> list[Reference]:
                                part=part[0], part_kind=part[1], out_of_range_ok=not vague, part_only=part_only))
         taken.append((start, end))
 
+    for m in _LAST.finditer(text):
+        word = m.group("kw") or m.group("zkw") or ""
+        kind = EN_KINDS.get(word.lower()) or _ZH_LAST_KINDS.get(word)
+        if not overlaps(m.start(), m.end(), taken):
+            found.append(Reference(kind=kind, number=None, start=m.start(), end=m.end(), text=m.group(0), last=True))
+            taken.append((m.start(), m.end()))
     for m in _EN_PART_OF_CONTEXT.finditer(text):
         try:
             add(m, None, number_value(m.group("num") or m.group("ord")), part_only=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.citation import _date_zh, check_with, clause_label, document_name, make_citation, reported_to, status_line
+from qa.answer.handlers.common import simple_answer
 from qa.answer.models import Answer, Citation
 from qa.models import DocumentInfo, Library
 from qa.understand import cues
@@ -265,6 +266,15 @@ def _library_listing(query: Query, deps) -> Answer:
     lang = query.lang
     # 库里哪些文件是广州本地的: the documents of the place named.
     docs = sorted(query.selected or query.places or library.doc_ids, key=lambda d: not library.info(d).in_force)
+    # "Which documents are national laws?" / 哪些文件还有效: those of that level, kind or status.
+    wanted = query.details.get("catalogue", {})
+    docs = [d for d in docs if library.info(d).level in wanted.get("levels", (library.info(d).level,))
+            and library.info(d).kind in wanted.get("kinds", (library.info(d).kind,))
+            and wanted.get("in_force", library.info(d).in_force) == library.info(d).in_force]
+    if not docs:
+        return simple_answer(query.raw, lang, "document",
+                             zh="资料库中没有这样的文件。可以问“库里有哪些文件？”查看全部文件。",
+                             en="The library holds no such document. Ask \"What documents are in the library?\" to see them all.")
     lines = []
     for doc_id in docs:
         info = library.info(doc_id)
@@ -273,9 +283,9 @@ def _library_listing(query: Query, deps) -> Answer:
         else:
             lines.append(f"{document_name(info, 'en')} ({info.kind_label('en')}, {info.level_label('en')} level): "
                          f"{status_line(info, 'en')}")
-    if query.places and not query.selected:
-        head = (f"资料库中这一地方的文件有{len(docs)}份（现行有效的在前）：" if lang == "zh" else
-                f"The library holds {len(docs)} documents of that place (those in force first):")
+    if wanted or (query.places and not query.selected):
+        head = (f"资料库中符合的文件有{len(docs)}份（现行有效的在前）：" if lang == "zh" else
+                f"The library holds {len(docs)} such documents (those in force first):")
     else:
         head = (f"资料库共有{len(docs)}份文件（现行有效的在前）：" if lang == "zh" and not query.selected else
                 f"所选的{len(docs)}份文件：" if lang == "zh" else
