@@ -94,3 +94,15 @@ def test_catalogue_questions_list_documents(fake_assistant):
 def test_laws_and_regulations_are_every_kind():
     assert catalogue_filter("what laws and regulations does this library contain?") == {}
     assert catalogue_filter("库里有哪些法律法规？") == {}
+
+
+def test_other_countries_agencies_immigration_and_restaurants_are_out_of_scope(fake_assistant):
+    for q in ("How do I apply for a US SBA loan?", "怎么申请香港优才计划？", "推荐几家广州好吃的早茶",
+              "Can you recommend a restaurant near the city hall?"):
+        a = fake_assistant.ask(q)
+        assert a.abstained and not a.citations, q
+    # The words are matched as words of the question, not inside a topic the library covers.
+    assert not fake_assistant.ask("个体工商户可以申请哪些补贴？").abstained
+    # 推荐 is also what a district does with its firms (measure 17): no service request.
+    a = fake_assistant.ask("每个区推荐几家知识产权试点企业？", selection=in_plan)
+    assert not a.abstained or a.status == "not_stated"
