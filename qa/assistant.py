@@ -300,7 +300,22 @@ class Assistant:
                 found = compose_answer(second, self.deps)
                 if not found.abstained and found.citations and self._own_evidence(second, found.citations[0].clause_id):
                     return found
+        if answer.status == "abstained" and selected is not None:
+            answer = self._elsewhere(answer, question, history=history, lang=lang)
         return answer
+
+    def _elsewhere(self, answer: Answer, question: str, *, history, lang: str | None) -> Answer:
+        """A question the chosen documents do not cover, that the whole library answers: say where, so the user
+        can widen the choice ("大企业拖欠货款几多日要还？" with only the 2007 plan chosen: the payment regulation)."""
+        wider = self._answer(question, history=history, lang=lang, selection=None)
+        if (wider.abstained and wider.status != "not_stated") or not wider.citations:
+            return answer  # (a clause that touches the topic without the figure asked is still worth a look)
+        cite = wider.citations[0]
+        note = (f"所选文件没有涉及这个问题；在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定（文件范围选“全部文件”可查看）。"
+                if answer.lang == "zh" else
+                f"The chosen documents do not cover this; in the whole library, {cite.cite_en.lstrip('— ')} does "
+                "(choose “All documents” to see it).")
+        return replace(answer, notes=answer.notes + (note,))
 
     def _weak(self, answer: Answer, query: Query) -> bool:
         """Not covered, or (when thresholds are applied later, as evaluation does) evidence below the configured

@@ -129,11 +129,13 @@ LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|�
                    r"(?:library|database|system|app) (?:contain|have|hold|include|cover)\b")
 # "Which documents are national laws?" / 哪些文件是广东省的？: the library's catalogue, filtered; only when nothing but
 # the filter words (CATALOGUE_WORDS) follows, else it asks which documents cover a topic.
-CATALOGUE_FRAME = _re(r"(?:哪些|哪几份|什么)(?:文件|法规|法律|条例|政策|文档)?(?:是|属于|来自|由|还|已经?)"
+CATALOGUE_FRAME = _re(r"(?:哪些|哪几份|什么)(?:文件|法规|法律|条例|政策|文档)?(?:是|属于|来自|由|还|已经?|不再)"
+                      r"|(?:文件|法规|法律|条例)(?:有|是)(?:哪些|哪几份)"
                       r"|(?:文件|法规)(?:中|里)?(?:哪些|哪几份)(?:是|属于|还)"
                       r"|^\W*(?:which|what) (?:of the )?(?:documents|laws|regulations|texts|policies)(?: in (?:the|your) library)?"
                       r" (?:are|come|were|is|from|still)\b")
-CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政策|文档|资料库|库|里|中|是|属于|来自|由|还|的|已经|已|了|国家|全国|省|市|级|广州|广东|本地"
+CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政策|文档|资料库|库|里|中|是|属于|来自|由|还|的|已经|已|了|有|不再"
+                      r"|国家|全国|省|市|级|广州|广东|本地"
                       r"|地方性?|行政|国务院|人大|现行|有效|失效|废止|被取代|旧|工作方案|方案|规章|发布|制定|颁布|印发|仍然|目前|现在|层面"
                       r"|\b(?:which|what|of|the|documents?|laws?|regulations?|texts?|policies|in|library|your|are|is|were|was|come|comes"
                       r"|from|issued|made|enacted|by|national|provincial|municipal|local|city|province|level|guangzhou|guangdong"

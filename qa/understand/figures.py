@@ -21,7 +21,7 @@ from qa.normalize import normalize
 
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿"
 _NUMBER = rf"(?:\d[\d.,]*|[{_CN_DIGITS}]+)"
-_ASK_COUNT_UNITS = "家个户人项年次倍天条名位所批"  # 多少家 asks a count, not an amount of money
+_ASK_COUNT_UNITS = "家个户人项年次倍天日条名位所批"  # 多少家 asks a count, not an amount of money
 _STOP = r"[^，。？！?!,;；]"  # stay inside one clause of the question
 _EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five"
               r"|sixty|ninety|hundred|\d+)")

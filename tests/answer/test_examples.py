@@ -24,7 +24,7 @@ def test_out_of_range_says_what_the_plan_has(real_assistant):
 
 def test_part_reference(real_assistant):
     answer = real_assistant.ask("第1条的第二点是什么？", selection=plan_only())
-    assert answer.citations[0].part == "measure-1.2" and "市区两级担保体系" in answer.answer
+    assert answer.citations[0].part == "measure-1.2" and "市区两级担保体系" in answer.quote_zh
 
 
 def test_official_name_lists_the_measures_it_leads(real_assistant):

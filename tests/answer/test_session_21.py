@@ -58,7 +58,7 @@ def test_a_bare_article_number_with_a_clear_topic_is_answered_from_the_document_
 def test_an_item_of_that_is_a_part_of_the_clause_under_discussion(fake_assistant):
     history = ["What kinds of achievements get rewards under Article 23?"]
     a = fake_assistant.ask("item 4 of that?", history=history)
-    assert a.citations[0].clause_id == f"{GZ}/article-23" and "engineering research cent" in a.answer
+    assert a.citations[0].clause_id == f"{GZ}/article-23" and "engineering research cent" in a.quote_en
     a = fake_assistant.ask("and part 2 of it?", history=["What does measure 1 say?"], selection=IN_PLAN)
     assert a.answer.startswith("Measure 1, part 2")
     # "item No. 12" on its own is still measure 12.

@@ -202,4 +202,4 @@ def test_a_date_asked_after_a_version_question_is_that_question_again(fake_assis
 def test_cantonese_dim_is_read_only_where_it_asks_how(real_assistant):
     # 第三点 is a part, not Cantonese 点 (= 怎么).
     a = real_assistant.ask("第三点讲的是什么", history=["担保体系那条一共说了几点"], selection=Selection(documents=(PLAN,)))
-    assert a.citations[0].clause_id == f"{PLAN}/measure-1" and "互助性担保机构" in a.answer
+    assert a.citations[0].clause_id == f"{PLAN}/measure-1" and "互助性担保机构" in a.quote_zh

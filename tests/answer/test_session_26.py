@@ -106,3 +106,44 @@ def test_other_countries_agencies_immigration_and_restaurants_are_out_of_scope(f
     # 推荐 is also what a district does with its firms (measure 17): no service request.
     a = fake_assistant.ask("每个区推荐几家知识产权试点企业？", selection=in_plan)
     assert not a.abstained or a.status == "not_stated"
+
+
+def test_more_catalogue_forms(fake_assistant):
+    for q in ("已失效的文件有哪些？", "哪些文件不再有效"):
+        a = fake_assistant.ask(q)
+        assert a.intent == "document" and "2020年版" in a.answer and "民营经济促进法" not in a.answer, q
+
+
+def test_cantonese_days_asks_the_payment_term(fake_assistant):
+    query = fake_assistant.understand("大企业拖欠货款几多日要还？")
+    assert "付款期限" in query.retrieval_text
+
+
+def test_a_question_the_chosen_document_does_not_cover_says_where_the_library_does(fake_assistant):
+    q = "大型企业从中小企业采购货物、工程、服务，应当自交付之日起多少日内支付款项？"
+    a = fake_assistant.ask(q, selection=in_plan)
+    assert a.abstained and any("所选文件没有涉及" in n and "保障中小企业款项支付条例" in n for n in a.notes)
+    # Outside the whole library: no such note.
+    a = fake_assistant.ask("怎么申请香港优才计划？", selection=in_plan)
+    assert a.abstained and not any("所选文件" in n for n in a.notes)
+
+
+def test_another_city_points_to_the_national_texts(fake_assistant):
+    a = fake_assistant.ask("深圳市对民营企业有什么扶持政策？")
+    assert a.abstained and any("资料库没有深圳本地的文件" in n and "民营经济促进法" in n for n in a.notes)
+    a = fake_assistant.ask("What subsidies does Shanghai give private firms?")
+    assert any("no local documents of Shanghai" in n for n in a.notes)
+
+
+def test_a_mixed_question_on_days_to_pay_asks_the_payment_term(fake_assistant):
+    query = fake_assistant.understand("big company 拖欠 payment 几多 days 要付？")
+    assert "付款期限" in query.retrieval_text
+
+
+def test_one_clause_looked_up_is_quoted_once(fake_assistant):
+    a = fake_assistant.ask("What does Article 9 of the 2025 payment regulation say?")
+    assert a.citations[0].clause_id == f"{PAY25}/article-9"
+    assert a.quote_en and a.quote_en not in a.answer and "Article 9" in a.answer
+    # Several clauses: each one's text stays in the answer (no single quote under it).
+    a = fake_assistant.ask("第十二条和第十三条讲什么？", selection=in_plan)
+    assert not a.quote_zh and "鼓励民营企业建立自主研发机构" in a.answer

@@ -116,6 +116,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
     if query.unknown_document and not query.selected:
         return _not_in_library(query, deps)
     lines: list[str] = []
+    bare_heads: dict[int, str] = {}  # line -> the same line without the clause's text
     citations = []
     counterparts: list = []
     contacts = []
@@ -193,6 +194,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 lines.append(f"{head}（{clause.title}）{dept}。")
             else:
                 lines.append(f"{head}（{clause.title}）：{zh}" + (f"（{dept}）" if dept and not single else ""))
+                bare_heads[len(lines) - 1] = f"{head}（{clause.title}）："
+
         else:
             head = f"{en_label}" + (f", {part.label_en}" if part else "") + f" of the {document_name(info, 'en', number=False)}"
             if gone:
@@ -204,6 +207,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 lines.append(f"{head} ({clause.title_en}) is {dept}.")
             else:
                 lines.append(f"{head} ({clause.title_en}): {en or zh}" + (f" ({dept})" if dept and not single else ""))
+                bare_heads[len(lines) - 1] = f"{head} ({clause.title_en}):"
         quotes_zh.append(zh)
         quotes_en.append(en)
         citations.append(make_citation(library, clause, quoted, part_id))
@@ -219,6 +223,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         if citation.clause_id in asked:
             lines.remove(note)
             citations.remove(citation)
+    if len(quotes_zh) == 1 and 0 in bare_heads:
+        lines[0] = bare_heads[0]  # one clause, quoted under the answer: its label, not its text twice
     if status == "lookup" and (premise := _false_premise(query, deps, [library.clause(c.clause_id) for c in citations])):
         lines.insert(0, premise[0])  # "第七十七条规定30天付款？": say no first, then what the article says
         if premise[1] is not None:

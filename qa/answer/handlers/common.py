@@ -171,16 +171,27 @@ def notes_for(library: Library, clause_ids: list[str] | tuple[str, ...], lang: s
 
 def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status: str = "abstained") -> Answer:
     """The honest "not covered" answer, with the nearest clauses as suggestions."""
+    from qa.answer.citation import document_name
+
     nearest = tuple(h.clause_id for h in result.hits[:3]) if result else ()
     if query.scope and len(query.scope) == 1:
-        from qa.answer.citation import document_name
 
         text = NOT_COVERED_ONE[query.lang].format(doc=document_name(deps.library.info(query.scope[0]), query.lang,
                                                                      number=False))
     else:
         text = NOT_COVERED[query.lang]
+    notes: tuple[str, ...] = ()
+    place = next((c.text for c in query.scope_cues if c.category == "other_places"), None)
+    if place and status == "out_of_scope":
+        # 深圳市对民营企业有什么扶持政策: no Shenzhen text here, but the national laws apply there too.
+        national = [d for d in deps.library.documents if d.info.level == "national" and d.info.in_force]
+        names = "、".join(document_name(d.info, "zh", number=False) for d in national)
+        names_en = "; ".join(document_name(d.info, "en", number=False) for d in national)
+        notes = ((f"资料库没有{place}本地的文件；国家层面的{names}在全国适用，可以问它们的规定。",) if query.lang == "zh" else
+                 (f"The library holds no local documents of {place.title()}; the national texts apply there too ({names_en}): "
+                  "ask about them.",))
     return Answer(question=query.raw, lang=query.lang, status=status, abstained=True, answer=text, intent=query.intent,
-                  suggestions=nearest, confidence=result.confidence if result else 0.0)
+                  suggestions=nearest, notes=notes, confidence=result.confidence if result else 0.0)
 
 
 def simple_answer(question: str, lang: str, status: str, *, zh: str, en: str, intent: str = "") -> Answer:
