@@ -152,7 +152,7 @@ def catalogue_filter(text: str) -> dict[str, object]:
     kinds = tuple(kind for kind, pattern in cues.KIND_OF if pattern.search(text)
                   and not re.search(r"\blaws? and regulations\b|法律法规", text))  # every kind
     if "state_council_regulation" in kinds:
-        levels = tuple(x for x in levels if x != "national") or ()  # 国务院 names the kind; its level goes with it
+        levels = tuple(x for x in levels if x != "national")  # 国务院 names the kind; its level goes with it
     if levels:
         out["levels"] = levels
     if kinds:
@@ -575,8 +575,7 @@ class Understander:
             if len(candidates) != 1:
                 continue
             doc = self.library.document(candidates[0])
-            kind = ref.kind if ref.kind and ref.kind != "article" or doc.info.structure == "articles" else None
-            kind = kind or ("article" if doc.info.structure == "articles" else "measure")
+            kind = ref.kind if plan_kind else "article" if doc.info.structure == "articles" else "measure"
             numbers = [c.number for c in doc.clauses if c.kind == kind and c.number]
             if numbers:
                 out.append(replace(ref, kind=kind, number=max(numbers), documents_hint=doc.id, last=False))

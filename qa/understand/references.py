@@ -199,20 +199,19 @@ def find_references(text: str) -> list[Reference]:
     taken: list[tuple[int, int]] = [(r.start, r.end) for r in found]
 
     def add(m: re.Match | tuple[int, int, str], kind: str | None, number: int | None,
-            part: tuple[int | None, str | None] = (None, None), *, vague: bool = False, part_only: bool = False):
+            part: tuple[int | None, str | None] = (None, None), *, vague: bool = False, part_only: bool = False,
+            last: bool = False):
         start, end, written = m if isinstance(m, tuple) else (m.start(), m.end(), m.group(0))
         if overlaps(start, end, taken):
             return
         found.append(Reference(kind=kind, number=number, start=start, end=end, text=written,
-                               part=part[0], part_kind=part[1], out_of_range_ok=not vague, part_only=part_only))
+                               part=part[0], part_kind=part[1], out_of_range_ok=not vague, part_only=part_only,
+                               last=last))
         taken.append((start, end))
 
     for m in _LAST.finditer(text):
         word = m.group("kw") or m.group("zkw") or ""
-        kind = EN_KINDS.get(word.lower()) or _ZH_LAST_KINDS.get(word)
-        if not overlaps(m.start(), m.end(), taken):
-            found.append(Reference(kind=kind, number=None, start=m.start(), end=m.end(), text=m.group(0), last=True))
-            taken.append((m.start(), m.end()))
+        add(m, EN_KINDS.get(word.lower()) or _ZH_LAST_KINDS.get(word), None, last=True)
     for m in _EN_PART_OF_CONTEXT.finditer(text):
         try:
             add(m, None, number_value(m.group("num") or m.group("ord")), part_only=True)

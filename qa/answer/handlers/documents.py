@@ -268,9 +268,12 @@ def _library_listing(query: Query, deps) -> Answer:
     docs = sorted(query.selected or query.places or library.doc_ids, key=lambda d: not library.info(d).in_force)
     # "Which documents are national laws?" / 哪些文件还有效: those of that level, kind or status.
     wanted = query.details.get("catalogue", {})
-    docs = [d for d in docs if library.info(d).level in wanted.get("levels", (library.info(d).level,))
-            and library.info(d).kind in wanted.get("kinds", (library.info(d).kind,))
-            and wanted.get("in_force", library.info(d).in_force) == library.info(d).in_force]
+
+    def meant(info: DocumentInfo) -> bool:
+        return (info.level in wanted.get("levels", (info.level,)) and info.kind in wanted.get("kinds", (info.kind,))
+                and wanted.get("in_force", info.in_force) == info.in_force)
+
+    docs = [d for d in docs if meant(library.info(d))]
     if not docs:
         return simple_answer(query.raw, lang, "document",
                              zh="资料库中没有这样的文件。可以问“库里有哪些文件？”查看全部文件。",
