@@ -74,7 +74,7 @@ VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍�
                r"|目标(?:是|定)?到哪(?:一)?年|\btime ?frame of (?:this|the|that) (?:plan|document|policy)\b|\bhorizon\b"
                r"|\b(?:up to|until|till|to) (?:which|what) year\b|\bwhat (?:period|years?) do (?:its|the|their) (?:targets|goals) cover\b"
                r"|\btargets? (?:run|go|are set) (?:up )?(?:to|until)\b")
-ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布)的"
+ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布|通过|批准|制定)的?"
              r"|谁发布|谁印发|哪个部门发|哪个单位发|哪个(?:部门|单位|机关)(?:印发|发布|颁布|制定)|由哪个(?:部门|单位|机关)?(?:印发|发布|制定|批准|通过)"
              r"|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|由谁通过|由谁制定|\bapproved by\b|\bby whom\b"
@@ -253,7 +253,7 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"|一下|一点|详细|原文|全文|时候|时间|多久|多长|期限|为什么|谢谢|好的|继续|方案|文件|一共|总共|共|条款|这个|哪几|其中|分别"
                     r"|现在|目前|如今|还|有效|生效|失效|适用|管用|能用|版本"
                     r"|\b(?:who|whom|which|what|do|does|did|i|we|you|should|can|could|contact|department|departments|agency|"
-                    r"office|the|a|an|is|are|it|its|this|that|one|ones|about|and|how|much|many|long|when|for|to|of|in|on|"
+                    r"office|bureau|bureaus|commission|authority|authorities|the|a|an|is|are|it|its|this|that|one|ones|about|and|how|much|many|long|when|for|to|of|in|on|"
                     r"municipal|national|provincial|district|city|level|state|say|says|said|mean|means|tell|me|more|"
                     r"please|again|details|text|full|responsible|lead|leads|in|charge|get|amount|money|funding|then|so|"
                     r"also|what's|whats|who's|there|any|be|will|would|ask|call|go|they|them|those|same|thanks|thank|ok|"

@@ -657,6 +657,23 @@ class Understander:
                 texts += [clause.text_zh, clause.text_en.lower()]
         return "\n".join(texts)
 
+    def _target_of_context(self, content: str, asks: frozenset[str], context: Context) -> bool:
+        """Does a figure question name the deadline of a target the earlier turn's clause sets (三年内, "within 3
+        years"; a year only after "and …" or a pronoun: the plan's targets all run to 2010), all found in its text,
+        with topic words of that clause (a third of them at least; any after "and …")?"""
+        marks = time_marks(content)
+        text = self._context_text(context)
+        leaning = bool({"ellipsis", "anaphora"} & asks)
+        if not marks or not all(m in text for m in marks) or not (leaning or all("年内" in m for m in marks)):
+            return False
+        if leaning:
+            return True
+        topic = own_content(cues.FIGURE_NOUNS.sub(" ", _TIME_MARK.sub(" ", content)))
+        words = [w for w in topic.split() if w.isascii() and len(w) > 2 and w not in _EN_FILLER]
+        cjk = "".join(w for w in topic.split() if not w.isascii())
+        units = [w.rstrip("s") for w in words] + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
+        return not units or sum(u in text.lower() for u in units) * 3 >= len(units)
+
     def _is_followup(self, content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context) -> bool:
         """A follow-up leans on the earlier turn: a pronoun, an ellipsis, a short figure question, or no topic
         words of its own. A question with its own content words (a new topic) starts fresh: a bare "they" or
@@ -677,8 +694,12 @@ class Understander:
             return False  # "用地方面有几项措施？" after the financing measures: a group of its own
         if "contact" in asks and not own_content(_ACTION_WORDS.sub(" ", content)):
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
+        if "contact" in asks and _all_in(own_content(_ACTION_WORDS.sub(" ", content)), self._context_text(context)):
+            return True  # "who leads the 政府采购 part?" after measure 22: a part of the clause just quoted
         if "ellipsis" in asks and not own_content(_PARTY_OR_LIMIT.sub(" ", content)):
             return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
+        if wants_figure(content) and not depts and self._target_of_context(content, asks, context):
+            return True  # "三年内目标几多企业参加？" after the training measure: the target that measure sets
         if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
         if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
@@ -819,6 +840,31 @@ def _bind_documents(refs: tuple[Reference, ...], mentions, content: str) -> tupl
                          and re.fullmatch(r"\s*(?:of|in|from)\s+(?:the\s+)?", content[ref.end:m.start])), None)
         out.append(replace(ref, documents_hint=hint) if hint else ref)
     return tuple(out)
+
+
+_TIME_MARK = re.compile(r"(?:by|in|until|before)\s+((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年|([0-9一二三四五两]{1,2})\s*年内"
+                        r"|\bwithin\s+(\d|one|two|three|four|five)\s+years?\b", re.IGNORECASE)
+_SMALL = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "one": "1", "two": "2", "three": "3", "four": "4",
+          "five": "5"}
+
+
+def time_marks(text: str) -> list[str]:
+    """The deadlines a question names, as the Chinese texts write them: "by 2010" -> "2010", 三年内 / "within
+    three years" -> "3年内"."""
+    out = []
+    for m in _TIME_MARK.finditer(text):
+        if year := m.group(1) or m.group(2):
+            out.append(year)
+        elif n := m.group(3) or m.group(4):
+            out.append(_SMALL.get(n.lower(), n) + "年内")
+    return out
+
+
+def _all_in(topic: str, earlier: str) -> bool:
+    """Does every topic word (English whole, lower-cased; Chinese as written) occur in ``earlier``?"""
+    words = topic.split()
+    return bool(words) and all(re.search(rf"\b{re.escape(w.lower())}\b", earlier) if w.isascii() else w in earlier
+                               for w in words)
 
 
 def _new_topic(own: str, earlier: str) -> bool:

@@ -90,7 +90,8 @@ class ScopeGuard:
             return cat.own_policy_effect  # 深圳市民营经济促进条例: that place's own regulation
         before = text[max(0, (start or end) - 12):start or end]
         own_rules = r"(?:polic|regulation|rule|law|subsid|grant|support|incentive|measure|government)"
-        if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city |special economic zone )*{own_rules}",
+        if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city |special economic zone |smes? |private |economy "
+                    rf"|business |enterprise )*{own_rules}",
                     text[end:end + 40]) \
                 or re.match(r"^\s*(?:offers?|provides?|gives?|has|have|do|does)\b", text[end:end + 12]) \
                 or re.search(r"(?:polic\w*|regulations?|rules|laws?|subsid\w*|support|incentives?|measures) (?:of|in|for|from) $", before):

@@ -12,7 +12,7 @@ from qa.models import Clause, Library, Sentence
 from qa.retrieve.retriever import Filters, Retriever, SearchResult
 from qa.understand import cues
 from qa.understand.documents import DocumentNames
-from qa.understand.query import Query
+from qa.understand.query import Query, time_marks
 
 NOT_COVERED = {"zh": "资料库中的文件没有涉及这个问题。以下是最接近的条款，供参考；具体事项请咨询相关部门。",
                "en": "The documents in the library do not cover that question. The nearest clauses are listed for "
@@ -127,6 +127,7 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     order = order or tuple(s.index for s in clause.sentences)
     own = set(tokenize(query.content))
     earlier = set(tokenize(query.context.question)) if query.followup and query.context else set()
+    marks = time_marks(query.content)
     best = (-1.0, order[0], clause.sentences[order[0]].zh, clause.sentences[order[0]].en)
     for rank, idx in enumerate(order[:2]):
         sentence = clause.sentences[idx]
@@ -140,6 +141,7 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             overlap = 10 * len(own & words) + len((earlier - own) & words)
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             score += sum(1.0 for lv in query.levels if lv in zh)
+            score += sum(3.0 for m in marks if m in zh)  # "how many … by 2010?": the target with that deadline
             # The fragment that states the figure the answer leads with. In English it wins whatever else shares
             # the question's words: a rendering repeats "payment" in every sentence ("30 days — " quoted the one on
             # agreed payment periods); a Chinese question's own words are precise (如果约定了呢 -> the agreed-rate floor).

@@ -35,7 +35,7 @@ from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.cues import FIGURE_NOUNS
 from qa.understand.figures import asked_types, evidence_text, interest_asked, missing_types
-from qa.understand.query import Query, own_content
+from qa.understand.query import Query, own_content, time_marks
 from qa.understand.references import number_value
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
@@ -782,6 +782,8 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
             # What is done within the figure follows it (10个工作日内，按程序将投诉**转交**): the asked act counts there.
             after = re.split(r"[；;。]", sentence[at + len(target.value):at + len(target.value) + AFTER_WINDOW])[0]
             score += len({t for t in _shared(q_tokens, tokens(after)) if not any(t in p for p in in_phrase)})
+        # "how many … by 2010?" / 三年内: the figure of the target with that deadline (a measure sets several).
+        score += sum(3.0 for m in time_marks(query.content) if m in sentence)
         if asked and any(a in sentence for a in asked):
             score += 3.0
         elif asked and any(a in s for s in sentences.values() for a in asked):
@@ -1111,9 +1113,10 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     lead = _contact_lead(query, deps, clause, contacts)
     whole = contacts_for(deps.library, clause, list(clause.sentences))
     if clause.kind == "measure" and {c.name for c in whole} > {c.name for c in contacts}:
-        # A measure's parts have their own departments: the part quoted first, then the measure as a whole
+        # A measure's parts have their own departments: the part quoted first, then the measure as a whole, then the basis
         # ("the recruitment one" means measure 20, led by two bureaus in its two parts).
-        lead = _whole_measure(query, clause, whole) + lead
+        head, sep, basis = lead.rpartition("依据" if query.lang == "zh" else "Basis")
+        lead = (head + _whole_measure(query, clause, whole) + sep + basis) if sep else _whole_measure(query, clause, whole) + lead
         contacts = list(contacts) + [c for c in whole if c.name not in {d.name for d in contacts}]
     answer = quote_answer(query, deps, clause, hit, result, lead=lead)
     return replace(answer, departments=contacts or answer.departments)
