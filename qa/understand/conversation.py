@@ -47,8 +47,12 @@ def clean_history(history) -> list[str]:
 def context_of(query: Query, answer, *, previous: Context | None) -> Context | None:
     """What a turn leaves for the next one: the clauses it answered from, or the earlier context if none."""
     ids = tuple(c.clause_id for c in answer.citations) or tuple(i.clause_id for i in answer.items)
-    if answer.status in ("greeting", "empty", "invalid") or not ids:
+    if answer.status in ("greeting", "empty", "invalid") or (not ids and previous is not None):
         return previous
+    if not ids:
+        # A first turn nothing answered ("深圳的条例有没有讲拖欠账款？") still leaves its question: "广州的呢？" asks
+        # it of another place's documents.
+        return Context(question=query.retrieval_text or query.content, clause_ids=(), intent=query.intent)
     items = tuple(i.clause_id for i in answer.items)
     # A quoted answer is about its first clause (the others are "see also" / the version in force).
     keep = 1 if answer.status in ("answered", "not_stated") else 3

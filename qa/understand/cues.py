@@ -43,6 +43,7 @@ LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是�
 COUNT = _re(r"(?<![这那第哪])几条|(?<![这那第哪])几项|(?<![这那第哪])几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
             r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
+              r"|^哪个(?:负责|牵头|来管|主管)"
               r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)|(?:报|交|送|报送|上报)给谁"
               r"|^(?:我|我们)?(?:想|要|准备|打算)(?:去)?(?:投诉|举报)|\bi (?:want|would like|need) to (?:complain|file a complaint|report)"
               r"|\bwhere (?:do|can|should|could) (?:i|we) (?:complain|file a complaint|report|lodge)"
@@ -163,7 +164,8 @@ STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|�
                 r"|\btable of contents\b|\bhow is (?:it|the [\w' -]{1,60}?) (?:organi[sz]ed|structured|laid out)\b"
                 r"|主要(?:包括|包含|有)?(?:哪些|什么)内容|主要内容|主要讲(?:了)?(?:什么|哪些)|大概讲(?:了)?什么|讲了哪些方面"
                 r"|\bwhat (?:is|does) (?:it|the (?![\w' -]*\b(?:group|section|part)\b)[\w' -]{1,60}?) (?:about|cover)\s*\??$"
-                r"|\bmain (?:contents?|parts|topics)\b")
+                r"|\bmain (?:contents?|parts|topics)\b|\b(?:split|divided|grouped|organi[sz]ed) into how many\b"
+                r"|分(?:为|成)(?:几|多少)(?:个|大)?(?:类|组|部分|方面)")
 # Which kind of instrument a document is (法律 / 行政法规 / 地方性法规 / work plan).
 KIND = _re(r"是法律还是|是不是法律|属于(?:什么|哪种|哪类)|什么(?:性质|级别|层级)的(?:文件|法规)?|法律效力|效力(?:层级|等级)"
            r"|\b(?:a|an) (?:law|statute|act) or (?:a |an )?(?:regulation|administrative regulation|rule)\b"
@@ -305,6 +307,8 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|\bwhat happens (?:if|when) (?:they|it|he|she|(?:the|a|an) (?:\w+ )?\w+|companies|agencies)\b[^?]{0,40}"
                 r"(?:n't|not|fail|refuse|break|violat|ignor|hide|hides|fake|fakes|falsif|conceal)"
                 r"|\bwhat happens to (?:the )?(?:officials?|them|those|people|staff|the \w+) ?(?:responsible|involved|who)?"
+                r"|\bwhat happens to (?:a|an|the|any) (?:\w+ ){0,3}?(?:that|who|which) (?:\w+ )?(?:retaliat|refus|fail|delay|"
+                r"violat|break|hide|conceal|abuse|force|require|demand|charge|ignor|obstruct)"
                 r"|\bheld (?:accountable|responsible)\b|\bif they (?:break|violate|ignore)\b")
 DOCUMENT_TALK = _re(r"法|条例|方案|文件|规定|政策|版本|\blaw\b|\bregulations?\b|\bplan\b|\bpolicy\b|\bdocument\b|\bversion\b"
                     r"|\btext\b|\brules?\b|\bact\b")

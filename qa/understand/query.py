@@ -361,8 +361,9 @@ class Understander:
             # (After "第12条" listed eight documents' articles, "十二条" is as open as before: no document to go into.)
             refs = self._into_context_document(refs, context)
         part_only = bool(refs) and all(r.part_only for r in refs)
-        followup = bool(context) and not named_docs and (part_only or (not refs and (
-            as_followup or self._is_followup(content, asks, depts, context))))
+        # (An earlier turn nothing answered is followed only by a switch of place: "广州的呢？".)
+        followup = bool(context and context.clause_ids) and not named_docs and (part_only or (not refs and (
+            as_followup or self._is_followup(content, asks, depts, context, raw=question))))
         # "那违反了怎么处理？" / "what's the penalty for them?": the liability articles of the earlier turn's document.
         rest = own_content(cues.LIABILITY.sub(" ", content))
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
@@ -442,7 +443,13 @@ class Understander:
             topic = content
         ranked = self.with_synonyms(topic)
         whole = self.with_synonyms(blank(content, years)) if topic != content else ranked
-        retrieval_text = (self.with_synonyms(context.question) if switched else
+        if switched and context.intent == "clause_ref" and len(context.clause_ids) == 1 \
+                and self.library.has_clause(context.clause_ids[0]):
+            # "咁广东条例有冇类似规定？" after "中小企业促进法第五十三条讲乜？": the article's own words, in the other document.
+            earlier_text = normalize(self.library.clause(context.clause_ids[0]).text_zh)
+        else:
+            earlier_text = context.question if context else ""
+        retrieval_text = (self.with_synonyms(earlier_text) if switched else
                           self.with_synonyms(f"{context.question} {content}") if followup else ranked)
         evidence_text = whole if retrieval_text == ranked and whole != ranked else ""
         if body_alias:
@@ -532,7 +539,7 @@ class Understander:
         (省级的呢, what about Guangzhou). A level word the earlier clause itself contains (国家级/省级 amounts)
         is a qualifier, not a switch; so is one that no chosen document has ("and city level?" with the plan chosen)."""
         docs = self.library.documents_of(context.clause_ids)
-        if not docs:
+        if not docs and context.clause_ids:
             return None
         if m := self._VERSION_RE.search(content):
             # The first of the earlier turn's documents held in several versions, the quoted one before "see also".
@@ -620,18 +627,21 @@ class Understander:
         # topic of its own does not make it the earlier question asked again.
         return len(own) <= 1 or (("anaphora" in asks or "ellipsis" in asks) and len(own) <= 4)
 
-    def _unheard_topic(self, content: str, context: Context) -> bool:
+    def _unheard_topic(self, content: str, context: Context, *, raw: str = "") -> bool:
         """Does an English question name a thing ("interest") that neither the earlier question nor its clauses
         mention but the library does? Parties, levels, versions, figures and acts of asking are no such thing."""
         rest = cues.without(content, cues.FIGURE_NOUNS, cues.CONTACT, cues.LIABILITY, cues.VERSION_WORDS, _PARTY_OR_LIMIT,
                             _ACTION_WORDS, _LEVEL_ANY, cues.ANAPHORA)
         earlier = self._context_text(context).lower()
+        acronyms = set(re.findall(r"\b[A-Z]{3,5}\b", raw))
         for word in own_content(rest).split():
             if word.isascii():
                 # Whole words ("interest" is not "interests" of rights and interests), a plural also as singular.
                 singular = word[:-1] if word.endswith("s") else word
                 forms = rf"\b(?:{re.escape(word)}|{re.escape(singular)})\b"
-                if len(word) >= 5 and word not in _EN_FILLER and not re.search(forms, earlier) \
+                # Short words count when typed in capitals (GDP, VAT): an acronym names a thing.
+                long_enough = len(word) >= 5 or (len(word) >= 3 and word.upper() in acronyms)
+                if long_enough and word not in _EN_FILLER and not re.search(forms, earlier) \
                         and self._in_library(word, singular, forms):
                     return True
         return False  # (Chinese words: 条件, 目标, 结果 are as often the earlier topic's aspects; dev broke on them)
@@ -674,7 +684,8 @@ class Understander:
         units = [w.rstrip("s") for w in words] + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
         return not units or sum(u in text.lower() for u in units) * 3 >= len(units)
 
-    def _is_followup(self, content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context) -> bool:
+    def _is_followup(self, content: str, asks: frozenset[str], depts: list[DepartmentMention], context: Context, *,
+                     raw: str = "") -> bool:
         """A follow-up leans on the earlier turn: a pronoun, an ellipsis, a short figure question, or no topic
         words of its own. A question with its own content words (a new topic) starts fresh: a bare "they" or
         a short figure question (政府欠款多少天要付？) follows up only when its topic words echo the earlier turn.
@@ -700,7 +711,7 @@ class Understander:
             return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
         if wants_figure(content) and not depts and self._target_of_context(content, asks, context):
             return True  # "三年内目标几多企业参加？" after the training measure: the target that measure sets
-        if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context):
+        if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context, raw=raw):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
         if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
             # "如果合同写90天呢？行不行？" / "and if the contract says 90 days?": the earlier rule, tested; an earlier
@@ -715,7 +726,7 @@ class Understander:
             if _INCLUDES_IT.search(content):
                 return True  # "Does it include 个体工商户?": the term the earlier turn defined
             strong = cues.ANAPHORA.search(cues.WEAK_ANAPHORA_WORDS.sub(" ", content))
-            if not strong and not _IT.search(content) and self._unheard_topic(content, context):
+            if not strong and not _IT.search(content) and self._unheard_topic(content, context, raw=raw):
                 return False  # "Can I charge them interest?": "them" is the payer; interest is a new topic
             return bool(strong) or _echoes(topic, context)
         words = own.split()
@@ -861,10 +872,15 @@ def time_marks(text: str) -> list[str]:
 
 
 def _all_in(topic: str, earlier: str) -> bool:
-    """Does every topic word (English whole, lower-cased; Chinese as written) occur in ``earlier``?"""
-    words = topic.split()
-    return bool(words) and all(re.search(rf"\b{re.escape(w.lower())}\b", earlier) if w.isascii() else w in earlier
-                               for w in words)
+    """Is the topic ``earlier``'s own: every English word in it (whole, lower-cased) and three fifths of the Chinese
+    character pairs (向领导小组报告进度 against 进度情况向…领导小组报告)?"""
+    words = [w for w in topic.split() if w.isascii()]
+    cjk = "".join(w for w in topic.split() if not w.isascii())
+    pairs = [cjk[i:i + 2] for i in range(len(cjk) - 1)] or ([cjk] if cjk else [])
+    if not words and not pairs:
+        return False
+    return all(re.search(rf"\b{re.escape(w.lower())}\b", earlier) for w in words) and (
+        not pairs or sum(p in earlier for p in pairs) * 5 >= 3 * len(pairs))
 
 
 def _new_topic(own: str, earlier: str) -> bool:

@@ -6,7 +6,7 @@ and "the old 2020 payment rule" as a document name."""
 from __future__ import annotations
 
 from qa.assistant import Selection
-from qa.understand.query import time_marks
+from qa.understand.query import Context, time_marks
 
 PLAN = "suifuban-2007-42"
 PAY20 = "sme-payment-regulation-2020"
@@ -75,3 +75,63 @@ def test_the_old_payment_rule_names_the_2020_regulation(fake_assistant):
     query = fake_assistant.understand("Under the old 2020 payment rule, could a contract make audit results the "
                                       "settlement basis?")
     assert query.scope == (PAY20,)
+
+
+def test_what_happens_to_an_agency_that_retaliates_is_a_liability_question(fake_assistant):
+    q = "What happens to a government agency that retaliates against an SME that complained about late payment?"
+    assert "liability" in fake_assistant.understand(q).asks
+
+
+def test_which_documents_define_a_term_lists_the_defining_articles(fake_assistant):
+    a = fake_assistant.ask("Which documents define what an SME is?")
+    assert a.intent == "which_documents" and a.items
+    for item in a.items:
+        assert "所称" in fake_assistant.library.clause(item.clause_id).text_zh, item.clause_id
+
+
+def test_a_similar_provision_elsewhere_is_found_by_the_articles_own_words(fake_assistant):
+    history = ["中小企业促进法第五十三条讲乜？"]
+    query = fake_assistant.understand("咁广东条例有冇类似规定？", history=history)
+    assert query.details.get("switched") == (GD,) and "拖欠" in query.retrieval_text
+    a = fake_assistant.ask("咁广东条例有冇类似规定？", history=history)
+    assert a.citations[0].clause_id == f"{GD}/article-61"
+
+
+def test_another_place_after_a_question_nothing_answered(fake_assistant):
+    # 深圳 has no documents here, so the first turn abstains; "广州的呢？" asks it of Guangzhou's.
+    history = ["深圳嘅民营经济条例有冇讲拖欠账款？"]
+    assert fake_assistant.ask(history[0]).abstained
+    query = fake_assistant.understand("咁广州嘅呢？", history=history)
+    assert query.details.get("switched") and all(fake_assistant.library.info(d).level == "municipal"
+                                                 for d in query.details["switched"])
+    # A new question after an abstained turn is no follow-up of it.
+    query = fake_assistant.understand("那个体户有什么补贴？", history=["怎么申请香港优才计划？"])
+    assert not query.followup and "优才" not in query.retrieval_text
+
+
+def test_a_departments_phone_number_is_not_in_the_plan(fake_assistant):
+    a = fake_assistant.ask("What's the phone number of the Economic and Trade Commission for questions on this plan?",
+                           selection=in_plan)
+    assert a.abstained and not a.items
+
+
+def test_cantonese_which_one_is_responsible_asks_for_the_body(fake_assistant):
+    history = ["工作要求第二条讲乜？"]
+    a = fake_assistant.ask("边个负责向领导小组报告进度？", history=history, selection=in_plan)
+    assert a.answer.startswith("相关部门：市民营办")
+
+
+def test_an_acronym_names_a_new_topic_in_a_follow_up(fake_assistant):
+    # After goal 2 (enterprise numbers, no GDP): "GDP" typed as an acronym is a topic of its own.
+    context = Context(question="and how many firms with revenue over 10 billion yuan?",
+                      clause_ids=(f"{PLAN}/goal-2",), intent="figure")
+    understand = fake_assistant.understander.understand
+    assert not understand("and the GDP share target?", selected=(PLAN,), context=context).followup
+    # The same word in lower case is no acronym: a three-letter word alone does not start a new topic.
+    assert understand("and the gdp share target?", selected=(PLAN,), context=context).followup
+
+
+def test_how_many_groups_the_measures_split_into(fake_assistant):
+    for q in ("主要措施 split into how many groups? 列一下", "主要措施分为几类？"):
+        a = fake_assistant.ask(q, selection=in_plan)
+        assert a.intent == "document" and ("9 groups" in a.answer or "9组" in a.answer), q

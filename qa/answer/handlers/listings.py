@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
-from qa.answer.handlers.common import Deps, not_covered, notes_for
+from qa.answer.handlers.common import DEFINING, Deps, not_covered, notes_for
 from qa.answer.handlers.retrieval import _tokenize, handle_topical, retrieve
 from qa.answer.models import Answer, Contact, ListItem
 from qa.index.tokenize import english_tokenize
@@ -160,6 +160,9 @@ def handle_department(query: Query, deps: Deps) -> Answer:
     library = deps.library
     if not query.departments:
         return _not_named(query, deps)
+    if any(c.category == "details_not_in_plan" for c in query.scope_cues):
+        # "What's the phone number of the Economic and Trade Commission?": the plan gives no contact details.
+        return not_covered(query, deps, None, status="out_of_scope")
     docs = _scope_docs(query, library)
     clauses = [c for d in docs for c in library.document(d).clauses]
     lines: list[str] = []
@@ -569,6 +572,14 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
         if doc_id not in best and hit.score >= WHICH_DOCS_RATIO * top \
                 and hit.confidence >= (0.8 if not best else WHICH_DOCS_EVIDENCE) * deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
             best[doc_id] = hit
+    if cues.DEFINITION.search(query.content) and not mentioning:
+        # "Which documents define what an SME is?": the documents whose near hits define it (…所称中小企业，是指…).
+        defining: dict[str, Hit] = {}
+        for hit in result.hits:
+            clause = library.clause(hit.clause_id)
+            if clause.doc_id not in defining and hit.score >= WHICH_DOCS_RATIO * top and DEFINING.search(clause.text_zh):
+                defining[clause.doc_id] = hit
+        best = defining or best
     for clause_id in mentioning:  # a mentioning article retrieval ranked too low
         doc_id = library.clause(clause_id).doc_id
         if doc_id not in best:
