@@ -66,6 +66,10 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|\bhow much (?:must|should|shall|will|does|do|can)\b.{0,60}\b(?:allocat\w*|spend|contribute|budget|invest|reimburs\w*|compensat\w*)"
             r"|(?:给|拨|安排|补|报销|赔|奖)多少(?![{_ASK_COUNT_UNITS}])|最多能(?:报销|拿|领|补|赔)"
             r"|\b(?:maximum|minimum) amount\b|\bhow many yuan\b"
+            r"|有多少(?:补贴|补助|奖励|奖金|资助|扶持资金)|\bwhat(?:'s| is) the (?:exact |specific |actual )?amount\b"
+            r"|\bamount of (?:the |a |an )?(?:[\w-]+ ){0,3}(?:grant|subsid\w*|reward|award|bonus|allowance|fine|fee)s?\b"
+            r"|\bcap on (?:the )?(?:[\w-]+ ){0,3}fees?\b|\bfine in (?:yuan|rmb)\b|\bwhat(?:'s| is) the fine\b"
+            r"|\bhow (?:big|large|much) is the fine\b"
             r"|^\W*(?:and |so |ok,? )?how much (?:for|per|each)\b"  # "How much for a provincial centre?": a price, not a share
             r"|\bhow (?:big|large|generous) (?:is|are|was|would be) (?:the |a |an )?[\w\s-]{0,30}"
             r"(?:reward|subsid\w*|grant|award|bonus|funding|allowance)s?\b"),

@@ -467,7 +467,7 @@ class Understander:
                 # Searched as typed (期限 is no topic of its own, but it is what is compared).
                 details["compare_text"] = self.with_synonyms(own if own_content(own) else earlier if own_content(earlier)
                                                              else "")
-                if not own_content(own) and context and context.clause_ids and \
+                if not own_content(_PARTY_OR_LIMIT.sub(" ", own)) and context and context.clause_ids and \
                         self.library.clause(context.clause_ids[0]).doc_id in chain:
                     # "Was that in the 2020 version too?": the article the earlier turn answered from, compared.
                     details["compare_clause"] = context.clause_ids[0]

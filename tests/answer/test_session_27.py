@@ -135,3 +135,30 @@ def test_how_many_groups_the_measures_split_into(fake_assistant):
     for q in ("主要措施 split into how many groups? 列一下", "主要措施分为几类？"):
         a = fake_assistant.ask(q, selection=in_plan)
         assert a.intent == "document" and ("9 groups" in a.answer or "9组" in a.answer), q
+
+
+def test_amount_questions_in_more_words():
+    from qa.understand.figures import asked_types
+
+    for q in ("what's the exact amount of the one-off start-up grant?", "个体户参加社保有多少补贴?",
+              "what's the cap on guarantee fees for government financing guarantee agencies?",
+              "what's the fine in yuan for a large company hiding overdue payments?"):
+        assert [t.name for t in asked_types(q)] == ["amount"], q
+
+
+def test_an_amount_the_text_does_not_give_is_not_stated(fake_assistant):
+    a = fake_assistant.ask("个体户参加社保有几多补贴？", selection=Selection(documents=("individual-business-regulation-2022",)))
+    assert a.status == "not_stated" and "没有写明具体金额" in a.answer
+
+
+def test_what_changed_for_a_party_compares_the_article_under_discussion(fake_assistant):
+    # After article 8 of the 2020 version (payment terms), "large companies" is a party of that article, not a
+    # topic to search for (it found article 3, which defines large enterprises).
+    context = Context(question="and in the 2020 version?", clause_ids=(f"{PAY20}/article-8",), intent="topical")
+    query = fake_assistant.understander.understand("What changed for large companies between the two?", context=context)
+    assert query.details.get("compare_versions") and query.details.get("compare_clause") == f"{PAY20}/article-8"
+
+
+def test_which_documents_in_cantonese_and_docs(fake_assistant):
+    for q in ("边几份文件讲到个体工商户转型为企业？", "边啲 docs mention 知识产权质押?"):
+        assert fake_assistant.understand(q).intent == "which_documents", q
