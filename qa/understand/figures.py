@@ -81,7 +81,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|(?:什么|多少|多大|多高|哪个)(?:样的)?(?:比例|比率|税率|利率|费率)"
             rf"|占{_STOP}{{0,8}}(?:多少|几)|百分之(?:多少|几)|几成|几个点|多少个点"
             r"|几倍|多少倍|\bhow many times\b|\bwhat multiple\b"
-            r"|\bwhat (?:percentage|percent|proportion|share|ratio)\b"
+            r"|\bwhat (?:percentage|percent|proportion|share|ratio)\b|\b(?:rate|ratio|percentage)\s*(?:是|为)?(?:多少|几)"
             r"|\bwhat (?:is|are) the (?:[\w-]+ ){0,4}(?:rate|ratio|percentage|proportion)s?\b"
             r"|\bhow many percent|\bat what (?:rate|ratio|percentage)"
             r"|\bwhat (?:[\w-]+ ){0,3}(?:rate|ratio|percentage)s? (?:do|does|did|will|can|should|must|may)\b"),
@@ -93,7 +93,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "date", "具体日期或截止时间", "date or deadline",
         _re(r"几月几[号日]|哪一?天|哪个月|截止(?:日期|时间|到|是)|(?:申报|申请|报名)(?:的)?(?:时间|日期)"
-            r"|什么时候(?:截止|开始申报|申报|报名|受理)"
+            r"|什么时候(?:截止|开始申报|申报|报名|受理|成立|设立|挂牌)|哪(?:一)?年(?:成立|设立|挂牌)"
             r"|\bdeadline\b|\bdue date\b|\bwhat date\b|\bclosing date\b|\bwhich month\b"
             r"|\bwhen (?:is|are|do|does|can|will) (?:the |i |we )?(?:application|applications|submission|registration"
             r"|apply|submit|register)"),

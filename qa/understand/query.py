@@ -380,8 +380,11 @@ class Understander:
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
         counts_listing = counts_listing_above(context, asks)
-        if context and context.intent == "document" and {"event", "ellipsis"} <= asks and not named_docs and not refs:
-            asks = asks | {"when"}  # "And the revision?" / 修订呢？ after "when was it adopted?": that date
+        if context and context.intent == "document" and "ellipsis" in asks and asks & {"event", "when"} \
+                and not named_docs and not refs:
+            # "And the revision?" / 修订呢？ after "when was it adopted?": that date; "and on what date?" after
+            # "who issued it?": the date it was issued.
+            asks = asks | {"when", "event"}
         if context and not named_docs and not refs and ({"issuer", "number", "structure", "kind"} & asks or (
                 {"when", "event"} <= asks) or {"count", "units"} <= asks or counts_listing) \
                 and not own_content(_without_document_talk(bare)):
@@ -722,6 +725,8 @@ class Understander:
         if "validity" in asks and len(own_content(_ACTION_WORDS.sub(" ", content)).replace(" ", "")) <= 4:
             return True  # 现在还能申请吗 / is it still available?: whether the earlier turn's text still applies
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
+        if (m := _THE_ONE_ON.search(content)) and not _all_in(m.group(1), self._context_text(context)):
+            return False  # "发债那条是第几条？": the clause on 发债, which the earlier turn's clause is not
         if "anaphora" in asks:
             if _INCLUDES_IT.search(content):
                 return True  # "Does it include 个体工商户?": the term the earlier turn defined
@@ -780,6 +785,8 @@ _ASPECT_WORDS = re.compile(r"条件|要求|门槛|资格|标准|流程|程序|�
                            r"|paperwork|need|needs|must|meet|satisf\w*|first|achieved?|reached?|completed?|done)\b", re.IGNORECASE)
 _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定|\b(?:which|what) (?:article|clause|provision|section)\b"
                            r"|\barticle number\b|\bwhere (?:is|does) (?:that|this|it) (?:say|written|come from)\b", re.IGNORECASE)
+# "发债那条" / 讲担保的那项: the clause on a topic, named by its words (not "that clause" of the earlier turn).
+_THE_ONE_ON = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?那(?:一)?(?:条|项)(?:措施)?(?:是|系)?(?:第几|哪)")
 # "这条的配合单位" after a listing of one clause: that clause, not the department's listing again.
 _THIS_CLAUSE = re.compile(r"这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|该措施|这项措施|\b(?:this|that) (?:measure|article|clause|one)\b",
                           re.IGNORECASE)

@@ -5,7 +5,9 @@ and "the old 2020 payment rule" as a document name."""
 
 from __future__ import annotations
 
+from qa.answer.compose import answer as compose_answer
 from qa.assistant import Selection
+from qa.understand.figures import asked_types
 from qa.understand.query import Context, time_marks
 
 PLAN = "suifuban-2007-42"
@@ -138,8 +140,6 @@ def test_how_many_groups_the_measures_split_into(fake_assistant):
 
 
 def test_amount_questions_in_more_words():
-    from qa.understand.figures import asked_types
-
     for q in ("what's the exact amount of the one-off start-up grant?", "个体户参加社保有多少补贴?",
               "what's the cap on guarantee fees for government financing guarantee agencies?",
               "what's the fine in yuan for a large company hiding overdue payments?"):
@@ -162,3 +162,23 @@ def test_what_changed_for_a_party_compares_the_article_under_discussion(fake_ass
 def test_which_documents_in_cantonese_and_docs(fake_assistant):
     for q in ("边几份文件讲到个体工商户转型为企业？", "边啲 docs mention 知识产权质押?"):
         assert fake_assistant.understand(q).intent == "which_documents", q
+
+
+def test_a_follow_up_asking_a_date_or_rate_the_clause_lacks_is_not_stated(fake_assistant):
+    assert [t.name for t in asked_types("did it say 什么时候成立?")] == ["date"]
+    assert [t.name for t in asked_types("deduction rate 是多少?")] == ["rate"]
+    context = Context(question="中小企业局 what is it supposed to do?", clause_ids=(f"{PLAN}/measure-33",), intent="topical")
+    query = fake_assistant.understander.understand("Did it say 几时成立?", selected=(PLAN,), context=context)
+    a = compose_answer(query, fake_assistant.deps)
+    assert a.status == "not_stated" and "没有写明具体日期" in a.answer
+
+
+def test_the_one_on_a_topic_is_not_the_clause_before(fake_assistant):
+    context = Context(question="方案怎样帮企业解决融资难?", clause_ids=(f"{PLAN}/principle-2",), intent="topical")
+    query = fake_assistant.understander.understand("发债嗰条系第几条？", selected=(PLAN,), context=context)
+    assert not query.followup
+
+
+def test_and_on_what_date_after_who_issued_it(fake_assistant):
+    a = fake_assistant.ask("and on what date?", history=["Who issued this document?"], selection=in_plan)
+    assert a.intent == "document" and "2007-10-11" in a.answer

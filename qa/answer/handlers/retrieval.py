@@ -885,6 +885,11 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
                 missing = missing_types(own_kinds, clause)
                 if missing:
                     return not_stated(query, deps, clause, missing, result)
+    elif own_kinds := [t for t in asked_types(query.content) if t in query.figure_types]:
+        # "Did it say when it is set up?" after the measure on the SME bureau: a kind with no unit to look for.
+        clause = deps.library.clause(hit.clause_id)
+        if missing := missing_types(own_kinds, clause):
+            return not_stated(query, deps, clause, missing, result)
     return figure_answer(query, deps, deps.library.clause(hit.clause_id), hit, result)
 
 
