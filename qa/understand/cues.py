@@ -133,7 +133,8 @@ LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|�
 CATALOGUE_FRAME = _re(r"(?:哪些|哪几份|什么)(?:文件|法规|法律|条例|政策|文档)?(?:是|属于|来自|由|还|已经?|不再)"
                       r"|(?:文件|法规|法律|条例)(?:有|是)(?:哪些|哪几份)"
                       r"|(?:文件|法规)(?:中|里)?(?:哪些|哪几份)(?:是|属于|还)"
-                      r"|^\W*(?:which|what) (?:of the )?(?:documents|laws|regulations|texts|policies)(?: in (?:the|your) library)?"
+                      r"|(?:有|都有)(?:哪些|哪几份)[\u4e00-\u9fff]{1,4}的(?:文件|法规|法律|条例|政策)"
+                      r"|^\W*(?:which|what) (?:of (?:the|these|those|your) )?(?:documents|laws|regulations|texts|policies)(?: in (?:the|your) library)?"
                       r" (?:are|come|were|is|from|still)\b")
 CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政策|文档|资料库|库|里|中|是|属于|来自|由|还|的|已经|已|了|有|不再"
                       r"|国家|全国|省|市|级|广州|广东|本地"
@@ -141,7 +142,7 @@ CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政�
                       r"|\b(?:which|what|of|the|documents?|laws?|regulations?|texts?|policies|in|library|your|are|is|were|was|come|comes"
                       r"|from|issued|made|enacted|by|national|provincial|municipal|local|city|province|level|guangzhou|guangdong"
                       r"|administrative|state|council|still|current|currently|valid|force|superseded|repealed|no|longer|old|work|plans?"
-                      r"|ones?)\b")
+                      r"|ones?|these|those|specific|specifically|only)\b")
 LEVEL_OF = (("national", _re(r"国家|全国|\bnational\b|国务院|\bstate council\b")),
             ("provincial", _re(r"省|广东|\bprovincial\b|\bprovince\b|\bguangdong\b")),
             ("municipal", _re(r"市级|市的|广州|\bmunicipal\b|\bcity\b|\bguangzhou\b")))
@@ -248,7 +249,7 @@ TRANSLATE_WORDS = _re(r"英文|英语|英译|翻译成?|中文|原文|汉语|版
                       r"|\b(?:in|english|chinese|version|text|translation|translate|original|the|what|is|it|show|me|please"
                       r"|give|of|this|that|and|its)\b")
 ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|呢[?？]?$|^(?:and|what about|how about|and what about|and for|also|so)\b"
-               r"|^(?:but |and |so )?what if\b"
+               r"|^(?:but |and |so )?what if\b|又(?:点|点样|怎样|怎么样|如何|怎么说)[?？]?$"
                r"|\bwhat about\b|\bhow about\b")
 # Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?).
 GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
@@ -270,10 +271,17 @@ WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构
                 r"|是什么意思|\bstand for\b|\bfull name\b|\bwhat kind of (?:body|agency|office|organi[sz]ation|department)\b"
                 r"|^\s*what(?:'s| is| are)\s+(?:the\s+)?(?=\S+\s*\??\s*$)")
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
-                 r"|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|定义|范围是|哪些算"
+                 r"|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b|\bdoes (?:it|the term|[\w\s'-]{2,40}) include\b")
+# Whom a law applies to (边啲人适用X条例 / who does the regulation apply to): its 适用本条例 / 适用于 article.
+APPLIES_TO = _re(r"(?:哪些|什么|谁|哪类)(?:人|企业|主体|单位)?适用|适用(?:于)?(?:哪些|什么|谁|哪类)|适用范围|适用对象"
+                 r"|\bwho (?:does|do) (?:the |this |that )?[\w\s'-]{0,40}apply to\b|\bappl(?:y|ies) to whom\b|\bscope of application\b"
+                 r"|\bwho (?:is|are) covered by\b")
+# "个体户算不算？" / "does that include sole traders?": whether something falls under the term just defined.
+MEMBERSHIP = _re(r"算不算|属不属于|是否属于|包不包括|包括[\u4e00-\u9fff]{1,10}吗|算是?[\u4e00-\u9fff]{1,8}吗"
+                 r"|\bcounts? as\b|\bdoes (?:it|that|this|the term) (?:include|cover)\b|\b(?:included|covered)\?")
 # "国企改革那部分一共有几条？": how many measures a group has (the group listed, with its count).
 GROUP_COUNT = _re(r"(?:部分|方面|这一组|那一组|这组|那组|这一类|那一类)\S{0,4}?(?:一共|总共|共)?有?(?:几|多少)(?:条|项)"
                   r"|\bhow many (?:measures|articles|clauses) (?:are )?(?:in|under) (?:the|that|this) [\w' -]{0,40}?"
@@ -310,7 +318,11 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|\bwhat happens to (?:the )?(?:officials?|them|those|people|staff|the \w+) ?(?:responsible|involved|who)?"
                 r"|\bwhat happens to (?:a|an|the|any) (?:\w+ ){0,3}?(?:that|who|which) (?:\w+ )?(?:retaliat|refus|fail|delay|"
                 r"violat|break|hide|conceal|abuse|force|require|demand|charge|ignor|obstruct)"
-                r"|\bheld (?:accountable|responsible)\b|\bif they (?:break|violate|ignore)\b")
+                r"|\bheld (?:accountable|responsible)\b|\bif they (?:break|violate|ignore)\b"
+                r"|\bwhat happens if (?:someone|somebody|anyone|a (?:company|firm|business|buyer|client|customer|official|department))"
+                r"\b(?! (?:is|are|wants?|needs?|applies|qualifies)\b)"
+                r"|\b(?:do|does|did) (?:it|so|this|that) (?:illegally|unlawfully)\b"
+                r"|(?:会|要)?(?:有|负|担|承担)什么(?:样的?)?(?:法律)?责任")
 DOCUMENT_TALK = _re(r"法|条例|方案|文件|规定|政策|版本|\blaw\b|\bregulations?\b|\bplan\b|\bpolicy\b|\bdocument\b|\bversion\b"
                     r"|\btext\b|\brules?\b|\bact\b")
 

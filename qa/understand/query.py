@@ -431,6 +431,9 @@ class Understander:
             if role == "any" and not (LEAD_RE.search(content) or COOP_RE.search(content)):
                 role = context.role  # "how many is that?" after the cooperating ones: still the cooperating ones
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
+        if followup and not liability and "ellipsis" in asks and "liability" not in asks and not refs and not switched \
+                and context.intent in ("topical", "greeting_plus") and cues.LIABILITY.search(context.question):
+            asks = asks | {"liability"}  # "大企业拖欠呢？" after "国企拖欠有咩后果？": the consequences, for that party
         what_to_do = bool(_WHAT_TO_DO.search(content)) or liability
         # A follow-up to a figure question asks a figure too, unless it asks what to do or a yes/no question.
         figure_follow_up = followup and context.intent == "figure" and not what_to_do and not _YES_NO.search(content)
@@ -714,6 +717,9 @@ class Understander:
             return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
         if wants_figure(content) and not depts and self._target_of_context(content, asks, context):
             return True  # "三年内目标几多企业参加？" after the training measure: the target that measure sets
+        if cues.MEMBERSHIP.search(content) and (len(own.replace(" ", "")) <= 10 if CJK_RE.search(own) else len(own.split()) <= 5) \
+                and any(_DEFINES.search(s.zh) for c in context.clause_ids[:1] for s in self.library.clause(c).sentences):
+            return True  # "个体户算不算？" after the definition of 民营经济组织: whether it falls under that definition
         if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context, raw=raw):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
         if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
@@ -744,6 +750,9 @@ class Understander:
         if cues.WHICH_ONES.search(content) and not depts:
             return True  # "Which industries?" / 哪些行业？: which of the earlier turn's things
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
+
+
+_DEFINES = re.compile(r"所称|是指")  # a sentence that defines a term (本法所称民营经济组织，是指…)
 
 
 def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:

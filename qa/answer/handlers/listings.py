@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import DEFINING, Deps, not_covered, notes_for
-from qa.answer.handlers.retrieval import _tokenize, handle_topical, retrieve
+from qa.answer.handlers.retrieval import _tokenize, handle_topical, matching_clause, retrieve
 from qa.answer.models import Answer, Contact, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.ingest.departments import ASSIGNMENT_PAREN
@@ -548,6 +548,9 @@ WHICH_DOCS_EVIDENCE = 1.3
 WHICH_DOCS_RATIO = 0.5  # dev: 0.4-0.6 gave the same answers, 0.7 lost one document
 
 
+SAME_RULE_RATIO = 0.6  # character similarity above which an older version's article says the same (a version's counterpart)
+
+
 def handle_which_documents(query: Query, deps: Deps) -> Answer:
     """Which documents cover a topic: each document with its best article, in-force documents first."""
     library = deps.library
@@ -587,6 +590,15 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
     if mentioning:
         best = dict(sorted(best.items(), key=lambda kv: not library.info(kv[0]).in_force))
         result = replace(result, confidence=1.0)  # the words are in the text: no threshold to pass
+    if not cues.IN_FORCE_WORDS.search(query.content):
+        for doc_id, hit in list(best.items()):
+            # "Which regulations set the 30-day deadline?": the superseded version that said it too, after (and marked).
+            older = library.info(doc_id).supersedes
+            if older and older not in best and library.has_document(older):
+                clause = library.clause(hit.clause_id)
+                old = matching_clause(deps, clause, older)
+                if old is not None and difflib.SequenceMatcher(None, clause.text_zh, old.text_zh, autojunk=False).ratio() >= SAME_RULE_RATIO:
+                    best[older] = Hit(old.id, 0.0, 0, hit.confidence, {}, ())
     lines, items, citations = [], [], []
     for doc_id, hit in best.items():
         clause = library.clause(hit.clause_id)

@@ -146,14 +146,19 @@ def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[st
     # Ranked by likeness to the earlier clause and to the conversation's words together (reciprocal ranks):
     # "penalty" alone would put the article on fraud penalties first.
     found = deps.retriever.search(query.retrieval_text, lang=query.channels, k=100, filters=filters)
-    alike = deps.retriever.search(normalize(earlier[0].text_zh), lang="zh", k=100, filters=filters)
+    # (After a listing, like a chapter's articles, the first one listed is no topic to be like.)
+    listing = query.context is not None and len(query.context.items) > 1 and set(about) <= set(query.context.items)
+    alike = None if listing else deps.retriever.search(normalize(earlier[0].text_zh), lang="zh", k=100, filters=filters)
     score: dict[str, float] = {}
-    for ranking in (found, alike):
+    for ranking in (found, alike) if alike else (found,):
         for n, h in enumerate(ranking.hits):
             score[h.clause_id] = score.get(h.clause_id, 0.0) + 1.0 / (10 + n)
     by_id = {h.clause_id: h for h in found.hits}
     # An article of the 法律责任 chapter before one elsewhere that mentions 刑事责任 in passing (PEL art. 63).
-    liable.sort(key=lambda c: (c.id not in named, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
+    # The best clause found, when it is itself a liability article ("what happens if a company cheats to get
+    # subsidies?" -> the article on fraud), stays first.
+    own = set(about) if not chapter_first else set()
+    liable.sort(key=lambda c: (c.id not in named, c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
     hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
     return SearchResult(query=found.query, hits=hits, confidence=1.0)
@@ -208,11 +213,21 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     """"X包括哪些 / what counts as X": the clause that defines X (本法所称X，是指…) goes first."""
     from qa.understand import cues
 
-    if not cues.DEFINITION.search(query.content):
+    applies = cues.APPLIES_TO.search(query.content)
+    if not cues.DEFINITION.search(query.content) and not applies:
         return result
     earlier = [deps.library.clause(c) for c in query.context.clause_ids[:1]] if query.followup and query.context else []
-    if earlier and "anaphora" in query.asks and any(DEFINING.search(s.zh) for s in earlier[0].sentences):
-        defining = earlier  # "Does it include 个体工商户?" after the definition of 民营经济组织: that definition again
+    pattern = DEFINING
+    if earlier and ("anaphora" in query.asks or cues.MEMBERSHIP.search(query.content)) \
+            and any(DEFINING.search(s.zh) for s in earlier[0].sentences):
+        defining = earlier  # "Does it include 个体工商户?" / 个体户算不算 after the definition of 民营经济组织: that definition
+    elif applies:
+        # "边啲人适用促进个体工商户发展条例？": the article that says whom the document applies to.
+        docs = set(filters.documents) if filters and filters.documents else set(
+            deps.library.documents_of(tuple(h.clause_id for h in result.hits[:1])))
+        defining = [c for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
+                    and any(_APPLIES.search(s.zh) for s in c.sentences)]
+        pattern = _APPLIES
     else:
         defining = _clauses_defining(query, deps, set(filters.documents) if filters and filters.documents else None)
     if not defining:
@@ -222,9 +237,17 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
     best = ranked[0]
     hit = by_id.get(best.id) or hit_for(deps, query, result, best.id, score=result.hits[0].score if result.hits else 1.0,
                                         confidence=result.confidence)
-    hit = _led_by(hit, best, DEFINING)  # the defining sentence is quoted (第七十七条's second is on foreign investment)
+    hit = _led_by(hit, best, pattern)  # the defining sentence is quoted (第七十七条's second is on foreign investment)
     rest = [h for h in result.hits if h.clause_id != best.id]
-    return SearchResult(query=result.query, hits=(hit,) + tuple(rest), confidence=max(result.confidence, hit.confidence))
+    confidence = max(result.confidence, hit.confidence)
+    if pattern is DEFINING or (filters and filters.documents):
+        # The clause defines the very term asked about (or says whom the chosen document applies to): evidence
+        # enough, whatever the wording's overlap ("广东条例嘅定义有冇唔同？").
+        confidence = max(confidence, deps.threshold_for_clause(query.evidence_lang, best.id))
+    return SearchResult(query=result.query, hits=(hit,) + tuple(rest), confidence=confidence)
+
+
+_APPLIES = re.compile(r"适用本(?:法|条例|办法|规定)|本(?:法|条例|办法|规定)适用于")
 
 
 def _clauses_defining(query: Query, deps: Deps, allowed: set[str] | None) -> list[Clause]:
