@@ -100,6 +100,8 @@ def test_which_regulations_list_the_superseded_version_that_said_the_same(fake_a
     cited = [c.clause_id for c in a.citations]
     assert cited[:2] == [f"{PAY25}/article-9", f"{PAY20}/article-8"]  # in force first, the old version marked
     assert not a.items[0].detail_en and "superseded" in a.items[1].detail_en
+    # A law's article has no title: the fragment that answers the question stands beside it, with its figure.
+    assert "30 days" in a.items[0].title_en and "30 days" in a.answer
     # "现行" asks for the rules in force only.
     a = fake_assistant.ask("哪些现行法规规定了机关事业单位30日内付款？")
     assert f"{PAY20}/article-8" not in [c.clause_id for c in a.citations]

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
-from qa.answer.handlers.common import DEFINING, Deps, not_covered, notes_for
+from qa.answer.handlers.common import DEFINING, Deps, best_fragment, not_covered, notes_for
 from qa.answer.handlers.retrieval import _tokenize, handle_topical, matching_clause, retrieve
 from qa.answer.models import Answer, Contact, ListItem
 from qa.index.tokenize import english_tokenize
@@ -604,10 +604,11 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
         clause = library.clause(hit.clause_id)
         info = library.info(doc_id)
         zh_label, en_label = clause_label(clause)
+        title_zh, title_en, sentence = _item_titles(clause, hit, query, deps)
         items.append(ListItem(clause.id, f"{document_name(info, 'zh', number=False)}{zh_label}",
-                              f"{en_label}, {info.title_en}", clause.title, clause.title_en,
+                              f"{en_label}, {info.title_en}", title_zh, title_en,
                               "" if info.in_force else info.status_label("zh"), "" if info.in_force else info.status_label("en")))
-        citations.append(make_citation(library, clause, (hit.sentence,)))
+        citations.append(make_citation(library, clause, (sentence,)))
     if query.lang == "zh":
         lines.append(f"有{len(items)}份文件涉及：" + "；".join(f"{i.label_zh}（{i.title_zh}）" for i in items) + "。")
     else:
@@ -623,6 +624,23 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
                   intent=query.intent, items=tuple(items), citations=tuple(citations),
                   notes=notes_for(library, [i.clause_id for i in items], query.lang), confidence=result.confidence)
 
+
+
+ITEM_CHARS_ZH, ITEM_CHARS_EN = 70, 180  # an article's fragment shown beside its document (characters)
+
+
+def _item_titles(clause: Clause, hit: Hit, query: Query, deps: Deps) -> tuple[str, str, int]:
+    """(zh, en, sentence index) to show for a document's article in a which-documents answer: a law's article has
+    no title, so the fragment that answers the question ("…应当自货物交付之日起30日内支付款项"), cut to
+    ``ITEM_CHARS_ZH`` / ``ITEM_CHARS_EN`` characters; a work plan's measure keeps its title."""
+    if clause.kind != "article":
+        return clause.title, clause.title_en, hit.sentence
+    idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    zh = zh.rstrip("。；;，,")
+    zh = zh if len(zh) <= ITEM_CHARS_ZH else zh[:ITEM_CHARS_ZH] + "…"
+    en = en.rstrip(".;,") or clause.title_en
+    en = en if len(en) <= ITEM_CHARS_EN else en[:ITEM_CHARS_EN].rsplit(" ", 1)[0] + " …"
+    return zh, en, idx
 
 
 # "Which documents mention X?" / 哪些文件提到了X: X is a term to find word for word, not a topic.
