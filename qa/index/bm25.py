@@ -82,16 +82,22 @@ class BM25:
         Unknown query words count with the highest idf, so a question about things the corpus
         never mentions covers little of any document.
         """
+        mass, total = self.coverage_mass(tokens)
+        return mass / np.float32(total) if total > 0 else mass
+
+    def coverage_mass(self, tokens: list[str]) -> tuple[np.ndarray, float]:
+        """(idf mass of the query's words present in each document, the query's whole idf mass): the parts of
+        ``coverage``, so that two vocabularies' shares can be added (a question mixing Chinese and English)."""
         unique = list(dict.fromkeys(tokens))
         if not unique:
-            return np.zeros(self.n_docs, dtype=np.float32)
+            return np.zeros(self.n_docs, dtype=np.float32), 0.0
         unseen_idf = math.log1p((self.n_docs + 0.5) / 0.5)
         total = sum(float(self.idf[self.vocab[t]]) if t in self.vocab else unseen_idf for t in unique)
         cols = [self.vocab[t] for t in unique if t in self.vocab]
         if not cols:
-            return np.zeros(self.n_docs, dtype=np.float32)
+            return np.zeros(self.n_docs, dtype=np.float32), total
         present = (self.weights[:, cols] > 0).astype(np.float32)
-        return np.asarray(present @ self.idf[cols], dtype=np.float32).ravel() / np.float32(total)
+        return np.asarray(present @ self.idf[cols], dtype=np.float32).ravel(), total
 
     def top(self, tokens: list[str], *, k: int) -> list[tuple[int, float]]:
         """Best ``k`` documents with a score above zero (never a zero-score document)."""

@@ -39,6 +39,7 @@ COSINE_FLOOR = 0.2  # cosine at or below this is no evidence at all (calibrated 
 DOCUMENT_WEIGHT = 0.5
 DOCUMENT_TOP = 3
 DENSE_CANDIDATES = 512  # rows read from each FAISS index per query
+_LATIN_WORD = re.compile(r"[a-z]+")  # a token of Latin letters only (no digits): an English word
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,19 @@ class Retriever:
                 best = np.zeros(self.n, dtype=np.float32)
                 np.maximum.at(best, self._sentence_clause, s_scores)
                 clause_scores[f"bm25-{lang_key}-sent"] = best
+        if zh_tokens and en_tokens:
+            # A question mixing the languages ("what does the GZ regulation say about 应急转贷?"): its Chinese words
+            # read in the Chinese text, its English words in the English rendering, their shares added. Read in one
+            # language alone, the other language's words count as unknown and sink the coverage.
+            zh_bm, en_bm = self.index.bm25["bm25-zh-clause"], self.index.bm25["bm25-en-clause"]
+            zh_mass, zh_total = zh_bm.coverage_mass([t for t in zh_tokens if not _LATIN_WORD.fullmatch(t) or t in zh_bm.vocab])
+            en_mass, en_total = en_bm.coverage_mass(en_tokens)
+            if zh_total and en_total:
+                # Replaces the one-language shares: read alone, the English share of "is the 国税局 involved too?"
+                # is whole wherever "involve" is, the Chinese term unread.
+                features.pop("coverage-zh", None)
+                features.pop("coverage-en", None)
+                features["coverage-mixed"] = (zh_mass + en_mass) / np.float32(zh_total + en_total)
         for n, (encoder, faiss_index, rows) in enumerate(self.index.dense):
             name = f"dense-{n}"
             if self.weight(name, lang) <= 0 or (lang not in encoder.views and lang != "mixed"):

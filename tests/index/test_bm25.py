@@ -33,3 +33,15 @@ def test_english_tokens_split_hyphenated_compounds():
     # "land-related" and "land related" are the same words; so are "medium-sized" and "medium sized".
     assert english_tokenize("List the land-related measures") == english_tokenize("List the land related measures")
     assert "land" in english_tokenize("land-related") and "medium" in english_tokenize("medium-sized enterprises")
+
+
+def test_coverage_mass_adds_across_vocabularies():
+    zh = BM25.fit([["应急", "转贷"], ["土地"]])
+    en = BM25.fit([["emerg", "loan"], ["land"]])
+    zh_mass, zh_total = zh.coverage_mass(["应急", "转贷"])
+    en_mass, en_total = en.coverage_mass(["blood", "donat"])  # words neither text has
+    assert np.allclose(zh_mass / zh_total, zh.coverage(["应急", "转贷"]))
+    assert zh_mass[0] == zh_total and en_mass.max() == 0 and en_total > 0
+    mixed = (zh_mass + en_mass) / (zh_total + en_total)
+    assert 0 < mixed[0] < 1 and mixed[1] == 0  # the English half unknown: half the evidence, not all of it
+    assert zh.coverage_mass([]) [1] == 0.0

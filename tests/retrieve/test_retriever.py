@@ -26,3 +26,16 @@ def test_document_support_adds_the_mean_of_the_documents_best_scores(fake_assist
 def test_document_weight_must_not_be_negative():
     with pytest.raises(ValueError, match="document_weight"):
         RetrievalConfig(document_weight=-0.1)
+
+
+def test_a_mixed_question_is_covered_by_both_languages_words(fake_assistant):
+    retriever = fake_assistant.retriever
+    # The Chinese term read in the Chinese text, the English words in the rendering: evidence found.
+    hits = retriever.search("what does the gz regulation say about 应急转贷?", lang="mixed", k=100).hits
+    by_id = {h.clause_id: h for h in hits}
+    assert by_id["guangzhou-private-economy-regulation-2024/article-26"].confidence > 0.3
+    # A word of the rendering alone is no evidence while the Chinese term is unread: the English-only share
+    # (whole wherever "involve" is) gives way to the share of both languages' words.
+    _scores, _sentences, features = retriever._channel_scores("is the 飞碟局 involved too?", "mixed", retriever._mask(None)[1])
+    assert "coverage-en" not in features and "coverage-zh" not in features
+    assert 0 < features["coverage-mixed"].max() < 0.5
