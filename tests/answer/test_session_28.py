@@ -115,3 +115,12 @@ def test_more_city_life_questions_are_out_of_scope(fake_assistant):
     # 个体工商户's pension insurance is the individual-business regulation's matter.
     guard, library = fake_assistant.understander.scope_guard, fake_assistant.library
     assert not guard.cues("个体工商户参加养老保险有支持吗", scope=None, library=library)
+
+
+def test_the_sanction_for_breaking_an_article_is_the_article_that_names_it(fake_assistant):
+    a = fake_assistant.ask("广州条例违反第三十七条有什么罚则？")
+    assert a.citations[0].clause_id == f"{GZ}/article-40"  # 违反本条例第三十七条规定…
+    # Asked what the article says, the article itself.
+    assert fake_assistant.ask("广州条例第三十七条讲乜？").citations[0].clause_id == f"{GZ}/article-37"
+    # An article no other names keeps its own answer (the SME law's article 2 has no sanction of its own).
+    assert fake_assistant.ask("中小企业促进法第二条违反了怎么罚？").citations[0].clause_id.startswith(SME)

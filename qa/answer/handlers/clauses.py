@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
-from qa.answer.handlers.retrieval import counterpart, figure_answer
+from qa.answer.handlers.retrieval import _liability_first, counterpart, figure_answer, quote_answer
 from qa.answer.models import Answer, ListItem
 from qa.index.tokenize import english_tokenize
+from qa.ingest.numerals import to_chinese
 from qa.models import Clause, Library
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
@@ -110,11 +111,32 @@ def _not_in_library(query: Query, deps: Deps) -> Answer:
                             f"It holds: {titles_en}.")
 
 
+def _sanction_of(query: Query, deps: Deps) -> Answer | None:
+    """"广州条例违反第三十七条有什么罚则？": the article that names the one referred to and sets its sanction
+    ("违反本条例第三十七条规定…依法追究法律责任"), quoted; None when the question asks no liability or no
+    article of that document names it."""
+    if "liability" not in query.asks or len(query.refs) != 1 or query.refs[0].part is not None:
+        return None
+    docs = candidate_documents(query.refs[0], query, deps.library)
+    clause = resolve(query.refs[0], docs[0], deps.library) if len(docs) == 1 else None
+    if clause is None or not clause.number:
+        return None
+    liable = _liability_first(query, deps, Filters(documents=(clause.doc_id,)), (clause.id,))
+    if liable is None or not liable.hits:
+        return None
+    first = deps.library.clause(liable.hits[0].clause_id)
+    if first.id == clause.id or not re.search(rf"第{to_chinese(clause.number)}条(?![一二三四五六七八九十])", first.text_zh):
+        return None
+    return quote_answer(query, deps, first, liable.hits[0], liable)
+
+
 def handle_clause_ref(query: Query, deps: Deps) -> Answer:
     """Each referenced clause (or part) quoted and cited; departments first when the question asks who."""
     library = deps.library
     if query.unknown_document and not query.selected:
         return _not_in_library(query, deps)
+    if (sanction := _sanction_of(query, deps)) is not None:
+        return sanction
     lines: list[str] = []
     bare_heads: dict[int, str] = {}  # line -> the same line without the clause's text
     citations = []
