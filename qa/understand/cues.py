@@ -133,7 +133,9 @@ LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|�
 CATALOGUE_FRAME = _re(r"(?:哪些|哪几份|什么)(?:文件|法规|法律|条例|政策|文档)?(?:是|属于|来自|由|还|已经?|不再)"
                       r"|(?:文件|法规|法律|条例)(?:有|是)(?:哪些|哪几份)"
                       r"|(?:文件|法规)(?:中|里)?(?:哪些|哪几份)(?:是|属于|还)"
-                      r"|(?:有|都有)(?:哪些|哪几份)[\u4e00-\u9fff]{1,4}的(?:文件|法规|法律|条例|政策)"
+                      r"|(?:有|都有)(?:哪些|哪几份)(?:[\u4e00-\u9fff]{1,4}的)?(?:文件|法律法规|法规|法律|条例|政策)"
+                      r"|^\W*(?:which|what) (?:[a-z]+ ){1,2}(?:documents|laws|regulations|texts|policies)"
+                      r" (?:are (?:in|there)|do you have|does (?:the|your) library (?:have|hold))\b"
                       r"|^\W*(?:which|what) (?:of (?:the|these|those|your) )?(?:documents|laws|regulations|texts|policies)(?: in (?:the|your) library)?"
                       r" (?:are|come|were|is|from|still)\b")
 CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政策|文档|资料库|库|里|中|是|属于|来自|由|还|的|已经|已|了|有|不再"
@@ -142,7 +144,7 @@ CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政�
                       r"|\b(?:which|what|of|the|documents?|laws?|regulations?|texts?|policies|in|library|your|are|is|were|was|come|comes"
                       r"|from|issued|made|enacted|by|national|provincial|municipal|local|city|province|level|guangzhou|guangdong"
                       r"|administrative|state|council|still|current|currently|valid|force|superseded|repealed|no|longer|old|work|plans?"
-                      r"|ones?|these|those|specific|specifically|only)\b")
+                      r"|ones?|these|those|specific|specifically|only|do|you|have|there|hold|holds)\b")
 LEVEL_OF = (("national", _re(r"国家|全国|\bnational\b|国务院|\bstate council\b")),
             ("provincial", _re(r"省|广东|\bprovincial\b|\bprovince\b|\bguangdong\b")),
             ("municipal", _re(r"市级|市的|广州|\bmunicipal\b|\bcity\b|\bguangzhou\b")))

@@ -300,6 +300,10 @@ class Understander:
             cues.CATALOGUE_FRAME.search(content) and not own_content(cues.CATALOGUE_WORDS.sub(" ", content))
             # (哪些还有效？ after a list of measures: which of those)
             and (not context or re.search(r"文件|法规|法律|条例|\b(?:documents|laws|regulations)\b", content)))
+        if not catalogue and context and context.intent == "document" and not context.clause_ids and "ellipsis" in asks \
+                and _CATALOGUE_ASKED.search(context.question) and catalogue_filter(content) \
+                and not own_content(cues.CATALOGUE_WORDS.sub(" ", cues.ELLIPSIS.sub(" ", content))):
+            catalogue = True  # "省级的呢？" after "哪些是广州市级的文件？": the catalogue, filtered the new way
         if catalogue and "library" not in asks:
             # "Which documents come from Guangzhou?" / 哪些文件是广东省的: the catalogue, filtered, not a topic search.
             asks, doc_mentions = asks | {"library"}, []
@@ -375,7 +379,7 @@ class Understander:
             # 广东省促进中小企业发展条例还是2007年那个版本吗: a version the library does not hold.
             missing_version = self._missing_version(blank(content, [(m.start, m.end) for m in doc_mentions]), named_docs)
         switched = self._switch_documents(content, context, selected) if context and not named_docs and not refs \
-            and not missing_version else None
+            and not missing_version and not catalogue else None
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
@@ -752,6 +756,7 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+_CATALOGUE_ASKED = re.compile(cues.CATALOGUE_FRAME.pattern + "|" + cues.LIBRARY_LIST.pattern, cues.CATALOGUE_FRAME.flags)
 _DEFINES = re.compile(r"所称|是指")  # a sentence that defines a term (本法所称民营经济组织，是指…)
 
 

@@ -124,3 +124,19 @@ def test_the_sanction_for_breaking_an_article_is_the_article_that_names_it(fake_
     assert fake_assistant.ask("广州条例第三十七条讲乜？").citations[0].clause_id == f"{GZ}/article-37"
     # An article no other names keeps its own answer (the SME law's article 2 has no sanction of its own).
     assert fake_assistant.ask("中小企业促进法第二条违反了怎么罚？").citations[0].clause_id.startswith(SME)
+
+
+def test_documents_of_a_level_in_more_words(fake_assistant):
+    for q in ("广州市层面有哪些文件？", "What Guangzhou documents do you have?"):
+        a = fake_assistant.ask(q)
+        assert not a.citations and ("《广州市支持民营经济发展条例》" in a.answer or "Regulations of Guangzhou Municipality" in a.answer), q
+    a = fake_assistant.ask("国家层面有哪些法律法规？")
+    assert "《中华人民共和国民营经济促进法》" in a.answer and "《广东省促进中小企业发展条例》" not in a.answer
+    a = fake_assistant.ask("Which national laws are in the library?")
+    assert "Private Economy Promotion Law" in a.answer and "Guangdong" not in a.answer
+    # "省级的呢？" after a catalogue question: the catalogue again, for that level.
+    a = fake_assistant.ask("省级的呢？", history=["哪些是广州市级的文件？"])
+    assert "《广东省促进中小企业发展条例》" in a.answer and "《广州市支持民营经济发展条例》" not in a.answer
+    assert fake_assistant.ask("Which documents are provincial?").answer.startswith("The library holds 1 such document:")
+    # A topic after the frame is a search for it, not the catalogue.
+    assert "library" not in fake_assistant.understand("融资担保有哪些法规？").asks

@@ -288,7 +288,8 @@ def _library_listing(query: Query, deps) -> Answer:
                          f"{status_line(info, 'en')}")
     if wanted or (query.places and not query.selected):
         head = (f"资料库中符合的文件有{len(docs)}份（现行有效的在前）：" if lang == "zh" else
-                f"The library holds {len(docs)} such documents (those in force first):")
+                (f"The library holds {len(docs)} such documents (those in force first):" if len(docs) != 1
+                 else "The library holds 1 such document:"))
     else:
         head = (f"资料库共有{len(docs)}份文件（现行有效的在前）：" if lang == "zh" and not query.selected else
                 f"所选的{len(docs)}份文件：" if lang == "zh" else
