@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
-from qa.answer.handlers.retrieval import _liability_first, counterpart, figure_answer, quote_answer
+from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, quote_answer
 from qa.answer.models import Answer, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.ingest.numerals import to_chinese
@@ -121,7 +121,7 @@ def _sanction_of(query: Query, deps: Deps) -> Answer | None:
     clause = resolve(query.refs[0], docs[0], deps.library) if len(docs) == 1 else None
     if clause is None or not clause.number:
         return None
-    liable = _liability_first(query, deps, Filters(documents=(clause.doc_id,)), (clause.id,))
+    liable = liability_first(query, deps, Filters(documents=(clause.doc_id,)), (clause.id,))
     if liable is None or not liable.hits:
         return None
     first = deps.library.clause(liable.hits[0].clause_id)

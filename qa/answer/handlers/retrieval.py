@@ -94,7 +94,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
                                    evidence_text=query.evidence_text,
                                    discussed=() if filters and filters.documents else query.discussed)
     if query.details.get("liability") and query.context and query.context.clause_ids:
-        liable = _liability_first(query, deps, filters, query.context.clause_ids, chapter_first=True)
+        liable = liability_first(query, deps, filters, query.context.clause_ids, chapter_first=True)
         if liable is not None:
             return liable, None
     if query.followup and query.context and query.context.clause_ids and not switched:
@@ -116,7 +116,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
             and not _below_threshold(query, deps, result):
         # "大公司一直拖着不付钱，有什么处罚？": the liability articles of the documents on the topic.
         top = tuple(h.clause_id for h in result.hits[:1])
-        liable = _liability_first(query, deps, Filters(documents=deps.library.documents_of(top)), top)
+        liable = liability_first(query, deps, Filters(documents=deps.library.documents_of(top)), top)
         if liable is not None:
             return replace(liable, confidence=result.confidence), None
     return result, ("abstained" if _below_threshold(query, deps, result) else None)
@@ -127,7 +127,7 @@ _OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|(
                           r"|不予处罚|\bwaive|\b(?<!they )(?<!they will )be (?:fined|penali[sz]ed|punished)\b")
 
 
-def _liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...], *,
+def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...], *,
                      chapter_first: bool = False) -> SearchResult | None:
     """The liability articles of the documents of ``about`` (the earlier turn's clauses, or the best clause found),
     those that name one of them first ("违反本条例第三十七条规定…"), then (``chapter_first``, for "what happens to
