@@ -171,6 +171,21 @@ class Retriever:
             return mask, params
 
     # -- channels ----------------------------------------------------------------------------
+    def _coverage(self, zh_tokens: list[str], en_tokens: list[str]) -> dict[str, np.ndarray]:
+        """Lexical evidence features: per language, the share of the question's idf mass each clause holds. A
+        question mixing the languages ("what does the GZ regulation say about 应急转贷?") has one share instead: its
+        Chinese words read in the Chinese text, its English words in the English rendering, their masses added.
+        Read in one language alone, the other language's words count as unknown and sink the coverage, or are not
+        read at all (the English share of "is the 国税局 involved too?" is whole wherever "involve" is)."""
+        if zh_tokens and en_tokens:
+            zh_bm, en_bm = self.index.bm25["bm25-zh-clause"], self.index.bm25["bm25-en-clause"]
+            zh_mass, zh_total = zh_bm.coverage_mass([t for t in zh_tokens if not _LATIN_WORD.fullmatch(t) or t in zh_bm.vocab])
+            en_mass, en_total = en_bm.coverage_mass(en_tokens)
+            if zh_total and en_total:
+                return {"coverage-mixed": (zh_mass + en_mass) / np.float32(zh_total + en_total)}
+        return {f"coverage-{key}": self.index.bm25[f"bm25-{key}-clause"].coverage(tokens)
+                for key, tokens in (("zh", zh_tokens), ("en", en_tokens)) if tokens}
+
     def _channel_scores(self, text: str, lang: str, params: list) -> tuple[dict, dict, dict]:
         """Per-channel clause scores, per-channel sentence scores, and coverage features."""
         clause_scores: dict[str, np.ndarray] = {}
@@ -188,26 +203,13 @@ class Retriever:
             sent_bm = self.index.bm25[f"bm25-{lang_key}-sentence"]
             s_scores = sent_bm.scores(tokens)
             sentence_scores[f"bm25-{lang_key}"] = s_scores
-            features[f"coverage-{lang_key}"] = clause_bm.coverage(tokens)
             if self.weight(f"bm25-{lang_key}", lang) > 0:
                 clause_scores[f"bm25-{lang_key}"] = clause_bm.scores(tokens)
             if self.weight(f"bm25-{lang_key}-sent", lang) > 0:
                 best = np.zeros(self.n, dtype=np.float32)
                 np.maximum.at(best, self._sentence_clause, s_scores)
                 clause_scores[f"bm25-{lang_key}-sent"] = best
-        if zh_tokens and en_tokens:
-            # A question mixing the languages ("what does the GZ regulation say about 应急转贷?"): its Chinese words
-            # read in the Chinese text, its English words in the English rendering, their shares added. Read in one
-            # language alone, the other language's words count as unknown and sink the coverage.
-            zh_bm, en_bm = self.index.bm25["bm25-zh-clause"], self.index.bm25["bm25-en-clause"]
-            zh_mass, zh_total = zh_bm.coverage_mass([t for t in zh_tokens if not _LATIN_WORD.fullmatch(t) or t in zh_bm.vocab])
-            en_mass, en_total = en_bm.coverage_mass(en_tokens)
-            if zh_total and en_total:
-                # Replaces the one-language shares: read alone, the English share of "is the 国税局 involved too?"
-                # is whole wherever "involve" is, the Chinese term unread.
-                features.pop("coverage-zh", None)
-                features.pop("coverage-en", None)
-                features["coverage-mixed"] = (zh_mass + en_mass) / np.float32(zh_total + en_total)
+        features.update(self._coverage(zh_tokens, en_tokens))
         for n, (encoder, faiss_index, rows) in enumerate(self.index.dense):
             name = f"dense-{n}"
             if self.weight(name, lang) <= 0 or (lang not in encoder.views and lang != "mixed"):

@@ -13,10 +13,9 @@ from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
-from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, quote_answer
+from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, names_article, quote_answer
 from qa.answer.models import Answer, ListItem
 from qa.index.tokenize import english_tokenize
-from qa.ingest.numerals import to_chinese
 from qa.models import Clause, Library
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
@@ -125,7 +124,7 @@ def _sanction_of(query: Query, deps: Deps) -> Answer | None:
     if liable is None or not liable.hits:
         return None
     first = deps.library.clause(liable.hits[0].clause_id)
-    if first.id == clause.id or not re.search(rf"第{to_chinese(clause.number)}条(?![一二三四五六七八九十])", first.text_zh):
+    if first.id == clause.id or not names_article(first.text_zh, clause.number):
         return None
     return quote_answer(query, deps, first, liable.hits[0], liable)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import DEFINING, Deps, best_fragment, not_covered, notes_for
-from qa.answer.handlers.retrieval import _tokenize, handle_topical, matching_clause, retrieve
+from qa.answer.handlers.retrieval import _tokenize, handle_topical, matching_clause, retrieve, text_similarity
 from qa.answer.models import Answer, Contact, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.ingest.departments import ASSIGNMENT_PAREN
@@ -597,7 +597,7 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
             if older and older not in best and library.has_document(older):
                 clause = library.clause(hit.clause_id)
                 old = matching_clause(deps, clause, older)
-                if old is not None and difflib.SequenceMatcher(None, clause.text_zh, old.text_zh, autojunk=False).ratio() >= SAME_RULE_RATIO:
+                if old is not None and text_similarity(clause.text_zh, old.text_zh) >= SAME_RULE_RATIO:
                     best[older] = Hit(old.id, 0.0, 0, hit.confidence, {}, ())
     lines, items, citations = [], [], []
     for doc_id, hit in best.items():

@@ -8,6 +8,7 @@ clauses of the earlier turn instead of searching afresh.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -141,8 +142,7 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     if not liable:
         return None
     earlier = [deps.library.clause(c) for c in about]
-    named = {c.id for c in liable for e in earlier if e.doc_id == c.doc_id and e.number
-             and re.search(rf"第{to_chinese(e.number)}条(?![一二三四五六七八九十])", c.text_zh)}
+    named = {c.id for c in liable for e in earlier if e.doc_id == c.doc_id and e.number and names_article(c.text_zh, e.number)}
     # Ranked by likeness to the earlier clause and to the conversation's words together (reciprocal ranks):
     # "penalty" alone would put the article on fraud penalties first.
     found = deps.retriever.search(query.retrieval_text, lang=query.channels, k=100, filters=filters)
@@ -197,6 +197,16 @@ def _version_counterparts(query: Query, deps: Deps, switched: tuple[str, ...]) -
             if (match := matching_clause(deps, clause, doc_id)) is not None:
                 out.append(match.id)
     return tuple(dict.fromkeys(out))
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Character similarity of two Chinese texts, 0-1 (difflib's ratio, no junk heuristic)."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def names_article(text: str, number: int) -> bool:
+    """Whether ``text`` names article ``number`` of its own document (第三十七条, not 第三十七条之一 or 第三十八条)."""
+    return bool(re.search(rf"第{to_chinese(number)}条(?![一二三四五六七八九十])", text))
 
 
 def matching_clause(deps: Deps, clause: Clause, doc_id: str) -> Clause | None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from qa.answer.citation import cite, clause_label, document_name, make_citation, status_line
 from qa.answer.handlers.common import Deps, best_fragment, not_covered
-from qa.answer.handlers.retrieval import _tokenize, deps_citation, hit_for, matching_clause
+from qa.answer.handlers.retrieval import _tokenize, deps_citation, hit_for, matching_clause, text_similarity
 from qa.answer.models import Answer
 from qa.models import Clause
 from qa.retrieve.retriever import Filters, SearchResult
@@ -115,14 +115,9 @@ def _counterpart(deps: Deps, clause: Clause, older_doc: str) -> tuple[Clause | N
     """``clause``'s counterpart in ``older_doc`` (another version of its document) and what became of it:
     (None, "new") below ``NEW_RATIO`` similarity, else (the counterpart, "same" or "changed")."""
     older = matching_clause(deps, clause, older_doc)
-    if older is None or _similarity(clause.text_zh, older.text_zh) < NEW_RATIO:
+    if older is None or text_similarity(clause.text_zh, older.text_zh) < NEW_RATIO:
         return None, "new"
     return older, "same" if clause.text_zh == older.text_zh else "changed"
-
-
-def _similarity(a: str, b: str) -> float:
-    """Character similarity of two Chinese texts, 0-1 (difflib's ratio, no junk heuristic)."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _changes(citations: list, library, lang: str) -> str:
