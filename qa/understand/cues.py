@@ -58,7 +58,9 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|^(?:and |so |but )?who (?:should|would|decides?|organi[sz]es?|mediates?|supervises?|approves?|determines?"
               r"|enforces?|investigates?|coordinates?|evaluates?|assesses?|certifies?|registers?|accepts?|receives?)\b"
               r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
-VALIDITY = _re(r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
+VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几个?版本|有几版|其他版本|旧版本|\bhow many versions\b|\b(?:which|what) versions\b"
+               r"|\b(?:other|older|earlier|previous) versions?\b|"
+               r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
                r"|还能用|现在还|有效期|生效了吗|生效了没|生效没|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich version\b|\bcurrent version\b|\blatest version\b"
@@ -134,7 +136,7 @@ CATALOGUE_FRAME = _re(r"(?:哪些|哪几份|什么)(?:文件|法规|法律|条�
                       r"|(?:文件|法规|法律|条例)(?:有|是)(?:哪些|哪几份)"
                       r"|(?:文件|法规)(?:中|里)?(?:哪些|哪几份)(?:是|属于|还)"
                       r"|(?:有|都有)(?:哪些|哪几份)(?:[\u4e00-\u9fff]{1,4}的)?(?:文件|法律法规|法规|法律|条例|政策)"
-                      r"|^\W*(?:which|what) (?:[a-z]+ ){1,2}(?:documents|laws|regulations|texts|policies)"
+                      r"|^\W*(?:which|what) (?:[a-z-]+ ){1,2}(?:documents|laws|regulations|texts|policies)"
                       r" (?:are (?:in|there)|do you have|does (?:the|your) library (?:have|hold))\b"
                       r"|^\W*(?:which|what) (?:of (?:the|these|those|your) )?(?:documents|laws|regulations|texts|policies)(?: in (?:the|your) library)?"
                       r" (?:are|come|were|is|from|still)\b")
@@ -144,7 +146,8 @@ CATALOGUE_WORDS = _re(r"哪些|哪几份|什么|文件|法规|法律|条例|政�
                       r"|\b(?:which|what|of|the|documents?|laws?|regulations?|texts?|policies|in|library|your|are|is|were|was|come|comes"
                       r"|from|issued|made|enacted|by|national|provincial|municipal|local|city|province|level|guangzhou|guangdong"
                       r"|administrative|state|council|still|current|currently|valid|force|superseded|repealed|no|longer|old|work|plans?"
-                      r"|ones?|these|those|specific|specifically|only|do|you|have|there|hold|holds)\b")
+                      r"|ones?|these|those|specific|specifically|only|do|you|have|there|hold|holds|passed|npc|standing|committee"
+                      r"|congress|people's|adopted)\b|全国人大|人大常委会|常委会|人民代表大会|常务委员会|通过")
 LEVEL_OF = (("national", _re(r"国家|全国|\bnational\b|国务院|\bstate council\b")),
             ("provincial", _re(r"省|广东|\bprovincial\b|\bprovince\b|\bguangdong\b")),
             ("municipal", _re(r"市级|市的|广州|\bmunicipal\b|\bcity\b|\bguangzhou\b")))
@@ -225,7 +228,12 @@ hi hello hey hiya yo there thanks thx ty cheers bye goodbye ok okay morning
 """.split()
 _GREETING_PHRASES = ("thank you very much", "thank you", "many thanks", "a lot", "so much", "see you", "good morning",
                      "good afternoon", "good evening", "who are you", "what can you do", "are you there",
-                     "thanks for earlier", "for earlier", "great", "and", "also", "so")
+                     "thanks for earlier", "for earlier", "great", "and", "also", "so",
+                     # small talk before the question (a weather word after it is a question about the weather)
+                     "今天天气不错", "今天天气很好", "今天天气真好", "天气不错", "天气真好", "顺便问一下", "顺便问下",
+                     "nice weather today", "nice weather", "lovely weather", "lovely day today", "lovely day",
+                     "beautiful day today", "beautiful day", "how are you", "hope you are well", "hope you're well",
+                     "by the way", "btw")
 # Longest first, so "thank you very much" goes before "thank you".
 GREETING_PHRASES = tuple(sorted((*GREETING_WORDS, *_GREETING_PHRASES), key=len, reverse=True))
 ANAPHORA = _re(r"^这个(?![方文法条规政措])"
@@ -234,6 +242,8 @@ ANAPHORA = _re(r"^这个(?![方文法条规政措])"
                r"|那部分|这部分|那块|这块|那一块|这一块"
                r"|\b(?:that|this|there)\s*[?？]*$|\bof (?:those|these)\b|\bsimilar\b|\blike that\b|\bon this\b|\bthe same rule\b"
                r"|\bsame rules?\b|\bthat law\b|\bthat regulation\b|\bin it\b|\bthis one\b"
+               r"|\b(?:that|this) (?:revision|version|edition)\b|那个版本|这个版本|那一版|这一版"
+               r"|\b(?:of|for|from|about|on|with|to|by) that\b(?! (?:plan|document|law|regulations?)\b)"
                r"|\bthis (?:measure|article|clause|one|item|goal|provision|rule)\b|\bthat (?:measure|article|clause|one|item|goal|provision|rule)\b"
                r"|\bit\b|\bits\b|\bthey\b|\bthem\b|\bthose\b|\bthe same\b|\babove\b"
                r"|\bthese (?:measures|articles|clauses|ones|items|provisions)\b|\beach of (?:them|these)\b")
@@ -254,7 +264,7 @@ ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|�
                r"|^(?:but |and |so )?what if\b|又(?:点|点样|怎样|怎么样|如何|怎么说)[?？]?$"
                r"|\bwhat about\b|\bhow about\b")
 # Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?).
-GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
+GENERIC_WORDS = _re(r"这样|那样|里面|当中|由(?=哪|谁)|找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
                     r"|国家级|省级|市级|区级|国家|省|市|区|呀|啊|吧|是|有|要|能|可以|怎么|如何|办|去|我|我们|请问|具体|讲|说|内容|规定|情况|再|又|也|还|都"
                     r"|一下|一点|详细|原文|全文|时候|时间|多久|多长|期限|为什么|谢谢|好的|继续|方案|文件|一共|总共|共|条款|这个|哪几|其中|分别"
                     r"|现在|目前|如今|还|有效|生效|失效|适用|管用|能用|版本"
@@ -267,7 +277,7 @@ GENERIC_WORDS = _re(r"找|哪个|哪些|什么|部门|单位|机构|谁|负责|�
                     r"named|mentioned|has|have|there|are|does|which|ones|within|time|frame|timeframe|period|deadline|"
                     r"by|until|soon|often|figure|number|rate|percentage|percent|much|big|large|high|still|valid|force|"
                     r"effect|current|now|today|apply|applies|version|take|takes|taking|took|taken|come|came|into|was|were|did|do|where|"
-                    r"too|as|well|either|part|bit)\b")
+                    r"too|as|well|either|part|bit|involved?|involves)\b")
 # What a named body is: 市民营办是什么机构？ / What does 市民营办 stand for? (its full name, then its clauses).
 WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构|部门|单位|组织|机关|办公室|东西)|全称|全名|指的?是(?:什么|哪个|哪里)"
                 r"|是什么意思|\bstand for\b|\bfull name\b|\bwhat kind of (?:body|agency|office|organi[sz]ation|department)\b"
@@ -314,6 +324,8 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不|拒收|无故拒绝)"
                 r"\S{0,4}?(?:了|的话)?\S{0,2}?(?:怎么处理|如何处理|怎么办|会怎样|会怎么样|怎么罚|会被|有什么|谁(?:来)?(?:担责|负责|承担))|被怎么处理|怎么追责|谁来(?:罚|处理|追责)"
                 r"|谁(?:来)?(?:担责|承担责任)|担什么责|承担什么责任|负什么责任"
+                # 违反广州条例第三十六条会怎样: a clause reference between the breach and the question
+                r"|违反[^，。,.？?!！]{0,16}?(?:会怎样|会怎么样|会点样?|会如何|会有咩|有什么后果|怎么处理|如何处理)"
                 r"|\bpenalt\w*|\bpunish\w*|\bsanction\w*|\bconsequences?\b|\bliab\w*|\bfined\b|\bfines\b"
                 r"|\bwhat happens (?:if|when) (?:they|it|he|she|(?:the|a|an) (?:\w+ )?\w+|companies|agencies)\b[^?]{0,40}"
                 r"(?:n't|not|fail|refuse|break|violat|ignor|hide|hides|fake|fakes|falsif|conceal)"

@@ -42,7 +42,7 @@ _GENERIC_EN = frozenset({"government", "local", "public", "state", "my", "our", 
 
 
 # Words of the question, not of a name, that may stand before "… office" ("does the complaint office").
-_QUESTION_WORDS = frozenset({"how", "many", "much", "does", "do", "did", "have", "has", "must",
+_QUESTION_WORDS = frozenset({"how", "many", "much", "does", "do", "did", "have", "has", "must", "is", "are", "was", "were",
                              "should", "can", "will", "would", "when", "if", "whether", "to", "by", "with", "from",
                              "about", "days", "working"})
 # Words after which a shortened department name can start ("involve the planning bureau", "does land and housing bureau").
@@ -103,7 +103,13 @@ class DepartmentNames:
         unknown = []
         for m in [*UNKNOWN_ZH_RE.finditer(text), *UNKNOWN_BARE_ZH_RE.finditer(text)]:
             if not overlaps(m.start(), m.end(), taken) and not any(m.group(0) in u or u in m.group(0) for u in unknown):
-                unknown.append(m.group(0))
+                shared = self._shared_ending(m.group(0))
+                if shared:  # 税务局 today: the plan's 国家税务局 and 地方税务局
+                    found += [DepartmentMention(n, role, negated, m.start(), m.end()) for n in shared
+                              if n not in {f.name for f in found}]
+                    taken.append((m.start(), m.end()))
+                else:
+                    unknown.append(m.group(0))
         # "the Bureau of Commerce" is read as such before "… the municipal bureau" can take its first words.
         named_of = [UNKNOWN_EN_RE.match(text, m.start()) for m in _UNKNOWN_EN_OF.finditer(text)]
         for m in named_of or list(UNKNOWN_EN_RE.finditer(text)):
@@ -111,6 +117,7 @@ class DepartmentNames:
                 continue
             phrase = (m.group(2) or m.group(3) or "").strip()
             kind = m.group(1) or m.group(4)
+            indefinite = phrase.startswith(("a ", "an "))  # "a government office"; "is a Guangzhou Commerce Bureau" names one
             if m.group(4):
                 # "how many working days does the complaint office have": the name starts after the question's words.
                 head = phrase.split()
@@ -118,15 +125,15 @@ class DepartmentNames:
                 phrase = " ".join(head[last + 1:])
             words = [w for w in phrase.split() if w not in ("the", "a", "an", "which", "what", "does", "do", "municipal",
                                                               "guangzhou", "city", "is", "of", "for", "any", "and", "or")]
-            if not words or set(words) <= _GENERIC_EN or phrase.startswith(("a ", "an ")):
+            if not words or set(words) <= _GENERIC_EN or indefinite:
                 continue  # "a government office", "the local office": no department's name
             prep = "for" if m.group(0).startswith(f"{kind} for") else "of"
             name = f"{' '.join(words)} {kind}" if m.group(4) else f"{kind} {prep} {' '.join(words)}"
             short = self._shortened(phrase, kind) if m.group(4) else None
             if short:
-                if short[0] not in {f.name for f in found}:
-                    start = m.start(3) + len(" ".join(phrase.split()[:short[1]])) + (1 if short[1] else 0)
-                    found.append(DepartmentMention(short[0], role, negated, start, m.end()))
+                start = m.start(3) + len(" ".join(phrase.split()[:short[1]])) + (1 if short[1] else 0)
+                found += [DepartmentMention(n, role, negated, start, m.end()) for n in short[0]
+                          if n not in {f.name for f in found}]
             elif not any(name in e or e.endswith(name) for e in self._english):
                 shown = m.group(0).strip()
                 if m.group(1):  # "bureau of commerce lead": the name ends before the question's own words
@@ -136,10 +143,21 @@ class DepartmentNames:
                 unknown.append(shown)
         return found, unknown
 
-    def _shortened(self, phrase: str, kind: str) -> tuple[str, int] | None:
-        """(the one department whose English name holds every word of a shortened name, the index of the name's
-        first word in ``phrase``): "the Planning Bureau" -> 市规划局, "Land and Housing bureau" -> 市国土房管局.
-        None when no department or several do.
+    def _shared_ending(self, name: str) -> list[str]:
+        """The departments (two at most) whose full names end with ``name`` less 广州市/市, when it has 3+ characters:
+        税务局 -> [市国税局, 市地税局] (广州市国家税务局, 广州市地方税务局); [] otherwise."""
+        core = name.removeprefix("广州").removeprefix("市")
+        if len(core) < 3:
+            return []
+        names = list(dict.fromkeys(n for a, n in self._aliases if len(a) > len(core) + 1 and a.endswith(core)
+                                   and not a.isascii()))
+        return names if len(names) <= 2 else []
+
+    def _shortened(self, phrase: str, kind: str) -> tuple[list[str], int] | None:
+        """(the departments whose English names hold every word of a shortened name, the index of the name's
+        first word in ``phrase``): "the Planning Bureau" -> [市规划局], "Land and Housing bureau" -> [市国土房管局],
+        "the tax bureau" -> [市国税局, 市地税局] (a word may be the start of the name's word: tax, taxation). None when
+        no department does, or more than two (too vague to be a name).
 
         The shortened name is the words after "the" or a verb ("which measures involve the planning bureau");
         a name with a word of its own in front ("Industry and Information Technology Bureau") is not shortened,
@@ -152,9 +170,10 @@ class DepartmentNames:
             own = [w for w in words[start:] if w not in ("and", "&", "of")]
             if not own or set(own) <= _GENERIC_EN:
                 continue
-            names = [name for name, ws in self._english_words.items() if kind in ws and set(own) <= ws]
+            names = [name for name, ws in self._english_words.items()
+                     if kind in ws and all(w in ws or (len(w) >= 3 and any(x.startswith(w) for x in ws)) for w in own)]
             if names:
-                return (names[0], start) if len(names) == 1 else None
+                return (names, start) if len(names) <= 2 else None
         return None
 
 

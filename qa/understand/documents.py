@@ -29,7 +29,7 @@ _PLAN_STRUCTURE = re.compile(r"(?:几|多少)(?:条|项)(?:主要)?措施|措施
 _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|年(?:的|那个)?(?:条例|版本|文本|老条例|旧条例))"
                            r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后|两版|两个版本|新旧"
                            r"|\b(?:the )?(?:old |new |original |revised )?(?:19|20)\d\d (?:version|text|edition|regulations?|rules?"
-                           r"|revision)\b|\bboth versions\b"
+                           r"|revision|one)\b|\bboth versions\b"
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
 # A title-like name right before a clause number: 《X条例》第十条 / X法第3条.
 _DOC_NAME_RE = re.compile(r"《?([\u4e00-\u9fff]{2,30}?(?:条例|法|办法|规定|意见|决定|方案|通知|细则))》?\s*(?:的)?\s*第")
@@ -41,6 +41,12 @@ _DOC_NAME_EN_RE = re.compile(r"\barticle\s+\w+\s+of\s+(?:the\s+)?((?:[a-z'-]+\s+
                              r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[a-z'-]+\s*){1,8})?)\s*[?.!]*$")
 _GENERIC_NAME_EN_RE = re.compile(r"(?:this|that|the)?\s*(?:law|regulations?|plan|document|rules)")
 _PLACES = {"广州": re.compile(r"广州|\bguangzhou\b|\bcanton\b"), "广东": re.compile(r"广东|\bguangdong\b")}
+# A year and a kind of text, with no name: 2024年条例, 2007年的方案, "the 2024 regulation", "the 2025 law".
+_YEAR_KIND_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*(?:年的?|年版的?|年修订的?)?\s*(?P<kind>条例|法(?![规律院])|方案|工作方案"
+                           r"|regulations?\b|laws?\b|plan\b|work plan\b)")
+_KIND_WORDS = {"条例": ("local_regulation", "state_council_regulation"), "regulation": ("local_regulation", "state_council_regulation"),
+               "法": ("law",), "law": ("law",), "方案": ("municipal_work_plan",), "工作方案": ("municipal_work_plan",),
+               "plan": ("municipal_work_plan",), "work plan": ("municipal_work_plan",)}
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年版|版|年的|年那个|年修订|年修订版|年)?")
 
 
@@ -98,7 +104,14 @@ class DocumentNames:
                     continue
                 taken.append((start, end))
                 found.append(DocumentMention(self.version_of(ids, text, (start, end)), start, end, name))
-        if not found:
+        named = len(found)
+        for m in _YEAR_KIND_RE.finditer(text):
+            if not overlaps(m.start(), m.end(), taken) and (doc_id := self._of_year(m)):
+                # 2007年方案同2024年条例: a year and a kind of text name the one document of that year.
+                taken.append((m.start(), m.end()))
+                found.append(DocumentMention(doc_id, m.start(), m.end(), m.group(0)))
+        if not named:
+            # Also when a year named one ("Guangzhou … the 2024 regulation": the place is part of the name too).
             # Loose naming (广东的中小企业条例, the Guangdong SME regulation): every word of a keyword group.
             for words, ids in self._keywords:
                 if all(w in text or _IN_ENGLISH.get(w, "\0") in text for w in words):
@@ -106,8 +119,9 @@ class DocumentNames:
                     # group's topic words ("private economy") stay in the question's topic.
                     first = next(f for f in (words[0], _IN_ENGLISH.get(words[0])) if f and f in text)
                     start = text.find(first)
-                    found.append(DocumentMention(self.version_of(ids, text), start, start + len(first), first,
-                                                 loose=True))
+                    doc_id = self.version_of(ids, text)
+                    found.append(DocumentMention(doc_id, start, start + len(first), first,
+                                                 loose=doc_id not in {f.doc_id for f in found}))
                     break
         if not found:
             found += self._misspelt(text)
@@ -125,6 +139,19 @@ class DocumentNames:
             if f.doc_id not in {o.doc_id for o in out}:
                 out.append(f)
         return out
+
+    def _of_year(self, m: re.Match) -> str | None:
+        """The one document of the year and kind in ``m`` (a ``_YEAR_KIND_RE`` match): its id's year first
+        (2020年条例 -> the 2020 payment regulation, not the Guangdong one in force from 2020), then any of its
+        dates; None when none or several are."""
+        year, word = m.group("year"), m.group("kind").lower()
+        kinds = next(k for w, k in _KIND_WORDS.items() if word.startswith(w))
+        docs = [d.info for d in self.library.documents if d.info.kind in kinds]
+        for years_of in (lambda i: {i.id[-4:]}, lambda i: {d[:4] for d in i.dates.values()}):
+            ids = [i.id for i in docs if year in years_of(i)]
+            if ids:
+                return ids[0] if len(ids) == 1 else None
+        return None
 
     def _misspelt(self, text: str) -> list[DocumentMention]:
         """A Chinese document name typed with one wrong character (two in names of 9+), in a name of 5+

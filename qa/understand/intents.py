@@ -28,7 +28,9 @@ def is_document(q: Query, _lib: Library) -> bool:
     if q.refs or q.departments or q.unknown_departments:
         return False
     a = q.asks
-    about_doc = bool(q.documents) or "this_document" in a or q.selected is not None or "report" in a
+    about_doc = bool(q.documents) or "this_document" in a or q.selected is not None or "report" in a or (
+        # "What was the State Council order number for that revision?" after which version is in force
+        q.followup and q.context is not None and q.context.intent in ("validity", "document") and bool(q.scope))
     if "report" in a or ("library" in a and not q.documents):
         return True
     if "issuer" in a and (about_doc or not own_content(q.bare or q.content)):
@@ -71,7 +73,8 @@ def _counts_structure(q: Query) -> bool:
 
     return bool(re.search(r"(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款|章)?(?:[?？]|$|吗|呢|啊|\s)"
                           r"|(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款)"
-                          r"|how many (?:numbered |separate |main |basic |guiding |work )?(?:measures|articles|chapters|goals|targets|principles"
+                          r"|how many (?:(?:numbered|separate|main|basic|guiding|work|specific|individual|key|major|concrete) ){0,3}"
+                          r"(?:measures|articles|chapters|goals|targets|principles"
                           r"|requirements|clauses|groups|items)",
                           q.content))
 

@@ -464,7 +464,7 @@ class Understander:
         evidence_text = whole if retrieval_text == ranked and whole != ranked else ""
         if body_alias:
             details["body_alias"] = body_alias
-        if not refs and (cues.VERSION_CHANGE.search(content) or (
+        if not refs and ((cues.VERSION_CHANGE.search(content) and not _TERMS_DIFFER.search(content)) or (
                 context and context.intent == "compare_versions" and not named_docs and not asks & {"validity", "number"})):
             chain = self._compared_versions(named_docs or selected or (
                 self.library.documents_of(context.clause_ids) if context else ()))
@@ -928,6 +928,10 @@ _EN_FILLER = frozenset({"what", "about", "who", "whom", "how", "does", "did", "c
 
 
 # A year used as a document's name: 2024年版, 2019年的广东条例, "the 2024 regulation", "the 2020 version".
+# A contract's terms that differ from the rule ("if the contract says something different", 合同另有约定) compare no
+# versions of a text.
+_TERMS_DIFFER = re.compile(r"\b(?:contract|agreement|deal|terms)\b[^?？]{0,30}\b(?:different|differ|differently|otherwise)\b"
+                           r"|(?:合同|协议|约定)[^?？]{0,12}(?:不同|不一样|另有|唔同)")
 _VERSION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:年版|版|年的?(?=[\u4e00-\u9fff]{0,8}?(?:条例|法|方案))"
                            r"|(?=\s(?:[a-z]+\s){0,3}?(?:version|regulations?|law|plan|text|edition)\b))")
 

@@ -125,6 +125,8 @@ _NOT_WORD = r"(?!(?<=一)[共致样般定直些起律同切])"
 _ZH_COMPILED = tuple((re.compile(p + _NOT_QUANTITY + _NOT_WORD), kind) for p, kind in _ZH_PATTERNS)
 _EN_COMPILED = tuple((re.compile(p + _NOT_QUANTITY, re.IGNORECASE), kind) for p, kind in _EN_PATTERNS)
 # "the last measure", 最后一条, 最后一个目标: the highest number of that kind in the document asked about.
+_NEGATIVE = re.compile(r"第\s*[-−－]\s*\d{1,3}\s*(?:条|项|个|点)|\b(?P<kw>article|measure|item|goal)\s*(?:no\.?\s*)?[-−－]\s*\d{1,3}\b",
+                       re.IGNORECASE)
 _LAST = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?P<kw>measure|article|goal|target|principle|requirement|clause|item)\b"
                    r"|最后(?:一)?(?:条|项|个)(?P<zkw>措施|目标|原则|要求|工作要求|条款)?", re.IGNORECASE)
 _ZH_LAST_KINDS = {"措施": "measure", "目标": "goal", "原则": "principle", "要求": "requirement", "工作要求": "requirement"}
@@ -151,8 +153,8 @@ def _part_of(m: re.Match) -> tuple[int | None, str | None]:
 
 # After a dash a number is the end of a range (第38-40条), which NUM's guard against "12-3" would refuse.
 _LISTED_NUM = rf"(?:\d{{1,3}}(?!\d)|{CN})"
-_ZH_LIST_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*(?P<rest>(?:(?:、|和|与|及|,|，|至|到|-|—|~|～)\s*第?\s*{_LISTED_NUM}\s*)+)"
-                         rf"(?P<unit>条|项措施|条措施)")
+_ZH_LIST_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*(?P<rest>(?:(?:、|和|与|及|同埋|同|跟|或者|或|,|，|至|到|-|—|~|～)\s*第?\s*{_LISTED_NUM}\s*)+)"
+                         rf"(?P<unit>条措施|项措施|条|项)")
 _EN_LIST_RE = re.compile(rf"\b(?P<kw>measures|items|goals|targets|principles|requirements|articles|clauses)\s+(?P<a>{EN_NUM})"
                          rf"(?P<rest>(?:\s*(?:,|and|&|to|-)\s*(?P<b>{EN_NUM}))+)\b", re.IGNORECASE)
 # (pattern, how a listed number is written, the words of a range, the kind the match names)
@@ -209,6 +211,8 @@ def find_references(text: str) -> list[Reference]:
                                last=last))
         taken.append((start, end))
 
+    for m in _NEGATIVE.finditer(text):  # 第-5条: no clause has that number; number 0 reports it as out of range
+        add(m, EN_KINDS.get((m.group("kw") or "").lower()), 0)
     for m in _LAST.finditer(text):
         word = m.group("kw") or m.group("zkw") or ""
         add(m, EN_KINDS.get(word.lower()) or _ZH_LAST_KINDS.get(word), None, last=True)

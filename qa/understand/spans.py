@@ -37,12 +37,19 @@ def overlaps(start: int, end: int, taken: Iterable[Span]) -> bool:
 
 
 def blank(text: str, spans: Iterable[Span]) -> str:
-    """``text`` with each span replaced by one space (spans may come in any order; none may overlap).
+    """``text`` with each span replaced by one space (spans may come in any order; overlapping ones are merged,
+    as a document named "2025 law" and its year "2025").
 
     Example:
         >>> blank("市科技局牵头哪些措施", [(0, 4)])
         ' 牵头哪些措施'
     """
-    for start, end in sorted(spans, reverse=True):
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
         text = text[:start] + " " + text[end:]
     return text

@@ -164,7 +164,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 found = [(picked.doc_id, picked)]
             if len(found) > 1:
                 status = "ambiguous"
-                lines.append(_ambiguous(query, ref, found, library))
+                if (line := _ambiguous(query, ref, found, library)) not in lines:
+                    lines.append(line)
                 items += [ListItem(c.id, *labels_with_document(library, c), c.title, c.title_en) for _d, c in found]
                 continue
             docs = [found[0][0]] if found else docs
@@ -369,7 +370,13 @@ def _also_in(query: Query, ref: Reference, others: list[str], library: Library) 
 
 
 def _ambiguous(query: Query, ref: Reference, found: list[tuple[str, Clause]], library: Library) -> str:
+    """"8 documents have an Article 5 (6, 7): choose one". One line for a list (第5-7条), so each ref yields the same
+    line and it is shown once."""
+    numbers = list(dict.fromkeys(r.number for r in query.refs if r.number and not r.documents_hint)) or [ref.number]
     if query.lang == "zh":
-        return (f"有{len(found)}份文件有“{ref.text.strip()}”，请选定文件或在问题中写明文件名（如“民营经济促进法第{ref.number}条”）。")
-    return (f"{len(found)} documents have an article {ref.number}; choose a document or name it in the question "
-            f"(e.g. 'Article {ref.number} of the Private Economy Promotion Law').")
+        listed = "、".join(f"第{n}条" for n in numbers)
+        return f"有{len(found)}份文件有{listed}，请选定文件或在问题中写明文件名（如“民营经济促进法第{numbers[0]}条”）。"
+    listed = (f"articles {', '.join(str(n) for n in numbers[:-1])} and {numbers[-1]}" if len(numbers) > 1
+              else f"an article {numbers[0]}")
+    return (f"{len(found)} documents have {listed}; choose a document or name it in the question "
+            f"(e.g. 'Article {numbers[0]} of the Private Economy Promotion Law').")

@@ -26,6 +26,8 @@ def target_documents(query: Query, library: Library) -> list[str]:
         return list(query.documents)
     if query.selected:
         return list(query.selected)
+    if query.followup and query.scope and len(query.scope) < len(library.doc_ids):
+        return list(query.scope)  # "that revision": the document of the earlier turn
     return [d.id for d in library.documents]
 
 

@@ -189,6 +189,7 @@ def handle_department(query: Query, deps: Deps) -> Answer:
     for mention in query.departments:
         name = mention.name
         dept_en = library.department_english(name)
+        contact_at = len(contacts)
         contacts.append(Contact(name, dept_en, mention.role if mention.role != "any" else "lead"))
         if not group and not any(name in roles_in(c)[0] or name in roles_in(c)[1] for c in clauses):
             if len(query.departments) == 1 and _named_in_text(library, name, clauses):
@@ -225,6 +226,10 @@ def handle_department(query: Query, deps: Deps) -> Answer:
             if not chosen and not mention.negated and role == "lead" and mention.role == "lead":
                 # 市环保局有牵头的措施吗？ No, but say what it cooperates on rather than stop at "none".
                 roles.append("cooperate")
+            if chosen and not mention.negated and role == "cooperate" and contacts[contact_at].role == "lead" \
+                    and not any(name in roles_in(c)[0] for c in clauses):
+                # 市国税局负责哪些措施？ It leads none: label it by what it does, not by the word asked.
+                contacts[contact_at] = replace(contacts[contact_at], role="cooperate")
             labels_zh = "、".join(clause_label(c)[0] for c in chosen)
             labels_en = ", ".join(clause_label(c)[1] for c in chosen)
             if query.lang == "zh":
