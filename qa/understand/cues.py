@@ -60,6 +60,7 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
 VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几个?版本|有几版|其他版本|旧版本|\bhow many versions\b|\b(?:which|what) versions\b"
                r"|\b(?:other|older|earlier|previous) versions?\b|"
+               r"还在执行|仍在执行|还执行吗|还在实施|仍在实施|\bstill (?:being )?(?:implemented|enforced|in use)\b|"
                r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
                r"|还能用|现在还|有效期|生效了吗|生效了没|生效没|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
@@ -264,7 +265,8 @@ ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|�
                r"|^(?:but |and |so )?what if\b|又(?:点|点样|怎样|怎么样|如何|怎么说)[?？]?$"
                r"|\bwhat about\b|\bhow about\b")
 # Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?).
-GENERIC_WORDS = _re(r"这样|那样|里面|当中|由(?=哪|谁)|找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
+GENERIC_WORDS = _re(r"这样|那样|里面|当中|由(?=哪|谁)"
+                    r"|找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
                     r"|国家级|省级|市级|区级|国家|省|市|区|呀|啊|吧|是|有|要|能|可以|怎么|如何|办|去|我|我们|请问|具体|讲|说|内容|规定|情况|再|又|也|还|都"
                     r"|一下|一点|详细|原文|全文|时候|时间|多久|多长|期限|为什么|谢谢|好的|继续|方案|文件|一共|总共|共|条款|这个|哪几|其中|分别"
                     r"|现在|目前|如今|还|有效|生效|失效|适用|管用|能用|版本"

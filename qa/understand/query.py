@@ -178,6 +178,7 @@ class Understander:
         self.documents = DocumentNames(library)
         self.departments = DepartmentNames(library)
         self.scope_guard = scope_guard
+        self._has_measures = any(c.kind == "measure" for c in library.clauses)
         synonyms = synonyms or {}
         zh = synonyms.get("zh", {})
         en = synonyms.get("en", {})
@@ -619,6 +620,8 @@ class Understander:
                     "item" if "项" in ref.text or "item" in ref.text else "paragraph")
                 out.append(replace(ref, kind=clause.kind, number=clause.number, part=ref.number, part_kind=part_kind,
                                    part_only=False, documents_hint=clause.doc_id))
+            elif "项" in ref.text and not ref.documents_hint and self._has_measures:
+                out.append(replace(ref, kind="measure", part_only=False))  # 第五项由谁牵头: a work plan's measure
             else:
                 out.append(replace(ref, part_only=False))
         return tuple(out)
@@ -932,7 +935,8 @@ _EN_FILLER = frozenset({"what", "about", "who", "whom", "how", "does", "did", "c
 # versions of a text.
 _TERMS_DIFFER = re.compile(r"\b(?:contract|agreement|deal|terms)\b[^?？]{0,30}\b(?:different|differ|differently|otherwise)\b"
                            r"|(?:合同|协议|约定)[^?？]{0,12}(?:不同|不一样|另有|唔同)")
-_VERSION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:年版|版|年的?(?=[\u4e00-\u9fff]{0,8}?(?:条例|法|方案))"
+_VERSION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:年版|版|年的?(?:条例|法(?![规律院])|方案)|\s(?:version|regulations?|law|plan|text|edition)\b"
+                           r"|年的?(?=[\u4e00-\u9fff]{0,8}?(?:条例|法|方案))"
                            r"|(?=\s(?:[a-z]+\s){0,3}?(?:version|regulations?|law|plan|text|edition)\b))")
 
 

@@ -28,7 +28,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
              "twentieth": 20, "thirtieth": 30}
 _EN_UNITS = "|".join(_WORDS[1:] + list(_ORDINALS))
-EN_NUM = (rf"(?:\d{{1,3}}(?:st|nd|rd|th)?|(?:{'|'.join(_TENS)})(?:[- ](?:{_EN_UNITS}))?|{_EN_UNITS}"
+EN_NUM = (rf"(?:(?:(?!(?:19|20)\d\d)\d{{4}}|\d{{1,3}})(?:st|nd|rd|th)?|(?:{'|'.join(_TENS)})(?:[- ](?:{_EN_UNITS}))?|{_EN_UNITS}"
           rf"|hundredth|one hundred)")
 
 KIND_WORDS_ZH = {"措施": "measure", "举措": "measure", "目标": "goal", "原则": "principle", "要求": "requirement"}

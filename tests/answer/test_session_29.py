@@ -167,3 +167,39 @@ def test_cantonese_lead_or_cooperate_asks_the_role(fake_assistant):
     a = fake_assistant.ask("工商联喺方案入面系牵头定配合？", selection=Selection(documents=(PLAN,)))
     assert a.intent == "department" and not a.abstained
 
+
+
+def test_a_named_documents_year_and_kind_leave_the_topic(fake_assistant):
+    query = fake_assistant.understand("What does the 工商联 do under Guangzhou's 2024 regulation?")
+    assert query.scope == (GZ,)
+    assert "regulation" not in query.retrieval_text and "2024" not in query.retrieval_text
+
+
+def test_what_is_an_individual_business_quotes_whom_the_regulation_applies_to(fake_assistant):
+    a = fake_assistant.ask("什么是个体工商户？")
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-2"
+
+
+def test_a_bare_item_number_is_a_plan_measure(fake_assistant):
+    a = fake_assistant.ask("第五项由谁牵头？")
+    assert a.citations[0].clause_id == f"{PLAN}/measure-5"
+    assert [c.name for c in a.departments if c.role == "lead"] == ["市金融办"]
+
+
+def test_a_four_digit_english_article_number_is_out_of_range(fake_assistant):
+    a = fake_assistant.ask("Article 9999 of the SME Promotion Law")
+    assert a.status == "out_of_range" and "9999" in a.answer
+
+
+def test_still_being_carried_out_asks_validity(fake_assistant):
+    assert fake_assistant.ask("广州方案还在执行吗？").intent == "validity"
+
+
+def test_an_unknown_department_is_named_with_one_the(fake_assistant):
+    a = fake_assistant.ask("the industry and commerce bureau cooperates on which measures?")
+    assert "the “the" not in a.answer
+
+
+def test_a_year_before_target_is_no_goal_number():
+    assert not find_references("What's the 2010 target for total annual loan guarantees?")
+    assert [r.number for r in find_references("Article 9999 of the SME Promotion Law")] == [9999]

@@ -273,7 +273,7 @@ def _named_in_text(library: Library, name: str, clauses: list[Clause]) -> bool:
 def _not_named(query: Query, deps: Deps) -> Answer:
     """A department no document names (市工信局): say so and list the nearest names; quote nothing."""
     library = deps.library
-    asked = query.unknown_departments[0]
+    asked = re.sub(r"^the\s+", "", query.unknown_departments[0])  # "the industry and commerce bureau": one "the"
     names = list(library.departments) + list(library.bodies)
     english = {library.departments[n].english.lower(): n for n in library.departments}
     near = difflib.get_close_matches(asked, names, n=4, cutoff=0.3)

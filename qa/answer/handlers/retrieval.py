@@ -239,7 +239,10 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
                     and any(_APPLIES.search(s.zh) for s in c.sentences)]
         pattern = _APPLIES
     else:
-        defining = _clauses_defining(query, deps, set(filters.documents) if filters and filters.documents else None)
+        allowed = set(filters.documents) if filters and filters.documents else None
+        defining = _clauses_defining(query, deps, allowed)
+        if not defining and (defining := _clauses_applying_to(query, deps, allowed)):
+            pattern = _APPLIES  # 什么是个体工商户: 依法登记为个体工商户的，适用本条例 says who one is
     if not defining:
         return result
     by_id = {h.clause_id: h for h in result.hits}
@@ -281,6 +284,19 @@ def _clauses_defining(query: Query, deps: Deps, allowed: set[str] | None) -> lis
                                       s.en.lower()) for s in c.sentences)]
         if defining:
             return defining
+    return []
+
+
+def _clauses_applying_to(query: Query, deps: Deps, allowed: set[str] | None) -> list[Clause]:
+    """The articles (of the ``allowed`` documents; None = all) whose one sentence names the question's longest
+    Chinese term (3+ characters) and says the document applies to it (…登记为个体工商户的，适用本条例), for a term no
+    article defines with 所称 / 是指; [] when none does."""
+    terms = sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
+    for term in terms:
+        found = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed) and c.kind == "article"
+                 and any(term in s.zh and _APPLIES.search(s.zh) for s in c.sentences)]
+        if found:
+            return found
     return []
 
 
