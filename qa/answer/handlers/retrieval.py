@@ -263,10 +263,15 @@ def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -
 _APPLIES = re.compile(r"适用本(?:法|条例|办法|规定)|本(?:法|条例|办法|规定)适用于")
 
 
+def _question_terms(query: Query, deps: Deps) -> list[str]:
+    """The question's Chinese words of 3+ characters, longest first: the terms a definition is looked up by."""
+    return sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
+
+
 def _clauses_defining(query: Query, deps: Deps, allowed: set[str] | None) -> list[Clause]:
     """The clauses (of the ``allowed`` documents; None = all) that define the question's term: the longest Chinese
     term with 所称X / X是指 first, else an English phrase after "for the purposes of this Law" and the like."""
-    terms = sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
+    terms = _question_terms(query, deps)
     for term in terms:
         pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指")
         defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
@@ -291,7 +296,7 @@ def _clauses_applying_to(query: Query, deps: Deps, allowed: set[str] | None) -> 
     """The articles (of the ``allowed`` documents; None = all) whose one sentence names the question's longest
     Chinese term (3+ characters) and says the document applies to it (…登记为个体工商户的，适用本条例), for a term no
     article defines with 所称 / 是指; [] when none does."""
-    terms = sorted({t for t in deps.retriever.index.zh_tokenizer(query.content) if len(t) >= 3}, key=len, reverse=True)
+    terms = _question_terms(query, deps)
     for term in terms:
         found = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed) and c.kind == "article"
                  and any(term in s.zh and _APPLIES.search(s.zh) for s in c.sentences)]
