@@ -184,7 +184,8 @@ class Assistant:
 
     # -- selection -------------------------------------------------------------------------
     def selected_documents(self, selection: Selection | None) -> tuple[str, ...] | None:
-        """The document ids a selection allows (None = the whole library); ``QAError`` for an unknown id."""
+        """The document ids a selection allows (None = the whole library); ``QAError`` for an unknown id or a
+        selection no document matches."""
         if selection is None or (selection.documents, selection.levels, selection.statuses) == (None, None, None):
             return None
         docs = []
@@ -199,6 +200,12 @@ class Assistant:
         unknown = [d for d in selection.documents or () if not self.library.has_document(d)]
         if unknown:
             raise QAError(f"unknown document {unknown[0]!r}; list them with `qa documents` ({', '.join(self.library.doc_ids)})")
+        if not docs:  # an empty selection must not fall back to the whole library (`qa ask --status repealed`)
+            present = sorted({f"{d.info.level}/{d.info.status}" for d in self.library.documents})
+            asked = "; ".join(f"{name}: {', '.join(values)}" for name, values in (
+                ("documents", selection.documents), ("levels", selection.levels), ("statuses", selection.statuses)) if values)
+            raise QAError(f"no document of the library matches the selection ({asked}); its documents are "
+                          f"{', '.join(present)} (level/status) — see `qa documents`")
         return tuple(docs)
 
     # -- entry points ----------------------------------------------------------------------
@@ -254,7 +261,8 @@ class Assistant:
             selection: limit to documents / levels / statuses.
 
         Raises:
-            QAError: only for a bad ``lang`` or an unknown document in ``selection`` (programming errors).
+            QAError: only for a bad ``lang``, an unknown document in ``selection`` or a selection no document
+                matches (programming errors).
         """
         if lang not in (None, "", "zh", "en"):
             raise QAError(f"lang must be 'zh' or 'en', not {lang!r}")

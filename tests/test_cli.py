@@ -80,6 +80,15 @@ def test_ask_and_chat(capsys, monkeypatch, hashing):
     assert code == 0 and len(lines) == 2 and lines[1]["context_from"] == ["suifuban-2007-42/measure-4"]
 
 
+def test_a_selection_no_document_matches_is_an_error_not_the_whole_library(capsys, hashing):
+    # No document is repealed: answering from all eight would ignore the filter the user set.
+    code, out, err = run(capsys, "ask", "第十二条", "--status", "repealed")
+    assert code != 0 and out == ""
+    assert "statuses: repealed" in err and "national/superseded" in err and "qa documents" in err
+    code, out, _ = run(capsys, "ask", "第十二条", "--status", "superseded", "--json")
+    assert code == 0 and json.loads(out)["citations"][0].startswith("sme-payment-regulation-2020/")
+
+
 def test_ingest_into_another_library(capsys, tmp_path, library, monkeypatch, hashing):
     root = tmp_path / "lib"
     shutil.copytree(library.root, root, ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from qa.models import STATUSES as DOC_STATUSES
+
 UNOFFICIAL_EN = "Unofficial English translation; the Chinese text is authoritative."
 # Statuses that mean "no answer from the library" (the evaluation counts them as abstentions).
 ABSTAINING = frozenset({"abstained", "out_of_scope", "not_stated", "not_named", "not_in_library", "empty", "invalid"})
@@ -140,8 +142,10 @@ class Answer:
             if not zh and self.quote_zh:
                 out.append(f"> {self.quote_zh}")
         out += [f"*{n}*" for n in self.notes]
-        for c in self.citations:
-            out.append(f"— {c.cite_zh}" + ("" if zh else f" / {c.cite_en}"))
+        for c in self.citations:  # each says whether its text is in force, as the app's citations do
+            status = DOC_STATUSES.get(c.doc_status)
+            tag = (f"（{status[0]}）" if zh else f" ({status[1]})") if status else ""
+            out.append(f"— {c.cite_zh}" + (tag if zh else f" / {c.cite_en}{tag}"))
         if not zh and (quote or self.citations):
             out.append(f"*{UNOFFICIAL_EN}*")
         return "\n\n".join(x for x in out if x)

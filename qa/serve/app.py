@@ -65,6 +65,8 @@ SCROLL_JS = """() => { setTimeout(() => {
 LANG_LABELS = ["中文", "English"]
 
 
+# Rows per page of the clause browser: all 560 rows at once took 30-45 s to draw under load (fresh user, session 29).
+PAGE_ROWS = 50
 REPEAT_WINDOW_S = 5.0  # seconds: the same question again in one conversation within this is a repeated submit
 
 
@@ -314,10 +316,32 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
     def headers(lang: str) -> list[str]:
         return [t(k, lang) for k in ("col_clause", "col_title", "col_document", "col_lead", "col_cooperate", "col_id")]
 
+    def clause_page(query: str, doc: str, dept: str, role: str, lang: str, page: int) -> tuple[list[list], int, int, str]:
+        """One page of the clause browser, ``PAGE_ROWS`` rows: (rows, page shown (0-based, clamped), last page,
+        the "rows 1–50 of 560" line, empty when everything fits on one page)."""
+        rows = clause_rows(query, doc, dept, role, lang)
+        last = max(0, (len(rows) - 1) // PAGE_ROWS)
+        page = min(max(0, int(page or 0)), last)
+        shown = rows[page * PAGE_ROWS:(page + 1) * PAGE_ROWS]
+        label = t("page_rows", lang, first=page * PAGE_ROWS + 1, last=page * PAGE_ROWS + len(shown), n=len(rows)) \
+            if last else ""
+        return shown, page, last, label
+
+    def pager(page: int, last: int, lang: str) -> tuple:
+        """The previous/next buttons: shown only when there is more than one page, disabled at either end."""
+        return (gr.update(visible=last > 0, interactive=page > 0, value=t("page_prev", lang)),
+                gr.update(visible=last > 0, interactive=page < last, value=t("page_next", lang)))
+
     def filter_clauses(query: str, doc: str, dept: str, role: str, ui_choice: str):
         lang = _ui(ui_choice)
-        rows = clause_rows(query, doc, dept, role, lang)
-        return gr.update(value=rows, headers=headers(lang)), ("" if rows else t("no_match", lang))
+        rows, page, last, label = clause_page(query, doc, dept, role, lang, 0)
+        return (gr.update(value=rows, headers=headers(lang)), ("" if rows else t("no_match", lang)), label, page,
+                *pager(page, last, lang))
+
+    def turn_page(step: int, query: str, doc: str, dept: str, role: str, ui_choice: str, page: int):
+        lang = _ui(ui_choice)
+        rows, page, last, label = clause_page(query, doc, dept, role, lang, (page or 0) + step)
+        return gr.update(value=rows, headers=headers(lang)), label, page, *pager(page, last, lang)
 
     def open_clause(clause_id: str, ui_choice: str, request: gr.Request | None = None):
         lang = _ui(ui_choice)
@@ -455,8 +479,15 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                     detail_cite = gr.Textbox(label=t("citation_copy", zh), lines=2, interactive=False, buttons=["copy"],
                                              elem_id="citation")
                 no_rows = gr.Markdown(elem_id="no-rows")
-                table = gr.Dataframe(value=clause_rows("", "all", "all", "any", zh), headers=headers(zh), interactive=False,
-                                     wrap=True, elem_id="clause-table", max_height=100_000,
+                first_rows, _, last_page, first_label = clause_page("", "all", "all", "any", zh, 0)
+                page = gr.State(0)
+                with gr.Row():
+                    page_prev = gr.Button(t("page_prev", zh), interactive=False, visible=last_page > 0, size="sm",
+                                          scale=0, elem_id="page-prev")
+                    page_label = gr.Markdown(first_label, elem_id="page-label")
+                    page_next = gr.Button(t("page_next", zh), visible=last_page > 0, size="sm", scale=0, elem_id="page-next")
+                table = gr.Dataframe(value=first_rows, headers=headers(zh), interactive=False,
+                                     wrap=True, elem_id="clause-table", max_height=100_000,  # a page is drawn whole
                                      column_widths=["8%", "30%", "18%", "12%", "12%", "20%"])
             with gr.Tab(t("tab_documents", zh), id="documents") as tab_docs:
                 # Fixed shares so the status column stays on screen with the long English titles (fresh-user finding).
@@ -490,17 +521,23 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                       api_visibility="private")
         doc_select.change(lambda c, u: doc_note(c, _ui(u)), [doc_select, ui_lang], note, api_visibility="private")
         for control in (search, doc_filter, dept, role):
-            control.change(filter_clauses, [search, doc_filter, dept, role, ui_lang], [table, no_rows],
-                           api_visibility="private")
+            control.change(filter_clauses, [search, doc_filter, dept, role, ui_lang],
+                           [table, no_rows, page_label, page, page_prev, page_next], api_visibility="private")
+        for button, step in ((page_prev, -1), (page_next, 1)):
+            button.click(lambda *args, step=step: turn_page(step, *args), [search, doc_filter, dept, role, ui_lang, page],
+                         [table, page_label, page, page_prev, page_next], api_visibility="private")
         table.select(on_select, [table, ui_lang], [clause_id, detail, detail_cite, permalink], api_visibility="private")
         clause_id.submit(open_clause, [clause_id, ui_lang], [detail, detail_cite, permalink], api_visibility="private")
 
         relabel_outputs = [heading, tab_ask, tab_clauses, tab_docs, doc_select, answer_lang, note, chatbot, box, send,
                            examples_label, *example_buttons, new_conv, export, comment, save_comment, search, doc_filter,
-                           dept, role, table, clause_id, permalink, detail_cite, docs_table, library_note, ui_lang]
+                           dept, role, table, clause_id, permalink, detail_cite, docs_table, library_note, ui_lang,
+                           page_label, page, page_prev, page_next]
 
-        def relabel(ui_choice: str, doc_choice: str, query: str, doc: str, dep: str, rol: str, turns_state: dict):
+        def relabel(ui_choice: str, doc_choice: str, query: str, doc: str, dep: str, rol: str, turns_state: dict,
+                    current_page: int):
             lang = _ui(ui_choice)
+            rows, shown_page, last, label = clause_page(query, doc, dep, rol, lang, current_page)
             updates = [t("heading", lang) + "\n\n" + t("intro", lang), gr.Tab(label=t("tab_ask", lang)),
                        gr.Tab(label=t("tab_clauses", lang)), gr.Tab(label=t("tab_documents", lang)),
                        gr.update(choices=doc_choices(lang), label=t("documents_label", lang)),
@@ -516,14 +553,15 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                         gr.update(choices=doc_filter_choices(lang), label=t("document_filter", lang)),
                         gr.update(choices=dept_choices(lang), label=t("department_filter", lang)),
                         gr.update(choices=role_choices(lang), label=t("role_filter", lang)),
-                        gr.update(value=clause_rows(query, doc, dep, rol, lang), headers=headers(lang)),
+                        gr.update(value=rows, headers=headers(lang)),
                         gr.update(label=t("clause_id", lang)), gr.update(label=t("permalink", lang)),
                         gr.update(label=t("citation_copy", lang)),
                         gr.update(value=document_rows(lang), headers=document_headers(lang)),
-                        t("library_note", lang, n=len(library.documents)), gr.update(label=t("ui_language", lang))]
+                        t("library_note", lang, n=len(library.documents)), gr.update(label=t("ui_language", lang)),
+                        label, shown_page, *pager(shown_page, last, lang)]
             return updates
 
-        relabel_inputs = [ui_lang, doc_select, search, doc_filter, dept, role, state]
+        relabel_inputs = [ui_lang, doc_select, search, doc_filter, dept, role, state, page]
         ui_lang.change(relabel, relabel_inputs, relabel_outputs, api_visibility="private").then(
             lambda u, st: {**(st if isinstance(st, dict) else new_state()), "ui": _ui(u)}, [ui_lang, state], [state],
             api_visibility="private")

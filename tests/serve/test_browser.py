@@ -228,6 +228,31 @@ def test_clause_search_by_a_department_finds_the_clauses_it_leads(browser, live_
     assert "鼓励民营企业建立自主研发机构" in text and "第十三条" in text
 
 
+def test_the_clause_browser_shows_a_page_at_a_time_and_a_filter_starts_again_at_page_one(browser, live_app):
+    # All rows at once took 30-45 s to draw under load (fresh user, session 29): 50 rows a page.
+    n = len(live_app["assistant"].library.clauses)
+    page = _page(browser, live_app)
+    page.get_by_role("tab", name="条款浏览").click()
+    label = page.locator("#page-label")
+    label.wait_for(timeout=30_000)
+    assert f"第 1–50 行，共 {n} 行" in label.inner_text()
+    assert _ids_shown(page) == [c.id for c in live_app["assistant"].library.clauses[:50]]
+    assert page.locator("#page-prev").is_disabled()
+    page.locator("#page-next").click()
+    page.wait_for_function("document.querySelector('#page-label').innerText.includes('第 51–100 行')", timeout=30_000)
+    page.wait_for_timeout(500)
+    assert _ids_shown(page) == [c.id for c in live_app["assistant"].library.clauses[50:100]]
+    _filter_clauses(page, "#clause-search textarea, #clause-search input", "市科技局")
+    page.wait_for_function("!document.querySelector('#page-next') || document.querySelector('#page-next').offsetParent === null",
+                           timeout=30_000)  # one page of rows: no pager
+    assert "第十三条" in page.locator("#clause-table").inner_text()
+
+
+def _ids_shown(page) -> list[str]:
+    """The clause ids in the clause browser's table, in order (the last column)."""
+    return re.findall(r"[a-z0-9-]+/[a-z]+(?:-\d+)?", page.locator("#clause-table").inner_text())
+
+
 def _filter_clauses(page, box: str, text: str) -> None:
     """Open the clause browser and type ``text`` into its filter box ``box`` (a CSS selector), then Enter."""
     page.get_by_role("tab", name="条款浏览").click()
