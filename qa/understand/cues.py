@@ -206,7 +206,7 @@ IN_CHARGE = _re(r"组织实施|负责实施|负责执行|谁来?执行|谁来?�
                 r"|\b(?:in charge of|responsible for|implements?|implementing|implementation|enforces?|enforcing"
                 r"|administers?|oversees?|overseeing)\b")
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
-                      r"|哪几份(?:文件|法规|法律|条例)?|哪些\s*docs?\b"
+                      r"|哪几份(?:文件|法规|法律|条例)?|哪些\s*(?:docs?|documents?)\b"
                       r"|\bwhich (?:laws?|regulations?|documents?|docs?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents|docs)\b"
                       r"|\bin which (?:law|regulation|document)s?\b"
                       r"|\bwhich of (?:the|these|those) (?:laws|regulations|documents|texts|rules)\b"

@@ -88,6 +88,7 @@ def _little_topic(text: str) -> bool:
     rest = own_content(re.sub(r"措施|目标|原则|要求|条款|条|章|节|个|项|定了|规定了|提出了|设了|写了|包括|包含|有"
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
                               r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all)"
+                              r"|lay(?:s)? (?:down|out)|sets? (?:out|forth)|spells? out|lists?|names?|states?|mentions?|gives?"
                               r"|main|basic|guiding|work|key|numbered|separate|(?:this|that|the|each) (?:regulations?|law|document|text))\b"
                               r"|主要|基本",
                               " ", text))

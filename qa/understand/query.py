@@ -105,8 +105,9 @@ def has_content(text: str) -> bool:
 
 
 def strip_greeting(text: str) -> tuple[str, bool]:
-    """(``text`` without greeting words at its start, whether there were any). ``你好，第12条讲什么？`` -> ``第12条讲什么？``."""
-    rest = text.strip()
+    """(``text`` without greeting words at its start, whether there were any). ``你好，第12条讲什么？`` -> ``第12条讲什么？``.
+    A desk label before a colon ("Hotline: measure (19)", 热线：…) goes too, and is no greeting."""
+    rest = _DESK_LABEL.sub("", text.strip(), count=1)
     found = False
     while True:
         stripped = rest.lstrip(" ,，.。!！~～、-—:：;；?？")
@@ -121,7 +122,14 @@ def strip_greeting(text: str) -> tuple[str, bool]:
             return stripped, found
 
 
+# Short forms users type for the words the detectors read: "the 2025 payment reg", "doc number?", "lead dept?".
+EN_ABBREVIATIONS = {"reg": "regulation", "regs": "regulations", "doc": "document", "docs": "documents", "dept": "department",
+                    "depts": "departments", "govt": "government", "gov't": "government"}
+_EN_ABBREVIATION = re.compile(rf"\b({'|'.join(re.escape(k) for k in EN_ABBREVIATIONS)})\b\.?(?!['’]?[a-z])")
+
 _CONNECTORS = frozenset({"and", "also", "so"})
+# Hotline staff type where a question comes from; asking for a hotline number has no colon after the word.
+_DESK_LABEL = re.compile(r"^(?:hotline|hotline (?:staff|query|question|lookup)|热线|客服|热线咨询|热线查询)\s*[:：]\s*")
 _GREETING_PATTERNS = tuple(re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])") for p in cues.GREETING_PHRASES)
 
 
@@ -210,7 +218,7 @@ class Understander:
         text = self.spelling.correct(normalize(question))
         if self._replace is not None:
             text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
-        return text
+        return _EN_ABBREVIATION.sub(lambda m: EN_ABBREVIATIONS[m.group(1)], text)
 
     def _into_context_document(self, refs: tuple[Reference, ...], context: Context) -> tuple[Reference, ...]:
         """"第14条呢？" after article 13 of a regulation: the article of the document under discussion, when it
@@ -439,6 +447,7 @@ class Understander:
         if followup and not liability and "ellipsis" in asks and "liability" not in asks and not refs and not switched \
                 and context.intent in ("topical", "greeting_plus") and cues.LIABILITY.search(context.question):
             asks = asks | {"liability"}  # "大企业拖欠呢？" after "国企拖欠有咩后果？": the consequences, for that party
+            details["liability"] = True  # the liability articles of that document, for the party now named
         what_to_do = bool(_WHAT_TO_DO.search(content)) or liability
         # A follow-up to a figure question asks a figure too, unless it asks what to do or a yes/no question.
         figure_follow_up = followup and context.intent == "figure" and not what_to_do and not _YES_NO.search(content)

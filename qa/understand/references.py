@@ -105,6 +105,9 @@ _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
      rf"(?:\s*(?:,\s*)?(?:part|point|paragraph|para\.?|item)\s*(?P<epart>{EN_NUM})\b|\s*\((?P<eitem>\d{{1,2}})\))?", "kw"),
     (rf"\b(?:the\s+)?(?P<n>{EN_NUM})\s+(?:basic\s+|guiding\s+|main\s+|work\s+)?"
      r"(?P<kw>measures?|items?|goals?|targets?|principles?|requirements?|articles?|clauses?)\b", "kw"),
+    # "measure (19)", "article （24）": the number in brackets, as the plan prints its measures.
+    # ("item (4) of Article 31" is a part of that article, read elsewhere.)
+    (rf"\b(?P<kw>measures?|goals?|principles?|requirements?|articles?|art\.?)\s*[（(]\s*(?P<n>{EN_NUM})\s*[）)](?!\s*of\b)", "kw"),
     (r"\b(?:no\.|number|#)\s*(?P<n>\d{1,3})\b", None),
     (r"§\s*(?P<n>\d{1,3})\b", "article"),  # "§17 payment regulation"
 )

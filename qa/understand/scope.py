@@ -84,15 +84,17 @@ class ScopeGuard:
         after = text[end:end + 8]
         if re.match(r"^(?:市|省|区|县|地区|当地|本地)?(?:的|对|有|出台|规定|政策|条例|办法|补贴|扶持|促进|支持|怎么|如何|有没有|有什么)", after):
             return cat.own_policy_effect
-        if re.match(r"^[\u4e00-\u9fff]{0,6}?(?:有什么|有哪些|有没有)?(?:补贴|政策|扶持|奖励|优惠|资助)", text[end:end + 14]):
+        if re.match(r"^[\u4e00-\u9fff]{0,6}?(?:有什么|有哪些|有没有)?(?:补贴|政策|扶持|奖励|优惠|资助)", text[end:end + 14]) \
+                or re.match(r"^[\u4e00-\u9fff]{0,10}?所得税(?:优惠|减免|税率)", text[end:end + 18]):  # 海南自贸港企业所得税优惠
             return cat.own_policy_effect  # 上海民营企业有什么补贴
-        if re.match(r"^(?:市|省|经济特区)?[\u4e00-\u9fff]{0,10}?(?:条例|办法|规定)", text[end:end + 16]):
+        if re.match(r"^(?:市|省|经济特区)?[\u4e00-\u9fff]{0,16}?(?:条例|办法|规定)", text[end:end + 22]):
             return cat.own_policy_effect  # 深圳市民营经济促进条例: that place's own regulation
         before = text[max(0, (start or end) - 12):start or end]
         own_rules = r"(?:polic|regulation|rule|law|subsid|grant|support|incentive|measure|government)"
         if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city |special economic zone |smes? |private |economy "
                     rf"|business |enterprise )*{own_rules}",
                     text[end:end + 40]) \
+                or re.match(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{1,3}}{own_rules}", text[end:end + 50]) \
                 or re.match(r"^\s*(?:offers?|provides?|gives?|has|have|do|does)\b", text[end:end + 12]) \
                 or re.search(r"(?:polic\w*|regulations?|rules|laws?|subsid\w*|support|incentives?|measures) (?:of|in|for|from) $", before):
             return cat.own_policy_effect

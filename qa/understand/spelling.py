@@ -19,7 +19,7 @@ from spellchecker import SpellChecker
 
 MIN_LENGTH = 5  # letters: shorter words have too many neighbours one edit away
 LONG_WORD = 8  # letters from which two edits are allowed
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"\b[a-z]+\b(?!['’](?:t|re|ve|ll|d|m)\b)")  # not the first half of a contraction (doesn't, they're)
 
 
 class SpellCorrector:

@@ -138,7 +138,7 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     in_chapter = {c.id for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
                   and any("法律责任" in g for g in c.group_path)}
     liable = [c for c in deps.library.clauses if c.doc_id in docs and c.kind == "article"
-              and (c.id in in_chapter or LIABILITY_TEXT.search(c.text_zh))]
+              and (c.id in in_chapter or LIABILITY_TEXT.search(c.text_zh) or CONSEQUENCE_TEXT.search(c.text_zh))]
     if not liable:
         return None
     earlier = [deps.library.clause(c) for c in about]
@@ -158,10 +158,43 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     # The best clause found, when it is itself a liability article ("what happens if a company cheats to get
     # subsidies?" -> the article on fraud), stays first.
     own = set(about) if not chapter_first else set()
-    liable.sort(key=lambda c: (c.id not in named, c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
+    # The party asked about: the question's own, else the earlier question's ("what's the penalty for them?").
+    asked = actors_in(query.content) or (actors_in(query.context.question) if query.context else frozenset())
+    # "What are the penalties?" wants a sanction, not the overdue interest a late payer owes.
+    owed_only = {c.id for c in liable if c.id not in in_chapter and not LIABILITY_TEXT.search(c.text_zh)} \
+        if _SANCTION_ASKED.search(query.content) else set()
+    liable.sort(key=lambda c: (c.id not in named, _actor_mismatch(asked, c), c.id in owed_only,
+                               c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
     hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
     return SearchResult(query=found.query, hits=hits, confidence=1.0)
+
+
+_SANCTION_ASKED = re.compile(r"处罚|罚款|罚|处分|惩罚|制裁|\bpenalt|\bpunish|\bsanction|\bfined?\b|\bfines\b")
+# "迟延支付中小企业款项的，应当支付逾期利息": what a party that breaks a rule must do, outside the liability chapter.
+CONSEQUENCE_TEXT = re.compile(r"的，应当(?:支付|赔偿|承担|退还|返还)")
+# Who a liability article is about, read from its subject: the state-owned large enterprise is narrower than a
+# large enterprise, so "大企业拖欠货款" is not answered with the article on state-owned ones.
+_ACTORS = {"state_owned": re.compile(r"国有|国企|state-owned|\bsoes?\b|state enterprise"),
+           "government": re.compile(r"机关|事业单位|政府部门|government (?:bod|agenc|department|unit)|public institution"
+                                    r"|\bagenc(?:y|ies)\b"),
+           "large": re.compile(r"大型企业|大企业|大公司|大客户|large (?:enterprise|compan|firm|business)|big (?:compan|firm|client"
+                               r"|customer|business)")}
+
+
+def actors_in(text: str) -> frozenset[str]:
+    """The kinds of party ``text`` names (state_owned, government, large); empty when it names none."""
+    return frozenset(name for name, pattern in _ACTORS.items() if pattern.search(text))
+
+
+def _actor_mismatch(asked: frozenset[str], clause: Clause) -> bool:
+    """True when the question names a party and no sentence of ``clause`` has it as its subject (a sentence's
+    first words), only other parties or a narrower one the question did not name (国有 when it said 大企业)."""
+    if not asked:
+        return False
+    subjects = [found for s in clause.sentences if (found := actors_in(s.zh[:24]))]
+    return bool(subjects) and not any(asked & subject and ("state_owned" not in subject or "state_owned" in asked)
+                                      for subject in subjects)
 
 
 def _led_by(hit: Hit, clause: Clause, pattern: re.Pattern) -> Hit:
@@ -430,10 +463,11 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
 
 # "Can a bank make us keep part of the loan as a deposit?" / "甲方…暂停付款，这合法吗？": a yes/no question whose
 # answer is a prohibition. Asked by the one who would be bound ("can I refuse …?"), the same text means yes: no verdict.
-_PERMISSION_ZH = re.compile(r"能不能|能否|可不可以|可以吗|行不行|可以不|是否可以|合法吗|合不合法|违法吗|合规吗|允许吗|行吗|能.{1,20}吗|可以.{1,20}吗|有没有权")
+_PERMISSION_ZH = re.compile(r"能不能|能否|可不可以|可以吗|行不行|可以不|是否可以|合法吗|合不合法|违法吗|合规吗|允许吗|行吗|能.{1,20}吗|可以.{1,20}吗|有没有权"
+                            r"|犯法吗|犯不犯法|犯法没有|违法没有|违不违法|算不算违法|算违法吗")
 _PERMISSION_EN = re.compile(r"^(?:can|may|could|is it (?:legal|allowed|ok|okay|lawful)|are (?:they|buyers|banks|we) allowed"
                             r"|is (?:that|this) (?:legal|allowed|ok|okay|lawful)|do(?:es)? (?:they|it|the \w+) have the right)\b"
-                            r"|\bis (?:that|this|it) (?:legal|allowed|lawful)\b")
+                            r"|\bis (?:that|this|it) (?:legal|allowed|lawful|illegal|unlawful|against the law)\b")
 _FIRST_PERSON = re.compile(r"^(?:我|我们|咱|咱们|本公司|我司)(?!们?的)|^(?:can|may|could) (?:i|we)\b|^(?:am i|are we)\b"
                            r"|(?:我|我们|咱们)(?:能|可以|有权)|\b(?:can|may|could) (?:i|we)\b")
 # "能拒绝吗？" / "can we refuse?": a prohibition on the other side means yes.
@@ -518,6 +552,7 @@ _TERM_FREE = re.compile(r"从其约定|合理约定付款期限")
 
 
 _SUPPOSING = re.compile(r"如果|假如|要是|\b(?:what )?if\b", re.IGNORECASE)
+_ILLEGAL_ASKED = re.compile(r"犯法|违法|违规|\billegal\b|\bunlawful\b|against the (?:law|rules)")
 _TERM_ASKED = re.compile(r"最长|最多|最晚|最迟|上限|多少天|几天|多少日|多久|多长时间|期限|账期"
                          r"|\b(?:at most|maximum|max|longest|latest|how soon|how long|how many days|deadline|time limit)\b")
 _PAYING = re.compile(r"付|给钱|结款|还钱|款|欠|\bpa(?:y|ys|id|ying|yment)\b|\bowe")
@@ -551,7 +586,8 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     (大型企业: 从其约定，但应当…合理约定) is a yes with its condition. None when the question proposes no term, names
     no party, or the clause has no payment term for that party."""
     text = query.content
-    asks = (_PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)) or (
+    # Either language's words: "big client pays after 120 days 犯法冇？" is read as English.
+    asks = _PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text) or (
         query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
     days = _asked_days(text)
     # "政府部门最长多少天要付？" / "How soon must a large company pay?": the rule and its limit, no days proposed.
@@ -605,25 +641,28 @@ def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days:
             else:
                 continue
             return TermVerdict(lead=lead, sentences=tuple(indexes))
+        # "犯法吗？" / "is that illegal?" asks the opposite of "可以吗？": the yes and the no swap.
+        illegal = bool(_ILLEGAL_ASKED.search(query.content))
         if cap:
             limit = int(cap.group(1))
             if days > limit:
-                lead = (f"不可以：{party}的付款期限即使合同另有约定，最长也不得超过{limit}日（你问的是{days}天）。"
-                        if query.lang == "zh" else
-                        f"No — even by contract, {party_en} may set a payment term of at most {limit} days "
-                        f"(you asked about {days} days). ")
+                lead = (f"{'违反规定' if illegal else '不可以'}：{party}的付款期限即使合同另有约定，最长也不得超过{limit}日"
+                        f"（你问的是{days}天）。" if query.lang == "zh" else
+                        f"{'Yes, it breaks the limit' if illegal else 'No'} — even by contract, {party_en} may set a payment "
+                        f"term of at most {limit} days (you asked about {days} days). ")
             else:
-                lead = (f"可以：合同可以约定，但{party}的付款期限最长不得超过{limit}日（你问的是{days}天）。"
-                        if query.lang == "zh" else
-                        f"Yes — a contract may set the term, but {party_en} may agree at most {limit} days "
-                        f"(you asked about {days} days). ")
+                lead = (f"{'不违反' if illegal else '可以'}：合同可以约定，但{party}的付款期限最长不得超过{limit}日"
+                        f"（你问的是{days}天）。" if query.lang == "zh" else
+                        f"{'No' if illegal else 'Yes'} — a contract may set the term, but {party_en} may agree at most "
+                        f"{limit} days (you asked about {days} days). ")
         elif _TERM_FREE.search(zh):
             base_zh = f"（没有约定时为交付之日起{default.group(1)}日内）" if default else ""
             base_en = f" (without an agreement: within {default.group(1)} days of delivery)" if default else ""
-            lead = (f"可以约定，但须合理：条文没有为{party}规定最长付款期限，付款期限由合同约定，但应当按照行业规范、"
-                    f"交易习惯合理约定{base_zh}。" if query.lang == "zh" else
-                    f"Yes, if agreed and reasonable — the text sets no maximum term for {party_en}: a contract may set "
-                    f"the term, but it must be reasonable under industry norms and trade practice{base_en}. ")
+            lead = (f"{'约定合理就不违反' if illegal else '可以约定，但须合理'}：条文没有为{party}规定最长付款期限，付款期限由合同约定，"
+                    f"但应当按照行业规范、交易习惯合理约定{base_zh}。" if query.lang == "zh" else
+                    f"{'Not if agreed and reasonable' if illegal else 'Yes, if agreed and reasonable'} — the text sets no "
+                    f"maximum term for {party_en}: a contract may set the term, but it must be reasonable under industry "
+                    f"norms and trade practice{base_en}. ")
         else:
             continue
         return TermVerdict(lead=lead, sentences=tuple(indexes))
@@ -1112,6 +1151,9 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         return Answer(question=query.raw, lang=query.lang, status="clarify", abstained=False,
                       answer=CLARIFY_CONTACT[query.lang], intent=query.intent)
     wanted = _wanted_actions(query)
+    if wanted in (["投诉"], ["complain"]) and _STILL_UNPAID.search(query.content) and wanted[0] not in query.content:
+        # "Who do I contact if they still don't pay?" asks where to complain: search with that word.
+        query = replace(query, retrieval_text=f"{query.retrieval_text} 投诉 受理投诉 complaints")
     context_acts = query.followup and query.context and query.context.clause_ids and (not wanted or any(
         _speaks_of(deps.library.clause(c), wanted, query.lang) for c in query.context.clause_ids))
     if context_acts and not query.details.get("switched"):
@@ -1237,8 +1279,16 @@ def _names_contact(deps: Deps, clause: Clause) -> bool:
 def _wanted_actions(query: Query) -> list[str]:
     """The actions a contact question names (投诉, complain …): words in Chinese, stems in English."""
     if query.lang == "zh":
-        return [word for word in _ACTIONS_ZH if word in query.content]
-    return [stem for stem in _ACTIONS_EN if re.search(rf"\b{stem}", query.content)]
+        found = [word for word in _ACTIONS_ZH if word in query.content]
+        return found or (["投诉"] if _STILL_UNPAID.search(query.content) else [])
+    found = [stem for stem in _ACTIONS_EN if re.search(rf"\b{stem}", query.content)]
+    return found or (["complain"] if _STILL_UNPAID.search(query.content) else [])
+
+
+# "Who do I contact if they still don't pay?": the way open to an unpaid supplier is a complaint.
+_STILL_UNPAID = re.compile(r"(?:还是|仍然|仍|依然|一直|始终|还)(?:不|没|没有|唔)(?:付|给钱|还钱|结款|俾钱)|拖着不付|不肯付"
+                           r"|\b(?:still|keeps?|continues? to)\s+(?:doesn'?t|don'?t|won'?t|not|refus\w*(?: to)?)\s+pay"
+                           r"|\b(?:won'?t|refus\w* to|never) pay\b")
 
 
 _SAME_ACTION = {"申请": ("申请", "申报"), "申报": ("申请", "申报")}
