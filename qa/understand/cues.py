@@ -64,7 +64,7 @@ VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几
                r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
                r"|还能用|现在还|有效期|生效了吗|生效了没|生效没|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
-               r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich version\b|\bcurrent version\b|\blatest version\b"
+               r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich (?:version|revision|edition)\b|\bcurrent version\b|\blatest version\b"
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
                r"|\b(?:is|are) (?:it|they|the [\w' ()-]{2,80}?) (?:actually |already |now )?in effect\b|\bin effect (?:yet|now|already)\b"
                r"|\b(?:taken|take|come into) (?:effect|force) yet\b"
@@ -206,7 +206,7 @@ IN_CHARGE = _re(r"组织实施|负责实施|负责执行|谁来?执行|谁来?�
                 r"|\b(?:in charge of|responsible for|implements?|implementing|implementation|enforces?|enforcing"
                 r"|administers?|oversees?|overseeing)\b")
 WHICH_DOCUMENTS = _re(r"哪些(?:法律|法规|文件|条例|政策|规定|法)|哪部(?:法|法律|法规|条例)|哪个(?:法律|法规|条例|文件)|哪几部|哪些地方有规定"
-                      r"|哪几份(?:文件|法规|法律|条例)?|哪些\s*(?:docs?|documents?)\b"
+                      r"|哪几份(?:文件|法规|法律|条例)?|哪份(?:文件|法规|法律|条例)|哪些\s*(?:docs?|documents?)\b"
                       r"|\bwhich (?:laws?|regulations?|documents?|docs?|acts?|rules|texts|policies)\b|\bwhat (?:laws|regulations|documents|docs)\b"
                       r"|\bin which (?:law|regulation|document)s?\b"
                       r"|\bwhich of (?:the|these|those) (?:laws|regulations|documents|texts|rules)\b"

@@ -151,8 +151,12 @@ def is_department(q: Query, _lib: Library) -> bool:
     """Which clauses a department leads / cooperates on (or not), or how many."""
     if not (q.departments or q.unknown_departments):
         return False
+    import re
+
+    # 环保局有没有牵头的任务: "tasks", "duties" are what a department's clauses are, not a topic.
+    bare = re.sub(r"任务|工作|事项|职责|\b(?:tasks?|duties|jobs?|responsibilit(?:y|ies))\b", " ", bare_of(q.content, (), q.departments))
     return bool({"listing", "count"} & q.asks) or any(d.negated for d in q.departments) or (
-        bool(q.departments) and not own_content(bare_of(q.content, (), q.departments))) or (
+        bool(q.departments) and not own_content(bare)) or (
         len(q.departments) == 1 and bool(cues.WHAT_BODY.search(bare_of(q.content, (), q.departments))))
 
 

@@ -83,3 +83,20 @@ def test_who_to_contact_if_they_still_do_not_pay_is_where_to_complain(fake_assis
 def test_a_contraction_is_not_spelling_corrected_into_another_word(fake_assistant):
     assert fake_assistant.understand("it doesn't say").text == "it doesn't say"
     assert "company's guarantee" in fake_assistant.understand("the compnay's guarentee").text
+
+
+def test_whether_a_department_leads_any_task_lists_what_it_does(fake_assistant):
+    a = fake_assistant.ask("环保局在方案里有没有牵头的任务？", selection=Selection(documents=(PLAN,)))
+    assert a.intent == "department" and "没有牵头" in a.answer and "第八条" in a.answer
+
+
+def test_cantonese_which_document_and_which_day(fake_assistant):
+    assert fake_assistant.understand("边份文件讲到粤港澳大湾区？").intent == "which_documents"
+    a = fake_assistant.ask("广东条例 2019 revision 系边日通过嘅？")
+    assert "2019年9月25日" in a.answer
+
+
+def test_which_revision_a_law_is(fake_assistant):
+    sel = Selection(documents=("sme-promotion-law-2017",))
+    a = fake_assistant.ask("which revision is it?", history=["When did this law take effect?"], selection=sel)
+    assert "2017-09-01" in a.answer
