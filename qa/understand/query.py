@@ -323,6 +323,14 @@ class Understander:
         structural = tuple(m.doc_id for m in doc_mentions if m.structural)
         doc_mentions = [m for m in doc_mentions if not m.structural]
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
+        if context and context.intent == "clause_ref" and len(context.clause_ids) > 1 and len(named_docs) == 1 \
+                and not own_content(cues.GENERIC_WORDS.sub(" ", blank(content, [(m.start, m.end) for m in doc_mentions]))):
+            # "第十二条" -> "8 documents have one; which?" -> "民营经济促进法": that document's article, the answer
+            # to the question asked back.
+            earlier = self.library.clause(context.clause_ids[0])  # each candidate has the number asked
+            if earlier.number:
+                unit = "项" if self.library.has_clause(f"{named_docs[0]}/measure-{earlier.number}") else "条"
+                return self.understand(f"{content.strip(' ?？。.!！')}第{earlier.number}{unit}", selected=selected)
         if doc_mentions:
             # "Does 广州市支持民营经济发展条例 offer talent subsidies?" is English: a quoted title is no grammar.
             rest = without_document_names(blank(content, [(m.start, m.end) for m in doc_mentions]), named_docs,

@@ -100,3 +100,18 @@ def test_which_revision_a_law_is(fake_assistant):
     sel = Selection(documents=("sme-promotion-law-2017",))
     a = fake_assistant.ask("which revision is it?", history=["When did this law take effect?"], selection=sel)
     assert "2017-09-01" in a.answer
+
+
+def test_naming_the_document_after_being_asked_which_answers_the_clause_asked(fake_assistant):
+    # "第十二条" -> "8 documents have one; choose one" -> "民营经济促进法" (fresh user 57: it said "not covered").
+    a = fake_assistant.ask("民营经济促进法", history=["第十二条"])
+    assert [c.clause_id for c in a.citations][:1] == [f"{PEL}/article-12"]
+    a = fake_assistant.ask("the 2020 payment regulation", history=["第十二条"])
+    assert a.citations[0].clause_id == f"{PAY20}/article-12"
+
+
+def test_a_bid_deposit_is_the_exception_not_the_ban_and_120_days_unpaid_is_a_term(fake_assistant):
+    a = fake_assistant.ask("招标要求交保证金，合法吗？", selection=Selection(documents=(PAY25,)))
+    assert not a.answer.startswith("不合法")
+    a = fake_assistant.ask("政府部门拖欠我货款120天，违法吗？")
+    assert a.answer.startswith("违反规定：") and a.citations[0].clause_id == f"{PAY25}/article-9"

@@ -531,6 +531,8 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
         if doing and not doing & words(banned):
             return ""  # 大企业拖欠货款可以投诉吗: 不得拖欠 forbids the arrears, not the complaint asked about
     excepted = " ".join(_EXCEPTED.findall(zh)) if query.lang == "zh" else " ".join(_EXCEPTED_EN.findall(en.lower()))
+    if re.search(r"招标|招投标|\btender", text):
+        asked = asked | {"投标", "bid"}  # a deposit asked for in a tender is the bidder's 投标保证金
     if excepted and (asked - _VERDICT_GENERIC) & (words(excepted) - words(_EXCEPTED.sub(" ", _EXCEPTED_EN.sub(" ", banned)))):
         return ""  # "除…农民工工资保证金外…不得收取其他保证金": what is asked about is the exception (其他 is not)
     if _EXCLUSION.search(banned_zh) and not _EXCLUSION_ASKED.search(text):
