@@ -65,7 +65,7 @@ SCROLL_JS = """() => { setTimeout(() => {
 LANG_LABELS = ["中文", "English"]
 
 
-# Rows per page of the clause browser: all 560 rows at once took 30-45 s to draw under load (fresh user, session 29).
+# Rows per page of the clause browser: all 398 rows at once took 30-45 s to draw under load (fresh user, session 29).
 PAGE_ROWS = 50
 REPEAT_WINDOW_S = 5.0  # seconds: the same question again in one conversation within this is a repeated submit
 
