@@ -154,10 +154,11 @@ def is_department(q: Query, _lib: Library) -> bool:
     import re
 
     # 环保局有没有牵头的任务: "tasks", "duties" are what a department's clauses are, not a topic.
-    bare = re.sub(r"任务|工作|事项|职责|\b(?:tasks?|duties|jobs?|responsibilit(?:y|ies))\b", " ", bare_of(q.content, (), q.departments))
+    rest = bare_of(q.content, (), q.departments)
+    no_tasks = re.sub(r"任务|工作|事项|职责|\b(?:tasks?|duties|jobs?|responsibilit(?:y|ies))\b", " ", rest)
     return bool({"listing", "count"} & q.asks) or any(d.negated for d in q.departments) or (
-        bool(q.departments) and not own_content(bare)) or (
-        len(q.departments) == 1 and bool(cues.WHAT_BODY.search(bare_of(q.content, (), q.departments))))
+        bool(q.departments) and not own_content(no_tasks)) or (
+        len(q.departments) == 1 and bool(cues.WHAT_BODY.search(rest)))
 
 
 def is_group_listing(q: Query, _lib: Library) -> bool:

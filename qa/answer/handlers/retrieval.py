@@ -1153,8 +1153,8 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         return Answer(question=query.raw, lang=query.lang, status="clarify", abstained=False,
                       answer=CLARIFY_CONTACT[query.lang], intent=query.intent)
     wanted = _wanted_actions(query)
-    if wanted in (["投诉"], ["complain"]) and _STILL_UNPAID.search(query.content) and wanted[0] not in query.content:
-        # "Who do I contact if they still don't pay?" asks where to complain: search with that word.
+    if wanted and wanted[0] not in query.content:
+        # Implied, not typed ("Who do I contact if they still don't pay?" asks where to complain): search with that word.
         query = replace(query, retrieval_text=f"{query.retrieval_text} 投诉 受理投诉 complaints")
     context_acts = query.followup and query.context and query.context.clause_ids and (not wanted or any(
         _speaks_of(deps.library.clause(c), wanted, query.lang) for c in query.context.clause_ids))
