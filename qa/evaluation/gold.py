@@ -4,7 +4,7 @@ One question a line::
 
     {"id", "question", "lang": "zh"|"en", "relevant": ["<doc-id>/<clause>", …],
      "intent" or "kind", "expect": "answer"|"out_of_scope"|"not_stated",
-     "must_contain": [["alt", …], …], "history": [earlier questions], "conversation": "c01",
+     "must_contain": [["alt", …], …], "history": [earlier questions, as strings or {"question": …}], "conversation": "c01",
      "documents": [doc ids the question is asked within], "note"}
 
 Older files (plan retrieval sets) have only ``relevant`` (empty = out of scope) and ``kind``.
@@ -57,6 +57,22 @@ def _family(path: Path) -> str:
     return path.stem.rsplit("-", 1)[0]
 
 
+def _history(turns) -> tuple[str, ...]:
+    """Earlier questions as strings; a turn may be written ``"text"`` or ``{"question": "text"}``.
+
+    Raises ``TypeError`` (reported with the file and line) for any other shape, since the assistant would
+    silently drop it and score a follow-up as if it had no conversation.
+    """
+    out = []
+    for turn in turns or ():
+        if isinstance(turn, dict) and isinstance(turn.get("question"), str):
+            turn = turn["question"]
+        if not isinstance(turn, str):
+            raise TypeError(f"a history turn must be a question string or {{'question': str}}, not {turn!r}")
+        out.append(turn)
+    return tuple(out)
+
+
 def load_gold(paths, *, library=None) -> list[GoldQuestion]:
     """Read JSONL gold files; ``QAError`` names the file and line of anything malformed.
 
@@ -80,7 +96,7 @@ def load_gold(paths, *, library=None) -> list[GoldQuestion]:
                 q = GoldQuestion(id=row["id"], question=row["question"], lang=row["lang"], relevant=relevant,
                                  kind=row.get("intent") or row["kind"], expect=expect, family=_family(path),
                                  must_contain=tuple(tuple(g) for g in row.get("must_contain", ())),
-                                 history=tuple(row.get("history") or ()), conversation=row.get("conversation"),
+                                 history=_history(row.get("history")), conversation=row.get("conversation"),
                                  documents=tuple(row["documents"]) if row.get("documents") else None,
                                  note=row.get("note", ""))
             except (json.JSONDecodeError, KeyError, TypeError) as e:

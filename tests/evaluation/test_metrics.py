@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from qa.errors import QAError
 from qa.evaluation.gold import GoldQuestion, gold_files, load_gold
 from qa.evaluation.metrics import Outcome, calibrate, key_facts_shown, ranking_metrics, score
 
@@ -60,3 +65,17 @@ def test_gold_files_load_with_valid_ids(library):
     assert len([x for x in questions if x.family == "library-zh"]) >= 200
     assert len([x for x in questions if x.family == "library-en"]) >= 150
     assert len({x.conversation for x in questions if x.conversation}) >= 40
+    # Every earlier turn reaches the assistant as a question string (a dropped turn scores a follow-up alone).
+    assert all(isinstance(t, str) and t for x in questions for t in x.history)
+
+
+def test_history_turns_load_as_strings_or_fail_loudly(tmp_path):
+    row = {"id": "x-1", "question": "那2020版呢？", "lang": "zh", "relevant": ["d/a-1"], "kind": "compare_versions"}
+    good = tmp_path / "g-dev.jsonl"
+    good.write_text(json.dumps({**row, "history": ["第九条讲什么？", {"question": "付款期限多长？"}]}, ensure_ascii=False),
+                    encoding="utf-8")
+    assert load_gold([good])[0].history == ("第九条讲什么？", "付款期限多长？")
+    bad = tmp_path / "b-dev.jsonl"
+    bad.write_text(json.dumps({**row, "history": [{"text": "第九条讲什么？"}]}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(QAError, match="b-dev.jsonl:1"):
+        load_gold([bad])
