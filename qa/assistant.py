@@ -228,7 +228,8 @@ class Assistant:
         # The same text the answer's retrieval reads (the topic, with the texts' terms after everyday words).
         result = self.retriever.search(query.retrieval_text or query.content or query.text, lang=query.channels, k=k,
                                        filters=filters, prefer=() if docs else query.places,
-                                       discussed=() if docs else query.discussed)
+                                       discussed=() if docs else query.discussed,
+                                       conversation=() if docs else query.conversation)
         first = direct_hits(query, self.library)
         if not first:
             return result

@@ -32,6 +32,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {"bm25-zh": 1.0, "bm25-en": 1.0, "dense-0": 
 # Fused-score multiplier by document status: a superseded text or a historical plan loses a near tie.
 STATUS_PRIOR: dict[str, float] = {"in_force": 1.0, "superseded": 0.8, "historical": 0.65, "repealed": 0.6}
 PLACE_BOOST = 1.1  # dev: 1.1 fixed one question and broke none; 1.2 and 1.35 broke one
+CONVERSATION_BOOST = 1.3  # for the documents a conversation was about; dev (session 31): 1.2 and 1.5 did worse
 COSINE_FLOOR = 0.2  # cosine at or below this is no evidence at all (calibrated on dev, see README)
 # A clause of a document with several clauses on the question (the payment regulation, for a question on
 # late payment) gains over a lone clause elsewhere. Dev (session 17): weight 0.5 and the best 3 clauses gave
@@ -57,6 +58,7 @@ class RetrievalConfig:
     rrf_k: int = 60
     status_prior: dict[str, float] = field(default_factory=lambda: dict(STATUS_PRIOR))
     place_boost: float = PLACE_BOOST  # factor for the documents of a place the question names (广州, Guangdong)
+    conversation_boost: float = CONVERSATION_BOOST  # factor for the documents the conversation was about
     document_weight: float = DOCUMENT_WEIGHT  # weight of the document's support (mean of its best clauses' scores)
 
     def __post_init__(self) -> None:
@@ -73,8 +75,8 @@ class RetrievalConfig:
             raise ValueError("channel weights must be >= 0")
         if any(not 0 < p <= 1 for p in self.status_prior.values()):
             raise ValueError("status priors must be within (0, 1]")
-        if not 1 <= self.place_boost <= 3:
-            raise ValueError("place_boost must be within [1, 3]")
+        if not 1 <= self.place_boost <= 3 or not 1 <= self.conversation_boost <= 3:
+            raise ValueError("place_boost and conversation_boost must be within [1, 3]")
         if self.document_weight < 0:
             raise ValueError("document_weight must be >= 0")
 
@@ -284,7 +286,8 @@ class Retriever:
 
     # -- entry point -------------------------------------------------------------------------
     def search(self, text: str, *, lang: str, k: int = 5, filters: Filters | None = None,
-               prefer: tuple[str, ...] = (), evidence_text: str = "", discussed: tuple[str, ...] = ()) -> SearchResult:
+               prefer: tuple[str, ...] = (), evidence_text: str = "", discussed: tuple[str, ...] = (),
+               conversation: tuple[str, ...] = ()) -> SearchResult:
         """Rank clauses for ``text`` (already normalised) read as ``lang`` (zh, en or mixed).
 
         Args:
@@ -298,6 +301,9 @@ class Retriever:
                 question with the name of the document it is limited to, which ranking leaves out).
             discussed: document ids the conversation named earlier: their clauses lose the status prior (a
                 user who asked about the 2007 plan still means it, though it is historical).
+            conversation: document ids the earlier turns were about: their clauses' scores are multiplied by
+                ``config.conversation_boost`` (a question that reads alone in a conversation most often stays
+                in its document).
 
         Returns:
             ``SearchResult`` with at most ``k`` hits, never a clause whose fused score is zero.
@@ -315,9 +321,10 @@ class Retriever:
         if discussed:
             named = np.isin(self._clause_doc, [self._doc_pos[d] for d in discussed if d in self._doc_pos])
             fused = np.where(named, fused / self._prior, fused)
-        if prefer and self.config.place_boost != 1.0:
-            preferred = np.isin(self._clause_doc, [self._doc_pos[d] for d in prefer if d in self._doc_pos])
-            fused = np.where(preferred, fused * self.config.place_boost, fused)
+        for docs, boost in ((prefer, self.config.place_boost), (conversation, self.config.conversation_boost)):
+            if docs and boost != 1.0:
+                preferred = np.isin(self._clause_doc, [self._doc_pos[d] for d in docs if d in self._doc_pos])
+                fused = np.where(preferred, fused * boost, fused)
         if evidence_text and evidence_text != text:
             features = self._channel_scores(evidence_text, lang, params)[2] or features
         confidence = self._confidence(features)

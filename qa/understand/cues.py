@@ -63,6 +63,8 @@ VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几
                r"还在执行|仍在执行|还执行吗|还在实施|仍在实施|\bstill (?:being )?(?:implemented|enforced|in use)\b|"
                r"还有效|有效吗|是否有效|有没有效|现在有效|仍然有效|依然有效|还在用|还适用|还管用|过期|失效|废止|作废|现行|还算数|最新版|哪个版本|哪一版"
                r"|还能用|现在还|有效期|生效了吗|生效了没|生效没|已经生效|生效没有|施行了吗|开始施行了吗|实施了吗"
+               # Cantonese "taken effect yet?": 生效未 / 生效咗未
+               r"|(?:生效|施行|实施)(?:咗|了)?未(?:[呀啊？?]|$)"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich (?:version|revision|edition)\b|\bcurrent version\b|\blatest version\b"
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
@@ -162,10 +164,13 @@ DOC_NUMBER = _re(r"文号|编号|发文字号|字号|几号文|第几号|几号�
                  r"|\bfile number\b|\b(?:document|doc|file) no(?:\.|\s*\?|\s*$|\s+of\b)"
                  r"|\bdecree (?:number|no)\b|\border (?:no|number)\b|\bwhich (?:state council |presidential )?decree\b"
                  r"|\bpresidential order\b")
+# "付款期限由几时开始计？" asks when a period starts to run, not when the document took effect.
+COUNTED_FROM = _re(r"起算|开始计|开始算|从什么时候(?:起)?(?:计|算)|\bcounted from\b|\bstarts? (?:counting|to run)\b|\bclock start")
 STRUCTURE_UNITS = _re(r"措施|条款|条|章|目标|原则|要求|方面|部分|分组|大类|组|项"
                       r"|\bmeasures\b|\barticles\b|\bchapters\b|\bgoals\b|\btargets\b|\bprinciples\b|\brequirements\b"
                       r"|\bgroups\b|\bsections\b|\bparts\b|\bclauses\b|\bitems\b|\bcategories\b|\bareas\b")
-STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|章)|几大|几个方面|哪几个方面|结构|框架|(?:^|文件|方案|法|条例|这|的)目录|有哪些章"
+STRUCTURE = _re(r"分为哪|分成哪|哪几[个大]?(?:方面|部分|类|组|章)|几大|分(?:为|成)?几(?:个)?(?:组|类|部分|方面|块)|有几组|几个组"
+                r"|几个方面|哪几个方面|结构|框架|(?:^|文件|方案|法|条例|这|的)目录|有哪些章"
                 r"|九(?:大|个)(?:类|组|部分|方面)|\b(?:the )?(?:nine|9) (?:groups|sections|parts|areas)\b|\bgroups of measures\b"
                 r"|\b(?:what|which) (?:groups|sections|chapters|parts|areas)\b(?! of (?:people|persons|enterprises|companies|firms))|\bstructure\b"
                 r"|\btable of contents\b|\bhow is (?:it|the [\w' -]{1,60}?) (?:organi[sz]ed|structured|laid out)\b"
@@ -285,7 +290,7 @@ WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构
                 r"|是什么意思|\bstand for\b|\bfull name\b|\bwhat kind of (?:body|agency|office|organi[sz]ation|department)\b"
                 r"|^\s*what(?:'s| is| are)\s+(?:the\s+)?(?=\S+\s*\??\s*$)")
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
-                 r"|是指|指的是|指什么|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
+                 r"|是指|指的是|指什么|指(?:的)?(?:是)?(?:谁|哪个|哪些|哪一个)(?:部门|单位|机构)?\s*[?？]?$|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b|\bdoes (?:it|the term|[\w\s'-]{2,40}) include\b")

@@ -27,7 +27,7 @@ _PLAN_STRUCTURE = re.compile(r"(?:几|多少)(?:条|项)(?:主要)?措施|措施
                              r"|\bmeasures (?:on|about|under|in the)\b|\bthe measures\b|\bgoals section\b|"
                              + cues.PLAN_SECTIONS.pattern, re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|年(?:的|那个)?(?:条例|版本|文本|老条例|旧条例))"
-                           r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后|两版|两个版本|新旧"
+                           r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后|两版|两个版本|新旧|现行版本?|现在的版本|现在(?:的|嘅)?(?:版|条例)"
                            r"|\b(?:the )?(?:old |new |original |revised )?(?:19|20)\d\d (?:version|text|edition|regulations?|rules?"
                            r"|revision|one)\b|\bboth versions\b"
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
@@ -67,6 +67,9 @@ class DocumentMention:
     structural: bool = False  # not named: only the plan has what is asked for (几条措施, the main goals)
 
 
+# A second question about the version in force, after one about an older version: 现在的呢？ / "and how many now?"
+_AND_NOW = re.compile(r"(?:现在|现行版?|目前|如今)(?:的|嘅)?(?:呢|有几|有多少)|\band (?:how many|what|how much|which) (?:\w+ )?now\b"
+                      r"|\band now\b|\bwhat about now\b|\bhow about now\b")
 VERSION_YEAR_WINDOW = 12  # characters either side of a document's name where its version's year is looked for
 
 
@@ -133,6 +136,12 @@ class DocumentNames:
             elif not found and (m := _PLAN_STRUCTURE.search(text)):
                 # An empty span: the structure words stay in the topic (主要目标 is what is asked for).
                 found.append(DocumentMention(self._plan, m.start(), m.start(), "", loose=True, structural=True))
+        if (now := _AND_NOW.search(text)) and len(found) == 1:
+            # "How many articles did it have in 2020 and how many now?": the version in force as well.
+            family = next((ids for ids in self._families if found[0].doc_id in ids), ())
+            current = [i for i in family if self.library.info(i).in_force and i != found[0].doc_id]
+            if current:
+                found.append(DocumentMention(current[0], now.start(), now.end(), now.group(0), loose=True))
         found.sort(key=lambda f: f.start)
         out: list[DocumentMention] = []
         for f in found:

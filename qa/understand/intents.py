@@ -45,7 +45,7 @@ def is_document(q: Query, _lib: Library) -> bool:
             without_document_names(q.bare or q.content, q.documents, _lib), cues.IN_CHARGE, cues.CONTACT, cues.DOCUMENT_WORDS,
             cues.DOCUMENT_TALK)):
         return True  # 这个条例由哪个部门组织实施 / who is in charge of implementing the SME Promotion Law
-    if "when" in a and "event" in a and about_doc and _little_event_topic(
+    if "when" in a and "event" in a and about_doc and not cues.COUNTED_FROM.search(q.content) and _little_event_topic(
             without_document_names(q.bare or q.content, q.documents, _lib), _title_words(q, _lib)):
         return True
     if "count" in a and "units" in a and _counts_structure(q) and _little_topic(_without_title_words(q, _lib)) \

@@ -61,6 +61,7 @@ class Query:
     asks: frozenset[str] = frozenset()  # listing, count, contact, validity, issuer, when, number, structure, …
     places: tuple[str, ...] = ()  # documents of the places named (广州, Guangdong), ranked up when none is named
     discussed: tuple[str, ...] = ()  # documents an earlier turn named: ranked as if in force when none is named now
+    conversation: tuple[str, ...] = ()  # documents the earlier turns were about, ranked up for a question read alone
     unknown_document: str | None = None  # a document named that the library does not hold (优化营商环境条例)
     scope_cues: tuple[ScopeCue, ...] = ()
     greeting: bool = False  # the question opens with (or is only) a greeting
@@ -124,13 +125,23 @@ def strip_greeting(text: str) -> tuple[str, bool]:
 
 # Short forms users type for the words the detectors read: "the 2025 payment reg", "doc number?", "lead dept?".
 EN_ABBREVIATIONS = {"reg": "regulation", "regs": "regulations", "doc": "document", "docs": "documents", "dept": "department",
-                    "depts": "departments", "govt": "government", "gov't": "government"}
+                    "depts": "departments", "govt": "government", "gov't": "government", "gd": "guangdong", "gz": "guangzhou"}
 _EN_ABBREVIATION = re.compile(rf"\b({'|'.join(re.escape(k) for k in EN_ABBREVIATIONS)})\b\.?(?!['’]?[a-z])")
 
 _CONNECTORS = frozenset({"and", "also", "so"})
 # Hotline staff type where a question comes from; asking for a hotline number has no colon after the word.
 _DESK_LABEL = re.compile(r"^(?:hotline|hotline (?:staff|query|question|lookup)|热线|客服|热线咨询|热线查询)\s*[:：]\s*")
 _GREETING_PATTERNS = tuple(re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])") for p in cues.GREETING_PHRASES)
+
+
+_DEPARTMENT_WORD = re.compile(r"部门|单位|机构|\b(?:departments|bureaus|agencies|units|bodies|offices|commissions)\b")
+
+
+def _asked_part(content: str) -> str:
+    """What a consequence question asks, after its condition: "if an agency misses the payment deadline, what's the
+    consequence?" asks no figure (the deadline is the condition), "…, how much is the fine?" does."""
+    head, sep, tail = max(content.rpartition(","), content.rpartition("，"), key=lambda p: len(p[0]))
+    return tail if sep and cues.LIABILITY.search(tail) else content
 
 
 def is_greeting_only(text: str) -> bool:
@@ -219,6 +230,14 @@ class Understander:
         if self._replace is not None:
             text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
         return _EN_ABBREVIATION.sub(lambda m: EN_ABBREVIATIONS[m.group(1)], text)
+
+    def _conversation_documents(self, context: Context | None) -> tuple[str, ...]:
+        """The documents a conversation has been about (named, else answered from), ranked up a little for a
+        question that reads alone: "who takes reports about violations?" after a turn on the 2025 law means that
+        law's reporting article, when it has one."""
+        if context is None:
+            return ()
+        return tuple(context.scope or ()) or self.library.documents_of(context.clause_ids)
 
     def _into_context_document(self, refs: tuple[Reference, ...], context: Context) -> tuple[Reference, ...]:
         """"第14条呢？" after article 13 of a regulation: the article of the document under discussion, when it
@@ -353,7 +372,8 @@ class Understander:
             # list the clauses that name the body instead of "not named".
             unknown = []
         bare = bare_of(content, doc_mentions, depts)
-        figure_types = tuple(asked_types(content))
+        figure_part = _asked_part(content) if "liability" in asks else content
+        figure_types = tuple(asked_types(figure_part))
         refs = tuple(find_references(content))
         if any(r.last for r in refs):
             refs = self._fill_last(refs, scope or (self.library.documents_of(context.clause_ids) if context else ()))
@@ -389,6 +409,8 @@ class Understander:
         rest = own_content(cues.LIABILITY.sub(" ", content))
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
                          and (len(rest.split()) <= 1 or (len(rest.split()) <= 3 and _echoes(rest, context))))
+        if context and context.clause_ids and not refs and not named_docs and _ESCALATION.search(content):
+            liability, asks = True, asks | {"liability"}  # "and if it's serious enough to be a crime?": its sanctions
         followup = followup or liability
         missing_version = self._missing_version(content, self.library.documents_of(context.clause_ids) + context.also) \
             if context and not named_docs and not refs else None
@@ -416,6 +438,9 @@ class Understander:
             named_docs = self.library.documents_of(context.clause_ids)
             scope, followup = named_docs, True
         details: dict = {"liability": True} if liability else {}
+        if "count" in asks and len(refs) == 1 and _DEPARTMENT_WORD.search(content):
+            # "How many departments lead measure 2?": the number, by the role asked (lead / cooperate / any).
+            details["count_departments"] = _role(content)
         if catalogue and (wanted := catalogue_filter(content)):
             details["catalogue"] = wanted
         if not_meant := tuple((short, long) for short, long in self._narrower if short in content and long not in content):
@@ -499,18 +524,20 @@ class Understander:
                         self.library.clause(context.clause_ids[0]).doc_id in chain:
                     # "Was that in the 2020 version too?": the article the earlier turn answered from, compared.
                     details["compare_clause"] = context.clause_ids[0]
+        places = () if scope else self.documents.of_places(content)
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             question_lang=question_language(text),
             documents=named_docs, scope=scope, selected=selected, departments=tuple(depts),
             unknown_departments=tuple(unknown), figure_types=figure_types,
-            wants_figure=wants_figure(content) or bool(figure_types) or bool(figure_follow_up and not refs and not depts),
+            wants_figure=wants_figure(figure_part) or bool(figure_types) or bool(figure_follow_up and not refs and not depts),
             levels=level_qualifiers(content), asks=asks,
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
             context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
             evidence_text=evidence_text, topic=topic, own_text=whole, mention_term=body_alias[1] if body_alias else _mention_term(content),
-            places=() if scope else self.documents.of_places(content),
+            places=places,
+            conversation=() if scope or followup or places else self._conversation_documents(context),
             discussed=tuple(context.scope or ()) if context and not scope else (),
             unknown_document=self._unknown_document(content, refs, named_docs, doc_mentions),
             details=details)
@@ -744,6 +771,8 @@ class Understander:
         if cues.MEMBERSHIP.search(content) and (len(own.replace(" ", "")) <= 10 if CJK_RE.search(own) else len(own.split()) <= 5) \
                 and any(_DEFINES.search(s.zh) for c in context.clause_ids[:1] for s in self.library.clause(c).sentences):
             return True  # "个体户算不算？" after the definition of 民营经济组织: whether it falls under that definition
+        if _ESCALATION.search(content):
+            return True  # "and if it's serious enough to be a crime?": the same matter, at its worst
         if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context, raw=raw):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
         if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
@@ -799,6 +828,10 @@ _WHAT_TO_DO = re.compile(r"怎么办|咋办|怎么处理|如何处理|如何应�
 _ACTION_WORDS = re.compile(r"申请|申报|投诉|举报|反映|登记|认定|维权|办理|咨询|报送|上报|报给|交给|送给"
                            r"|\b(?:apply|complain|report|register|file)\w*", re.IGNORECASE)
 # A term the question proposes (90天, three months) and a yes/no on it: tried against the earlier turn's rule.
+# The earlier turn's matter made worse: "and if it's serious enough to be a crime?", 情节严重的呢？
+_ESCALATION = re.compile(r"\bif (?:it|that|this|they)(?:'s| is| are|'re| gets?| becomes?) (?:(?:really|very|serious|bad|severe) ){0,2}"
+                         r"(?:enough|serious|severe|bad|a crime|criminal)|\bserious enough\b|\bamounts? to a crime\b"
+                         r"|情节严重(?:的)?(?:呢|的话|怎么办|会怎样)|构成犯罪(?:的)?(?:呢|的话|怎么办|会怎样)|严重(?:的)?话(?:呢)?")
 _TERM_PROPOSED = re.compile(r"\d+\s*-?\s*(?:天|日|个月|days?\b|months?\b)", re.IGNORECASE)
 _MAY_IT = re.compile(r"行不行|可以吗|可不可以|能不能|能否|合法吗|有效吗|算不算|\b(?:ok|okay|allowed|legal|valid|possible)\b"
                      r"|^(?:and |so |but )?(?:what )?if\b|如果|假如|要是", re.IGNORECASE)

@@ -182,7 +182,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             status = "out_of_range"
             citations.append(make_citation(library, clause, ()))
             continue
-        if single and query.wants_figure and part_id is None and not asks_contact:
+        if single and query.wants_figure and part_id is None and not asks_contact \
+                and not query.details.get("count_departments"):
             order = deps.retriever.sentence_order(clause.id, query.content, query.channels)
             hit = Hit(clause.id, 1.0, order[0] if order else 0, 1.0, {}, order)
             answer = figure_answer(query, deps, clause, hit, SearchResult(query.content, (), 1.0), status="lookup")
@@ -212,7 +213,11 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             lead_names = "、".join(c.name for c in who if c.role == "lead")
             coop_names = "、".join(c.name for c in who if c.role == "cooperate")
             dept = (f"由{lead_names}牵头" + (f"，{coop_names}配合" if coop_names else "")) if lead_names else ""
-            if asks_contact and dept:
+            if counted := _department_count(query, who):
+                total = f"共涉及{sum(n for _r, n, _ in counted)}个部门，" if len(counted) > 1 else ""
+                lines.append(f"{head}（{clause.title}）{total}" + "，".join(
+                    f"{ROLE_ZH[role]}部门共{n}个：{names}" for role, n, names in counted) + "。")
+            if asks_contact and dept and not counted:
                 lines.append(f"{head}（{clause.title}）{dept}。")
             else:
                 lines.append(f"{head}（{clause.title}）：{zh}" + (f"（{dept}）" if dept and not single else ""))
@@ -225,7 +230,11 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             lead_names = "; ".join(c.shown("en") for c in who if c.role == "lead")
             coop_names = "; ".join(c.shown("en") for c in who if c.role == "cooperate")
             dept = (f"led by the {lead_names}" + (f", with the {coop_names} cooperating" if coop_names else "")) if lead_names else ""
-            if asks_contact and dept:
+            if counted := _department_count(query, who):
+                total = f"{sum(n for _r, n, _ in counted)} departments in all — " if len(counted) > 1 else ""
+                lines.append(f"{head} ({clause.title_en}) names {total}" + "; ".join(
+                    f"{n} {ROLE_EN[role]} department{'s' if n != 1 else ''}: {names}" for role, n, names in counted) + ".")
+            if asks_contact and dept and not counted:
                 lines.append(f"{head} ({clause.title_en}) is {dept}.")
             else:
                 lines.append(f"{head} ({clause.title_en}): {en or zh}" + (f" ({dept})" if dept and not single else ""))
@@ -267,6 +276,24 @@ _ASSERTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(个工作日|工作日|天
 _SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工作日": "个工作日", "days": "日", "working days": "个工作日",
               "个月": "个月", "months": "个月", "年": "年", "years": "年", "%": "%", "％": "%", "percent": "%",
               "万元": "万", "亿元": "亿", "万": "万", "亿": "亿", "元": "元"}
+
+
+ROLE_ZH = {"lead": "牵头", "cooperate": "配合"}
+ROLE_EN = {"lead": "lead", "cooperate": "cooperating"}
+
+
+def _department_count(query: Query, who: list) -> list[tuple[str, int, str]]:
+    """For "how many departments lead measure 2?": (role, how many, their names) for the role asked, or for both
+    roles when none is; empty when the question counts no departments or the clause names none."""
+    asked = query.details.get("count_departments")
+    if not asked or not who:
+        return []
+    out = []
+    for role in ("lead", "cooperate"):
+        names = [c.name if query.lang == "zh" else c.shown("en") for c in who if c.role == role]
+        if asked in (role, "any") and (names or asked == role):
+            out.append((role, len(names), ("、" if query.lang == "zh" else "; ").join(names) or "—"))
+    return out
 
 
 def _false_premise(query: Query, deps: Deps, clauses: list[Clause]) -> tuple[str, object] | None:

@@ -233,7 +233,9 @@ def handle_department(query: Query, deps: Deps) -> Answer:
             labels_zh = "、".join(clause_label(c)[0] for c in chosen)
             labels_en = ", ".join(clause_label(c)[1] for c in chosen)
             if query.lang == "zh":
-                if mention.negated:
+                if mention.negated and not chosen:
+                    lines.append(f"没有：每条措施都由{name}{ROLE_ZH[role]}（或与其他部门一起）。")
+                elif mention.negated:
                     lines.append(f"不由{name}{ROLE_ZH[role]}的措施共{len(chosen)}条：{labels_zh}。")
                 elif chosen:
                     lines.append(f"{name}{ROLE_ZH[role]}的条款共{len(chosen)}条：{labels_zh}。")
@@ -243,7 +245,8 @@ def handle_department(query: Query, deps: Deps) -> Answer:
                 who = f"The {dept_en} ({name})"
                 if mention.negated:
                     verb = {"lead": "led by", "cooperate": "cooperated on by", "neither": "led or cooperated on by"}[role]
-                    lines.append(f"{len(chosen)} measures are not {verb} the {dept_en} ({name}): {labels_en}.")
+                    lines.append(f"{len(chosen)} measures are not {verb} the {dept_en} ({name}): {labels_en}." if chosen
+                                 else f"None: every measure is {verb} the {dept_en} ({name}), alone or with others.")
                 elif chosen:
                     lines.append(f"{who} {ROLE_EN[role]} {len(chosen)} clause(s): {labels_en}.")
                 else:

@@ -93,7 +93,8 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
     result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
                                    prefer=() if filters and filters.documents else query.places,
                                    evidence_text=query.evidence_text,
-                                   discussed=() if filters and filters.documents else query.discussed)
+                                   discussed=() if filters and filters.documents else query.discussed,
+                                   conversation=() if filters and filters.documents else query.conversation)
     if query.details.get("liability") and query.context and query.context.clause_ids:
         liable = liability_first(query, deps, filters, query.context.clause_ids, chapter_first=True)
         if liable is not None:
@@ -163,13 +164,16 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     # "What are the penalties?" wants a sanction, not the overdue interest a late payer owes.
     owed_only = {c.id for c in liable if c.id not in in_chapter and not LIABILITY_TEXT.search(c.text_zh)} \
         if _SANCTION_ASKED.search(query.content) else set()
-    liable.sort(key=lambda c: (c.id not in named, _actor_mismatch(asked, c), c.id in owed_only,
+    # "…serious enough to be a crime?": the article that names criminal liability.
+    criminal = {c.id for c in liable if "犯罪" in c.text_zh or "刑事责任" in c.text_zh} if _CRIME_ASKED.search(query.content) else set()
+    liable.sort(key=lambda c: (bool(criminal) and c.id not in criminal, c.id not in named, _actor_mismatch(asked, c), c.id in owed_only,
                                c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
     hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
     return SearchResult(query=found.query, hits=hits, confidence=1.0)
 
 
+_CRIME_ASKED = re.compile(r"犯罪|刑事|坐牢|判刑|\bcrim(?:e|es|inal)\b|\bjail\b|\bprison\b")
 _SANCTION_ASKED = re.compile(r"处罚|罚款|罚|处分|惩罚|制裁|\bpenalt|\bpunish|\bsanction|\bfined?\b|\bfines\b")
 # "迟延支付中小企业款项的，应当支付逾期利息": what a party that breaks a rule must do, outside the liability chapter.
 CONSEQUENCE_TEXT = re.compile(r"的，应当(?:支付|赔偿|承担|退还|返还)")
@@ -306,7 +310,8 @@ def _clauses_defining(query: Query, deps: Deps, allowed: set[str] | None) -> lis
     term with 所称X / X是指 first, else an English phrase after "for the purposes of this Law" and the like."""
     terms = _question_terms(query, deps)
     for term in terms:
-        pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指")
+        # 以下统称受理投诉部门: the article that names the body a later article calls by that term.
+        pattern = re.compile(rf"所称{re.escape(term)}|{re.escape(term)}[，,]?是指|以下(?:统|简)?称{re.escape(term)}")
         defining = [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed)
                     and any(pattern.search(s.zh) for s in c.sentences)]
         if defining:
