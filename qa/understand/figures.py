@@ -154,6 +154,15 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
 
 
 _RATE = next(t for t in ANSWER_TYPES if t.name == "rate")
+DURATION = next(t for t in ANSWER_TYPES if t.name == "duration")
+_DEADLINE_WORD = re.compile(r"最迟|最晚|期限|\bdeadline\b|\bby when\b")
+_CALENDAR_WORD = re.compile(r"日期|哪天|哪一天|几号|几月|截止|\bdate\b|\bday\b|\bmonth\b")
+
+
+def deadline_as_duration(text: str) -> bool:
+    """"What's the deadline for them to publish?": a time limit ("within 3 months") answers it as well as a date;
+    "申报截止日期是哪天？" asks for a calendar date only."""
+    return bool(_DEADLINE_WORD.search(text)) and not _CALENDAR_WORD.search(text)
 
 
 _INTEREST_ASKED = re.compile(r"利息\S{0,6}(?:多少|怎么算|怎么计算|如何计算)|多少(?:的)?利息|(?:逾期|迟延)利息\S{0,4}(?:标准|是多少)"

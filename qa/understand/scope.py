@@ -3,7 +3,9 @@
 Data lives in ``corpus/scope_cues.json``; each category says where it applies and what it does:
 
 - ``abstain``: nothing in scope answers (personal matters; details a document never gives);
-- ``national_only``: another place: only national documents can answer (Guangdong and Guangzhou rules do not apply there).
+- ``national_only``: another place: only national documents can answer (Guangdong and Guangzhou rules do not apply there);
+- ``none``: no cue by itself, only through ``own_policy_effect`` (a Guangzhou district: 在番禺开厂 is asked under the
+  Guangzhou texts, 天河区的补贴政策 asks for the district's own rules, which the library does not hold).
 
 A year after a document's ``horizon_year`` (a 2007 plan with targets to 2010) puts a question limited
 to that document outside it.
@@ -55,8 +57,8 @@ class ScopeGuard:
         for name, spec in data.items():
             if name.startswith("_"):
                 continue
-            if spec.get("effect") not in ("abstain", "national_only") or spec.get("applies") not in ("library", "documents"):
-                raise CorpusError(f"{path}: category {name} needs effect abstain|national_only and applies library|documents")
+            if spec.get("effect") not in ("abstain", "national_only", "none") or spec.get("applies") not in ("library", "documents"):
+                raise CorpusError(f"{path}: category {name} needs effect abstain|national_only|none and applies library|documents")
             en = [normalize(t) for t in spec.get("en", []) if normalize(t)]
             pattern = (re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(t) for t in sorted(en, key=len, reverse=True))
                                   + r")(?![a-z0-9])") if en else None)
@@ -119,7 +121,7 @@ class ScopeGuard:
                           if int(m.group(1)) > max(horizons)]
         unless = {(cat.name, cue): words for cat in self._categories for cue, words in cat.unless}
         # 个体工商户的社会保险: the individual-business regulation's own matter, not a personal one.
-        found = [c for c in found if not any(w in text for w in unless.get((c.category, c.text), ()))]
+        found = [c for c in found if c.effect != "none" and not any(w in text for w in unless.get((c.category, c.text), ()))]
         out, seen = [], set()
         for cue in found:
             if (cue.text, cue.category) not in seen:

@@ -76,3 +76,17 @@ def test_personal_lookups_and_unrelated_subsidies_are_out_of_scope(fake_assistan
 def test_an_older_version_and_now_names_both_versions(fake_assistant):
     a = fake_assistant.ask("How many articles did the payment regulation have in 2020 and how many now?")
     assert "29 articles" in a.answer and "37 articles" in a.answer
+
+
+def test_a_guangzhou_district_is_no_other_place_but_its_own_rules_are_outside(fake_assistant):
+    q = fake_assistant.understand("I run a small garment factory in Panyu. Does the plan support going abroad?")
+    assert not q.scope_cues
+    for q in ("天河区对高新技术企业有什么补贴？", "What subsidies does Tianhe district offer startups?"):
+        assert fake_assistant.ask(q).status == "out_of_scope", q
+
+
+def test_a_deadline_is_answered_by_a_time_limit_but_a_date_asked_is_not(fake_assistant):
+    a = fake_assistant.ask("What's the deadline for leading-group member units to publish their support measures?",
+                           selection=Selection(documents=(PLAN,)))
+    assert a.answer.startswith("3 months")
+    assert fake_assistant.ask("市级中小企业培训示范基地的申报截止日期是哪天？").status != "answered"

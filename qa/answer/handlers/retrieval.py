@@ -35,7 +35,7 @@ from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand.cues import FIGURE_NOUNS
-from qa.understand.figures import asked_types, evidence_text, interest_asked, missing_types
+from qa.understand.figures import DURATION, asked_types, deadline_as_duration, evidence_text, interest_asked, missing_types
 from qa.understand.query import Query, own_content, time_marks
 from qa.understand.references import number_value
 
@@ -1035,6 +1035,9 @@ def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hi
     if first_missing is None:
         first_missing = _missing(query, deps, first)
     clause = deps.library.clause(first.clause_id)
+    if all(t.name == "date" for t in first_missing) and deadline_as_duration(query.content) \
+            and DURATION.found_in(evidence_text(clause.text_zh, clause.text_en)):
+        return first  # the deadline is a time limit in the best clause: "within 3 months"
     tokens = _tokenize(deps)
     topic = {t for t in tokens(own_content(FIGURE_NOUNS.sub(" ", query.content))) if len(t) >= 2}
     if topic and not topic & set(tokens(f"{clause.text_zh} {clause.text_en.lower()}")):
