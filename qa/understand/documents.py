@@ -27,7 +27,7 @@ _PLAN_STRUCTURE = re.compile(r"(?:几|多少)(?:条|项)(?:主要)?措施|措施
                              r"|\bmeasures (?:on|about|under|in the)\b|\bthe measures\b|\bgoals section\b|"
                              + cues.PLAN_SECTIONS.pattern, re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:年版|版|年修订版?|年(?:的|那个)?(?:条例|版本|文本|老条例|旧条例))"
-                           r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后|两版|两个版本|新旧|现行版本?|现在的版本|现在(?:的|嘅)?(?:版|条例)"
+                           r"|旧条例|老条例|旧版本?|老版本?|新版本?|修订前|修订后|两版|两个版本|新旧|现在的版本|现在(?:的|嘅)?(?:版|条例)"
                            r"|\b(?:the )?(?:old |new |original |revised )?(?:19|20)\d\d (?:version|text|edition|regulations?|rules?"
                            r"|revision|one)\b|\bboth versions\b"
                            r"|\bthe (?:old|older|earlier|previous|former|new|newer|revised|current) (?:version|text|regulations?|edition)\b")
