@@ -78,6 +78,16 @@ def _date_zh(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def date_en(iso: str) -> str:
+    """An ISO date as an English reader writes it: "2002-06-29" → "29 June 2002"; anything else unchanged."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return f"{int(m.group(3))} {_MONTHS_EN[int(m.group(2)) - 1]} {m.group(1)}" if m and 1 <= int(m.group(2)) <= 12 else iso
+
+
 def status_line(info: DocumentInfo, lang: str, *, dated: bool = True) -> str:
     """One line on whether a document is in force: 现行有效，2025年6月1日起施行 / in force since 2025-06-01
     (without the date when ``dated`` is False: the dates were just given)."""
@@ -85,17 +95,17 @@ def status_line(info: DocumentInfo, lang: str, *, dated: bool = True) -> str:
     if info.status == "in_force":
         if lang == "zh":
             return "现行有效" + (f"，{_date_zh(effective)}起施行" if effective else "")
-        return "in force" + (f" since {effective}" if effective else "")
+        return "in force" + (f" since {date_en(effective)}" if effective else "")
     if info.status == "superseded":
         if lang == "zh":
             return f"已失效：{_date_zh(info.superseded_from)}起被新版本取代"
-        return f"no longer in force: superseded from {info.superseded_from}"
+        return f"no longer in force: superseded from {date_en(info.superseded_from)}"
     if info.status == "historical":
         signed = info.dates.get("signed") or info.dates.get("published") or ""
         if lang == "zh":
             return (f"{_date_zh(signed)}印发的历史文件" + (f"，目标期限至{info.horizon_year}年" if info.horizon_year else "")
                     + "，未写明有效期")
-        return (f"a historical document issued {signed}" + (f", targets to {info.horizon_year}" if info.horizon_year else "")
+        return (f"a historical document issued {date_en(signed)}" + (f", targets to {info.horizon_year}" if info.horizon_year else "")
                 + ", no expiry stated")
     return "已废止" if lang == "zh" else "repealed"
 
@@ -107,7 +117,7 @@ def validity_note(library: Library, info: DocumentInfo, lang: str) -> str:
         if lang == "zh":
             return (f"注意：本条出自{document_name(info, 'zh', number=False)}，已于{_date_zh(info.superseded_from)}被"
                     f"{document_name(new, 'zh', number=False)}取代，现行规定以新版本为准。")
-        return (f"Note: this is from the {document_name(info, 'en', number=False)}, superseded on {info.superseded_from} by the "
+        return (f"Note: this is from the {document_name(info, 'en', number=False)}, superseded on {date_en(info.superseded_from)} by the "
                 f"{document_name(new, 'en', number=False)}; the current rules are in the new version.")
     if info.status == "historical":
         if lang == "zh":

@@ -112,7 +112,7 @@ def tokenizer_signatures(zh_tok: ChineseTokenizer) -> dict[str, str]:
         return hashlib.sha256("\n".join(sorted(words)).encode()).hexdigest()[:16]
 
     # Stop words are part of the tokens: changing them makes an index stale.
-    return {"zh": f"jieba {versions['jieba']} cut_for_search + user dictionary sha256:{digest(zh_tok.user_words)}"
+    return {"zh": f"jieba {versions['jieba']} cut_for_search (no parts of stop words) + user dictionary sha256:{digest(zh_tok.user_words)}"
                   f" + stop words sha256:{digest(ZH_STOPWORDS)}",
             "en": f"regex {EN_WORD.pattern} + snowball {versions['snowballstemmer']} + stop words sha256:{digest(EN_STOPWORDS)}"}
 

@@ -48,7 +48,7 @@ class ChineseTokenizer:
     Example:
         >>> tok = ChineseTokenizer(["市科技局", "融资担保"])
         >>> tok("市科技局负责融资担保吗？")
-        ['市科技局', '科技', '负责', '融资', '担保', '融资担保']
+        ['科技', '科技局', '市科技局', '负责', '融资', '担保', '融资担保']
     """
 
     def __init__(self, user_words: Iterable[str] = ()) -> None:
@@ -63,9 +63,12 @@ class ChineseTokenizer:
     def __call__(self, text: str) -> list[str]:
         text = normalize(text)
         with self._lock:  # jieba's cache dicts are not guaranteed thread-safe
-            words = list(self._jieba.cut_for_search(text))
-        return [w for w in (w.strip() for w in words)
-                if w and w not in ZH_STOPWORDS and not _PUNCT_ONLY.match(w)]
+            spans = list(self._jieba.tokenize(text, mode="search"))
+        # The parts jieba adds inside a stop word (可不, 不可 of 可不可以) are no content either.
+        stop = [(a, b) for w, a, b in spans if w in ZH_STOPWORDS]
+        return [w for w, a, b in ((w.strip(), a, b) for w, a, b in spans)
+                if w and w not in ZH_STOPWORDS and not _PUNCT_ONLY.match(w)
+                and not any(s <= a and b <= e for s, e in stop)]
 
 
 _STEMMER = snowballstemmer.stemmer("english")

@@ -22,7 +22,7 @@ CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
 # "Tell me about the work requirements", "the financing group of measures", 土地方面的措施: a group or a topic's measures.
 _SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
-                 r"\s*(?:\?|$|under\b|(?:of|in|at) (?:the|this) (?:plan|document|end))"
+                 r"\s*(?:\?|$|under\b|(?:of|in|at|behind|for) (?:the|this) (?:plan|document|end))"
                  r"|\btell me (?:more )?about (?:the )?(?:[a-z0-9]+ ){0,2}(?:measures|principles|goals|targets|requirements)\b"
                  r"|\b(?:group|section|part) of (?:measures|clauses|articles)\b"
                  # "and the basic principles?" / 那工作要求呢？: a section named alone
@@ -57,7 +57,11 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|\b(?:lead|leading|cooperating|co-operating) (?:department|departments|unit|units|body|bodies|agency|agencies)\b"
               r"|^(?:and |so |but )?who (?:should|would|decides?|organi[sz]es?|mediates?|supervises?|approves?|determines?"
               r"|enforces?|investigates?|coordinates?|evaluates?|assesses?|certifies?|registers?|accepts?|receives?)\b"
-              r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b")
+              r"|\bwhom\b|\bwho to (?:contact|ask)\b|\bwhere (?:do|can|should) (?:i|we) (?:go|apply|complain|report)\b"
+              # "who's supposed to set that up?" / "who has to do it?": who acts on the clause
+              r"|^(?:and |so |but |ok,? )?who(?:'s| is| are|'re)? (?:supposed|meant|expected|required|tasked) to\b"
+              r"|^(?:and |so |but |ok,? )?who (?:has|have|needs?|gets?) to (?:do|set|make|build|handle|implement|run|draw|issue)\b"
+              r"|^(?:and |so |but |ok,? )?who (?:will|shall|must) (?:do|set|make|build|handle|implement|run|draw|issue)\b")
 VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几个?版本|有几版|其他版本|旧版本|\bhow many versions\b|\b(?:which|what) versions\b"
                r"|\b(?:other|older|earlier|previous) versions?\b|"
                r"还在执行|仍在执行|还执行吗|还在实施|仍在实施|\bstill (?:being )?(?:implemented|enforced|in use)\b|"
@@ -68,6 +72,9 @@ VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich (?:version|revision|edition)\b|\bcurrent version\b|\blatest version\b"
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
+               # "is that still the one to follow?" / 还要照这个执行吗
+               r"|\bstill the (?:one|version|text|rules?) (?:to (?:follow|use|apply)|in force)\b|\bstill (?:follow|use) (?:it|this|that)\b"
+               r"|还(?:要|能|可以)?(?:照|按|依)(?:这个|这版|它)(?:执行|办)吗?"
                r"|\b(?:is|are) (?:it|they|the [\w' ()-]{2,80}?) (?:actually |already |now )?in effect\b|\bin effect (?:yet|now|already)\b"
                r"|\b(?:taken|take|come into) (?:effect|force) yet\b"
                r"|\bwhat (?:replaced|replaces|superseded|supersedes) (?:it|that|them|this)\b|被什么取代|被哪个取代|取代了吗|谁取代"
@@ -85,14 +92,21 @@ ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布|通过|批准|制定
              r"|发文单位|发文机关|发布机关|制定机关|谁制定|谁颁布|谁通过|哪个机关|什么机关|哪里发的|谁出台|哪个部门出"
              r"|发布单位|印发单位|谁批准|哪个机关批准|批准机关|由谁批准|由谁通过|由谁制定|\bapproved by\b|\bby whom\b"
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
-             r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b")
+             r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b"
+             r"|\bby which (?:office|body|authority|organ|department|agency)\b")
 WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)"
            r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b")
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
                 r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)"
                 r"|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
                 r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b|\brevision\b|\bdated\b"
-                r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b")
+                r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b"
+                r"|\bposted\b|\bput online\b|上网|挂网|刊登|网上公布")
+# 这个条例是干什么的 / "what's the Guangzhou regulation mainly for?": the purpose its first article states.
+PURPOSE = _re(r"立法目的|制定目的|(?:的|主要)?目的是什么|宗旨|为什么(?:要)?(?:制定|出台)|为何(?:制定|出台)|(?:是)?(?:干什么|干嘛|做什么)(?:的|用的)"
+              r"|主要(?:是)?(?:为了|用来)(?:什么|干什么|做什么)?|有什么用"
+              r"|\bpurpose\b|\bmainly for\b|\bwhat is (?:it|this|that) for\b|\bwhat(?:'s| is) (?:the )?(?:[\w-]+ ){0,8}?for\s*\??$"
+              r"|\bwhy was (?:it|this|the [\w -]{2,40}?) (?:made|enacted|adopted|issued|passed)\b|\baims? of\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了什么|改了哪些|改动|修改了什么|修改了哪些|有什么不同|有何不同"
                      r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改"
@@ -248,6 +262,7 @@ ANAPHORA = _re(r"^这个(?![方文法条规政措])"
                r"|那部分|这部分|那块|这块|那一块|这一块"
                r"|\b(?:that|this|there)\s*[?？]*$|\bof (?:those|these)\b|\bsimilar\b|\blike that\b|\bon this\b|\bthe same rule\b"
                r"|\bsame rules?\b|\bthat law\b|\bthat regulation\b|\bin it\b|\bthis one\b"
+               r"|\b(?:set|draw|carry|sort|follow) (?:that|this|it) (?:up|out)\b|\b(?:does|do|did|handle[sd]?|run[s]?|implement[sd]?) (?:that|this)\s*[?？]*$"
                r"|\b(?:that|this) (?:revision|version|edition)\b|那个版本|这个版本|那一版|这一版"
                r"|\b(?:of|for|from|about|on|with|to|by) that\b(?! (?:plan|document|law|regulations?)\b)"
                r"|\bthis (?:measure|article|clause|one|item|goal|provision|rule)\b|\bthat (?:measure|article|clause|one|item|goal|provision|rule)\b"
@@ -303,10 +318,11 @@ MEMBERSHIP = _re(r"算不算|属不属于|是否属于|包不包括|包括[\u4e0
                  r"|\bcounts? as\b|\bdoes (?:it|that|this|the term) (?:include|cover)\b|\b(?:included|covered)\?")
 # "国企改革那部分一共有几条？": how many measures a group has (the group listed, with its count).
 GROUP_COUNT = _re(r"(?:部分|方面|这一组|那一组|这组|那组|这一类|那一类)\S{0,4}?(?:一共|总共|共)?有?(?:几|多少)(?:条|项)"
-                  r"|\bhow many (?:measures|articles|clauses) (?:are )?(?:in|under) (?:the|that|this) [\w' -]{0,40}?"
-                  r"(?:group|section|part|area)\b")
+                  r"|\bhow many (?:of (?:those|them|these) |measures |articles |clauses )(?:are |fall |come |sit )?(?:in|under|within) "
+                  r"(?:the|that|this) [\w' -]{0,40}?(?:group|section|part|area|category)\b")
 # "几条？分别是什么？": the items themselves asked for, not only their count.
 ENUMERATE = _re(r"分别是(?!多少|几)|分别有(?!多少|几)|各是什么|各有哪些|都是什么|都有哪些|是哪几|有哪几|是哪些|有哪些|列出来|列一下"
+                r"|提了哪[几些]|提到哪[几些]|讲了哪[几些]"
                 r"|\bwhat are they\b|\bwhich are they\b|\blist them\b|\bname them\b|\band what are\b")
 # A work plan's sections that are no group of measures: its principles, goals, work requirements.
 SECTION_UNITS = _re(r"原则|目标|工作要求|\bprinciples?\b|\bgoals?\b|\btargets?\b|\brequirements?\b")
@@ -333,6 +349,9 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|谁(?:来)?(?:担责|承担责任)|担什么责|承担什么责任|负什么责任"
                 # 违反广州条例第三十六条会怎样: a clause reference between the breach and the question
                 r"|违反[^，。,.？?!！]{0,16}?(?:会怎样|会怎么样|会点样?|会如何|会有咩|有什么后果|怎么处理|如何处理)"
+                # 挪用中小企业发展基金的人怎么处理 / 招投标里排斥民企的官员会怎么处理: misconduct, then what befalls it
+                r"|(?:挪用|侵占|截留|贪污|骗取|套取|排斥|歧视|刁难|报复|滥用|玩忽|徇私|索要|强制)[^，。,.？?!！]{0,16}?"
+                r"(?:的人|的官员|的干部|的单位|的企业|者)?(?:会|要)?(?:被)?(?:怎么处理|如何处理|怎样处理|会怎样|有什么后果|怎么罚)"
                 r"|\bpenalt\w*|\bpunish\w*|\bsanction\w*|\bconsequences?\b|\bliab\w*|\bfined\b|\bfines\b"
                 r"|\bwhat happens (?:if|when) (?:they|it|he|she|(?:the|a|an) (?:\w+ )?\w+|companies|agencies)\b[^?]{0,40}"
                 r"(?:n't|not|fail|refuse|break|violat|ignor|hide|hides|fake|fakes|falsif|conceal)"

@@ -185,7 +185,10 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
 
 # "市公安局负责什么？" asks what the department does at all, not only what it leads.
 _ANY_ROLE_RE = re.compile(r"(?:负责|管)(?:些)?(?:什么|啥)|职责是什么|\bresponsible for what\b|\bwhat (?:is|are|does) (?:the )?[\w&'() ]{2,80}? "
-                          r"(?:responsible for|in charge of)\b|\brole\b")
+                          r"(?:responsible for|in charge of)\b|\brole\b"
+                          # 把牵头单位算上一共几个部门 / "including the lead": both roles counted
+                          r"|(?:把|连同|连|加上|算上|包括|包含)(?:牵头|负责)(?:的)?(?:单位|部门)?(?:也)?(?:算上|在内|算进去|一起)?"
+                          r"|\bincluding (?:the )?(?:lead|leading)\b|\b(?:lead|leading) (?:one|department|unit)s? included\b")
 
 
 # "only cooperates on (rather than leads)": the measures it cooperates on and does not lead.

@@ -155,7 +155,9 @@ def is_department(q: Query, _lib: Library) -> bool:
 
     # 环保局有没有牵头的任务: "tasks", "duties" are what a department's clauses are, not a topic.
     rest = bare_of(q.content, (), q.departments)
-    no_tasks = re.sub(r"任务|工作|事项|职责|\b(?:tasks?|duties|jobs?|responsibilit(?:y|ies))\b", " ", rest)
+    # 促进个体工商户发展条例有没有给工商联安排职责 / "does the Guangzhou regulation give the tax bureau any duties?"
+    no_tasks = re.sub(r"任务|工作|事项|职责|安排|分配|赋予|给|\b(?:tasks?|duties|jobs?|responsibilit(?:y|ies)|give|gives|assigns?|any)\b",
+                      " ", q.bare if q.documents else rest)
     return bool({"listing", "count"} & q.asks) or any(d.negated for d in q.departments) or (
         bool(q.departments) and not own_content(no_tasks)) or (
         len(q.departments) == 1 and bool(cues.WHAT_BODY.search(rest)))
@@ -167,6 +169,9 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
 
     if "which_documents" in q.asks:
         return False
+    if q.followup and q.context is not None and q.context.intent == "group_listing" and not q.refs \
+            and cues.ENUMERATE.search(q.content) and not own_content(cues.without(q.content, cues.ENUMERATE)):
+        return True  # "list them for me" after "how many are in the land group?": that group's clauses
     if cues.CHAPTER_REF.search(q.content) and q.scope and len(q.scope) == 1 and not q.refs:
         return True  # 中小企业促进法第三章讲什么
     if not q.refs and named_chapters(q.content, q.scope or _lib.doc_ids, _lib):

@@ -375,6 +375,12 @@ class Understander:
         figure_part = _asked_part(content) if "liability" in asks else content
         figure_types = tuple(asked_types(figure_part))
         refs = tuple(find_references(content))
+        purpose_of = named_docs or selected or ()
+        if not refs and len(purpose_of) == 1 and cues.PURPOSE.search(content) and not own_content(cues.without(
+                without_document_names(content, purpose_of, self.library), cues.PURPOSE, cues.DOCUMENT_WORDS)) \
+                and self.library.has_clause(f"{purpose_of[0]}/article-1"):
+            # "What's the Guangzhou regulation mainly for?": its first article (为了…，制定本条例).
+            refs = (Reference("article", 1, 0, 0, "第一条", documents_hint=purpose_of[0]),)
         if any(r.last for r in refs):
             refs = self._fill_last(refs, scope or (self.library.documents_of(context.clause_ids) if context else ()))
         early_scope, early_cues = scope, None
@@ -524,7 +530,13 @@ class Understander:
                         self.library.clause(context.clause_ids[0]).doc_id in chain:
                     # "Was that in the 2020 version too?": the article the earlier turn answered from, compared.
                     details["compare_clause"] = context.clause_ids[0]
-        places = () if scope else self.documents.of_places(content)
+        within = [] if scope else self.scope_guard.places_within(content)
+        places = () if scope else self.documents.of_places(" ".join([content, *(p for _w, p in within)]))
+        if within:
+            # 我喺番禺開舖: a district of a place the library covers is no evidence against it (its name is in
+            # no text), so the confidence reads the question without it.
+            evidence_text = blank(evidence_text or retrieval_text,
+                                  [(m.start(), m.end()) for w, _p in within for m in re.finditer(re.escape(w), evidence_text or retrieval_text)])
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             question_lang=question_language(text),

@@ -110,6 +110,7 @@ _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"\b(?P<kw>measures?|goals?|principles?|requirements?|articles?|art\.?)\s*[（(]\s*(?P<n>{EN_NUM})\s*[）)](?!\s*of\b)", "kw"),
     (r"\b(?:no\.|number|#)\s*(?P<n>\d{1,3})\b", None),
     (r"§\s*(?P<n>\d{1,3})\b", "article"),  # "§17 payment regulation"
+    (r"(?<![a-z0-9&.])m(?P<n>\d{1,2})(?![\d.²³%])\b", "measure"),  # "M13": hotline shorthand for measure 13
 )
 _EN_POSITION = re.compile(rf"\bthe\s+(?P<n>{'|'.join(list(_ORDINALS)[:10])})\s+(?:one|item|point|part|measure in (?:the|that) list)\b(?!\s+of\b)",
                           re.IGNORECASE)

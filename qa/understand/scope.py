@@ -43,6 +43,7 @@ class _Category:
     zh: tuple[str, ...]
     en: re.Pattern | None
     unless: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (cue, words that make it no cue of this category)
+    within: str | None = None  # the place whose texts apply (a Guangzhou district → 广州)
 
 
 class ScopeGuard:
@@ -67,7 +68,8 @@ class ScopeGuard:
                 documents=frozenset(spec.get("documents", ())) if spec["applies"] == "documents" else None,
                 zh=tuple(normalize(t) for t in spec.get("zh", []) if normalize(t)), en=pattern,
                 unless=tuple((normalize(cue), tuple(normalize(w) for w in words))
-                             for cue, words in spec.get("unless", {}).items() if not cue.startswith("_"))))
+                             for cue, words in spec.get("unless", {}).items() if not cue.startswith("_")),
+                within=spec.get("within")))
 
     def english_terms(self) -> list[str]:
         """Every English cue term (Shenzhen, bitcoin …): words a spelling corrector must leave as they are."""
@@ -101,6 +103,20 @@ class ScopeGuard:
                 or re.search(r"(?:polic\w*|regulations?|rules|laws?|subsid\w*|support|incentives?|measures) (?:of|in|for|from) $", before):
             return cat.own_policy_effect
         return cat.effect
+
+    def places_within(self, text: str) -> list[tuple[str, str]]:
+        """The places named in ``text`` (normalised) that lie within a place the library covers, as
+        (words, place): 我在番禺开铺 → [("番禺", "广州")]. Longest names first, each span once."""
+        found: list[tuple[int, int, str, str]] = []
+        for cat in self._categories:
+            if not cat.within:
+                continue
+            spans = [(m.start(), m.end()) for t in cat.zh for m in re.finditer(re.escape(t), text)]
+            spans += [m.span(1) for m in cat.en.finditer(text)] if cat.en is not None else []
+            for a, b in sorted(spans, key=lambda s: s[0] - s[1]):
+                if not any(a < e and s < b for s, e, _w, _p in found):
+                    found.append((a, b, text[a:b], cat.within))
+        return [(w, p) for _a, _b, w, p in sorted(found)]
 
     def cues(self, text: str, *, scope: tuple[str, ...] | list[str] | None, library: Library) -> list[ScopeCue]:
         """Cues in ``text`` (normalised) that apply when the question is limited to ``scope`` (None = all)."""

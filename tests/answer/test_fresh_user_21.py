@@ -134,7 +134,7 @@ def test_follow_ups_about_documents_keep_to_the_document_under_discussion(fake_a
     assert a.answer.startswith("《促进个体工商户发展条例》") and "\n" not in a.answer
     a = fake_assistant.ask("and what about the SME promotion law?",
                            history=["when did the private economy promotion law take effect?"])
-    assert a.status == "document" and "2018-01-01" in a.answer
+    assert a.status == "document" and "1 January 2018" in a.answer
     a = fake_assistant.ask("这条在2020版是第几条？", history=["政府部门可以要求中小企业用审计结果作为结算依据吗？"])
     assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-11"
 

@@ -96,7 +96,7 @@ def test_dates_and_counts_of_the_versions_under_discussion(fake_assistant):
     history = ["Under the old 2020 payment regulation, how long did large enterprises have to pay SMEs?",
                "And in the 2025 version?"]
     a = fake_assistant.ask("When does the new one take effect?", history=history)
-    assert a.status == "document" and "2025-06-01" in a.answer
+    assert a.status == "document" and "1 June 2025" in a.answer
     a = fake_assistant.ask("How many articles did each version have?",
                            history=["What changed between the 2020 and 2025 versions of the SME payment regulation?"])
     assert "37 articles" in a.answer and "29 articles" in a.answer

@@ -56,7 +56,7 @@ def test_document_facts_of_every_version_and_by_whom(fake_assistant):
     a = fake_assistant.ask("How many articles did the 2020 payment regulation have compared with the 2025 one?")
     assert a.intent == "document" and "37 articles" in a.answer and "29 articles" in a.answer
     a = fake_assistant.ask("When was the Private Economy Promotion Law adopted, and by whom?")
-    assert "Standing Committee of the National People's Congress" in a.answer and "2025-04-30" in a.answer
+    assert "Standing Committee of the National People's Congress" in a.answer and "30 April 2025" in a.answer
     a = fake_assistant.ask("中小企业促进法第六章有哪几条")
     assert a.status == "listing" and len(a.items) == 5
 
@@ -68,7 +68,7 @@ def test_a_version_the_library_does_not_hold_or_goes_by_another_year(fake_assist
     a = fake_assistant.ask("Is the 2018 version of the SME promotion law in force?")
     assert "no 2018 version" not in a.answer and "in force" in a.answer
     a = fake_assistant.ask("and the original one?", history=["When did the 2025 revised SME payment regulation take effect?"])
-    assert "2020-09-01" in a.answer
+    assert "1 September 2020" in a.answer
 
 
 def test_a_follow_up_is_ranked_with_its_conversation(fake_assistant):
@@ -119,7 +119,7 @@ def test_a_clause_looked_up_keeps_its_document_under_discussion(fake_assistant):
 def test_what_a_fresh_user_typed_in_session_22(fake_assistant):
     # A misspelt English word is read as the library's word.
     a = fake_assistant.ask("when did the private economy promotion law take efect")
-    assert "2025-05-20" in a.answer
+    assert "20 May 2025" in a.answer
     # Pay-when-paid terms are the third-party payment condition Art. 9 forbids.
     a = fake_assistant.ask("my supplier contract says we get paid only after the client pays them. is that allowed?")
     assert not a.abstained and a.citations[0].clause_id == "sme-payment-regulation-2025/article-9"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
+from qa.answer.citation import _date_zh, clause_label, date_en, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, names_article, quote_answer
 from qa.answer.models import Answer, ListItem
@@ -209,14 +209,15 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         if query.lang == "zh":
             head = f"{document_name(info, 'zh', number=False)}{zh_label}" + (part.label if part else "")
             if gone:
-                head += f"（已失效：{info.superseded_from}起被新版本取代）"
+                head += f"（已失效：{_date_zh(info.superseded_from)}起被新版本取代）"
             lead_names = "、".join(c.name for c in who if c.role == "lead")
             coop_names = "、".join(c.name for c in who if c.role == "cooperate")
             dept = (f"由{lead_names}牵头" + (f"，{coop_names}配合" if coop_names else "")) if lead_names else ""
-            if counted := _department_count(query, who):
-                total = f"共涉及{sum(n for _r, n, _ in counted)}个部门，" if len(counted) > 1 else ""
+            if counted := _department_count(query, who, zh):
+                more = "至少" if any(o for *_x, o in counted) else ""
+                total = f"共涉及{more}{sum(n for _r, n, _x, _o in counted)}个部门，" if len(counted) > 1 else ""
                 lines.append(f"{head}（{clause.title}）{total}" + "，".join(
-                    f"{ROLE_ZH[role]}部门共{n}个：{names}" for role, n, names in counted) + "。")
+                    f"{ROLE_ZH[role]}部门{'至少' if o else '共'}{n}个：{names}" for role, n, names, o in counted) + "。")
             if asks_contact and dept and not counted:
                 lines.append(f"{head}（{clause.title}）{dept}。")
             else:
@@ -226,14 +227,16 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         else:
             head = f"{en_label}" + (f", {part.label_en}" if part else "") + f" of the {document_name(info, 'en', number=False)}"
             if gone:
-                head += f" (no longer in force: superseded from {info.superseded_from})"
+                head += f" (no longer in force: superseded from {date_en(info.superseded_from)})"
             lead_names = "; ".join(c.shown("en") for c in who if c.role == "lead")
             coop_names = "; ".join(c.shown("en") for c in who if c.role == "cooperate")
             dept = (f"led by the {lead_names}" + (f", with the {coop_names} cooperating" if coop_names else "")) if lead_names else ""
-            if counted := _department_count(query, who):
-                total = f"{sum(n for _r, n, _ in counted)} departments in all — " if len(counted) > 1 else ""
+            if counted := _department_count(query, who, zh):
+                more = "at least " if any(o for *_x, o in counted) else ""
+                total = f"{more}{sum(n for _r, n, _x, _o in counted)} departments in all — " if len(counted) > 1 else ""
                 lines.append(f"{head} ({clause.title_en}) names {total}" + "; ".join(
-                    f"{n} {ROLE_EN[role]} department{'s' if n != 1 else ''}: {names}" for role, n, names in counted) + ".")
+                    f"{'at least ' if o else ''}{n} {ROLE_EN[role]} department{'s' if n != 1 else ''}: {names}"
+                    for role, n, names, o in counted) + ".")
             if asks_contact and dept and not counted:
                 lines.append(f"{head} ({clause.title_en}) is {dept}.")
             else:
@@ -278,21 +281,45 @@ _SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工�
               "万元": "万", "亿元": "亿", "万": "万", "亿": "亿", "元": "元"}
 
 
-ROLE_ZH = {"lead": "牵头", "cooperate": "配合"}
-ROLE_EN = {"lead": "lead", "cooperate": "cooperating"}
+ROLE_ZH = {"lead": "牵头", "cooperate": "配合", "responsible": "负责", "lead_or_responsible": "牵头或负责"}
+ROLE_EN = {"lead": "lead", "cooperate": "cooperating", "responsible": "responsible", "lead_or_responsible": "lead or responsible"}
 
 
-def _department_count(query: Query, who: list) -> list[tuple[str, int, str]]:
-    """For "how many departments lead measure 2?": (role, how many, their names) for the role asked, or for both
-    roles when none is; empty when the question counts no departments or the clause names none."""
+# Names a work plan gives to no single department (各有关部门负责, 各区、县级市政府负责): not counted as one.
+_GENERIC_DEPARTMENT = re.compile(r"^(?:各|有关|相关|领导小组|成员单位)")
+
+
+def _department_count(query: Query, who: list, text: str = "") -> list[tuple[str, int, str, bool]]:
+    """For "how many departments lead measure 2?": (role label, how many, their names, whether the list is open)
+    for the role asked, or for
+    both roles when none is; empty when the question counts no departments or the clause names none.
+    ``text`` is the quoted Chinese text: a list closed by 等 (市民营办、科技局等配合) is counted "at least", a
+    generic name (各有关部门) is shown but not counted, and a lead written 负责 is called so."""
     asked = query.details.get("count_departments")
     if not asked or not who:
         return []
+    zh = query.lang == "zh"
     out = []
     for role in ("lead", "cooperate"):
-        names = [c.name if query.lang == "zh" else c.shown("en") for c in who if c.role == role]
-        if asked in (role, "any") and (names or asked == role):
-            out.append((role, len(names), ("、" if query.lang == "zh" else "; ").join(names) or "—"))
+        contacts = [c for c in who if c.role == role]
+        if not (asked in (role, "any") and (contacts or asked == role)):
+            continue
+        named = [c for c in contacts if not _GENERIC_DEPARTMENT.match(c.name)]
+        generic = [c for c in contacts if _GENERIC_DEPARTMENT.match(c.name)]
+        words = ("牵头", "负责") if role == "lead" else ("配合",)
+        open_list = any(f"等{w}" in text for w in words)
+        label = role
+        if role == "lead" and "负责" in text and not re.search(r"牵头", text):
+            label = "responsible"
+        elif role == "lead" and re.search(r"负责[)）,，]", text):
+            label = "lead_or_responsible"
+        names = ("、" if zh else "; ").join(c.name if zh else c.shown("en") for c in named) or "—"
+        if generic:
+            names += (f"（另有泛指：{'、'.join(c.name for c in generic)}，不计入）" if zh else
+                      f" (also named in general terms, not counted: {'; '.join(c.shown('en') for c in generic)})")
+        if open_list:
+            names += "（原文列举以“等”结尾，可能不止这些）" if zh else " (the text's list ends with 等 “etc.”, so there may be more)"
+        out.append((label, len(named), names, open_list))
     return out
 
 

@@ -20,6 +20,11 @@ NOT_COVERED = {"zh": "资料库中的文件没有涉及这个问题。以下是�
 NOT_COVERED_ONE = {"zh": "{doc}没有涉及这个问题。以下是最接近的条款，供参考；具体事项请咨询相关部门。",
                    "en": "The {doc} does not cover that question. The nearest clauses are listed for reference; "
                          "please contact the relevant department for specifics."}
+# Outside the library's subject (another city's own rules, the weather, general knowledge): nothing near to offer.
+OUT_OF_SCOPE = {"zh": "资料库中的文件没有涉及这个问题：本库收录的是国家、广东省和广州市关于中小企业和民营经济的法律、法规和政策文件。",
+                "en": "The documents in the library do not cover that question: the library holds national, Guangdong and "
+                      "Guangzhou laws, regulations and policy documents on SMEs and the private economy."}
+OUT_OF_SCOPE_ONE = {"zh": "{doc}没有涉及这个问题。", "en": "The {doc} does not cover that question."}
 _FRAGMENT_SPLIT = re.compile(r"(?<=[；;])|(?=[一二三四五六七八九十]是)")
 _EN_FRAGMENT_SPLIT = re.compile(r"(?<=;)\s+")
 LEVEL_EN = {"国家级": "national", "省级": "provincial", "市级": "municipal", "区级": "district", "县级": "county"}
@@ -172,16 +177,17 @@ def notes_for(library: Library, clause_ids: list[str] | tuple[str, ...], lang: s
 
 
 def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status: str = "abstained") -> Answer:
-    """The honest "not covered" answer, with the nearest clauses as suggestions."""
+    """The honest "not covered" answer, with the nearest clauses as suggestions (none for a question outside the
+    library's subject: ``status`` "out_of_scope")."""
     from qa.answer.citation import document_name
 
-    nearest = tuple(h.clause_id for h in result.hits[:3]) if result else ()
+    outside = status == "out_of_scope"  # no near clause is worth offering for the weather or another city's rules
+    nearest = tuple(h.clause_id for h in result.hits[:3]) if result and not outside else ()
     if query.scope and len(query.scope) == 1:
-
-        text = NOT_COVERED_ONE[query.lang].format(doc=document_name(deps.library.info(query.scope[0]), query.lang,
-                                                                     number=False))
+        text = (OUT_OF_SCOPE_ONE if outside else NOT_COVERED_ONE)[query.lang].format(
+            doc=document_name(deps.library.info(query.scope[0]), query.lang, number=False))
     else:
-        text = NOT_COVERED[query.lang]
+        text = (OUT_OF_SCOPE if outside else NOT_COVERED)[query.lang]
     notes: tuple[str, ...] = ()
     place = next((c.text for c in query.scope_cues if c.category == "other_places"), None)
     if place and status == "out_of_scope":

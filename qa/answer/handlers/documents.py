@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.citation import _date_zh, check_with, clause_label, document_name, make_citation, reported_to, status_line
+from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, make_citation, reported_to, status_line
 from qa.answer.handlers.common import simple_answer
 from qa.answer.models import Answer, Citation
 from qa.models import DocumentInfo, Library
@@ -39,7 +39,7 @@ def document_dates(info: DocumentInfo, lang: str) -> str:
         if key in info.dates:
             zh, en = DATE_NAMES[key]
             date = info.dates[key]
-            parts.append(f"{_date_zh(date)}{zh}" if lang == "zh" else f"{en} {date}")
+            parts.append(f"{_date_zh(date)}{zh}" if lang == "zh" else f"{en} {date_en(date)}")
     return ("，".join(parts)) if lang == "zh" else ", ".join(parts)
 
 
@@ -370,7 +370,7 @@ def _in_force_then(deps, doc_id: str, on: tuple[int, int | None], lang: str) -> 
               if library.info(v).dates.get("effective", "0000") <= last
               and (library.info(v).superseded_from or "9999") > first]
     when_zh = f"{year}年{month}月" if month else f"{year}年"
-    when_en = f"{year}-{month:02d}" if month else str(year)
+    when_en = date_en(f"{year}-{month:02d}-01").split(" ", 1)[1] if month else str(year)
     if not active:
         earliest = library.info(min(deps.documents.versions(doc_id), key=lambda v: library.info(v).dates.get("effective", "9999")))
         title = f"《{earliest.title.strip('《》')}》" if lang == "zh" else earliest.title_en
@@ -378,15 +378,15 @@ def _in_force_then(deps, doc_id: str, on: tuple[int, int | None], lang: str) -> 
         return (f"{when_zh}时{title}尚未施行（最早的版本{document_name(earliest, 'zh', number=False)}"
                 f"{_date_zh(first_in_force)}起施行）。" if lang == "zh" else
                 f"In {when_en} the {title} was not yet in force (its first version, the "
-                f"{document_name(earliest, 'en', number=False)}, took effect on {first_in_force})."), []
+                f"{document_name(earliest, 'en', number=False)}, took effect on {date_en(first_in_force)})."), []
     parts_zh, parts_en = [], []
     for v in active:
         info = library.info(v)
         end = info.superseded_from
         parts_zh.append(f"{document_name(info, 'zh')}（{_date_zh(info.dates['effective'])}起施行"
                         + (f"，{_date_zh(end)}起被新版本取代）" if end else "，现行有效）"))
-        parts_en.append(f"the {document_name(info, 'en')} (in force from {info.dates['effective']}"
-                        + (f" until it was replaced on {end})" if end else ", still in force)"))
+        parts_en.append(f"the {document_name(info, 'en')} (in force from {date_en(info.dates['effective'])}"
+                        + (f" until it was replaced on {date_en(end)})" if end else ", still in force)"))
     if lang == "zh":
         head = f"{when_zh}施行的是" if len(active) == 1 else f"{when_zh}内先后施行："
         return head + "；".join(parts_zh) + "。条文没有规定新旧版本如何适用于此前签订的合同，具体请向主管部门核实。", active

@@ -201,9 +201,16 @@ def handle_department(query: Query, deps: Deps) -> Answer:
             if elsewhere:
                 names_zh = "、".join(document_name(library.info(d), "zh", number=False) for d in elsewhere)
                 names_en = " and ".join(f"the {document_name(library.info(d), 'en', number=False)}" for d in elsewhere)
-                lines.append(f"所选文件没有提到{name}；提到它的是{names_zh}，请在文件选择中加入。" if query.lang == "zh" else
-                             f"The chosen documents do not name the {dept_en} ({name}); {names_en} does — add it to the "
-                             "document choice.")
+                chosen_zh = "、".join(document_name(library.info(d), "zh", number=False) for d in docs) if len(docs) <= 2 else "所选文件"
+                chosen_en = (" and ".join(f"the {document_name(library.info(d), 'en', number=False)}" for d in docs)
+                             if len(docs) <= 2 else "the chosen documents")
+                lines.append(f"没有：{chosen_zh}没有提到{name}（提到它的是{names_zh}，可在文件选择中加入）。" if query.lang == "zh" else
+                             f"No: {chosen_en} {'does' if len(docs) == 1 else 'do'} not name the {dept_en} ({name}) ({names_en} "
+                             "does; add it to the document choice).")
+                # 个体工商户条例有没有给工商联安排职责: no; whom the chosen law does put in charge.
+                charge_lines, charge_clauses = _in_charge_lines(library, docs, query.lang)
+                lines += charge_lines
+                items += [item(library, c, detail=True) for c in charge_clauses if c.id not in {i.clause_id for i in items}]
                 continue
         if mention.negated:
             # 不是…牵头的 -> not led by it; 既不牵头也不配合 -> in neither list.
@@ -344,6 +351,23 @@ def _chapter_asked(query: Query, library: Library) -> tuple[str, str] | None:
     if not 1 <= number <= len(info.chapters):
         return None
     return docs[0], info.chapters[number - 1]
+
+
+def _in_charge_lines(library: Library, docs, lang: str) -> tuple[list[str], list[Clause]]:
+    """For each of ``docs`` that names the body in charge of it (``DocumentInfo.in_charge``): one line saying so,
+    with the article, from the document's metadata (corpus/<doc>/document.json); and those articles."""
+    out, clauses = [], []
+    for doc_id in docs:
+        info = library.info(doc_id)
+        if not info.in_charge or not library.has_clause(f"{doc_id}/{info.in_charge[0]}"):
+            continue
+        local, body_zh, body_en = info.in_charge
+        clause = library.clause(f"{doc_id}/{local}")
+        label_zh, label_en = clause_label(clause)
+        out.append(f"{document_name(info, 'zh', number=False)}写明的主管部门是{body_zh}（{label_zh}）。" if lang == "zh" else
+                   f"The {document_name(info, 'en', number=False)} puts the {body_en} ({body_zh}) in charge ({label_en}).")
+        clauses.append(clause)
+    return out, clauses
 
 
 def _group_numbered(query: Query, library: Library) -> tuple[str, str] | None:

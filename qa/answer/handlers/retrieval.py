@@ -34,8 +34,10 @@ from qa.ingest.numerals import to_chinese
 from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
+from qa.understand import cues
 from qa.understand.cues import FIGURE_NOUNS
 from qa.understand.figures import DURATION, asked_types, deadline_as_duration, evidence_text, interest_asked, missing_types
+from qa.understand.language import channel_language
 from qa.understand.query import Query, own_content, time_marks
 from qa.understand.references import number_value
 
@@ -258,7 +260,6 @@ _DEFINED_TERM_EN = re.compile(r"(?:what counts as|what (?:is|are)|definition of|
 
 def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -> SearchResult:
     """"X包括哪些 / what counts as X": the clause that defines X (本法所称X，是指…) goes first."""
-    from qa.understand import cues
 
     applies = cues.APPLIES_TO.search(query.content)
     if not cues.DEFINITION.search(query.content) and not applies:
@@ -1212,7 +1213,16 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         clauses = [deps.library.clause(result.hits[0].clause_id)]
     clause = clauses[0]
     hit = hit_for(deps, query, result, clause.id, score=1.0)
-    idx, _zh, _en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    picking = query
+    own_topic = own_content(_BODY_WORDS.sub(" ", cues.without(query.bare or query.content, cues.CONTACT, cues.ANAPHORA, cues.IN_CHARGE)))
+    if context_acts and query.context.intent != "clause_ref" and not own_topic:
+        # "who's supposed to set that up?" after the green-channel question: the part the earlier question asked
+        # about (measure 34's second part), not the part sharing "set up" with the follow-up.
+        earlier = query.context.question
+        picking = replace(query, content=earlier, bare=earlier, followup=False, context=None,
+                          lang="en" if channel_language(earlier) != "zh" else query.lang)
+        hit = replace(hit, sentence_order=deps.retriever.sentence_order(clause.id, earlier, channel_language(earlier)))
+    idx, _zh, _en = best_fragment(clause, hit.sentence_order, picking, _tokenize(deps))
     if _ASKS_WHERE_TO_COMPLAIN.search(query.content):
         # Where to complain: the sentence of the body that receives complaints (受理…投诉), not the one that builds
         # the platform, whichever shares more words with an English question.
@@ -1234,6 +1244,8 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
 
 
 _DEFINED = re.compile(r"([^，。；：、（）]{4,60})（以下(?:统称|简称)([^）]{2,20})）")
+# What a contact question calls whoever it asks for: no topic of its own.
+_BODY_WORDS = re.compile(r"部门|单位|机构|\b(?:departments?|agency|agencies|office|body|bodies)\b")
 
 
 def _defined_as(library: Library, clause: Clause, name: str, lang: str) -> str:
