@@ -213,7 +213,7 @@ def missing_types(asked: list[AnswerType] | tuple[AnswerType, ...], clause: Clau
 
 
 # Any figure at all: amounts, counts, shares, dates, deadlines (for choosing the fragment to quote).
-WANTS_FIGURE_RE = re.compile(r"多少|几[个家户年项万条天日月成倍]?|多大|多高|多长|多久|何时|什么时候|哪年|哪一年|期限|时限|金额|比例|数量|规模"
+WANTS_FIGURE_RE = re.compile(r"多少|(?<!第)几[个家户年项万条天日月成倍]?|多大|多高|多长|多久|何时|什么时候|哪年|哪一年|期限|时限|金额|比例|数量|规模"
                              r"|\bhow (?:much|many|long|soon|often)\b|\bby when\b|^(?:and |so |but )?when\b|[,;?.] *when\b"
                              r"|\b(?:since|until|till) when\b|\bamount|\bnumber of|\btarget"
                              r"|\bpercent|\bshare\b|\bdeadline|\bwithin\b|(?<!\d )(?<!\d)\bdays?\b|\blimit\b", re.IGNORECASE)

@@ -9,6 +9,7 @@ department listing, group listing, contact, figure, topical.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from qa.models import Library
@@ -199,7 +200,13 @@ def is_which_documents(q: Query, _lib: Library) -> bool:
 
 
 def is_contact(q: Query, _lib: Library) -> bool:
-    return "contact" in q.asks
+    """Whom to contact; also "and in Guangzhou?" after a contact question (another place or version, nothing else asked)."""
+    if "contact" in q.asks:
+        return True
+    places = re.sub(r"广州|广东|全国|国家|\b(?:guangzhou|guangdong|canton|national(?:ly)?|provincial|municipal|level)\b", " ",
+                    q.bare or q.content)
+    return bool(q.details.get("switched") and q.context is not None and q.context.intent == "contact"
+                and not q.wants_figure and not own_content(places))
 
 
 def is_figure(q: Query, _lib: Library) -> bool:

@@ -109,3 +109,38 @@ def test_a_body_a_law_never_names_gets_no_and_whom_the_law_puts_in_charge(fake_a
     assert [c.clause_id for c in a.citations] == [f"{GZ}/article-3"]
     zh = fake_assistant.ask("促进个体工商户发展条例有没有给工商联安排职责？")
     assert zh.answer.startswith("没有：《促进个体工商户发展条例》没有提到市工商联") and "国务院市场监督管理部门" in zh.answer
+
+
+def test_who_to_contact_after_the_old_versions_payment_term_is_where_to_complain_now(fake_assistant):
+    history = ["大企业拖欠中小企业货款，最长可以拖多少天？", "那2020年版呢？"]
+    a = fake_assistant.ask("who do I contact?", history=history)
+    assert a.intent == "contact" and "complaint-handling department" in a.answer
+    assert all(c.clause_id.startswith("sme-payment-regulation-2025/") for c in a.citations)
+
+
+def test_where_smes_can_complain_is_the_sentence_on_complaints(fake_assistant):
+    a = fake_assistant.ask("中小企业促进法 where can SMEs complain?")
+    assert a.intent == "contact" and "accept complaints" in a.answer
+
+
+def test_which_article_is_no_figure_and_the_regulations_everyday_names(fake_assistant):
+    q = fake_assistant.understand("个体工商户促进条例第几条讲税费")
+    assert not q.wants_figure and q.documents == ("individual-business-regulation-2022",)
+    assert fake_assistant.understand("广州市民营经济促进条例第三条").documents == (GZ,)
+
+
+def test_a_definition_asked_again_of_another_document_is_that_documents_definition(fake_assistant):
+    history = ["民营经济组织是怎么定义的？"]
+    a = fake_assistant.ask("那广州的条例咋说？", history=history)
+    assert [c.clause_id for c in a.citations][:1] == [f"{GZ}/article-2"]
+
+
+def test_and_in_guangzhou_after_a_contact_question_is_a_contact_question(fake_assistant):
+    q = fake_assistant.understand("and in Guangzhou?",
+                                  history=["Who's the lead government department for private economy matters at national level?"])
+    assert q.intent == "contact"
+
+
+def test_lodging_a_complaint_is_where_complaints_are_received(fake_assistant):
+    a = fake_assistant.ask("In Guangdong where can SMEs lodge a complaint about infringement of their rights?")
+    assert [c.clause_id for c in a.citations][:1] == ["guangdong-sme-promotion-regulation-2019/article-58"]

@@ -25,6 +25,7 @@ OUT_OF_SCOPE = {"zh": "资料库中的文件没有涉及这个问题：本库收
                 "en": "The documents in the library do not cover that question: the library holds national, Guangdong and "
                       "Guangzhou laws, regulations and policy documents on SMEs and the private economy."}
 OUT_OF_SCOPE_ONE = {"zh": "{doc}没有涉及这个问题。", "en": "The {doc} does not cover that question."}
+_LEVEL_BODIES = {"国家级": r"国务院|国家(?!级)", "省级": r"省(?:级|人民政府)", "市级": r"市(?:级|人民政府)"}
 _FRAGMENT_SPLIT = re.compile(r"(?<=[；;])|(?=[一二三四五六七八九十]是)")
 _EN_FRAGMENT_SPLIT = re.compile(r"(?<=;)\s+")
 LEVEL_EN = {"国家级": "national", "省级": "provincial", "市级": "municipal", "区级": "district", "县级": "county"}
@@ -134,7 +135,12 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     earlier = set(tokenize(query.context.question)) if query.followup and query.context else set()
     marks = time_marks(query.content)
     best = (-1.0, order[0], clause.sentences[order[0]].zh, clause.sentences[order[0]].en)
-    for rank, idx in enumerate(order[:2]):
+    candidates = list(order[:2])
+    if query.levels:  # "the lead department at national level": the sentence of that level, wherever it ranks
+        candidates += [i for i in order[2:] if any(lv in clause.sentences[i].zh or re.search(_LEVEL_BODIES.get(lv, "(?!)"),
+                                                                                       clause.sentences[i].zh)
+                                                   for lv in query.levels)][:1]
+    for rank, idx in enumerate(candidates):
         sentence = clause.sentences[idx]
         for zh, en in fragments(sentence):
             # An English question shares its words with the English rendering, not the Chinese.
@@ -145,7 +151,8 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             # The follow-up's own words count double: 那省级的呢 is about 省级, not the earlier 国家级.
             overlap = 10 * len(own & words) + len((earlier - own) & words)
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
-            score += sum(1.0 for lv in query.levels if lv in zh)
+            # 国家级 / "at national level": a sentence on the State Council's departments (国务院…部门) is national too.
+            score += sum(1.0 for lv in query.levels if lv in zh or re.search(_LEVEL_BODIES.get(lv, "(?!)"), zh))
             score += sum(3.0 for m in marks if m in zh)  # "how many … by 2010?": the target with that deadline
             # The fragment that states the figure the answer leads with. In English it wins whatever else shares
             # the question's words: a rendering repeats "payment" in every sentence ("30 days — " quoted the one on

@@ -113,6 +113,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         if same:  # "2020年版呢？" after article 9 of the 2025 version: its 2020 counterpart, not a fresh search
             result = _prefer(result, same, deps, replace(query, context=None))
             return result, None
+        result = _definition_first(query, deps, result, filters)  # "那广州的条例咋说？" after a definition
         # "那广东省呢？" after late-payment interest: the Guangdong regulation has nothing on it -> say so
         return result, ("abstained" if _below_threshold(query, deps, result) else None)
     result = _definition_first(query, deps, result, filters)
@@ -260,7 +261,10 @@ _DEFINED_TERM_EN = re.compile(r"(?:what counts as|what (?:is|are)|definition of|
 
 def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -> SearchResult:
     """"X包括哪些 / what counts as X": the clause that defines X (本法所称X，是指…) goes first."""
-
+    if query.details.get("switched") and query.context and not cues.DEFINITION.search(query.content) \
+            and cues.DEFINITION.search(query.context.question):
+        # "那广州的条例咋说？" after "民营经济组织是怎么定义的？": that definition, in the other document.
+        query = replace(query, content=query.context.question, followup=False, context=None)
     applies = cues.APPLIES_TO.search(query.content)
     if not cues.DEFINITION.search(query.content) and not applies:
         return result
@@ -1162,6 +1166,12 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         return Answer(question=query.raw, lang=query.lang, status="clarify", abstained=False,
                       answer=CLARIFY_CONTACT[query.lang], intent=query.intent)
     wanted = _wanted_actions(query)
+    if not wanted and query.followup and query.context and query.context.clause_ids \
+            and _UNPAID_TOPIC.search(query.context.question) and not own_content(query.bare or query.content) \
+            and not any(_names_contact(deps, deps.library.clause(c)) for c in query.context.clause_ids):
+        # "who do I contact?" after how long a big buyer may take to pay, where that article names no body:
+        # the way open to an unpaid supplier is a complaint.
+        wanted = ["投诉"] if query.lang == "zh" else ["complain"]
     if wanted and wanted[0] not in query.content:
         # Implied, not typed ("Who do I contact if they still don't pay?" asks where to complain): search with that word.
         query = replace(query, retrieval_text=f"{query.retrieval_text} 投诉 受理投诉 complaints")
@@ -1182,9 +1192,20 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     else:
         # A follow-up asking where to complain, when the earlier clause says nothing of complaints, searches
         # the earlier turn's documents for the clause that does.
-        result, abstain = retrieve(query, deps, k=8)
+        if wanted and query.followup and query.scope and not query.documents:
+            # "who do I contact?" after "那2020年版呢？": a complaint is made under the version in force.
+            library = deps.library
+            now = tuple(dict.fromkeys(
+                library.info(d).superseded_by if not library.info(d).in_force and library.info(d).superseded_by
+                and library.has_document(library.info(d).superseded_by) else d for d in query.scope))
+            searched = replace(query, scope=now, followup=False, context=None) if now != query.scope else query
+        else:
+            searched = query
+        result, abstain = retrieve(searched, deps, k=8)
         if query.followup and query.context and wanted and not query.scope:
             docs = deps.library.documents_of(query.context.clause_ids)
+            # Where to complain now: the version in force, though the earlier turn asked about the 2020 text.
+            docs = tuple(d for d in docs if deps.library.info(d).in_force) or docs
             within, stop = retrieve(replace(query, scope=docs), deps, k=8)
             if not stop and any(_speaks_of(deps.library.clause(h.clause_id), wanted, query.lang) for h in within.hits[:5]):
                 result, abstain = within, stop
@@ -1313,6 +1334,12 @@ _STILL_UNPAID = re.compile(r"(?:还是|仍然|仍|依然|一直|始终|还)(?:�
                            r"|\b(?:won'?t|refus\w* to|never) pay\b")
 
 
+# A question about being paid late or not at all (the earlier turn of a contact follow-up).
+_UNPAID_TOPIC = re.compile(r"拖欠|拖款|欠款|欠(?:我|我们)?(?:的)?(?:货款|钱|款)|迟延支付|逾期(?:支付|付款|未付)|付款期限|付款时间|几耐(?:内)?付|多少天(?:内)?付"
+                           r"|\b(?:late|overdue|unpaid|outstanding) (?:payments?|invoices?|bills?)\b|\bpay(?:s|ing)? (?:me )?late\b|\bowe[sd]?\b"
+                           r"|\b(?:hasn'?t|haven'?t|not) (?:been )?paid\b|\bpayment (?:period|term|deadline)s?\b|\bhow long\b.{0,40}\bpay\b", re.IGNORECASE)
+
+
 _SAME_ACTION = {"申请": ("申请", "申报"), "申报": ("申请", "申报")}
 
 
@@ -1353,7 +1380,7 @@ _ASKS_WHERE_TO_COMPLAIN = re.compile(
     r"(?:去|到|向)?哪(?:里|儿)?(?:去)?(?:投诉|举报|反映|维权)|(?:找谁|向谁|跟谁|给谁)(?:投诉|举报|反映)|(?:投诉|举报|反映)(?:找谁|给谁|向谁)"
     r"|怎么(?:投诉|举报|维权)|^(?:我|我们)?(?:想|要|准备|打算)(?:去)?(?:投诉|举报)"
     r"|\bi (?:want|would like|need) to (?:complain|file a complaint|report)"
-    r"|\bwhere (?:can|do|should|could) (?:i|we) (?:complain|file a complaint|report)"
+    r"|\bwhere (?:can|do|should|could) (?:i|we|smes?|they|businesses|companies|firms) (?:complain|file a complaint|lodge|report)"
     r"|\bwho (?:do|can|should) (?:i|we) (?:complain|report) to\b|\bhow (?:do|can) (?:i|we) (?:complain|file a complaint)")
 
 
