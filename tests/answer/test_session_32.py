@@ -144,3 +144,8 @@ def test_and_in_guangzhou_after_a_contact_question_is_a_contact_question(fake_as
 def test_lodging_a_complaint_is_where_complaints_are_received(fake_assistant):
     a = fake_assistant.ask("In Guangdong where can SMEs lodge a complaint about infringement of their rights?")
     assert [c.clause_id for c in a.citations][:1] == ["guangdong-sme-promotion-regulation-2019/article-58"]
+
+
+def test_what_a_fund_is_used_for_is_no_definition_asked_again_elsewhere(fake_assistant):
+    a = fake_assistant.ask("Is there a Guangdong provincial equivalent?", history=["What is the 中小企业发展专项资金 used for?"])
+    assert "guangdong-sme-promotion-regulation-2019/article-2" not in [c.clause_id for c in a.citations][:1]

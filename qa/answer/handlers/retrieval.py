@@ -259,10 +259,14 @@ _DEFINED_TERM_EN = re.compile(r"(?:what counts as|what (?:is|are)|definition of|
                               r"(?:an?\s+|the\s+)?\"?([a-z][a-z -]{1,40}?)\"?\s*(?:\b(?:under|in|according|for|by|mean)\b|[?,.]|$)")
 
 
+# "What is the fund used for?" reads as "what is X?" but asks what X does, not what X is.
+_ASKS_USE = re.compile(r"\bused for\b|\bfor\s*\?*$|用途|用来|用于|干什么用")
+
+
 def _definition_first(query: Query, deps: Deps, result: SearchResult, filters) -> SearchResult:
     """"X包括哪些 / what counts as X": the clause that defines X (本法所称X，是指…) goes first."""
     if query.details.get("switched") and query.context and not cues.DEFINITION.search(query.content) \
-            and cues.DEFINITION.search(query.context.question):
+            and cues.DEFINITION.search(query.context.question) and not _ASKS_USE.search(query.context.question):
         # "那广州的条例咋说？" after "民营经济组织是怎么定义的？": that definition, in the other document.
         query = replace(query, content=query.context.question, followup=False, context=None)
     applies = cues.APPLIES_TO.search(query.content)
