@@ -25,7 +25,12 @@ OUT_OF_SCOPE = {"zh": "资料库中的文件没有涉及这个问题：本库收
                 "en": "The documents in the library do not cover that question: the library holds national, Guangdong and "
                       "Guangzhou laws, regulations and policy documents on SMEs and the private economy."}
 OUT_OF_SCOPE_ONE = {"zh": "{doc}没有涉及这个问题。", "en": "The {doc} does not cover that question."}
-_LEVEL_BODIES = {"国家级": r"国务院|国家(?!级)", "省级": r"省(?:级|人民政府)", "市级": r"市(?:级|人民政府)"}
+_LEVEL_BODIES = {"国家级": r"国务院|国家(?!级)", "省级": r"省(?:级|人民政府)",
+                 "市级": r"市(?:级|人民政府)|^市[^、，。；]{1,12}(?:部门|机构)"}
+# A document's level in its metadata, as a question's level qualifier.
+LEVEL_OF_DOCUMENT = {"national": "国家级", "provincial": "省级", "municipal": "市级"}
+# A sentence that puts a body in charge (负责…, 统筹协调…, 主管): what "who leads this?" asks for.
+_IN_CHARGE_TEXT = re.compile(r"负责|统筹协调|主管")
 _FRAGMENT_SPLIT = re.compile(r"(?<=[；;])|(?=[一二三四五六七八九十]是)")
 _EN_FRAGMENT_SPLIT = re.compile(r"(?<=;)\s+")
 LEVEL_EN = {"国家级": "national", "省级": "provincial", "市级": "municipal", "区级": "district", "县级": "county"}
@@ -160,6 +165,8 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             score += (50.0 if query.lang == "en" else 2.0) if figure and figure in zh else 0.0
             if cues.DEFINITION.search(query.content) and DEFINING.search(zh):
                 score += 50.0  # "what counts as X": the sentence that defines X
+            if query.intent == "contact" and _IN_CHARGE_TEXT.search(zh):
+                score += 15.0  # "who is the lead department?": the sentence that puts a body in charge, over one sharing a word more
             if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):
                 score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic
             if score > best[0]:

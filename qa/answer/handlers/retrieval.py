@@ -17,6 +17,7 @@ from qa.answer.citation import cite, clause_label, document_name, make_citation
 from qa.answer.handlers.common import (
     DEFINING,
     LEVEL_EN,
+    LEVEL_OF_DOCUMENT,
     LIABILITY_TEXT,
     Deps,
     best_fragment,
@@ -36,7 +37,7 @@ from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand import cues
 from qa.understand.cues import FIGURE_NOUNS
-from qa.understand.figures import DURATION, asked_types, deadline_as_duration, evidence_text, interest_asked, missing_types
+from qa.understand.figures import DURATION, asked_types, deadline_as_duration, evidence_text, interest_asked, level_qualifiers, missing_types
 from qa.understand.language import channel_language
 from qa.understand.query import Query, own_content, time_marks
 from qa.understand.references import number_value
@@ -1231,6 +1232,8 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
             chosen = next((h for h in result.hits[:CONTACT_CANDIDATES] if h.score >= CONTACT_RATIO * result.hits[0].score
                            and _names_contact(deps, deps.library.clause(h.clause_id))), chosen)
         clauses = [deps.library.clause(chosen.clause_id)]
+        if (charge := _in_charge_switch(query, deps)) is not None:
+            clauses = [charge]
     if query.followup and not any(_names_contact(deps, c) for c in clauses):
         result, abstain = retrieve(replace(query, followup=False, context=None), deps)
         if abstain:
@@ -1246,8 +1249,17 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         earlier = query.context.question
         picking = replace(query, content=earlier, bare=earlier, followup=False, context=None,
                           lang="en" if channel_language(earlier) != "zh" else query.lang)
+        if query.details.get("switched") and level_qualifiers(earlier):
+            # "and in Guangzhou?" after "at national level": the sentence of the switched document's own level.
+            own_level = LEVEL_OF_DOCUMENT.get(deps.library.info(clause.doc_id).level)
+            picking = replace(picking, levels=(own_level,) if own_level else ())
         hit = replace(hit, sentence_order=deps.retriever.sentence_order(clause.id, earlier, channel_language(earlier)))
     idx, _zh, _en = best_fragment(clause, hit.sentence_order, picking, _tokenize(deps))
+    if (charge := _in_charge_switch(query, deps)) is not None and charge.id == clause.id:
+        # The body the document puts in charge, in the sentence that names it.
+        body = deps.library.info(clause.doc_id).in_charge[1]
+        idx = next((s.index for s in clause.sentences if body in s.zh), idx)
+        hit = replace(hit, sentence=idx, sentence_order=(idx, *(i for i in hit.sentence_order if i != idx)))
     if _ASKS_WHERE_TO_COMPLAIN.search(query.content):
         # Where to complain: the sentence of the body that receives complaints (受理…投诉), not the one that builds
         # the platform, whichever shares more words with an English question.
@@ -1266,6 +1278,26 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         contacts = list(contacts) + [c for c in whole if c.name not in {d.name for d in contacts}]
     answer = quote_answer(query, deps, clause, hit, result, lead=lead)
     return replace(answer, departments=contacts or answer.departments)
+
+
+def _in_charge_switch(query: Query, deps: Deps) -> Clause | None:
+    """"and in Guangzhou?" after "who leads private-economy work at national level?": when the earlier turn was
+    answered by the article that puts a body in charge of its document (``DocumentInfo.in_charge``) and the follow-up
+    switches to one document, that document's own in-charge article; else None."""
+    switched = query.details.get("switched")
+    if not (query.followup and query.context and switched and len(switched) == 1):
+        return None
+    library = deps.library
+
+    def charge_of(doc_id: str) -> str | None:
+        info = library.info(doc_id)
+        return f"{doc_id}/{info.in_charge[0]}" if info.in_charge else None
+
+    if not query.context.clause_ids or charge_of(library.clause(query.context.clause_ids[0]).doc_id) \
+            != query.context.clause_ids[0]:
+        return None
+    target = charge_of(switched[0])
+    return library.clause(target) if target and library.has_clause(target) else None
 
 
 _DEFINED = re.compile(r"([^，。；：、（）]{4,60})（以下(?:统称|简称)([^）]{2,20})）")
