@@ -86,7 +86,8 @@ class ScopeGuard:
         if not cat.own_policy_effect:
             return cat.effect
         after = text[end:end + 8]
-        if re.match(r"^(?:市|省|区|县|地区|当地|本地)?(?:的|对|有|出台|规定|政策|条例|办法|补贴|扶持|促进|支持|怎么|如何|有没有|有什么)", after):
+        if re.match(r"^(?:市|省|区|县|地区|当地|本地)?(?:那边|这边|那里|那儿|那头)?"
+                    r"(?:的|对|有|出台|规定|政策|条例|办法|补贴|扶持|促进|支持|怎么|如何|有没有|有什么)", after):
             return cat.own_policy_effect
         if re.match(r"^[\u4e00-\u9fff]{0,6}?(?:有什么|有哪些|有没有)?(?:补贴|政策|扶持|奖励|优惠|资助)", text[end:end + 14]) \
                 or re.match(r"^[\u4e00-\u9fff]{0,10}?所得税(?:优惠|减免|税率)", text[end:end + 18]):  # 海南自贸港企业所得税优惠
