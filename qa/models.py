@@ -287,6 +287,13 @@ class Library:
     def info(self, doc_id: str) -> DocumentInfo:
         return self._docs[doc_id].info
 
+    def in_charge_clause(self, doc_id: str) -> Clause | None:
+        """The article that puts a body in charge of ``doc_id`` (``DocumentInfo.in_charge``, from its
+        document.json), or None when the metadata names none or that clause is missing."""
+        charge = self.info(doc_id).in_charge
+        clause_id = f"{doc_id}/{charge[0]}" if charge else None
+        return self._by_id[clause_id] if clause_id in self._by_id else None
+
     def department_english(self, name: str) -> str:
         dept = self.departments.get(name)
         return dept.english if dept else name

@@ -187,9 +187,9 @@ def handle_document(query: Query, deps) -> Answer:
         if "basis" in a and (basis := _basis(library, doc_id, lang)):
             facts.append(basis[0])
             citations.append(basis[1])
-        if "in_charge" in a and info.in_charge and not {"issuer", "when", "number", "report"} & a:
-            local, body_zh, body_en = info.in_charge
-            clause = library.clause(f"{doc_id}/{local}")
+        if "in_charge" in a and (clause := library.in_charge_clause(doc_id)) is not None \
+                and not {"issuer", "when", "number", "report"} & a:
+            _local, body_zh, body_en = info.in_charge
             zh_label, en_label = clause_label(clause)
             facts.append(f"由{body_zh}负责组织实施或综合协调（{zh_label}）" if lang == "zh"
                          else f"the {body_en} ({body_zh}) is in charge of it ({en_label})")

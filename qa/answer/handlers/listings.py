@@ -359,10 +359,9 @@ def _in_charge_lines(library: Library, docs, lang: str) -> tuple[list[str], list
     out, clauses = [], []
     for doc_id in docs:
         info = library.info(doc_id)
-        if not info.in_charge or not library.has_clause(f"{doc_id}/{info.in_charge[0]}"):
+        if (clause := library.in_charge_clause(doc_id)) is None:
             continue
-        local, body_zh, body_en = info.in_charge
-        clause = library.clause(f"{doc_id}/{local}")
+        _local, body_zh, body_en = info.in_charge
         label_zh, label_en = clause_label(clause)
         out.append(f"{document_name(info, 'zh', number=False)}写明的主管部门是{body_zh}（{label_zh}）。" if lang == "zh" else
                    f"The {document_name(info, 'en', number=False)} puts the {body_en} ({body_zh}) in charge ({label_en}).")

@@ -1180,6 +1180,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     if wanted and wanted[0] not in query.content:
         # Implied, not typed ("Who do I contact if they still don't pay?" asks where to complain): search with that word.
         query = replace(query, retrieval_text=f"{query.retrieval_text} 投诉 受理投诉 complaints")
+    charge = _in_charge_switch(query, deps)
     context_acts = query.followup and query.context and query.context.clause_ids and (not wanted or any(
         _speaks_of(deps.library.clause(c), wanted, query.lang) for c in query.context.clause_ids))
     if context_acts and not query.details.get("switched"):
@@ -1231,9 +1232,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
             # best one is where the asked act is done (去哪里投诉: the complaint platform of 广东条例第五十八条).
             chosen = next((h for h in result.hits[:CONTACT_CANDIDATES] if h.score >= CONTACT_RATIO * result.hits[0].score
                            and _names_contact(deps, deps.library.clause(h.clause_id))), chosen)
-        clauses = [deps.library.clause(chosen.clause_id)]
-        if (charge := _in_charge_switch(query, deps)) is not None:
-            clauses = [charge]
+        clauses = [charge or deps.library.clause(chosen.clause_id)]
     if query.followup and not any(_names_contact(deps, c) for c in clauses):
         result, abstain = retrieve(replace(query, followup=False, context=None), deps)
         if abstain:
@@ -1255,7 +1254,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
             picking = replace(picking, levels=(own_level,) if own_level else ())
         hit = replace(hit, sentence_order=deps.retriever.sentence_order(clause.id, earlier, channel_language(earlier)))
     idx, _zh, _en = best_fragment(clause, hit.sentence_order, picking, _tokenize(deps))
-    if (charge := _in_charge_switch(query, deps)) is not None and charge.id == clause.id:
+    if charge is not None and charge.id == clause.id:
         # The body the document puts in charge, in the sentence that names it.
         body = deps.library.info(clause.doc_id).in_charge[1]
         idx = next((s.index for s in clause.sentences if body in s.zh), idx)
@@ -1288,16 +1287,11 @@ def _in_charge_switch(query: Query, deps: Deps) -> Clause | None:
     if not (query.followup and query.context and switched and len(switched) == 1):
         return None
     library = deps.library
-
-    def charge_of(doc_id: str) -> str | None:
-        info = library.info(doc_id)
-        return f"{doc_id}/{info.in_charge[0]}" if info.in_charge else None
-
-    if not query.context.clause_ids or charge_of(library.clause(query.context.clause_ids[0]).doc_id) \
-            != query.context.clause_ids[0]:
+    earlier = query.context.clause_ids[0] if query.context.clause_ids else None
+    earlier_charge = library.in_charge_clause(library.clause(earlier).doc_id) if earlier else None
+    if earlier_charge is None or earlier_charge.id != earlier:
         return None
-    target = charge_of(switched[0])
-    return library.clause(target) if target and library.has_clause(target) else None
+    return library.in_charge_clause(switched[0])
 
 
 _DEFINED = re.compile(r"([^，。；：、（）]{4,60})（以下(?:统称|简称)([^）]{2,20})）")
