@@ -223,9 +223,12 @@ def test_an_empty_question_says_what_to_do_and_documents_show_chinese_dates(brow
 def test_clause_search_by_a_department_finds_the_clauses_it_leads(browser, live_app):
     page = _page(browser, live_app)
     _filter_clauses(page, "#clause-search textarea, #clause-search input", "市科技局")
-    # Filtered: measure 1 (led by 市经贸委 and others) leaves the table; 12 and 13 (市科技局 leads) stay.
-    text = _clause_table_without(page, "建立和健全多层次的企业信用担保体系")
-    assert "鼓励民营企业建立自主研发机构" in text and "第十三条" in text
+    # Filtered: 12 and 13 (市科技局 leads) show; measure 1 (led by 市经贸委 and others) does not. The wait is for
+    # measure 12 to appear: the unfiltered first page holds neither, so waiting for measure 1 to leave was a race.
+    page.wait_for_function("document.querySelector('#clause-table').innerText.includes('鼓励民营企业建立自主研发机构')",
+                           timeout=30_000)
+    text = page.locator("#clause-table").inner_text()
+    assert "第十三条" in text and "建立和健全多层次的企业信用担保体系" not in text
 
 
 def test_the_clause_browser_shows_a_page_at_a_time_and_a_filter_starts_again_at_page_one(browser, live_app):
@@ -261,9 +264,11 @@ def _filter_clauses(page, box: str, text: str) -> None:
     field.press("Enter")
 
 
-def _clause_table_without(page, title: str) -> str:
-    """The clause browser's table once the filter has taken the clause titled ``title`` out of it."""
-    page.wait_for_function(f"!document.querySelector('#clause-table').innerText.includes('{title}')", timeout=30_000)
+def _clause_table_without(page, title: str, *, showing: str) -> str:
+    """The clause browser's table once the filter shows the clause titled ``showing`` and has taken the one titled
+    ``title`` out (both, since the unfiltered first page may hold neither)."""
+    table = "document.querySelector('#clause-table').innerText"
+    page.wait_for_function(f"{table}.includes('{showing}') && !{table}.includes('{title}')", timeout=30_000)
     return page.locator("#clause-table").inner_text()
 
 
@@ -313,7 +318,8 @@ def test_the_clause_browser_lists_a_cooperating_department_as_the_chat_does(brow
     page = _page(browser, live_app)
     _filter_clauses(page, "#dept-filter input", "市财政局")
     page.locator("#role-filter").get_by_text("配合", exact=True).click()
-    text = _clause_table_without(page, "鼓励民营企业建立自主研发机构")
+    # Measure 2 (市财政局 leads, does not cooperate) leaves once the role filter applies; 1 and 22 stay.
+    text = _clause_table_without(page, "加强对担保行业的管理和服务", showing="扶持民营中小企业开拓市场")
     assert "建立和健全多层次的企业信用担保体系" in text and "扶持民营中小企业开拓市场" in text
 
 
