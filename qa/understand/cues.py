@@ -52,6 +52,8 @@ CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部�
               r"|\bwhich (?:department|agency|authority|authorities|office|body|bodies|bureau|government|departments)\b"
               r"|\bwho (?:is |are )?(?:in charge|responsible|leads?|handles?|oversees?|runs?)\b"
               r"|\bwho (?:is |are )?(?:cooperates?|assists?|helps?|supports?|co-?operating)\b"
+              r"|(?:有没有|有无|是否有)(?:专门|专职)?\S{0,12}?的?(?:部门|机构)(?:[?？吗呢]|$)"
+              r"|\bis there (?:a|an|any) (?:[\w-]+ ){0,3}(?:department|agency|office|body|authority)\b"
               r"|\bwho do i\b|\bcontact\b|谁配合|哪些部门配合|配合部门|牵头部门|负责部门|牵头还是配合|是牵头还是"
               r"|\blead or cooperate|\bleads or cooperates|配合单位|牵头单位|负责单位|配合方|配合的(?:呢|有|是)"
               r"|\bwho(?:'s| is| are|'re) (?:in charge|responsible|leading)\b|\bcooperating (?:ones|departments|units|bodies|agencies)\b"
@@ -110,7 +112,7 @@ PURPOSE = _re(r"立法目的|制定目的|(?:的|主要)?目的是什么|宗旨|
               r"|\bpurpose\b|\bmainly for\b|\bwhat is (?:it|this|that) for\b|\bwhat(?:'s| is) (?:the )?(?:[\w-]+ ){0,8}?for\s*\??$"
               r"|\bwhy was (?:it|this|the [\w -]{2,40}?) (?:made|enacted|adopted|issued|passed)\b|\baims? of\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
-VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了什么|改了哪些|改动|修改了什么|修改了哪些|有什么不同|有何不同"
+VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了(?:些)?(?:什么|哪些)|改动|修改了什么|修改了哪些|有什么不同|有何不同"
                      r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改"
                      r"|\balready in\b|\bthe same in\b|\bstill the same\b|\b(?:in|also in) the (?:19|20)\d\d version (?:too|as well)\b"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompared (?:with|to)\b|\bcompare[ds]?\b"
@@ -128,7 +130,7 @@ VERSION_WORDS = _re(VERSION_NAMES.pattern + r"|新旧|两个版本|两版|版本
                     r"|\b(?:19|20)\d\d\b|\bversions?\b|\bold\b|\bnew\b|\bbetween\b|\band\b|\bthe two\b")
 # Each version of a document (新旧两版各有多少条 / both versions).
 BOTH_VERSIONS = _re(r"新旧|两个版本|两版|各个版本|\b(?:both|each|the two) versions\b"
-                    r"|(?:19|20)\d\d\s*年?(?:版|版本|修订版?)?\s*(?:和|与|跟|及|、|还有|and|vs\.?|versus)\s*(?:the\s+)?(?:19|20)\d\d")
+                    r"|(?:19|20)\d\d\s*年?(?:版|版本|修订版?)?\s*(?:和|与|跟|同|及|、|还有|and|vs\.?|versus)\s*(?:the\s+)?(?:19|20)\d\d")
 # 依据哪些文件制定 / "what was this plan drawn up to implement?": the texts a document names as its basis.
 BASIS = _re(r"(?:依据|根据|依照|按照|为了?贯彻(?:落实)?|贯彻(?:落实)?了?)(?:哪些|哪个|哪部|哪几(?:个|部|份)?|什么)(?:文件|法律|法规|政策|规定|精神)?"
             r"(?:而)?(?:制定|出台|起草|发布|印发)|(?:依据|根据|贯彻)(?:的)?(?:是)?(?:哪些|哪个|哪部|哪几(?:个|部|份)?|什么)(?:文件|法律|法规|上位法)"
@@ -336,7 +338,7 @@ CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:�
                      r"|(?:包括|包含|有|是)哪(?:几|些)(?:条|项)|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)"
                      + _SECTION_LIST +
                      r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|都是哪些|包括哪些|有什么|都有什么|是什么|(?:分别|各)(?:是|有)(?:什么|哪些|啥))"
-                     r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|principles|goals|targets|requirements|steps)\b"
+                     r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|articles|clauses|principles|goals|targets|requirements|steps)\b"
                      r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b"
                      r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b|\b(?:section|part|group) (?:on|about)\b"
                      r"|(?:措施|政策|规定|条款)(?:有|都有)?哪写"

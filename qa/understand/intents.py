@@ -186,7 +186,10 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
     if not cues.CLAUSE_LISTING.search(q.content):
         return False
     if "contact" in q.asks:  # 土地方面的措施都是哪些部门牵头的: a group, with each measure's departments
-        return bool(re.search(r"方面|这一组|这组|哪一组|这一类|\barea\b|\bfield\b|\bgroup\b", q.content)) and "listing" in q.asks
+        # "Which measures in it deal with financing, and which bureau leads them?": the same in English.
+        return bool(re.search(r"方面|这一组|这组|哪一组|这一类|有关|相关|\barea\b|\bfield\b|\bgroup\b"
+                              r"|\b(?:deal(?:s|ing)? with|relat(?:e|es|ed|ing) to|concern(?:s|ing)?|about|on)\b", q.content)) \
+            and "listing" in q.asks
     return "listing" in q.asks
 
 

@@ -343,9 +343,10 @@ class Understander:
         doc_mentions = [m for m in doc_mentions if not m.structural]
         named_docs = tuple(dict.fromkeys(m.doc_id for m in doc_mentions))
         if context and context.intent == "clause_ref" and len(context.clause_ids) > 1 and len(named_docs) == 1 \
+                and not find_references(content) \
                 and not own_content(cues.GENERIC_WORDS.sub(" ", blank(content, [(m.start, m.end) for m in doc_mentions]))):
             # "第十二条" -> "8 documents have one; which?" -> "民营经济促进法": that document's article, the answer
-            # to the question asked back.
+            # to the question asked back ("民促法第77条" names its own article: that one alone).
             earlier = self.library.clause(context.clause_ids[0])  # each candidate has the number asked
             if earlier.number:
                 unit = "项" if self.library.has_clause(f"{named_docs[0]}/measure-{earlier.number}") else "条"
@@ -514,7 +515,10 @@ class Understander:
         if body_alias:
             details["body_alias"] = body_alias
         if not refs and ((cues.VERSION_CHANGE.search(content) and not _TERMS_DIFFER.search(content)) or (
-                context and context.intent == "compare_versions" and not named_docs and not asks & {"validity", "number"})):
+                context and context.intent == "compare_versions" and not named_docs and (followup or "ellipsis" in asks)
+                and not asks & {"validity", "number", "contact", "liability", "in_charge", "report"})):
+            # Only a follow-up ("and the rule on audits?") goes on comparing: 个体户可以转做公司吗 or "who do I
+            # contact?" after "what changed?" do not.
             chain = self._compared_versions(named_docs or selected or (
                 self.library.documents_of(context.clause_ids) if context else ()))
             if chain:

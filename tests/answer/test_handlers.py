@@ -499,7 +499,8 @@ def test_fresh_user_round_five(real_assistant):
     """Session 18's fresh user in the browser: each question with the answer the texts give."""
     ask = real_assistant.ask
     assert ask("大企业拖欠货款多少天必须付？").answer.startswith("大型企业应当自交付之日起60日内支付")  # the 7th hit states it
-    assert ask("政府拖了我两个月的工程款，多少天内必须付？").answer.startswith("30日")
+    # The two months waited are no proposed term: the rule for government bodies, with its cap (session 34).
+    assert ask("政府拖了我两个月的工程款，多少天内必须付？").answer.startswith("机关、事业单位应当自交付之日起30日内支付")
     assert ask("到2010年民营经济占全市GDP比重要达到多少？").answer.startswith("40%")  # not the 2006 baseline 34.6%
     assert ask("工业总产值比重目标是多少？", selection=plan_only()).answer.startswith("33%")
     a = ask("What if our contract says 120 days?", history=["A big customer owes us for goods. How many days do they have to pay?"])

@@ -190,6 +190,9 @@ def notes_for(library: Library, clause_ids: list[str] | tuple[str, ...], lang: s
     return tuple(notes)
 
 
+_UNRELATED = frozenset({"general_knowledge", "personal_matters", "service_requests", "other_matters"})
+
+
 def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status: str = "abstained") -> Answer:
     """The honest "not covered" answer, with the nearest clauses as suggestions (none for a question outside the
     library's subject: ``status`` "out_of_scope")."""
@@ -197,7 +200,10 @@ def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status
 
     outside = status == "out_of_scope"  # no near clause is worth offering for the weather or another city's rules
     nearest = tuple(h.clause_id for h in result.hits[:3]) if result and not outside else ()
-    if query.scope and len(query.scope) == 1:
+    # The weather is outside the library whichever document is chosen: saying only that the chosen one does not
+    # cover it implies another might.
+    unrelated = outside and any(c.category in _UNRELATED for c in query.scope_cues)
+    if query.scope and len(query.scope) == 1 and not unrelated:
         text = (OUT_OF_SCOPE_ONE if outside else NOT_COVERED_ONE)[query.lang].format(
             doc=document_name(deps.library.info(query.scope[0]), query.lang, number=False))
     else:

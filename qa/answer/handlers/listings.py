@@ -462,12 +462,18 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         return handle_topical(query, deps)
     doc_id, group = max(votes, key=votes.get)
     if not heading_overlap((doc_id, group)) and not query.followup:
+        if not query.scope and _WHICH_ARTICLES.search(query.content):
+            # 哪些条款涉及知识产权 with no document chosen: the article on it in each document, not one article.
+            return handle_which_documents(query, deps)
         # 广州对首台套产品有啥政策: no group's heading names the topic, so the clauses on it answer, not a chapter
         # that merely holds the best hits.
         return handle_topical(query, deps)
     if (doc_id, group) in by_heading:
         result = replace(result, confidence=1.0)  # named by its heading, as a chapter asked by number is
     return _group_answer(query, deps, doc_id, group, result)
+
+
+_WHICH_ARTICLES = re.compile(r"(?:哪些|哪几|什么)(?:条款|条文|法条|条|规定)|\bwhich (?:articles|clauses|provisions)\b")
 
 
 def _rare_words(asked: set[str], text: str, heads: dict) -> set[str]:

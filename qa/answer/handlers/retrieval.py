@@ -608,7 +608,8 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
     days = _asked_days(text)
     # "政府部门最长多少天要付？" / "How soon must a large company pay?": the rule and its limit, no days proposed.
-    term_asked = days is None and _TERM_ASKED.search(text) and _PAYING.search(
+    # "A state-owned company owes me for 4 months. How long do they have to pay?": the 4 months is no proposed term.
+    term_asked = (days is None or not asks) and _TERM_ASKED.search(text) and _PAYING.search(
         query.retrieval_text if query.followup else text)  # "is there a maximum?" after a payment question
     if not ((asks and days is not None) or term_asked):
         return None  # every quoted answer passes here: the cheap checks first, the parties only when needed
@@ -622,7 +623,18 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
             return None
         return TermVerdict(lead="".join(v.lead for v in found),
                            sentences=tuple(i for v in found for i in v.sentences))
-    return _party_verdict(query, clause, parties, days, term_asked)
+    verdict = _party_verdict(query, clause, parties, days, term_asked)
+    if verdict is None and "国有企业" in parties:
+        # The payment terms are set for 机关、事业单位 and 大型企业; a state-owned company is held to them as an
+        # enterprise, by its size ("A state-owned company owes me…" was answered with the government bodies' 30 days).
+        if (as_large := _party_verdict(query, clause, ("大型企业",), days, term_asked)) is not None:
+            return replace(as_large, lead=SOE_AS_LARGE[query.lang] + as_large.lead)
+    return verdict
+
+
+SOE_AS_LARGE = {"zh": "条文没有单列国有企业，国有企业按企业规模适用；作为大型企业：",
+                "en": "The text does not single out state-owned companies: they fall under the rule for their size; "
+                      "as a large enterprise — "}
 
 
 def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days: int | None,
@@ -1180,7 +1192,9 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     if wanted and wanted[0] not in query.content:
         # Implied, not typed ("Who do I contact if they still don't pay?" asks where to complain): search with that word.
         query = replace(query, retrieval_text=f"{query.retrieval_text} 投诉 受理投诉 complaints")
-    charge = _in_charge_switch(query, deps)
+    # Where to complain or apply is an act, not who is in charge ("中小企业促进法 where can SMEs complain?").
+    charge = _in_charge_switch(query, deps) or (None if wanted or _ASKS_WHERE_TO_COMPLAIN.search(query.content)
+                                                else _subject_in_charge(query, deps))
     context_acts = query.followup and query.context and query.context.clause_ids and (not wanted or any(
         _speaks_of(deps.library.clause(c), wanted, query.lang) for c in query.context.clause_ids))
     if context_acts and not query.details.get("switched"):
@@ -1258,7 +1272,8 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         # The body the document puts in charge, in the sentence that names it.
         body = deps.library.info(clause.doc_id).in_charge[1]
         idx = next((s.index for s in clause.sentences if body in s.zh), idx)
-        hit = replace(hit, sentence=idx, sentence_order=(idx, *(i for i in hit.sentence_order if i != idx)))
+        # That sentence alone: 个体户归谁管 shares more words with the one before it (国务院建立…联席会议制度).
+        hit = replace(hit, sentence=idx, sentence_order=(idx,))
     if _ASKS_WHERE_TO_COMPLAIN.search(query.content):
         # Where to complain: the sentence of the body that receives complaints (受理…投诉), not the one that builds
         # the platform, whichever shares more words with an English question.
@@ -1292,6 +1307,41 @@ def _in_charge_switch(query: Query, deps: Deps) -> Clause | None:
     if earlier_charge is None or earlier_charge.id != earlier:
         return None
     return library.in_charge_clause(switched[0])
+
+
+# The subject a whole document is about: who is in charge of it is who is in charge of the document.
+_SUBJECT_WORDS = re.compile(
+    r"民营经济|民营中小企业|民营企业|民企|私营企业|中小微企业|中小企业|小微企业|个体工商户|个体户"
+    r"|\bprivate(?:ly[- ]owned)? (?:economy|economic organi[sz]ations?|sector|businesses|business|enterprises?|companies"
+    r"|company|firms?)\b|\bsmes?\b|\bsmall and medium(?:-sized)? (?:enterprises|businesses|companies)\b|\bsole traders?\b"
+    r"|\bindividual (?:businesses|industrial and commercial households)\b")
+_SERVING_WORDS = re.compile(r"专门|专职|帮助?|服务|扶持|支持|促进|发展|工作|管理?|负责|统筹|协调|广州|广东|全国|国家|本市|本省"
+                            r"|\b(?:specifically|dedicated|help(?:s|ing)?|support(?:s|ing)?|promot(?:e|es|ing|ion)|serv(?:e|es|ing)"
+                            r"|development|work|affairs|matters|guangzhou|guangdong|national(?:ly)?|there|any|one|just)\b")
+
+
+def _subject_in_charge(query: Query, deps: Deps) -> Clause | None:
+    """"广州有冇专门帮民营企业嘅部门？" / "Who is in charge of SMEs?": a contact question whose only topic is the
+    subject of whole documents (民营经济, 中小企业, 个体工商户) is answered by the article that puts a body in charge
+    of the document (``DocumentInfo.in_charge``): of the document named or chosen, else of the place named, else
+    the best-ranked in-force document with such an article. None for any other question, or with only a
+    historical document chosen."""
+    if query.followup or query.refs or query.departments:
+        return None
+    text = query.bare or query.content
+    if not _SUBJECT_WORDS.search(text) or own_content(_BODY_WORDS.sub(" ", cues.without(
+            text, cues.CONTACT, cues.IN_CHARGE, cues.ANAPHORA, _SUBJECT_WORDS, _SERVING_WORDS))):
+        return None
+    library = deps.library
+    docs = [d for d in (query.documents or query.selected or query.places or library.doc_ids)
+            if library.in_charge_clause(d) is not None]
+    # In force only: the historical plan's own leading group is no answer today, and its measures say more
+    # (广州有没有专门管中小企业的政府机构 with the plan chosen: measure 33).
+    docs = [d for d in docs if library.info(d).in_force]
+    if not docs:
+        return None
+    result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=1, filters=Filters(documents=tuple(docs)))
+    return library.in_charge_clause(library.clause(result.hits[0].clause_id).doc_id) if result.hits else None
 
 
 _DEFINED = re.compile(r"([^，。；：、（）]{4,60})（以下(?:统称|简称)([^）]{2,20})）")

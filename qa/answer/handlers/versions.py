@@ -45,7 +45,7 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
             found.append(SearchResult(query=text, hits=(hit_for(deps, query, SearchResult(text, (), 1.0), clause.id),),
                                       confidence=1.0))
     for doc_id in chain[len(found):]:
-        result = deps.retriever.search(text, lang=query.channels, k=3, filters=Filters(documents=(doc_id,)))
+        result = deps.retriever.search(text, lang=query.channels, k=CANDIDATES, filters=Filters(documents=(doc_id,)))
         if result.hits:
             found.append(result)
     if len(found) == 2:
@@ -145,6 +145,7 @@ def _changes(citations: list, library, lang: str) -> str:
 
 
 CONSISTENT_RATIO = 0.8  # a runner-up this close may stand for the newer version when it matches the older one's best
+CANDIDATES = 5  # hits per version searched: 2025 Art. 9 on 大企业付款期限 ranks 3rd-5th, within 0.9 of the first
 
 
 def _consistent(deps: Deps, newer: SearchResult, older: SearchResult) -> SearchResult:
@@ -152,10 +153,11 @@ def _consistent(deps: Deps, newer: SearchResult, older: SearchResult) -> SearchR
     付款期限: 2025 Art. 9, the counterpart of 2020 Art. 8, rather than Art. 10 on acceptance)."""
     old_best = older.hits[0].clause_id
     first = newer.hits[0]
-    for hit in newer.hits[:3]:
+    for hit in newer.hits[:CANDIDATES]:
         if hit.score < CONSISTENT_RATIO * first.score:
             break
-        match = matching_clause(deps, deps.library.clause(hit.clause_id), deps.library.clause(old_best).doc_id)
+        # A real counterpart (similar enough), not merely the nearest: 2025 Art. 15 is new, though 2020 Art. 8 is nearest.
+        match = _counterpart(deps, deps.library.clause(hit.clause_id), deps.library.clause(old_best).doc_id)[0]
         if match is not None and match.id == old_best:
             if hit is not first:
                 return replace(newer, hits=(hit,) + tuple(h for h in newer.hits if h is not hit))
