@@ -866,7 +866,9 @@ _PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国
 _ASPECT_WORDS = re.compile(r"条件|要求|门槛|资格|标准|流程|程序|手续|步骤|材料|满足|符合|需要|必须|得|先|实现|完成|达到|达成|做到"
                            r"|\b(?:conditions?|requirements?|required|eligib\w*|criteria|qualif\w*|procedures?|steps?"
                            r"|paperwork|need|needs|must|meet|satisf\w*|first|achieved?|reached?|completed?|done)\b", re.IGNORECASE)
-_WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定|\b(?:which|what) (?:article|clause|provision|section)\b"
+_WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|出自哪|哪里规定"
+                           r"|(?:是|系)?(?:哪部|哪个|哪份|边部|边份)(?:法规|法律|条例|文件|规定)(?:里|中)?(?:规定|写|讲|说)的?|"
+                           r"\b(?:which|what) (?:article|clause|provision|section)\b"
                            r"|\barticle number\b|\bwhere (?:is|does) (?:that|this|it) (?:say|written|come from)\b", re.IGNORECASE)
 # "发债那条" / 讲担保的那项: the clause on a topic, named by its words (not "that clause" of the earlier turn).
 _THE_ONE_ON = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?那(?:一)?(?:条|项)(?:措施)?(?:是|系)?(?:第几|哪)")

@@ -95,3 +95,22 @@ def test_which_articles_cover_a_topic_lists_one_per_document(fake_assistant):
 def test_who_is_in_charge_with_only_the_historical_plan_chosen_is_its_own_measure(fake_assistant):
     a = fake_assistant.ask("广州有没有专门管中小企业的政府机构？", selection=Selection(documents=(PLAN,)))
     assert a.citations[0].clause_id == f"{PLAN}/measure-33"
+
+
+def test_a_first_minor_violation_is_the_rule_that_spares_it_not_the_sanctions(fake_assistant):
+    for question in ("Is there a 'no penalty for first violation' rule in Guangzhou?",
+                     "What's the Guangzhou rule on penalties for minor first-time violations?"):
+        a = fake_assistant.ask(question)
+        assert a.citations[0].clause_id == f"{GZ}/article-29", question
+
+
+def test_which_law_says_so_after_an_answer_is_that_answers_article(fake_assistant):
+    first = "银行说要把部分贷款转成存款才放款，这合法吗？"
+    cited = fake_assistant.ask(first).citations[0].clause_id
+    a = fake_assistant.ask("这是哪部法规规定的？", history=[first])
+    assert a.intent == "clause_ref" and a.citations[0].clause_id == cited
+
+
+def test_paying_only_after_their_own_customer_pays_is_the_payment_term_article(fake_assistant):
+    a = fake_assistant.ask("Does the 2025 payment regulation let a big company pay me only after its own customer has paid it?")
+    assert a.citations[0].clause_id == f"{PAY}/article-9"

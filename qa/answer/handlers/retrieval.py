@@ -130,7 +130,10 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
 
 # "Will I be fined?" asks about the asker's own penalty (first offence, waiver), not what a violator faces.
 _OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|(?<!他们)(?<!他)会被|(?<!他们)(?<!他)会不会被|免于|免罚|不罚"
-                          r"|不予处罚|\bwaive|\b(?<!they )(?<!they will )be (?:fined|penali[sz]ed|punished)\b")
+                          r"|不予处罚|\bwaive|\b(?<!they )(?<!they will )be (?:fined|penali[sz]ed|punished)\b"
+                          # 首违不罚: the rule that spares a first minor violation, not the sanctions for one
+                          r"|首违|初次违法|第一次违法|\bfirst(?:-time)? (?:minor )?(?:violation|offen[cs]e)s?\b"
+                          r"|\bminor (?:first(?:-time)? )?(?:violation|offen[cs]e)s?\b")
 
 
 def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...], *,
