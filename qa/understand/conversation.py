@@ -61,6 +61,8 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
     # A turn that named none carries the conversation's on.
     scope = (query.scope if query.scope and query.scope != query.selected else None) or query.discussed or None
     cited = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
+    if scope and cited and not set(scope) & set(cited):
+        scope = None  # "Which measures does 市科技局 cooperate on?" after talk of a law: the answer left that law
     if not scope and not query.selected and query.refs and len(cited) == 1:
         scope = cited  # （二十二）是什么内容: a clause of one document looked up, so that document is under discussion
     also = tuple(d for d in cited if d not in {i.split("/")[0] for i in ids[:keep]})

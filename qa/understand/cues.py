@@ -113,7 +113,7 @@ PURPOSE = _re(r"立法目的|制定目的|(?:的|主要)?目的是什么|宗旨|
               r"|\bwhy was (?:it|this|the [\w -]{2,40}?) (?:made|enacted|adopted|issued|passed)\b|\baims? of\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了(?:些)?(?:什么|哪些)|改动|修改了什么|修改了哪些|有什么不同|有何不同"
-                     r"|有什么区别|有何区别|区别|差别|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改"
+                     r"|有什么区别|有何区别|区别|差别|(?:最大|主要|有什么|有啥|有何|有乜|有咩)的?分别|分别(?:系|喺)|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改"
                      r"|\balready in\b|\bthe same in\b|\bstill the same\b|\b(?:in|also in) the (?:19|20)\d\d version (?:too|as well)\b"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompared (?:with|to)\b|\bcompare[ds]?\b"
                      r"|\bcomparison\b|\bversus\b|\bvs\b")

@@ -3,7 +3,8 @@
 Each detector reads a ``Query`` (never the raw text) and returns True when its intent applies.
 Adding a kind of question is one detector here, one handler in ``qa.answer.handlers`` and their tests.
 
-Order (most specific first): greeting, document facts, versions compared, validity, clause reference, clauses mentioning a term, which documents,
+Order (most specific first): greeting, a question pointing back with nothing before it, document facts, versions
+compared, validity, clause reference, clauses mentioning a term, which documents,
 department listing, group listing, contact, figure, topical.
 """
 
@@ -22,6 +23,25 @@ Detector = Callable[[Query, Library], bool]
 
 def is_greeting(q: Query, _lib: Library) -> bool:
     return q.greeting_only
+
+
+_LEVEL_OR_TIME = re.compile(r"国家级|省级|市级|区级|县级|国家层面|省里|市里|现在|目前|还|\b(?:national|provincial|municipal|district|"
+                            r"county|level|now|still|currently|today)\b")
+
+
+_POINTING_EN = re.compile(r"\b(?:is|are|does|do|was|will) (?:this|that|it|these|those)\b")
+
+
+def is_needs_context(q: Query, _lib: Library) -> bool:
+    """"这条现在还有效吗？" / "那省级的呢？" / "Is this still valid?" with no earlier turn and nothing chosen: a
+    question that only points back, with nothing to point to (a new conversation), asks which clause is meant."""
+    if q.earlier_turns or q.refs or q.documents or q.selected or q.departments or "this_document" in q.asks:
+        return False
+    if not {"anaphora", "ellipsis"} & q.asks and not _POINTING_EN.search(q.content):
+        return False
+    rest = cues.without(q.bare or q.content, cues.ANAPHORA, cues.ELLIPSIS, cues.VALIDITY, cues.CONTACT, _LEVEL_OR_TIME,
+                        _POINTING_EN)
+    return not own_content(rest)
 
 
 def is_document(q: Query, _lib: Library) -> bool:
@@ -218,6 +238,7 @@ def is_figure(q: Query, _lib: Library) -> bool:
 
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("greeting", is_greeting),
+    ("needs_context", is_needs_context),
     ("document", is_document),
     ("compare_versions", is_compare_versions),
     ("validity", is_validity),

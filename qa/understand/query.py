@@ -69,6 +69,7 @@ class Query:
     has_content: bool = True
     context: Context | None = None
     followup: bool = False
+    earlier_turns: bool = False  # the conversation has an earlier turn (``context`` is set only for a follow-up)
     intent: str = "topical"
     retrieval_text: str = ""  # what retrieval ranks by: the topic, plus the earlier question for a follow-up
     # What the evidence (confidence) is read from, when it differs from ``retrieval_text``: the whole content.
@@ -521,17 +522,28 @@ class Understander:
             # contact?" after "what changed?" do not.
             chain = self._compared_versions(named_docs or selected or (
                 self.library.documents_of(context.clause_ids) if context else ()))
+            if not chain and not named_docs and not selected and cues.BOTH_VERSIONS.search(content):
+                # "新旧两版有咩唔同？" after talk of another document: the library's one document with versions.
+                chain = self._compared_versions(tuple(self.library.doc_ids))
             if chain:
                 # The topic compared, else the earlier question's ("what changed?" after "how long must they pay?").
                 own = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", topic))
                 earlier = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(
                     normalize(context.question if context else ""), chain, self.library)))
+                if context and (context.intent in ("validity", "document")
+                                or not set(self.library.documents_of(context.clause_ids)) & set(chain)):
+                    # "what changed?" after "is it still in force?", or after talk of another document: the
+                    # versions as a whole.
+                    earlier = ""
                 details["compare_versions"] = chain
                 # Searched as typed (期限 is no topic of its own, but it is what is compared).
                 details["compare_text"] = self.with_synonyms(own if own_content(own) else earlier if own_content(earlier)
                                                              else "")
                 if not own_content(_PARTY_OR_LIMIT.sub(" ", own)) and context and context.clause_ids and \
+                        context.intent not in ("validity", "document") and \
                         self.library.clause(context.clause_ids[0]).doc_id in chain:
+                    # (A validity or date answer cites the article on entry into force for the document as a whole:
+                    # "what changed?" after it asks for the overview, not for that article.)
                     # "Was that in the 2020 version too?": the article the earlier turn answered from, compared.
                     details["compare_clause"] = context.clause_ids[0]
         within = [] if scope else self.scope_guard.places_within(content)
@@ -550,7 +562,7 @@ class Understander:
             levels=level_qualifiers(content), asks=asks,
             scope_cues=early_cues if early_cues is not None and scope == early_scope
             else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
-            context=context if followup else None, followup=followup, retrieval_text=retrieval_text, bare=bare,
+            context=context if followup else None, followup=followup, earlier_turns=context is not None, retrieval_text=retrieval_text, bare=bare,
             evidence_text=evidence_text, topic=topic, own_text=whole, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=places,
             conversation=() if scope or followup or places else self._conversation_documents(context),
@@ -696,6 +708,12 @@ class Understander:
                      " ", own).split()
         if cues.DEFINITION.search(content) and own_content(cues.DEFINITION.sub(" ", " ".join(own))):
             return False  # 那广州条例里“民营经济”是怎么定义的: a term of its own to define, in the document named
+        # "广州市嘅条例有冇讲拖欠账款？": a Chinese topic of its own (拖欠账款; 3 characters or more, as 补贴 after a
+        # guarantee question may still mean its subsidies) is searched in the document named, not
+        # the earlier question; 类似 / 相关 / 这方面 lean on it.
+        if any(CJK_RE.search(w) and len(w) >= 3 for w in _LEANING.sub(" ", " ".join(own)).split()) \
+                and "anaphora" not in asks:
+            return False
         # "…wants money to delete it, what does the Guangzhou regulation say?": a pronoun inside a question with a
         # topic of its own does not make it the earlier question asked again.
         return len(own) <= 1 or (("anaphora" in asks or "ellipsis" in asks) and len(own) <= 4)
@@ -780,7 +798,10 @@ class Understander:
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         if "contact" in asks and _all_in(own_content(_ACTION_WORDS.sub(" ", content)), self._context_text(context)):
             return True  # "who leads the 政府采购 part?" after measure 22: a part of the clause just quoted
-        if "ellipsis" in asks and not own_content(_PARTY_OR_LIMIT.sub(" ", content)):
+        rest = re.sub(r"如果|假如|要是|若是|万一", " ", _PARTY_OR_LIMIT.sub(" ", content))  # 那如果是…呢: supposing
+        if _PAYMENT_TERM.search(self._context_text(context)):
+            rest = _PAYMENT_TALK.sub(" ", rest)  # 那如果是政府部门拖欠款项呢 after a payment term: the party is new
+        if "ellipsis" in asks and not own_content(rest):
             return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
         if wants_figure(content) and not depts and self._target_of_context(content, asks, context):
             return True  # "三年内目标几多企业参加？" after the training measure: the target that measure sets
@@ -852,7 +873,14 @@ _TERM_PROPOSED = re.compile(r"\d+\s*-?\s*(?:天|日|个月|days?\b|months?\b)", 
 _MAY_IT = re.compile(r"行不行|可以吗|可不可以|能不能|能否|合法吗|有效吗|算不算|\b(?:ok|okay|allowed|legal|valid|possible)\b"
                      r"|^(?:and |so |but )?(?:what )?if\b|如果|假如|要是", re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|its|those|above)\b|\bthe same\b|它", re.IGNORECASE)  # a clause referred to, not a party
+# Words that point back to the earlier question's topic rather than name one (有没有类似规定 / 相关内容 / 怎么处理).
+_LEANING = re.compile(r"对应|相应|哪一?条|第几条|哪个条款|类似|相似|相关|有关|同样|一样|这方面|那方面|这个|那个|这些|那些"
+                      r"|内容|怎么处理|如何处理|处理|怎么说|说法|情况|呢|里|中|里面|当中")
 _PAYMENT_TERM = re.compile(r"\d+日内支付|付款期限")
+# Words of owing and paying: after a payment term, "what if the buyer is a government agency and owes me?" names
+# only another party.
+_PAYMENT_TALK = re.compile(r"拖欠款项|拖欠|拖数|欠款|欠钱|欠我|付款|付钱|给钱|俾钱|货款|工程款|款项"
+                           r"|\b(?:owes?|owing|owed|pay|pays|paid|paying|payment|late|invoices?|money)\b", re.IGNORECASE)
 _LEVEL_ANY = re.compile(r"国家级|省级|市级|区级|县级|省里|市里|广东|广州|全国|\b(?:national|provincial|province|municipal|city|"
                         r"district|county|guangdong|guangzhou)\b", re.IGNORECASE)
 _PLAIN_WORD = re.compile(r"\w+")
@@ -860,7 +888,8 @@ _PLAIN_WORD = re.compile(r"\w+")
 _PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国企|民企|私企|机关|事业单位|政府部门|政府|个体工商户|个体户"
                              r"|最长|最多|上限|期限|有没有"
                              r"|\b(?:big|large|private|privately-owned|state-owned|government|public)\b|\b(?:company|companies"
-                             r"|firms?|enterprises?|agenc(?:y|ies)|bodies|body|institutions?)\b"
+                             r"|firms?|enterprises?|agenc(?:y|ies)|bodies|body|institutions?|buyers?|clients?|customers?|purchasers?)\b"
+                             r"|买方|买家|客户|甲方|采购方|采购单位"
                              r"|\b(?:maximum|max|minimum|limit|cap|deadline|longest)\b", re.IGNORECASE)
 # Words that ask about an aspect of a matter (its conditions, procedure, materials), not a topic of their own.
 _ASPECT_WORDS = re.compile(r"条件|要求|门槛|资格|标准|流程|程序|手续|步骤|材料|满足|符合|需要|必须|得|先|实现|完成|达到|达成|做到"

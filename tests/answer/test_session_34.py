@@ -114,3 +114,72 @@ def test_which_law_says_so_after_an_answer_is_that_answers_article(fake_assistan
 def test_paying_only_after_their_own_customer_pays_is_the_payment_term_article(fake_assistant):
     a = fake_assistant.ask("Does the 2025 payment regulation let a big company pay me only after its own customer has paid it?")
     assert a.citations[0].clause_id == f"{PAY}/article-9"
+
+
+# The session-34 fresh user (evaluation/fresh-user/session-34.md).
+
+def test_a_party_follow_up_to_a_payment_term_is_that_partys_term(fake_assistant):
+    first = "A large company hasn't paid my invoice for 5 months. How many days do they have to pay a small business?"
+    a = fake_assistant.ask("What if the buyer is a government agency?", history=[first])
+    assert a.citations[0].clause_id == f"{PAY}/article-9" and "30 days" in a.answer.split("Where")[0]
+    zh = fake_assistant.ask("咁如果系政府部门拖数呢？", history=["有个大客户拖咗我货款半年都唔俾，有冇规定佢几耐之内要俾钱？"])
+    assert zh.citations[0].clause_id == f"{PAY}/article-9" and zh.answer.startswith("30日")
+
+
+def test_a_document_named_with_a_topic_of_its_own_is_searched_for_that_topic(fake_assistant):
+    history = ["我去边度投诉？边个部门管？", "那省级的呢？广东省有冇特别规定？"]
+    a = fake_assistant.ask("广州市嘅条例有冇讲拖欠账款？", history=history)
+    assert a.citations[0].clause_id == f"{GZ}/article-34"
+    # 类似规定 still asks the earlier question of the document named.
+    b = fake_assistant.ask("咁广东条例有冇类似规定？", history=["中小企业促进法第五十三条讲乜？"])
+    assert b.citations[0].clause_id.startswith("guangdong-sme-promotion-regulation-2019/")
+
+
+def test_what_changed_after_a_validity_question_is_the_overview_of_the_versions(fake_assistant):
+    history = ["What interest can I claim on late payment?", "Is that regulation still in force?"]
+    a = fake_assistant.ask("What changed between the 2020 and 2025 versions?", history=history)
+    assert a.intent == "compare_versions" and a.status == "document"
+    # After talk of another document, 新旧两版 is the library's one document with two versions.
+    b = fake_assistant.ask("新旧两版有咩唔同？", history=["Which measures does 市科技局 cooperate on?"])
+    assert b.intent == "compare_versions" and "共37条" in b.answer
+
+
+def test_a_department_listing_after_talk_of_a_law_is_not_limited_to_that_law(fake_assistant):
+    history = ["What does Article 77 of the Private Economy Promotion Law say?", "Which measures does 市科技局 cooperate on?"]
+    a = fake_assistant.ask("And which ones does it lead?", history=history)
+    assert [c.clause_id for c in a.citations[:3]] == [f"{PLAN}/measure-{n}" for n in (12, 13, 14)]
+
+
+def test_a_pointing_question_opening_a_conversation_asks_which_clause(fake_assistant):
+    for question in ("这条现在还有效吗？", "那省级的呢？", "Is this still valid?"):
+        a = fake_assistant.ask(question)
+        assert a.status == "clarify" and not a.citations, question
+    # With an earlier turn it is a follow-up as before.
+    assert fake_assistant.ask("这条现在还有效吗？", history=["民营经济促进法第七十七条"]).status != "clarify"
+
+
+def test_a_contract_term_asked_in_english_is_tried_against_the_payment_term(fake_assistant):
+    a = fake_assistant.ask("Can they put 90 days in the contract?")
+    assert a.citations[0].clause_id == f"{PAY}/article-9"
+    assert a.answer.startswith("No — even by contract, government bodies")
+
+
+def test_cantonese_biggest_difference_and_these_time_limits_in_the_old_version(fake_assistant):
+    first = "保障中小企业款项支付条例2025年修订版同2020版最大分别系乜？"
+    assert fake_assistant.ask(first).intent == "compare_versions"
+    a = fake_assistant.ask("旧版有冇呢啲时限？", history=[first, "而家投诉处理有冇时限？"])
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-17"
+
+
+def test_waiting_for_their_own_customer_to_pay_in_cantonese_is_the_third_party_condition(fake_assistant):
+    a = fake_assistant.ask("大企业话要等佢嘅客户俾咗钱先至俾我，合法吗")
+    assert not a.abstained
+    assert a.citations[0].clause_id in (f"{PAY}/article-9", "private-economy-promotion-law-2025/article-68")
+
+
+def test_whether_a_department_leads_a_measure_is_answered_yes_or_no(fake_assistant):
+    plan = Selection(documents=(PLAN,))
+    assert fake_assistant.ask("Does 市经贸委 lead measure 4?", selection=plan).answer.startswith(
+        "No — Measure 4: Municipal Financial Affairs Office (市金融办) leads")
+    assert fake_assistant.ask("第四条是市金融办牵头的吗？", selection=plan).answer.startswith("是：第四条由市金融办牵头")
+    assert fake_assistant.ask("市科技局配合第12条吗？", selection=plan).answer.startswith("不是：")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qa.answer.handlers.clarify import handle_needs_context
 from qa.answer.handlers.clauses import handle_clause_ref
 from qa.answer.handlers.documents import handle_document, handle_validity
 from qa.answer.handlers.listings import (
@@ -14,6 +15,7 @@ from qa.answer.handlers.retrieval import handle_contact, handle_figure, handle_t
 from qa.answer.handlers.versions import handle_compare_versions
 
 HANDLERS = {
+    "needs_context": handle_needs_context,
     "document": handle_document,
     "compare_versions": handle_compare_versions,
     "validity": handle_validity,

@@ -485,7 +485,7 @@ _PERMISSION_ZH = re.compile(r"能不能|能否|可不可以|可以吗|行不行|
                             r"|犯法吗|犯不犯法|犯法没有|违法没有|违不违法|算不算违法|算违法吗")
 _PERMISSION_EN = re.compile(r"^(?:can|may|could|is it (?:legal|allowed|ok|okay|lawful)|are (?:they|buyers|banks|we) allowed"
                             r"|is (?:that|this) (?:legal|allowed|ok|okay|lawful)|do(?:es)? (?:they|it|the \w+) have the right)\b"
-                            r"|\bis (?:that|this|it) (?:legal|allowed|lawful|illegal|unlawful|against the law)\b")
+                            r"|\bis (?:that|this|it) (?:legal|allowed|lawful|illegal|unlawful|against the law|ok|okay|fine|acceptable)\b")
 _FIRST_PERSON = re.compile(r"^(?:我|我们|咱|咱们|本公司|我司)(?!们?的)|^(?:can|may|could) (?:i|we)\b|^(?:am i|are we)\b"
                            r"|(?:我|我们|咱们)(?:能|可以|有权)|\b(?:can|may|could) (?:i|we)\b")
 # "能拒绝吗？" / "can we refuse?": a prohibition on the other side means yes.
