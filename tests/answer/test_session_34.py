@@ -183,3 +183,10 @@ def test_whether_a_department_leads_a_measure_is_answered_yes_or_no(fake_assista
         "No — Measure 4: Municipal Financial Affairs Office (市金融办) leads")
     assert fake_assistant.ask("第四条是市金融办牵头的吗？", selection=plan).answer.startswith("是：第四条由市金融办牵头")
     assert fake_assistant.ask("市科技局配合第12条吗？", selection=plan).answer.startswith("不是：")
+
+
+def test_an_article_of_a_document_outside_the_choice_is_answered_and_said_to_be_outside(fake_assistant):
+    a = fake_assistant.ask("民促法第77条", selection=Selection(documents=("guangdong-sme-promotion-regulation-2019",)))
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-77"
+    assert "不在所选的文件范围内" in a.answer
+    assert "不在所选" not in fake_assistant.ask("民促法第77条").answer

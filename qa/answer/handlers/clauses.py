@@ -176,6 +176,13 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             if last := _last_of_kind(ref, docs[0], library):
                 citations.append(make_citation(library, last, ()))  # where the numbering ends, to check
             continue
+        if query.selected and clause.doc_id not in query.selected:
+            # 民促法第77条 with only the Guangdong regulation chosen: answered, and said to be outside the choice.
+            name = document_name(library.info(clause.doc_id), query.lang, number=False)
+            note = (f"（{name}不在所选的文件范围内；这是按问题中写明的文件找到的条文。）" if query.lang == "zh" else
+                    f"(The {name} is outside the documents chosen; this is the article of the document the question names.)")
+            if note not in chosen_notes:
+                chosen_notes.append(note)
         part_id = _part(clause, ref)
         if ref.part is not None and part_id is None:
             lines.append(_no_such_part(query, ref, clause))
