@@ -190,3 +190,8 @@ def test_an_article_of_a_document_outside_the_choice_is_answered_and_said_to_be_
     assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-77"
     assert "不在所选的文件范围内" in a.answer
     assert "不在所选" not in fake_assistant.ask("民促法第77条").answer
+
+
+def test_a_measure_asked_with_only_laws_in_force_chosen_is_the_plans_measure_said_outside(fake_assistant):
+    a = fake_assistant.ask("措施12", selection=Selection(statuses=("in_force",)))
+    assert a.citations[0].clause_id == f"{PLAN}/measure-12" and "不在所选的文件范围内" in a.answer

@@ -32,10 +32,11 @@ def candidate_documents(ref: Reference, query: Query, library: Library) -> list[
         return [ref.documents_hint]
     if query.documents:
         return list(query.documents)
-    if query.selected:
+    plans = [d.id for d in library.documents if d.info.structure == "workplan"]
+    if query.selected and not (ref.kind in PLAN_KINDS and not set(plans) & set(query.selected)):
         return list(query.selected)
-    if ref.kind in PLAN_KINDS:
-        return [d.id for d in library.documents if d.info.structure == "workplan"]
+    if ref.kind in PLAN_KINDS:  # 措施12 with only laws in force chosen: the plan's measure, said to be outside
+        return plans
     number = ref.number
     docs = []
     for d in library.documents:
@@ -179,8 +180,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         if query.selected and clause.doc_id not in query.selected:
             # 民促法第77条 with only the Guangdong regulation chosen: answered, and said to be outside the choice.
             name = document_name(library.info(clause.doc_id), query.lang, number=False)
-            note = (f"（{name}不在所选的文件范围内；这是按问题中写明的文件找到的条文。）" if query.lang == "zh" else
-                    f"(The {name} is outside the documents chosen; this is the article of the document the question names.)")
+            note = (f"（{name}不在所选的文件范围内；以上是问题所指的条文。）" if query.lang == "zh" else
+                    f"(The {name} is outside the documents chosen; this is the clause the question points to.)")
             if note not in chosen_notes:
                 chosen_notes.append(note)
         part_id = _part(clause, ref)
