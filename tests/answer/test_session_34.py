@@ -195,3 +195,14 @@ def test_an_article_of_a_document_outside_the_choice_is_answered_and_said_to_be_
 def test_a_measure_asked_with_only_laws_in_force_chosen_is_the_plans_measure_said_outside(fake_assistant):
     a = fake_assistant.ask("措施12", selection=Selection(statuses=("in_force",)))
     assert a.citations[0].clause_id == f"{PLAN}/measure-12" and "不在所选的文件范围内" in a.answer
+
+
+def test_a_party_follow_up_to_a_proposed_term_tries_that_term_for_the_party(fake_assistant):
+    history = ["A big customer hasn't paid my small company for 4 months. How long do they legally have to pay?",
+               "Can the contract say 120 days?"]
+    a = fake_assistant.ask("What if the buyer is a government agency?", history=history)
+    assert a.answer.startswith("No — even by contract, government bodies") and "120 days" in a.answer.split("Where")[0]
+
+
+def test_baozhang_tiaoli_is_the_payment_regulation_in_force(fake_assistant):
+    assert fake_assistant.ask("保障条例第十二条").citations[0].clause_id == f"{PAY}/article-12"

@@ -610,6 +610,14 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     asks = _PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text) or (
         query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
     days = _asked_days(text)
+    if days is None and asks and query.followup and query.context and not _PERMISSION_EN.search(text) \
+            and not _PERMISSION_ZH.search(text):
+        # "What if the buyer is a government agency?" after "Can the contract say 120 days?": that term, for this party
+        # (the last term the conversation proposed).
+        # A term proposed, not a time waited ("hasn't paid for 5 months"): a sentence asking leave, or naming the contract.
+        proposed = [p for p in re.split(r"[?？。!！]", query.context.question) if _ASKED_TERM.search(p) and (
+            _PERMISSION_EN.search(p.strip()) or _PERMISSION_ZH.search(p) or re.search(r"合同|约定|\bcontract\b", p))]
+        days = _asked_days(proposed[-1]) if proposed else None
     # "政府部门最长多少天要付？" / "How soon must a large company pay?": the rule and its limit, no days proposed.
     # "A state-owned company owes me for 4 months. How long do they have to pay?": the 4 months is no proposed term.
     term_asked = (days is None or not asks) and _TERM_ASKED.search(text) and _PAYING.search(
