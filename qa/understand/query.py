@@ -798,11 +798,12 @@ class Understander:
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         if "contact" in asks and _all_in(own_content(_ACTION_WORDS.sub(" ", content)), self._context_text(context)):
             return True  # "who leads the 政府采购 part?" after measure 22: a part of the clause just quoted
-        rest = re.sub(r"如果|假如|要是|若是|万一", " ", _PARTY_OR_LIMIT.sub(" ", content))  # 那如果是…呢: supposing
-        if _PAYMENT_TERM.search(self._context_text(context)):
-            rest = _PAYMENT_TALK.sub(" ", rest)  # 那如果是政府部门拖欠款项呢 after a payment term: the party is new
-        if "ellipsis" in asks and not own_content(rest):
-            return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
+        if "ellipsis" in asks:
+            rest = re.sub(r"如果|假如|要是|若是|万一", " ", _PARTY_OR_LIMIT.sub(" ", content))  # 那如果是…呢: supposing
+            if _PAYMENT_TERM.search(self._context_text(context)):
+                rest = _PAYMENT_TALK.sub(" ", rest)  # 那如果是政府部门拖欠款项呢 after a payment term: the party is new
+            if not own_content(rest):
+                return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
         if wants_figure(content) and not depts and self._target_of_context(content, asks, context):
             return True  # "三年内目标几多企业参加？" after the training measure: the target that measure sets
         if cues.MEMBERSHIP.search(content) and (len(own.replace(" ", "")) <= 10 if CJK_RE.search(own) else len(own.split()) <= 5) \

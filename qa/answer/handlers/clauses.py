@@ -210,7 +210,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         en = " ".join(s.en for s in sentences if s.en)
         who = contacts_for(library, clause, list(clause.sentences) if not part_id else sentences)
         contacts += [c for c in who if c not in contacts]
-        if single and (verdict := _role_verdict(query, who, clause, library)):
+        if single and (verdict := _role_verdict(query, who, clause)):
             lines.append(verdict)  # "Does 市经贸委 lead measure 4?": no, and who does, before the clause
         zh_label, en_label = clause_label(clause)
         part = next((p for p in clause.parts if p.id == part_id), None)
@@ -292,10 +292,12 @@ _SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工�
 
 
 ROLE_ZH = {"lead": "牵头", "cooperate": "配合", "responsible": "负责", "lead_or_responsible": "牵头或负责"}
+ROLE_EN = {"lead": "lead", "cooperate": "cooperating", "responsible": "responsible", "lead_or_responsible": "lead or responsible"}
+
 _ASKS_YES_NO = re.compile(r"吗[?？]?$|么[?？]?$|是否|是不是|系唔系|系咪|^(?:and |so )?(?:does|do|did|is|are|was)\b")
 
 
-def _role_verdict(query: Query, who, clause: Clause, library) -> str:
+def _role_verdict(query: Query, who, clause: Clause) -> str:
     """"Does 市经贸委 lead measure 4?" / 第四条是市金融办牵头的吗: yes or no for the department and role asked,
     with who leads and who cooperates; "" when the question names no department or asks no yes/no."""
     if not query.departments or not _ASKS_YES_NO.search(query.content):
@@ -311,7 +313,7 @@ def _role_verdict(query: Query, who, clause: Clause, library) -> str:
     if query.lang == "zh":
         lead_zh = f"由{'、'.join(c.name for c in leads)}牵头" if leads else "没有写明牵头部门"
         coop_zh = f"，{'、'.join(c.name for c in coops)}配合" if coops else ""
-        tail = (f"；{asked.name}是{'牵头' if role == 'cooperate' else '配合'}部门" if asked.name in other and role == "cooperate"
+        tail = (f"；{asked.name}是牵头部门" if asked.name in other and role == "cooperate"
                 else "" if asked.name in has | other else f"；{zh_label}没有提到{asked.name}")
         return f"{'是' if yes else '不是'}：{zh_label}{lead_zh}{coop_zh}{tail}。"
     lead_en = f"{', '.join(c.shown('en') for c in leads)} lead{'s' if len(leads) == 1 else ''}" if leads else \
@@ -320,7 +322,6 @@ def _role_verdict(query: Query, who, clause: Clause, library) -> str:
     tail = (f"; {asked.name} leads it" if asked.name in other and role == "cooperate"
             else "" if asked.name in has | other else f"; {en_label} does not name {asked.name}")
     return f"{'Yes' if yes else 'No'} — {en_label}: {lead_en}{coop_en}{tail}."
-ROLE_EN = {"lead": "lead", "cooperate": "cooperating", "responsible": "responsible", "lead_or_responsible": "lead or responsible"}
 
 
 # Names a work plan gives to no single department (各有关部门负责, 各区、县级市政府负责): not counted as one.

@@ -607,14 +607,13 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     no party, or the clause has no payment term for that party."""
     text = query.content
     # Either language's words: "big client pays after 120 days 犯法冇？" is read as English.
-    asks = _PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text) or (
-        query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
+    permission = _PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text)
+    asks = permission or (query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
     days = _asked_days(text)
-    if days is None and asks and query.followup and query.context and not _PERMISSION_EN.search(text) \
-            and not _PERMISSION_ZH.search(text):
-        # "What if the buyer is a government agency?" after "Can the contract say 120 days?": that term, for this party
-        # (the last term the conversation proposed).
-        # A term proposed, not a time waited ("hasn't paid for 5 months"): a sentence asking leave, or naming the contract.
+    if days is None and asks and not permission and query.followup and query.context:
+        # "What if the buyer is a government agency?" after "Can the contract say 120 days?": the last term the
+        # conversation proposed, for this party; a term proposed, not a time waited ("hasn't paid for 5 months"):
+        # a sentence asking leave, or naming the contract.
         proposed = [p for p in re.split(r"[?？。!！]", query.context.question) if _ASKED_TERM.search(p) and (
             _PERMISSION_EN.search(p.strip()) or _PERMISSION_ZH.search(p) or re.search(r"合同|约定|\bcontract\b", p))]
         days = _asked_days(proposed[-1]) if proposed else None
