@@ -309,7 +309,7 @@ class Assistant:
                 found = compose_answer(second, self.deps)
                 if not found.abstained and found.citations and self._own_evidence(second, found.citations[0].clause_id):
                     return found
-        if answer.status == "abstained" and selected is not None:
+        if answer.status in ("abstained", "out_of_scope") and selected is not None:
             answer = self._elsewhere(answer, question, history=history, lang=lang)
         return answer
 

@@ -48,6 +48,10 @@ def test_clauses_of_a_document_have_english(capsys, doc):
     (["show", "第12条", "--doc", "suifuban-2007-42", "--json"], "suifuban-2007-42/measure-12"),
     (["show", "measure-12", "--json"], "suifuban-2007-42/measure-12"),
     (["show", "民营经济促进法第七十七条", "--json"], "private-economy-promotion-law-2025/article-77"),
+    # The document named decides, though other documents have an article with that number (session 35).
+    (["show", "民营经济促进法第六十五条", "--json"], "private-economy-promotion-law-2025/article-65"),
+    (["show", "广州条例第34条", "--json"], "guangzhou-private-economy-regulation-2024/article-34"),
+    (["show", "2020年支付条例第12条", "--json"], "sme-payment-regulation-2020/article-12"),
 ])
 def test_show_accepts_qualified_and_other_forms(capsys, args, expect):
     code, out, _ = run(capsys, *args)

@@ -21,6 +21,12 @@ GREETING = {"zh": "您好！我可以回答关于资料库中中小企业和民�
                   "national Private Economy Promotion Law, SME Promotion Law, the regulations on payments to SMEs and on "
                   "individual businesses, the Guangdong and Guangzhou regulations, and Guangzhou's 2007 work plan — "
                   "loan guarantees, late payments, land, R&D funding, and which department is responsible for what."}
+ABOUT = {"zh": "我是政策法规问答助手：只根据资料库中的文件作答，每个回答都引用原文条款，不代表任何政府部门的正式意见。"
+               "可以问国家、广东省和广州市关于中小企业和民营经济的法律法规，例如：“大企业拖欠货款，多久必须付？”",
+         "en": "I am a policy question-answering assistant: I answer only from the documents in the library and quote the "
+               "clause each answer rests on; nothing I say is an official view of any government department. Ask about the "
+               "national, Guangdong and Guangzhou SME and private-economy rules, for example: \u201cHow soon must a large "
+               "company pay an SME?\u201d"}
 THANKS = {"zh": "不客气！还有其他政策问题，随时可以问我。",
           "en": "You're welcome! Ask me anything else about the policies whenever you like."}
 _THANKS_RE = re.compile(r"谢|感谢|\bthanks?\b|\bthank you\b|\bthx\b|\bty\b|\bcheers\b", re.IGNORECASE)
@@ -43,6 +49,8 @@ def answer(query: Query, deps: Deps) -> Answer:
         if _THANKS_RE.search(query.text) and not re.search(r"你好|您好|\b(?:hi|hello|hey)\b", query.text):
             return simple_answer(query.raw, query.lang, "greeting", zh=THANKS["zh"], en=THANKS["en"])
         return simple_answer(query.raw, query.lang, "greeting", zh=GREETING["zh"], en=GREETING["en"])
+    if query.intent == "about_assistant":
+        return simple_answer(query.raw, query.lang, "out_of_scope", zh=ABOUT["zh"], en=ABOUT["en"], intent="about_assistant")
     return HANDLERS[query.intent](query, deps)
 
 
@@ -62,10 +70,13 @@ def merge_answers(question: str, answers: list[Answer]) -> Answer:
                 out.append(x)
         return tuple(out)
 
-    text = "\n\n".join(f"{n}. {a.answer}" for n, a in enumerate(answers, 1))
+    texts = [a.answer for a in answers]
+    # Two ways of asking one thing (中小企业嘅定义系咩？点样先算中小企？) get the same answer: said once.
+    text = texts[0] if len(set(texts)) == 1 else "\n\n".join(f"{n}. {t}" for n, t in enumerate(texts, 1))
     return replace(first, question=question, lang=lang, answer=text, abstained=all(a.abstained for a in answers),
-                   quote_zh="\n".join(a.quote_zh for a in answers if a.quote_zh),
-                   quote_en="\n".join(a.quote_en for a in answers if a.quote_en),
+                   # Two parts answered from one clause quote it once.
+                   quote_zh="\n".join(unique((a.quote_zh for a in answers if a.quote_zh), lambda q: q)),
+                   quote_en="\n".join(unique((a.quote_en for a in answers if a.quote_en), lambda q: q)),
                    citations=unique((c for a in answers for c in a.citations), lambda c: c.clause_id),
                    departments=unique((d for a in answers for d in a.departments), lambda d: (d.name, d.role)),
                    items=unique((i for a in answers for i in a.items), lambda i: i.clause_id),

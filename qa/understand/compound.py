@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 from qa.normalize import CJK_RE, normalize
+from qa.understand.figures import wants_figure
 from qa.understand.query import own_content
 
 MAX_PARTS = 3
 MIN_OWN_CJK = 4  # characters of topic a Chinese part needs of its own (什么时候发的 has none)
 MIN_OWN_WORDS = 3  # words of topic an English part needs
+_WHERE_TO_ACT = re.compile(r"(?:去|到|向)?(?:哪里|哪儿|哪|边度)(?:去)?(?:投诉|举报|申请|申报|办理|登记)|(?:找谁|向谁)(?:投诉|举报|申请)"
+                           r"|\bwhere (?:do|can|should|could) (?:i|we) (?:complain|file|apply|report|register)\b", re.IGNORECASE)
 _LEANS = re.compile(r"呢[？?]?$|^(?:那|那么|还有|另外|and\b|what about\b|how about\b)", re.IGNORECASE)
 
 
@@ -30,6 +33,9 @@ def sub_questions(question: str) -> tuple[str, ...]:
     parts = [p.strip() for p in re.split(r"(?<=[？?])", question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS or not all(re.search(r"[？?]$", p) for p in parts):
         return ()
+    # "去哪里投诉？多久有结果？": where to turn, then how long it takes — two asks of one matter, each answered.
+    if _WHERE_TO_ACT.search(normalize(parts[0])) and any(wants_figure(normalize(p)) for p in parts[1:]):
+        return tuple(parts)
     if leans_on_previous(parts[0]) or not _has_own_topic(parts[0]):
         return ()
     if not any(_has_own_topic(p) or leans_on_previous(p) for p in parts[1:]):

@@ -43,7 +43,7 @@ LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是�
 COUNT = _re(r"(?<![这那第哪])几条|(?<![这那第哪])几项|(?<![这那第哪])几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
             r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
-              r"|^哪个(?:负责|牵头|来管|主管)"
+              r"|^(?:那么?|咁)?哪个(?:负责|牵头|来管|主管)"
               r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)|(?:报|交|送|报送|上报)给谁"
               r"|^(?:我|我们)?(?:想|要|准备|打算)(?:去)?(?:投诉|举报)|\bi (?:want|would like|need) to (?:complain|file a complaint|report)"
               r"|\bwhere (?:do|can|should|could) (?:i|we|smes?|they|businesses|companies|firms|(?:a|an|my|our) (?:\w+ )?(?:company|firm|business|supplier|sme))"
@@ -113,7 +113,7 @@ PURPOSE = _re(r"立法目的|制定目的|(?:的|主要)?目的是什么|宗旨|
               r"|\bwhy was (?:it|this|the [\w -]{2,40}?) (?:made|enacted|adopted|issued|passed)\b|\baims? of\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了(?:些)?(?:什么|哪些)|改动|修改了什么|修改了哪些|有什么不同|有何不同"
-                     r"|有什么区别|有何区别|区别|差别|(?:最大|主要|有什么|有啥|有何|有乜|有咩)的?分别|分别(?:系|喺)|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改"
+                     r"|有什么区别|有何区别|区别|差别|(?:最大|主要|有什么|有啥|有何|有乜|有咩)的?分别|分别(?:系|喺)|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改|有没有改|改了吗|改过吗|有改吗|新增了?(?:什么|哪些|几)|删(?:除|掉|去)了?(?:什么|哪些|几)"
                      r"|\balready in\b|\bthe same in\b|\bstill the same\b|\b(?:in|also in) the (?:19|20)\d\d version (?:too|as well)\b"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompared (?:with|to)\b|\bcompare[ds]?\b"
                      r"|\bcomparison\b|\bversus\b|\bvs\b")
@@ -309,7 +309,7 @@ WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构
                 r"|是什么意思|\bstand for\b|\bfull name\b|\bwhat kind of (?:body|agency|office|organi[sz]ation|department)\b"
                 r"|^\s*what(?:'s| is| are)\s+(?:the\s+)?(?=\S+\s*\??\s*$)")
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
-                 r"|是指|指的是|指什么|指(?:的)?(?:是)?(?:谁|哪个|哪些|哪一个)(?:部门|单位|机构)?\s*[?？]?$|什么是|算不算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
+                 r"|是指|指的是|指什么|指(?:的)?(?:是)?(?:谁|哪个|哪些|哪一个)(?:部门|单位|机构)?\s*[?？]?$|什么是|算不算|(?:怎样|怎么|如何|点样)(?:先|才)算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗
                  r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b|\bdoes (?:it|the term|[\w\s'-]{2,40}) include\b")

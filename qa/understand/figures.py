@@ -105,6 +105,8 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
         "duration", "具体期限", "time limit",
         _re(r"(?:审批|办理|办下来|批下来|审核|拿到|放款)\S{0,4}(?:多久|多长时间|几天|几个工作日)"
             r"|(?:期限|时限|期|周期)\S{0,6}(?:多少天|几天|多久|多长|多少个?月|几个月)|多少(?:个)?(?:工作日|天|日|个月)"
+            # "投诉处理时限？": the time limit of a procedure, asked by its name alone
+            r"|(?:处理|办理|审批|审核|受理|答复|办结)的?(?:期限|时限)\s*(?:是什么|是多少|是多久|有多长|怎么规定)?\s*[?？]?$"
             r"|\bhow (?:long|many days) (?:does|will|would) (?:it|the \w+) take|\bhow long\b(?! (?:between|apart))|\bhow soon\b|\bhow quickly\b"
             r"|\bhow fast\b(?![^?]{0,40}\b(?:grows?|growing|increases?|rises?|expands?)\b)"
             r"|\bwithin what (?:time|period)\b|\bby when\b|\bwhat (?:is the )?(?:deadline|time limit)\b"

@@ -42,6 +42,12 @@ def resolve_clause_id(text: str, library: Library, *, doc: str | None = None) ->
         if found:
             raise UnknownClauseError(f"{raw!r} is in {len(found)} documents ({', '.join(c.split('/')[0] for c in found)}); "
                                      "add --doc ID")
+    if doc is None:
+        # 民营经济促进法第六十五条: the document the text names, as the assistant reads it.
+        from qa.understand.documents import DocumentNames
+
+        named = list(dict.fromkeys(m.doc_id for m in DocumentNames(library).find(normalize(raw)) if not m.structural))
+        docs = named or docs
     refs = find_references(normalize(raw))
     if len(refs) == 1:
         ref = refs[0]

@@ -320,6 +320,10 @@ class Understander:
         if is_greeting_only(text):
             return Query(raw=question, text=text, content="", lang=lang, channels=channel_language(text),
                          greeting=True, greeting_only=True, intent="greeting")
+        if _ABOUT_ASSISTANT.search(content) and not own_content(_ABOUT_ASSISTANT.sub(" ", content)):
+            # "你是谁？用的什么模型？": about the assistant itself, which no text of the library answers.
+            return Query(raw=question, text=text, content=content, lang=lang, channels=channel_language(text),
+                         intent="about_assistant")
         asks = frozenset(name for name, pattern in _CUE_FAMILIES.items() if pattern.search(content))
         selected = tuple(selected) if selected else None
         doc_mentions = self.documents.find(content)
@@ -486,7 +490,8 @@ class Understander:
                 role = context.role  # "how many is that?" after the cooperating ones: still the cooperating ones
             depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
         if followup and not liability and "ellipsis" in asks and "liability" not in asks and not refs and not switched \
-                and context.intent in ("topical", "greeting_plus") and cues.LIABILITY.search(context.question):
+                and context.intent in ("topical", "greeting_plus") and cues.LIABILITY.search(context.question) \
+                and not cues.CONTACT.search(content):
             asks = asks | {"liability"}  # "大企业拖欠呢？" after "国企拖欠有咩后果？": the consequences, for that party
             details["liability"] = True  # the liability articles of that document, for the party now named
         what_to_do = bool(_WHAT_TO_DO.search(content)) or liability
@@ -510,8 +515,19 @@ class Understander:
             earlier_text = normalize(self.library.clause(context.clause_ids[0]).text_zh)
         else:
             earlier_text = context.question if context else ""
+        # After a turn about a document as a whole (is it in force?), a follow-up with a topic of its own searches
+        # that document by its own words: "still in force" would only dilute "what does it say about late payment?".
+        about_document = followup and not switched and context.intent in ("document", "validity") \
+            and not asks & (_DOCUMENT_FACTS | {"validity", "count", "units"}) and own_content(topic)
         retrieval_text = (self.with_synonyms(earlier_text) if switched else
-                          self.with_synonyms(f"{context.question} {content}") if followup else ranked)
+                          self.with_synonyms(f"{context.question} {content}") if followup and not about_document else ranked)
+        if about_document:
+            # The document's terms the question gets only read with the earlier turn (late payment, asked of the
+            # Guangdong regulation named before: its "default"): added, though the earlier words are not.
+            joined = f"{context.question} {content}"
+            earlier_terms = self.with_synonyms(context.question)[len(context.question):].split()
+            added = [w for w in self.with_synonyms(joined)[len(joined):].split() if w not in earlier_terms and w not in ranked]
+            retrieval_text = f"{ranked} {' '.join(added)}".strip()
         evidence_text = whole if retrieval_text == ranked and whole != ranked else ""
         if body_alias:
             details["body_alias"] = body_alias
@@ -530,7 +546,7 @@ class Understander:
                 own = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", topic))
                 earlier = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(
                     normalize(context.question if context else ""), chain, self.library)))
-                if context and (context.intent in ("validity", "document")
+                if context and (context.intent in ("validity", "document") or _NEW_ARTICLES.search(content)
                                 or not set(self.library.documents_of(context.clause_ids)) & set(chain)):
                     # "what changed?" after "is it still in force?", or after talk of another document: the
                     # versions as a whole.
@@ -540,6 +556,7 @@ class Understander:
                 details["compare_text"] = self.with_synonyms(own if own_content(own) else earlier if own_content(earlier)
                                                              else "")
                 if not own_content(_PARTY_OR_LIMIT.sub(" ", own)) and context and context.clause_ids and \
+                        not _NEW_ARTICLES.search(content) and \
                         context.intent not in ("validity", "document") and \
                         self.library.clause(context.clause_ids[0]).doc_id in chain:
                     # (A validity or date answer cites the article on entry into force for the document as a whole:
@@ -813,12 +830,16 @@ class Understander:
             return True  # "and if it's serious enough to be a crime?": the same matter, at its worst
         if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context, raw=raw):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
-        if _TERM_PROPOSED.search(content) and _MAY_IT.search(content) and len(own.replace(" ", "")) <= 14:
+        if _TERM_PROPOSED.search(content) and (_MAY_IT.search(content) or _YES_NO.search(content)) \
+                and len(own.replace(" ", "")) <= 14:
             # "如果合同写90天呢？行不行？" / "and if the contract says 90 days?": the earlier rule, tested; an earlier
             # clause with no payment term (不得违约拖欠) leaves the term to be tried against the one that has it.
             return bool(_PAYMENT_TERM.search(self._context_text(context)))
-        if _ASPECT_WORDS.search(content) and not own_content(_ASPECT_WORDS.sub(" ", _ACTION_WORDS.sub(" ", content))):
-            return True  # 需要满足什么条件 / what are the requirements?: of the earlier turn's matter
+        if _ASPECT_WORDS.search(content) and not own_content(_ASPECT_WORDS.sub(" ", _ACTION_WORDS.sub(" ", content))) \
+                and all(m.group(0) in self._context_text(context).lower() for m in _COMPLAINT_ACT.finditer(content)):
+            # 需要满足什么条件 / what are the requirements?: of the earlier turn's matter; a complaint the earlier turn
+            # never spoke of (系咪要俾钱先可以投诉 after measure 4) is a matter of its own.
+            return True
         if "validity" in asks and len(own_content(_ACTION_WORDS.sub(" ", content)).replace(" ", "")) <= 4:
             return True  # 现在还能申请吗 / is it still available?: whether the earlier turn's text still applies
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
@@ -893,6 +914,10 @@ _PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国
                              r"|买方|买家|客户|甲方|采购方|采购单位"
                              r"|\b(?:maximum|max|minimum|limit|cap|deadline|longest)\b", re.IGNORECASE)
 # Words that ask about an aspect of a matter (its conditions, procedure, materials), not a topic of their own.
+_ABOUT_ASSISTANT = re.compile(r"你是谁|您是谁|你是什么|你叫什么|你系边个|你是(?:人|机器人|ai|chatgpt)|(?:用|基于)的?(?:是)?(?:什么|哪个|哪种)(?:模型|大模型|ai)"
+                              r"|什么模型|谁(?:开发|做|训练)的你|\bwho are you\b|\bwhat are you\b|\bare you (?:a |an )?(?:human|bot|robot|ai|chatgpt)\b"
+                              r"|\bwhat (?:ai |language )?model\b|\bwho (?:made|built|trained|created) you\b", re.IGNORECASE)
+_COMPLAINT_ACT = re.compile(r"投诉|举报|\bcomplain|\breport", re.IGNORECASE)
 _ASPECT_WORDS = re.compile(r"条件|要求|门槛|资格|标准|流程|程序|手续|步骤|材料|满足|符合|需要|必须|得|先|实现|完成|达到|达成|做到"
                            r"|\b(?:conditions?|requirements?|required|eligib\w*|criteria|qualif\w*|procedures?|steps?"
                            r"|paperwork|need|needs|must|meet|satisf\w*|first|achieved?|reached?|completed?|done)\b", re.IGNORECASE)
@@ -1031,6 +1056,9 @@ _EN_FILLER = frozenset({"what", "about", "who", "whom", "how", "does", "did", "c
 # A year used as a document's name: 2024年版, 2019年的广东条例, "the 2024 regulation", "the 2020 version".
 # A contract's terms that differ from the rule ("if the contract says something different", 合同另有约定) compare no
 # versions of a text.
+# "新版新增了哪些条文？" / "which articles are new?": the versions as a whole, not the topic compared before.
+_NEW_ARTICLES = re.compile(r"新增(?:了)?(?:哪些|什么|几)|\b(?:which|what) (?:articles|provisions|clauses) (?:are|were) (?:new|added)\b"
+                           r"|\bwhat(?:'s| is| was| has been)? (?:new|added)\b")
 _TERMS_DIFFER = re.compile(r"\b(?:contract|agreement|deal|terms)\b[^?？]{0,30}\b(?:different|differ|differently|otherwise)\b"
                            r"|(?:合同|协议|约定)[^?？]{0,12}(?:不同|不一样|另有|唔同)")
 _VERSION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:年版|版|年的?(?:条例|法(?![规律院])|方案)|\s(?:version|regulations?|law|plan|text|edition)\b"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from qa.answer.citation import _date_zh, clause_label, date_en, document_name, labels_with_document, make_citation
+from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, labels_with_document, make_citation, status_line
 from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, names_article, quote_answer
 from qa.answer.models import Answer, ListItem
@@ -269,6 +269,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             citations.remove(citation)
     if len(quotes_zh) == 1 and 0 in bare_heads:
         lines[0] = bare_heads[0]  # one clause, quoted under the answer: its label, not its text twice
+    if status == "lookup" and "validity" in query.asks and citations:
+        lines.insert(0, _clause_validity(query, library, library.clause(citations[0].clause_id)))
     if status == "lookup" and (premise := _false_premise(query, deps, [library.clause(c.clause_id) for c in citations])):
         lines.insert(0, premise[0])  # "第七十七条规定30天付款？": say no first, then what the article says
         if premise[1] is not None:
@@ -281,6 +283,27 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                   quote_en="\n".join(quotes_en) if len(quotes_en) == 1 else "",
                   citations=tuple(citations), departments=tuple(contacts), items=tuple(items),
                   notes=notes_for(library, cited_ids, query.lang), confidence=1.0)
+
+
+def _clause_validity(query: Query, library: Library, clause: Clause) -> str:
+    """"民营经济促进法第七十七条仲有冇效？" / "Is measure 4 still valid?": whether the clause's text is in force,
+    before the clause itself."""
+    info = library.info(clause.doc_id)
+    zh_label, en_label = clause_label(clause)
+    if query.lang == "zh":
+        name = f"{document_name(info, 'zh', number=False)}{zh_label}"
+        if info.status == "in_force":
+            return f"有效：{name}是现行规定（{status_line(info, 'zh')}）。"
+        if info.status == "superseded":
+            return f"已失效：{name}出自旧版本，{_date_zh(info.superseded_from)}起被新版本取代，现行规定以新版本为准。"
+        return f"{name}出自{status_line(info, 'zh')}；是否仍在执行，请向{check_with(library, info, 'zh')}核实。"
+    name = f"{en_label} of the {document_name(info, 'en', number=False)}"
+    if info.status == "in_force":
+        return f"Yes: {name} is in force ({status_line(info, 'en')})."
+    if info.status == "superseded":
+        return f"No: {name} is from an old version, superseded from {date_en(info.superseded_from)}; the new version's rules apply."
+    return (f"Not necessarily: {name} is from {status_line(info, 'en')}. Check with {check_with(library, info, 'en')} "
+            "whether it still applies.")
 
 
 # A figure the question asserts: 30天, 60日, 5 working days, 0.05%, 300万元.

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.citation import clause_label, validity_note
+from qa.answer.citation import clause_label, document_name, labels_with_document, validity_note
 from qa.answer.models import Answer, Contact
+from qa.index.tokenize import EN_STOPWORDS
 from qa.ingest.targets import fraction_percent
 from qa.models import Clause, Library, Sentence
 from qa.retrieve.retriever import Filters, Retriever, SearchResult
@@ -92,8 +93,9 @@ def contacts_for(library: Library, clause: Clause, sentences: list[Sentence] | t
         return tuple(Contact(d, library.department_english(d), "named", clause.id) for d in named_depts[:4])
     # "（以下统称受理投诉部门）" names the body before it again: not a body of its own.
     # A body named only as an owner (审计机关的审计结果作为结算依据) acts in nothing the text asks of anyone.
+    # 提请共同的上级机关决定: a superior shared by two state organs settles their dispute; no one turns to it.
     named = [b for b in clause.bodies if b in text and library.bodies[b].contact
-             and not re.search(rf"(?:统称|简称){re.escape(b)}", text)
+             and not re.search(rf"(?:统称|简称|共同的){re.escape(b)}", text)
              and re.search(rf"{re.escape(b)}(?!的)", text)]
     contacts: list[Contact] = []
     for b in named:
@@ -137,6 +139,10 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     """
     order = order or tuple(s.index for s in clause.sentences)
     own = set(tokenize(query.content))
+    if cues.DEFINITION.search(query.content):
+        # "What is the definition of a large enterprise?": every defining fragment shares "of", "the", "is"; the
+        # term defined decides (dev: dropping function words from every question only moved ties about).
+        own -= EN_STOPWORDS
     earlier = set(tokenize(query.context.question)) if query.followup and query.context else set()
     marks = time_marks(query.content)
     best = (-1.0, order[0], clause.sentences[order[0]].zh, clause.sentences[order[0]].en)
@@ -234,7 +240,16 @@ def context_note(library: Library, query: Query) -> tuple[str, ...]:
     """``（接上一问：第四条）`` / ``(Following up on Measure 4)`` for a follow-up turn."""
     if not query.followup or not query.context or not query.context.clause_ids:
         return ()
-    labels = [clause_label(library.clause(c))[0 if query.lang == "zh" else 1] for c in query.context.clause_ids[:3]]
+    i = 0 if query.lang == "zh" else 1
+    clauses = [library.clause(c) for c in query.context.clause_ids[:3]]
+    docs = list(dict.fromkeys(c.doc_id for c in clauses))
+    if query.context.intent in ("document", "validity"):
+        # The earlier turn was about documents as a whole: name them, not the article their dates came from.
+        labels = [document_name(library.info(d), query.lang, number=False) for d in docs]
+    else:
+        labels = [clause_label(c)[i] for c in clauses]
+        if len(set(labels)) < len(labels):  # 第十二条 of three documents: say whose
+            labels = [labels_with_document(library, c)[i] for c in clauses]
     return (("接上一问：" + "、".join(labels)) if query.lang == "zh" else ("Following up on " + ", ".join(labels)),)
 
 

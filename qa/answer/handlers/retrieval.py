@@ -446,6 +446,8 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
     elif not lead and query.intent in ("topical", "greeting_plus") and (
             verdict := _forbidden(query, zh, en, _tokenize(deps), clause=clause)):
         lead = verdict
+    elif not lead and query.intent in ("topical", "greeting_plus") and (owed := _owed(query, clause, _tokenize(deps), best=(zh, en))):
+        lead, idx, zh, en = owed
     if detail:
         # "60日：大型企业…60日内支付款项。" then the same fragment quoted: keep only the figure before it.
         lead += f"{suffix}" if detail in zh else f"{detail}{suffix}。"
@@ -463,7 +465,9 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
     else:
         shown = en or zh
         text = lead + f"{shown} ({en_label}, {document_name(library.info(clause.doc_id), 'en', number=False)}{title_en})"
-    contacts = contacts_for(library, clause, [clause.sentences[idx]])
+    # "What counts as a large enterprise?": a definition has no one to contact (国务院 approves the standard it cites).
+    contacts = () if cues.DEFINITION.search(query.content) and DEFINING.search(clause.sentences[idx].zh) else \
+        contacts_for(library, clause, [clause.sentences[idx]])
     citations = [deps_citation(deps, clause, span)]
     extra: list[str] = []
     for found in (counterpart(deps, clause, query.lang), in_force_too(query, deps, result, clause)
@@ -512,6 +516,53 @@ _COERCION_ASKED = re.compile(r"强制|强迫|逼|硬要|非要|必须|只能|只
 _EXCLUSION = re.compile(r"限制或者排斥|排斥|歧视|设置[^，。；]{0,12}(?:门槛|障碍)|差别待遇|区别对待")
 _EXCLUSION_ASKED = re.compile(r"限制|排斥|歧视|拒绝|门槛|不让|不准|拒之门外|挡在|\b(?:restrict|exclud|discriminat|bar|ban|block|reject|refus)\w*"
                               r"|\b(?:shut|lock|keep|kept|turn)\w* (?:\w+ )?(?:out|away)\b")
+
+
+# "系咪要俾利息？" / "Is there interest on late payment?": whether something is owed or exists, asked yes or no.
+# (Whether a rule exists — 有没有法律规定, "is there a law that …" — asks where it is written, not whether something is owed.)
+_ASKS_IF_OWED_ZH = re.compile(r"是不是要|要不要|需不需要|是否(?:需要|要|应当|应该|必须|有)|用不用|有没有(?!(?:法律|法规|规定|条例|政策|文件|条文))"
+                              r"|有无|^(?:那|咁)?(?:要|需要|应该)(?!求).{0,12}吗")
+_ASKS_IF_OWED_EN = re.compile(r"^(?:and |so )?(?:is|are) there\b(?! (?:a |an |any )?(?:laws?|rules?|regulations?|provisions?|polic\w+|articles?"
+                              r"|documents?)\b)|^(?:and |so )?(?:do|does|must|will|would) (?:they|it|he|she|the \w+(?: \w+)?)"
+                              r" (?:have to|need to|owe|pay|be required)\b|^(?:and |so )?(?:do|can) (?:i|we) (?:get|claim|receive)\b")
+
+
+# Whom a text is about, not what is owed them: sharing these says nothing.
+_WHO_WORDS = frozenset({"中小", "中小企", "小企业", "民企", "民营", "民营企业", "个体户", "smes", "sme", "enterpris", "compani", "busi",
+                        "small", "medium"})
+
+
+def _owed(query: Query, clause: Clause, tokens, *, best: tuple[str, str]) -> tuple[str, int, str, str] | None:
+    """(lead, sentence, zh, en) when a yes/no question on whether something is owed or exists ("系咪要俾利息？",
+    "Is there interest on late payment?") is answered by a sentence of ``clause`` that requires it (应当 … with a
+    word of the question, as many as ``best``, the fragment chosen so far, shares): "要：" / "Yes: " and that sentence with
+    the rest of its paragraph (the rate after the duty); else None."""
+    text = query.content.strip()
+    asked = _ASKS_IF_OWED_ZH.search(text) if query.lang == "zh" else _ASKS_IF_OWED_EN.search(text)
+    if not asked or _PERMISSION_ZH.search(text) or (query.lang == "en" and _PERMISSION_EN.search(text)):
+        return None  # (可以…吗 asks a permission: _forbidden's matter)
+    words = _words(tokens, query.lang)
+    # What is asked about: the words after 要不要 / 有没有 / "is there" (名额 in 有冇名额留俾中小企, which a duty to
+    # draw up preferential policies does not answer).
+    span = text[asked.end():asked.end() + 12] if query.lang == "zh" else text[asked.end():]
+    wanted = ({t for t in tokens(span) if len(t) >= 2} if query.lang == "zh" else words(span)) - _VERDICT_GENERIC - _WHO_WORDS
+    shared = len(wanted & words(best[0] if query.lang == "zh" else best[1]))
+    for s in clause.sentences:
+        if "应当" not in s.zh or "不得" in s.zh:
+            continue
+        duty = s.zh[s.zh.index("应当"):]
+        if not wanted & words(duty if query.lang == "zh" else (s.en or "")):
+            continue
+        rest = [x for x in clause.sentences if x.index >= s.index and x.paragraph == s.paragraph][:3]
+        zh = "".join(x.zh for x in rest)
+        en = " ".join(x.en for x in rest if x.en)
+        if len(wanted & words(zh if query.lang == "zh" else en)) < shared:
+            continue  # "Is there any price discount …?": the fragment on the discount says more than a duty
+        if query.lang == "zh":
+            word = "有" if re.search(r"有没有|有无|是否有", text) else "要"
+            return f"{word}：", s.index, zh, en
+        return "Yes: ", s.index, zh, en
+    return None
 
 
 def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None = None) -> str:
@@ -1290,6 +1341,11 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         if (accepts := next((s.index for s in clause.sentences if _ACCEPTS.search(s.zh)), None)) is not None:
             idx, hit = accepts, replace(hit, sentence=accepts, sentence_order=(accepts,))
     contacts = contacts_for(deps.library, clause, [clause.sentences[idx]])
+    if not contacts and (naming := next((s.index for s in clause.sentences if contacts_for(deps.library, clause, [s])), None)) \
+            is not None and not clause.leads and not clause.cooperates:
+        # "Who enforces that?" after Art. 31: the sentence that names the body (由其上级机关…责令改正), not item (七).
+        idx, hit = naming, replace(hit, sentence=naming, sentence_order=(naming,))
+        contacts = contacts_for(deps.library, clause, [clause.sentences[idx]])
     if not contacts:
         contacts = contacts_for(deps.library, clause, list(clause.sentences))
     lead = _contact_lead(query, deps, clause, contacts)
@@ -1339,10 +1395,15 @@ def _subject_in_charge(query: Query, deps: Deps) -> Clause | None:
     if query.followup or query.refs or query.departments:
         return None
     text = query.bare or query.content
+    library = deps.library
+    # "边个部门主管保障中小企业款项支付？": the work a document's title names (its title without 条例 / 法).
+    titled = [d.info.id for d in library.documents if d.info.in_force and len(core := _TITLE_FRAME.sub("", d.info.title)) >= 6
+              and core in query.content and library.in_charge_clause(d.info.id) is not None]
+    if len(titled) == 1 and query.documents in ((), tuple(titled)) and not query.places and not _OWN_AREA.search(query.content):
+        return library.in_charge_clause(titled[0])
     if not _SUBJECT_WORDS.search(text) or own_content(_BODY_WORDS.sub(" ", cues.without(
             text, cues.CONTACT, cues.IN_CHARGE, cues.ANAPHORA, _SUBJECT_WORDS, _SERVING_WORDS))):
         return None
-    library = deps.library
     docs = [d for d in (query.documents or query.selected or query.places or library.doc_ids)
             if library.in_charge_clause(d) is not None]
     # In force only: the historical plan's own leading group is no answer today, and its measures say more
@@ -1354,6 +1415,8 @@ def _subject_in_charge(query: Query, deps: Deps) -> Clause | None:
     return library.in_charge_clause(library.clause(result.hits[0].clause_id).doc_id) if result.hits else None
 
 
+_OWN_AREA = re.compile(r"全省|本省|全市|本市|省级|市级|区级|\b(?:province|provincial|city|municipal)\b")  # 全省…工作: the local body
+_TITLE_FRAME = re.compile(r"^中华人民共和国|(?:条例|法|工作方案)$")
 _DEFINED = re.compile(r"([^，。；：、（）]{4,60})（以下(?:统称|简称)([^）]{2,20})）")
 # What a contact question calls whoever it asks for: no topic of its own.
 _BODY_WORDS = re.compile(r"部门|单位|机构|\b(?:departments?|agency|agencies|office|body|bodies)\b")
