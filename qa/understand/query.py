@@ -141,6 +141,8 @@ _DEPARTMENT_WORD = re.compile(r"部门|单位|机构|\b(?:departments|bureaus|ag
 def _asked_part(content: str) -> str:
     """What a consequence question asks, after its condition: "if an agency misses the payment deadline, what's the
     consequence?" asks no figure (the deadline is the condition), "…, how much is the fine?" does."""
+    if m := re.match(r"^(?:so |and |but )?what (?:happens|happened|will happen|if)\b", content):
+        return m.group(0)  # "what happens to an agency that misses the deadline?": the condition follows the question
     head, sep, tail = max(content.rpartition(","), content.rpartition("，"), key=lambda p: len(p[0]))
     return tail if sep and cues.LIABILITY.search(tail) else content
 

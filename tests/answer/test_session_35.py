@@ -143,3 +143,16 @@ def test_whether_a_law_exists_is_no_yes_about_a_duty(real_assistant):
     assert not a.answer.startswith("Yes: ")
     a = real_assistant.ask("Is there any price discount for small businesses in bid evaluation in Guangdong?")
     assert a.citations[0].clause_id == f"{GD}/article-44" and "6%" in a.answer
+
+
+def test_what_happens_to_those_who_break_a_rule_is_a_liability_question(real_assistant):
+    cases = (("What happens if a government body issues policies without a fair competition review?", f"{PEL}/article-71"),
+             ("In Guangdong, what happens if a government department forces an SME to use an intermediary it designates?",
+              f"{GD}/article-66"),
+             ("Under the individual business regulation, what if an official harms an individual business by not doing "
+              "their job properly?", "individual-business-regulation-2022/article-36"))
+    for question, clause in cases:
+        assert real_assistant.ask(question).citations[0].clause_id == clause, question
+    # A deadline in the condition is no figure asked.
+    q = real_assistant.understand("What happens to a government agency that doesn't pay an SME within the deadline?")
+    assert "liability" in q.asks and q.intent != "figure"
