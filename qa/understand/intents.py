@@ -96,7 +96,7 @@ def _counts_structure(q: Query) -> bool:
                           r"|(?:几|多少)\s*(?:条|项|个|章)\s*(?:措施|目标|原则|要求|条款)"
                           r"|how many (?:(?:numbered|separate|main|basic|guiding|work|specific|individual|key|major|concrete) ){0,3}"
                           r"(?:measures|articles|chapters|goals|targets|principles"
-                          r"|requirements|clauses|groups|items)",
+                          r"|requirements|clauses|groups|items|措施|条款|条|目标|原则|要求|章)",  # "How many 措施 are there?"
                           q.content))
 
 
@@ -110,8 +110,9 @@ def _little_topic(text: str) -> bool:
                               r"|\b(?:measures|articles|chapters|goals|targets|principles|requirements|clauses|groups"
                               r"|items|sections|parts|has|have|contain|contains|include|includes|in (?:it|total|all)"
                               r"|lay(?:s)? (?:down|out)|sets? (?:out|forth)|spells? out|lists?|names?|states?|mentions?|gives?"
-                              r"|main|basic|guiding|work|key|numbered|separate|(?:this|that|the|each) (?:regulations?|law|document|text))\b"
-                              r"|主要|基本",
+                              r"|main|basic|guiding|work|key|numbered|separate|(?:this|that|the|each) (?:regulations?|law|document|text)"
+                              r"|split|divided|grouped|organi[sz]ed|into|they|them|it)\b"
+                              r"|主要|基本|分成|分为|分作",
                               " ", text))
     return len(rest.replace(" ", "")) <= 3
 

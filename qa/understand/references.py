@@ -96,7 +96,8 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
     # 跳 for 条 (both tiao in pinyin input) only after 第 and a number: 第二十三跳讲的啥.
     (rf"第\s*(?P<n>{NUM})\s*跳(?=\s*(?:讲|说|是|写|规定|内容|的|呢|啊|吗|\?|？|$))", None),
     # A bare "12条" / "十二条" only where it reads as a clause number, not as "3条措施" (three measures).
-    (rf"(?<![有共几多第哪\d零〇一二两三四五六七八九十百千廿卅])(?P<n>{NUM})\s*条{PART_ZH}?"
+    # (那三条 is "those three"; 那31条呢 and 那十二条呢 are articles.)
+    (rf"(?<![有共几多第哪\d零〇一二两三四五六七八九十百千廿卅])(?!(?<=[那这])[一二两三四五六七八九]\s*条)(?P<n>{NUM})\s*条{PART_ZH}?"
      r"(?!\s*(?:措施|规定|意见|建议|政策|办法|条例|法规|款|项|原则|目标|要求|个|家|户|路|线|街|件))", None),
     # After the bare form, which would otherwise lose "25条第二款" to its part alone.
     (rf"第\s*(?P<n>{NUM})\s*(?:项|点|款|个)(?!\s*[（(])", "part_only"),

@@ -156,3 +156,18 @@ def test_what_happens_to_those_who_break_a_rule_is_a_liability_question(real_ass
     # A deadline in the condition is no figure asked.
     q = real_assistant.understand("What happens to a government agency that doesn't pay an SME within the deadline?")
     assert "liability" in q.asks and q.intent != "figure"
+
+
+def test_which_are_not_led_among_a_group_just_listed_or_named(fake_assistant):
+    plan = Selection(documents=(PLAN,))
+    a = fake_assistant.ask("其中哪几条不是市科技局牵头的？", history=["加快技术进步那一类一共有哪些措施？"], selection=plan)
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/measure-{n}" for n in (15, 16, 17)]
+    a = fake_assistant.ask("用好调控手段那三条里，哪条不是市经贸委牵头的？", selection=plan)
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/measure-30", f"{PLAN}/measure-32"]
+
+
+def test_counting_the_plans_measures_and_groups_with_chinese_terms_in_english(fake_assistant):
+    plan = Selection(documents=(PLAN,))
+    first = "How many 措施 are there in the plan in total?"
+    assert "34 measures" in fake_assistant.ask(first, selection=plan).answer
+    assert "9 groups" in fake_assistant.ask("and how many groups are they split into?", history=[first], selection=plan).answer

@@ -75,3 +75,12 @@ def test_a_range_written_with_a_dash_or_tilde_is_each_number():
 def test_an_item_after_a_paragraph_refines_it_and_names_no_clause_of_its_own():
     refs = find_references("民营经济促进法第二十一条第一款第二项")
     assert [(r.number, r.part, r.part_kind) for r in refs] == [(21, 1, "paragraph")]
+
+
+def test_those_three_is_a_count_and_that_thirty_first_a_clause():
+    from qa.understand.references import find_references
+
+    assert find_references("用好调控手段那三条里") == []
+    assert [r.number for r in find_references("那31条呢")] == [31]
+    assert [r.number for r in find_references("那十二条呢")] == [12]
+    assert [r.number for r in find_references("第9999条")] == [9999]

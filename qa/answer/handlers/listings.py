@@ -155,6 +155,9 @@ def _scope_docs(query: Query, library: Library) -> list[str]:
     return [d.id for d in library.documents if any(c.leads or c.cooperates for c in d.clauses)]
 
 
+_AMONG_LISTED = re.compile(r"其中|这些|这几条|那几条|以上|上面|\b(?:among|of) (?:them|these|those)\b|\bwhich of (?:them|these|those)\b",
+                           re.IGNORECASE)
+
 def handle_department(query: Query, deps: Deps) -> Answer:
     """The clauses a department leads or cooperates on (or does not lead), with the count."""
     library = deps.library
@@ -174,6 +177,12 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         clauses = members
         group_en = clauses[0].group_path_en[-1] if clauses and clauses[0].group_path_en else group[1]
         lines.append(f"限于“{group[1]}”：" if query.lang == "zh" else f"Within “{group_en}”:")
+    elif query.followup and query.context and len(query.context.items) > 1 and query.context.intent == "group_listing" \
+            and _AMONG_LISTED.search(query.content):
+        # "其中哪几条不是市科技局牵头的？" after a group's measures: among those listed, not the whole plan.
+        listed = set(query.context.items)
+        clauses = [c for c in clauses if c.id in listed]
+        lines.append("限于上面列出的条款：" if query.lang == "zh" else "Among the clauses listed above:")
     elif query.followup and query.context and query.context.clause_ids and _IN_THIS_CLAUSE.search(query.content):
         # "市民营办在这条里负责什么？" after measure 20: its part in that clause, not everything it does.
         clauses = [library.clause(c) for c in query.context.clause_ids[:1]]
