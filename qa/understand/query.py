@@ -343,7 +343,8 @@ class Understander:
             # "Which documents come from Guangzhou?" / 哪些文件是广东省的: the catalogue, filtered, not a topic search.
             asks, doc_mentions = asks | {"library"}, []
         if context and context.clause_ids and doc_mentions and all(m.version_only for m in doc_mentions) \
-                and not set(self.library.documents_of(context.clause_ids)) & set(self.documents.versions(doc_mentions[0].doc_id)):
+                and not set(self.library.documents_of(context.clause_ids)) & set(self.documents.versions(doc_mentions[0].doc_id)) \
+                and not (find_references(content) and self._year_of_no_earlier_document(doc_mentions, context)):
             doc_mentions = []  # "旧版呢？" after the Guangzhou regulation: its own old version, not the payment regulation's
         # Structure only the plan has (几条措施, the main goals) limits the search to it, as choosing it would.
         structural = tuple(m.doc_id for m in doc_mentions if m.structural)
@@ -545,7 +546,8 @@ class Understander:
                 chain = self._compared_versions(tuple(self.library.doc_ids))
             if chain:
                 # The topic compared, else the earlier question's ("what changed?" after "how long must they pay?").
-                own = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", topic))
+                # (Without the document's own name: 保障中小企业款项支付条例2020版和2025版有什么区别 compares no topic.)
+                own = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(topic, chain, self.library)))
                 earlier = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(
                     normalize(context.question if context else ""), chain, self.library)))
                 if context and (context.intent in ("validity", "document") or _NEW_ARTICLES.search(content)
@@ -716,6 +718,17 @@ class Understander:
             else:
                 out.append(replace(ref, part_only=False))
         return tuple(out)
+
+    def _year_of_no_earlier_document(self, mentions, context: Context) -> bool:
+        """"2020版第八条" after an article of the 2025 private-economy law: with a clause named, a year none of the earlier
+        turn's documents was adopted, revised or took effect in names the version that has it ("2020年版呢？" alone still
+        asks for that document's 2020 version, which the library may not hold)."""
+        years = {y for m in mentions for y in re.findall(r"(?:19|20)\d\d", m.text)}
+        if not years:
+            return False
+        earlier = {d[:4] for doc in self.library.documents_of(context.clause_ids)
+                   for d in self.library.info(doc).dates.values() if d}
+        return not years & earlier
 
     def _leans_on_context(self, content: str, asks: frozenset[str], named: tuple[str, ...], mentions) -> bool:
         """A question that names a document but brings no topic of its own (类似规定 / anything on this). One about
@@ -913,13 +926,13 @@ _PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国
                              r"|最长|最多|上限|期限|有没有"
                              r"|\b(?:big|large|private|privately-owned|state-owned|government|public)\b|\b(?:company|companies"
                              r"|firms?|enterprises?|agenc(?:y|ies)|bodies|body|institutions?|buyers?|clients?|customers?|purchasers?)\b"
-                             r"|买方|买家|客户|甲方|采购方|采购单位"
+                             r"|买方|买家|客户|甲方|对方|采购方|采购单位"
                              r"|\b(?:maximum|max|minimum|limit|cap|deadline|longest)\b", re.IGNORECASE)
-# Words that ask about an aspect of a matter (its conditions, procedure, materials), not a topic of their own.
 _ABOUT_ASSISTANT = re.compile(r"你是谁|您是谁|你是什么|你叫什么|你系边个|你是(?:人|机器人|ai|chatgpt)|(?:用|基于)的?(?:是)?(?:什么|哪个|哪种)(?:模型|大模型|ai)"
                               r"|什么模型|谁(?:开发|做|训练)的你|\bwho are you\b|\bwhat are you\b|\bare you (?:a |an )?(?:human|bot|robot|ai|chatgpt)\b"
                               r"|\bwhat (?:ai |language )?model\b|\bwho (?:made|built|trained|created) you\b", re.IGNORECASE)
 _COMPLAINT_ACT = re.compile(r"投诉|举报|\bcomplain|\breport", re.IGNORECASE)
+# Words that ask about an aspect of a matter (its conditions, procedure, materials), not a topic of their own.
 _ASPECT_WORDS = re.compile(r"条件|要求|门槛|资格|标准|流程|程序|手续|步骤|材料|满足|符合|需要|必须|得|先|实现|完成|达到|达成|做到"
                            r"|\b(?:conditions?|requirements?|required|eligib\w*|criteria|qualif\w*|procedures?|steps?"
                            r"|paperwork|need|needs|must|meet|satisf\w*|first|achieved?|reached?|completed?|done)\b", re.IGNORECASE)

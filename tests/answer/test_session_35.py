@@ -171,3 +171,35 @@ def test_counting_the_plans_measures_and_groups_with_chinese_terms_in_english(fa
     first = "How many 措施 are there in the plan in total?"
     assert "34 measures" in fake_assistant.ask(first, selection=plan).answer
     assert "9 groups" in fake_assistant.ask("and how many groups are they split into?", history=[first], selection=plan).answer
+
+
+# Session-35 fresh user (evaluation/fresh-user/session-35.md)
+
+def test_a_year_with_a_clause_names_the_version_that_has_it_after_another_document(fake_assistant):
+    a = fake_assistant.ask("2020版第八条还能用吗", history=["民营经济促进法第3条"])
+    assert a.citations[0].clause_id == f"{OLD}/article-8" and a.answer.startswith("已失效")
+    # Alone, a year after another document still asks for that document's version.
+    a = fake_assistant.ask("2020年版呢？", history=["广州条例第34条"])
+    assert not a.citations or not a.citations[0].clause_id.startswith(OLD)
+
+
+def test_two_clauses_of_two_documents_named_by_short_names(fake_assistant):
+    a = fake_assistant.ask("比较中小企业促进法第53条和广东省条例第61条")
+    assert [c.clause_id for c in a.citations[:2]] == ["sme-promotion-law-2017/article-53", f"{GD}/article-61"]
+
+
+def test_the_whole_regulation_compared_by_its_full_name_is_the_overview(fake_assistant):
+    a = fake_assistant.ask("保障中小企业款项支付条例2020版和2025版有什么区别？")
+    assert a.intent == "compare_versions" and "新增或无对应的条款" in a.answer
+
+
+def test_the_other_party_after_a_proposed_term_is_tried_against_its_cap(real_assistant):
+    a = real_assistant.ask("如果对方是政府机关呢？", history=["合同里能不能约定90天付款？"])
+    assert a.citations[0].clause_id == f"{PAY}/article-9" and a.answer.startswith("不可以")
+
+
+def test_interest_owed_asked_as_a_follow_up_or_a_permission(real_assistant):
+    a = real_assistant.ask("那他们逾期了要赔利息吗", history=["政府机关欠我工程款"])
+    assert a.answer.startswith("要：") and "万分之五" in a.answer
+    a = real_assistant.ask("可唔可以收利息㗎？", history=["大企业拖欠货款"])
+    assert a.answer.startswith("可以：") and "万分之五" in a.answer

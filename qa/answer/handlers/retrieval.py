@@ -521,7 +521,7 @@ _EXCLUSION_ASKED = re.compile(r"限制|排斥|歧视|拒绝|门槛|不让|不准
 # "系咪要俾利息？" / "Is there interest on late payment?": whether something is owed or exists, asked yes or no.
 # (Whether a rule exists — 有没有法律规定, "is there a law that …" — asks where it is written, not whether something is owed.)
 _ASKS_IF_OWED_ZH = re.compile(r"是不是要|要不要|需不需要|是否(?:需要|要|应当|应该|必须|有)|用不用|有没有(?!(?:法律|法规|规定|条例|政策|文件|条文))"
-                              r"|有无|^(?:那|咁)?(?:要|需要|应该)(?!求).{0,12}吗")
+                              r"|有无|(?:要|需要|应该|得)(?!求)[^，。？?]{0,10}吗[?？]?$")
 _ASKS_IF_OWED_EN = re.compile(r"^(?:and |so )?(?:is|are) there\b(?! (?:a |an |any )?(?:laws?|rules?|regulations?|provisions?|polic\w+|articles?"
                               r"|documents?)\b)|^(?:and |so )?(?:do|does|must|will|would) (?:they|it|he|she|the \w+(?: \w+)?)"
                               r" (?:have to|need to|owe|pay|be required)\b|^(?:and |so )?(?:do|can) (?:i|we) (?:get|claim|receive)\b")
@@ -538,13 +538,16 @@ def _owed(query: Query, clause: Clause, tokens, *, best: tuple[str, str]) -> tup
     word of the question, as many as ``best``, the fragment chosen so far, shares): "要：" / "Yes: " and that sentence with
     the rest of its paragraph (the rate after the duty); else None."""
     text = query.content.strip()
-    asked = _ASKS_IF_OWED_ZH.search(text) if query.lang == "zh" else _ASKS_IF_OWED_EN.search(text)
-    if not asked or _PERMISSION_ZH.search(text) or (query.lang == "en" and _PERMISSION_EN.search(text)):
-        return None  # (可以…吗 asks a permission: _forbidden's matter)
+    permission = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
+    # 可唔可以收利息: a permission a duty of the other side grants (in English "can I charge …?" reads fees as often).
+    asked = (permission if query.lang == "zh" else None) if permission else (
+        _ASKS_IF_OWED_ZH.search(text) if query.lang == "zh" else _ASKS_IF_OWED_EN.search(text))
+    if not asked:
+        return None
     words = _words(tokens, query.lang)
     # What is asked about: the words after 要不要 / 有没有 / "is there" (名额 in 有冇名额留俾中小企, which a duty to
     # draw up preferential policies does not answer).
-    span = text[asked.end():asked.end() + 12] if query.lang == "zh" else text[asked.end():]
+    span = text[asked.start():asked.end() + 12] if query.lang == "zh" else text[asked.end():]
     wanted = ({t for t in tokens(span) if len(t) >= 2} if query.lang == "zh" else words(span)) - _VERDICT_GENERIC - _WHO_WORDS
     shared = len(wanted & words(best[0] if query.lang == "zh" else best[1]))
     for s in clause.sentences:
@@ -559,7 +562,7 @@ def _owed(query: Query, clause: Clause, tokens, *, best: tuple[str, str]) -> tup
         if len(wanted & words(zh if query.lang == "zh" else en)) < shared:
             continue  # "Is there any price discount …?": the fragment on the discount says more than a duty
         if query.lang == "zh":
-            word = "有" if re.search(r"有没有|有无|是否有", text) else "要"
+            word = "可以" if permission else "有" if re.search(r"有没有|有无|是否有", text) else "要"
             return f"{word}：", s.index, zh, en
         return "Yes: ", s.index, zh, en
     return None
@@ -1381,7 +1384,7 @@ _SUBJECT_WORDS = re.compile(
     r"|\bprivate(?:ly[- ]owned)? (?:economy|economic organi[sz]ations?|sector|businesses|business|enterprises?|companies"
     r"|company|firms?)\b|\bsmes?\b|\bsmall and medium(?:-sized)? (?:enterprises|businesses|companies)\b|\bsole traders?\b"
     r"|\bindividual (?:businesses|industrial and commercial households)\b")
-_SERVING_WORDS = re.compile(r"专门|专职|帮助?|服务|扶持|支持|促进|发展|工作|管理?|负责|统筹|协调|广州|广东|全国|国家|本市|本省"
+_SERVING_WORDS = re.compile(r"层面|级别|\blevel\b|\bat\b|专门|专职|帮助?|服务|扶持|支持|促进|发展|工作|管理?|负责|统筹|协调|广州|广东|全国|国家|本市|本省"
                             r"|\b(?:specifically|dedicated|help(?:s|ing)?|support(?:s|ing)?|promot(?:e|es|ing|ion)|serv(?:e|es|ing)"
                             r"|development|work|affairs|matters|guangzhou|guangdong|national(?:ly)?|there|any|one|just)\b")
 
@@ -1397,8 +1400,9 @@ def _subject_in_charge(query: Query, deps: Deps) -> Clause | None:
     text = query.bare or query.content
     library = deps.library
     # "边个部门主管保障中小企业款项支付？": the work a document's title names (its title without 条例 / 法).
+    # (Not the document's own name: 中小企业促进法里由谁… names the law, not the work of promoting SMEs.)
     titled = [d.info.id for d in library.documents if d.info.in_force and len(core := _TITLE_FRAME.sub("", d.info.title)) >= 6
-              and core in query.content and library.in_charge_clause(d.info.id) is not None]
+              and re.search(re.escape(core) + r"(?!条例|法|工作方案)", query.content) and library.in_charge_clause(d.info.id) is not None]
     if len(titled) == 1 and query.documents in ((), tuple(titled)) and not query.places and not _OWN_AREA.search(query.content):
         return library.in_charge_clause(titled[0])
     if not _SUBJECT_WORDS.search(text) or own_content(_BODY_WORDS.sub(" ", cues.without(
