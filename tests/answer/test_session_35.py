@@ -203,3 +203,16 @@ def test_interest_owed_asked_as_a_follow_up_or_a_permission(real_assistant):
     assert a.answer.startswith("要：") and "万分之五" in a.answer
     a = real_assistant.ask("可唔可以收利息㗎？", history=["大企业拖欠货款"])
     assert a.answer.startswith("可以：") and "万分之五" in a.answer
+
+
+def test_who_punishes_them_names_the_body_of_the_liability_article(real_assistant):
+    history = ["政府机关欠我工程款，合同写了90天付款，这合法吗？", "那他们逾期了要赔利息吗"]
+    a = real_assistant.ask("这种情况谁负责追责？", history=history)
+    assert a.citations[0].clause_id == f"{PAY}/article-31" and [d.name for d in a.departments] == ["上级机关"]
+
+
+def test_who_cooperates_on_a_measure_that_names_none(fake_assistant):
+    a = fake_assistant.ask("措施12谁配合")
+    assert "没有写明配合部门" in a.answer and "市科技局牵头" in a.answer
+    a = fake_assistant.ask("Who cooperates on measure 12?")
+    assert "names no cooperating department" in a.answer

@@ -228,7 +228,10 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 total = f"共涉及{more}{sum(n for _r, n, _x, _o in counted)}个部门，" if len(counted) > 1 else ""
                 lines.append(f"{head}（{clause.title}）{total}" + "，".join(
                     f"{ROLE_ZH[role]}部门{'至少' if o else '共'}{n}个：{names}" for role, n, names, o in counted) + "。")
-            if asks_contact and dept and not counted:
+            if asks_contact and dept and not counted and not coop_names and _ASKS_COOPERATING.search(query.content):
+                # "措施12谁配合？": it names none; who leads it, said as such.
+                lines.append(f"{head}（{clause.title}）没有写明配合部门，{dept}。")
+            elif asks_contact and dept and not counted:
                 lines.append(f"{head}（{clause.title}）{dept}。")
             else:
                 lines.append(f"{head}（{clause.title}）：{zh}" + (f"（{dept}）" if dept and not single else ""))
@@ -247,7 +250,9 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 lines.append(f"{head} ({clause.title_en}) names {total}" + "; ".join(
                     f"{'at least ' if o else ''}{n} {ROLE_EN[role]} department{'s' if n != 1 else ''}: {names}"
                     for role, n, names, o in counted) + ".")
-            if asks_contact and dept and not counted:
+            if asks_contact and dept and not counted and not coop_names and _ASKS_COOPERATING.search(query.content):
+                lines.append(f"{head} ({clause.title_en}) names no cooperating department; it is {dept}.")
+            elif asks_contact and dept and not counted:
                 lines.append(f"{head} ({clause.title_en}) is {dept}.")
             else:
                 lines.append(f"{head} ({clause.title_en}): {en or zh}" + (f" ({dept})" if dept and not single else ""))
@@ -313,6 +318,9 @@ _SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工�
               "个月": "个月", "months": "个月", "年": "年", "years": "年", "%": "%", "％": "%", "percent": "%",
               "万元": "万", "亿元": "亿", "万": "万", "亿": "亿", "元": "元"}
 
+
+# "措施12谁配合？" / "who cooperates on measure 12?": the cooperating departments asked for, not who leads.
+_ASKS_COOPERATING = re.compile(r"配合|协助|\bco-?operat\w*|\bassist\w*", re.IGNORECASE)
 
 ROLE_ZH = {"lead": "牵头", "cooperate": "配合", "responsible": "负责", "lead_or_responsible": "牵头或负责"}
 ROLE_EN = {"lead": "lead", "cooperate": "cooperating", "responsible": "responsible", "lead_or_responsible": "lead or responsible"}

@@ -1259,9 +1259,20 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
     # Where to complain or apply is an act, not who is in charge ("中小企业促进法 where can SMEs complain?").
     charge = _in_charge_switch(query, deps) or (None if wanted or _ASKS_WHERE_TO_COMPLAIN.search(query.content)
                                                 else _subject_in_charge(query, deps))
+    sanctioning = None
+    if charge is None and query.followup and query.context and query.context.clause_ids and _WHO_SANCTIONS.search(query.content):
+        # "这种情况谁负责追责？" after late-payment interest: the body the liability article names (上级机关…责令改正).
+        docs = deps.library.documents_of(query.context.clause_ids)
+        liable = liability_first(query, deps, Filters(documents=docs), query.context.clause_ids, chapter_first=True)
+        sanctioning = next((deps.library.clause(h.clause_id) for h in (liable.hits[:5] if liable else ())
+                            if _names_contact(deps, deps.library.clause(h.clause_id))), None)
     context_acts = query.followup and query.context and query.context.clause_ids and (not wanted or any(
         _speaks_of(deps.library.clause(c), wanted, query.lang) for c in query.context.clause_ids))
-    if context_acts and not query.details.get("switched"):
+    if sanctioning is not None:
+        clauses = [sanctioning]
+        result = SearchResult(query=query.retrieval_text, hits=(), confidence=1.0)
+        context_acts = False
+    elif context_acts and not query.details.get("switched"):
         clauses = [deps.library.clause(c) for c in query.context.clause_ids]
         result = SearchResult(query=query.retrieval_text, hits=(), confidence=1.0)
         items = query.context.items
@@ -1376,6 +1387,11 @@ def _in_charge_switch(query: Query, deps: Deps) -> Clause | None:
     if earlier_charge is None or earlier_charge.id != earlier:
         return None
     return library.in_charge_clause(switched[0])
+
+
+# Who punishes or holds to account (追责, 处罚, "who punishes them?"): the body a liability article names.
+_WHO_SANCTIONS = re.compile(r"追责|问责|处罚|惩罚|处分|罚款|\bpunish\w*|\bpenali[sz]\w*|\bsanction\w*|\bhold\w* (?:them |it )?accountable",
+                            re.IGNORECASE)
 
 
 # The subject a whole document is about: who is in charge of it is who is in charge of the document.
