@@ -632,10 +632,10 @@ class Understander:
         return m.group(1), docs[0]
 
     def _version_years(self, doc_id: str) -> set[str]:
-        """The years a version goes by: revised, published, in force (adopted only if never revised: the 2019
+        """The years a version goes by: revised, published, in force, signed (the 2007 plan; adopted only if never revised: the 2019
         revision of a regulation adopted in 2007 is no "2007 version")."""
         dates = self.library.info(doc_id).dates
-        keys = ("revised", "published", "effective", "approved") + (() if "revised" in dates else ("adopted",))
+        keys = ("revised", "published", "effective", "approved", "signed") + (() if "revised" in dates else ("adopted",))
         return {dates[k][:4] for k in keys if k in dates}
 
     def _switch_documents(self, content: str, context: Context, selected: tuple[str, ...] | None) -> tuple[str, ...] | None:

@@ -19,7 +19,7 @@ from qa.ingest.numerals import to_int
 from qa.understand.spans import find_all, overlaps
 
 CN = r"[零〇一二两三四五六七八九十百千廿卅]+"
-NUM = rf"(?:(?<![\d\-－])\d{{1,3}}(?!\d)|{CN})"
+NUM = rf"(?:(?<![\d\-－.．])\d{{1,3}}(?![\d.．]\d)|{CN})"  # 第1.5条 names no clause 5 (nor 1)
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen").split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}

@@ -216,3 +216,13 @@ def test_who_cooperates_on_a_measure_that_names_none(fake_assistant):
     assert "没有写明配合部门" in a.answer and "市科技局牵头" in a.answer
     a = fake_assistant.ask("Who cooperates on measure 12?")
     assert "names no cooperating department" in a.answer
+
+
+def test_the_plans_own_year_is_its_version(fake_assistant):
+    a = fake_assistant.ask("2007年那个工作方案还有效吗？")
+    assert a.intent == "validity" and "没有" not in a.answer.split("：")[0] and "2010" in a.answer
+
+
+def test_which_department_handles_complaints_in_guangdong_is_its_complaint_platform(real_assistant):
+    for question in ("which department handles 投诉 in Guangdong?", "广东省投诉找哪个部门"):
+        assert real_assistant.ask(question).citations[0].clause_id == f"{GD}/article-58", question

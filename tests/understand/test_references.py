@@ -84,3 +84,9 @@ def test_those_three_is_a_count_and_that_thirty_first_a_clause():
     assert [r.number for r in find_references("那31条呢")] == [31]
     assert [r.number for r in find_references("那十二条呢")] == [12]
     assert [r.number for r in find_references("第9999条")] == [9999]
+
+
+def test_a_decimal_is_no_clause_number():
+    from qa.understand.references import find_references
+
+    assert find_references("第1.5条") == [] and [r.number for r in find_references("第5条")] == [5]

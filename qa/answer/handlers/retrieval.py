@@ -1498,6 +1498,7 @@ def _wanted_actions(query: Query) -> list[str]:
         found = [word for word in _ACTIONS_ZH if word in query.content]
         return found or (["投诉"] if _STILL_UNPAID.search(query.content) else [])
     found = [stem for stem in _ACTIONS_EN if re.search(rf"\b{stem}", query.content)]
+    found += [word for word in _ACTIONS_ZH if word in query.content]  # "which department handles 投诉?"
     return found or (["complain"] if _STILL_UNPAID.search(query.content) else [])
 
 
@@ -1517,6 +1518,10 @@ _SAME_ACTION = {"申请": ("申请", "申报"), "申报": ("申请", "申报")}
 
 
 def _speaks_of(clause: Clause, wanted: list[str], lang: str) -> bool:
+    """Does ``clause`` speak of one of the ``wanted`` actions (Chinese words in its Chinese, English stems in its English)?"""
+    if lang != "zh" and any(not w.isascii() for w in wanted):
+        return _speaks_of(clause, [w for w in wanted if not w.isascii()], "zh") or _speaks_of(
+            clause, [w for w in wanted if w.isascii()], lang)
     text = clause.text_zh if lang == "zh" else clause.text_en.lower()
     return any(w in text for word in wanted for w in _SAME_ACTION.get(word, (word,)))
 
@@ -1554,7 +1559,10 @@ _ASKS_WHERE_TO_COMPLAIN = re.compile(
     r"|怎么(?:投诉|举报|维权)|^(?:我|我们)?(?:想|要|准备|打算)(?:去)?(?:投诉|举报)"
     r"|\bi (?:want|would like|need) to (?:complain|file a complaint|report)"
     r"|\bwhere (?:can|do|should|could) (?:i|we|smes?|they|businesses|companies|firms) (?:complain|file a complaint|lodge|report)"
-    r"|\bwho (?:do|can|should) (?:i|we) (?:complain|report) to\b|\bhow (?:do|can) (?:i|we) (?:complain|file a complaint)")
+    r"|\bwho (?:do|can|should) (?:i|we) (?:complain|report) to\b|\bhow (?:do|can) (?:i|we) (?:complain|file a complaint)"
+    # 投诉找哪个部门 / "which department handles complaints?": where complaints are received
+    r"|(?:投诉|举报|维权)(?:要|应该|可以)?(?:找哪个部门|找哪个单位|找哪里|去哪)"
+    r"|\bwhich (?:department|agency|body|bodies|authority|office) (?:handles|takes|receives|accepts|deals with) (?:complaints|投诉)")
 
 
 def _contact_lead(query: Query, deps: Deps, clause: Clause, contacts) -> str:
