@@ -226,3 +226,17 @@ def test_the_plans_own_year_is_its_version(fake_assistant):
 def test_which_department_handles_complaints_in_guangdong_is_its_complaint_platform(real_assistant):
     for question in ("which department handles 投诉 in Guangdong?", "广东省投诉找哪个部门"):
         assert real_assistant.ask(question).citations[0].clause_id == f"{GD}/article-58", question
+
+
+def test_a_department_outside_the_chosen_documents_is_no_contact_box(fake_assistant):
+    a = fake_assistant.ask("市科技局牵头哪些措施？", selection=Selection(statuses=("in_force",)))
+    assert a.answer.startswith("没有") and not a.departments
+
+
+def test_who_to_contact_now_about_the_plan_names_todays_body_first(fake_assistant):
+    plan = Selection(documents=(PLAN,))
+    a = fake_assistant.ask("那现在该找哪个部门？", history=["第二十条还有效吗"], selection=plan)
+    assert a.answer.startswith("现在请向市工业和信息化主管部门")
+    a = fake_assistant.ask("措施4 who do I contact now?", selection=plan)
+    assert a.answer.startswith("Today, ask the municipal department in charge of industry and information technology")
+    assert not fake_assistant.ask("措施4谁牵头", selection=plan).answer.startswith("现在")

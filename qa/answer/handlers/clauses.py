@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, labels_with_document, make_citation, status_line
-from qa.answer.handlers.common import Deps, contacts_for, notes_for, simple_answer
+from qa.answer.handlers.common import ASKS_NOW, Deps, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, names_article, quote_answer
 from qa.answer.models import Answer, ListItem
 from qa.index.tokenize import english_tokenize
@@ -274,6 +274,11 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             citations.remove(citation)
     if len(quotes_zh) == 1 and 0 in bare_heads:
         lines[0] = bare_heads[0]  # one clause, quoted under the answer: its label, not its text twice
+    if status == "lookup" and asks_contact and single and citations and ASKS_NOW.search(query.content) \
+            and (info := library.info(library.clause(citations[0].clause_id).doc_id)).status == "historical":
+        # "措施4 who do I contact now?": whom to ask today, before the plan's 2007 bodies.
+        lines.insert(0, f"现在请向{check_with(library, info, 'zh')}咨询；以下是该方案写的部门：" if query.lang == "zh" else
+                     f"Today, ask {check_with(library, info, 'en')}; the plan itself names:")
     if status == "lookup" and "validity" in query.asks and citations:
         lines.insert(0, _clause_validity(query, library, library.clause(citations[0].clause_id)))
     if status == "lookup" and (premise := _false_premise(query, deps, [library.clause(c.clause_id) for c in citations])):

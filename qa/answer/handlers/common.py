@@ -127,6 +127,8 @@ _FIGURE_IN_TEXT = re.compile(r"\d|[零一二两三四五六七八九十百千万
 
 # A sentence that states a sanction: 责令改正, 依法给予处分, 追究法律责任, 罚款.
 LIABILITY_TEXT = re.compile(r"责令改正|给予处分|依法处分|追究[^。；]{0,8}责任|承担法律责任|处以|罚款")
+# "现在该找谁？" / "who do I contact now?": today, not when the text was written.
+ASKS_NOW = re.compile(r"现在|目前|如今|而家|当前|\b(?:now|today|currently|these days|nowadays)\b", re.IGNORECASE)
 # A sentence that defines a term: 本法所称民营经济组织，是指….
 DEFINING = re.compile(r"所称|是指|以下(?:统|简)?称")
 

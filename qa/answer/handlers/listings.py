@@ -220,6 +220,7 @@ def handle_department(query: Query, deps: Deps) -> Answer:
                 charge_lines, charge_clauses = _in_charge_lines(library, docs, query.lang)
                 lines += charge_lines
                 items += [item(library, c, detail=True) for c in charge_clauses if c.id not in {i.clause_id for i in items}]
+                del contacts[contact_at]  # "牵头: 市科技局" under "没有" would read as if it led those articles
                 continue
         if mention.negated:
             # 不是…牵头的 -> not led by it; 既不牵头也不配合 -> in neither list.
