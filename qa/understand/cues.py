@@ -345,6 +345,8 @@ CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:�
                      r"|\bany (?:support )?(?:measures|policies|provisions)\b|\bmeasures (?:on|about|for|regarding|concerning)\b"
                      r"|\bthe [a-z-]+ measures\b(?! of\b)")
 # What happens to someone who breaks a rule: the document's legal-liability articles (违反了怎么处理 / penalty).
+# "现在该找谁？" / "who do I contact now?": today, not when the text was written.
+NOW = _re(r"现在|目前|如今|而家|当前|\b(?:now|today|currently|these days|nowadays)\b")
 LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么后果|有何后果|啥后果|后果是什么|(?:会|要)?怎么罚|不守规矩"
                 r"|会不会(?:被|有)?罚|(?:会|要)被罚|有没有罚|有罚吗|罚不罚"
                 r"|不(?:披露|公示|公开|报告|支付|履行|改正|整改)\S{0,2}?(?:的话)?(?:会怎样|会怎么样|会如何|会被|有什么后果)"

@@ -12,13 +12,14 @@ import re
 from dataclasses import replace
 
 from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, labels_with_document, make_citation, status_line
-from qa.answer.handlers.common import ASKS_NOW, Deps, contacts_for, notes_for, simple_answer
+from qa.answer.handlers.common import Deps, ask_today, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, names_article, quote_answer
 from qa.answer.models import Answer, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.models import Clause, Library
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
+from qa.understand import cues
 from qa.understand.query import Query, own_content
 from qa.understand.references import Reference, local_id
 from qa.understand.spans import blank
@@ -210,6 +211,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         en = " ".join(s.en for s in sentences if s.en)
         who = contacts_for(library, clause, list(clause.sentences) if not part_id else sentences)
         contacts += [c for c in who if c not in contacts]
+        # "措施12谁配合？" of a clause that names no cooperating department: say so, then who leads.
+        none_cooperates = asks_contact and not any(c.role == "cooperate" for c in who) and _ASKS_COOPERATING.search(query.content)
         if single and (verdict := _role_verdict(query, who, clause)):
             lines.append(verdict)  # "Does 市经贸委 lead measure 4?": no, and who does, before the clause
         zh_label, en_label = clause_label(clause)
@@ -228,8 +231,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 total = f"共涉及{more}{sum(n for _r, n, _x, _o in counted)}个部门，" if len(counted) > 1 else ""
                 lines.append(f"{head}（{clause.title}）{total}" + "，".join(
                     f"{ROLE_ZH[role]}部门{'至少' if o else '共'}{n}个：{names}" for role, n, names, o in counted) + "。")
-            if asks_contact and dept and not counted and not coop_names and _ASKS_COOPERATING.search(query.content):
-                # "措施12谁配合？": it names none; who leads it, said as such.
+            if none_cooperates and dept and not counted:
                 lines.append(f"{head}（{clause.title}）没有写明配合部门，{dept}。")
             elif asks_contact and dept and not counted:
                 lines.append(f"{head}（{clause.title}）{dept}。")
@@ -250,7 +252,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                 lines.append(f"{head} ({clause.title_en}) names {total}" + "; ".join(
                     f"{'at least ' if o else ''}{n} {ROLE_EN[role]} department{'s' if n != 1 else ''}: {names}"
                     for role, n, names, o in counted) + ".")
-            if asks_contact and dept and not counted and not coop_names and _ASKS_COOPERATING.search(query.content):
+            if none_cooperates and dept and not counted:
                 lines.append(f"{head} ({clause.title_en}) names no cooperating department; it is {dept}.")
             elif asks_contact and dept and not counted:
                 lines.append(f"{head} ({clause.title_en}) is {dept}.")
@@ -274,11 +276,11 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             citations.remove(citation)
     if len(quotes_zh) == 1 and 0 in bare_heads:
         lines[0] = bare_heads[0]  # one clause, quoted under the answer: its label, not its text twice
-    if status == "lookup" and asks_contact and single and citations and ASKS_NOW.search(query.content) \
+    if status == "lookup" and asks_contact and single and citations and cues.NOW.search(query.content) \
             and (info := library.info(library.clause(citations[0].clause_id).doc_id)).status == "historical":
         # "措施4 who do I contact now?": whom to ask today, before the plan's 2007 bodies.
-        lines.insert(0, f"现在请向{check_with(library, info, 'zh')}咨询；以下是该方案写的部门：" if query.lang == "zh" else
-                     f"Today, ask {check_with(library, info, 'en')}; the plan itself names:")
+        lines.insert(0, ask_today(library, info, query.lang) + ("；以下是该方案写的部门：" if query.lang == "zh" else
+                                                                  "; the plan itself names:"))
     if status == "lookup" and "validity" in query.asks and citations:
         lines.insert(0, _clause_validity(query, library, library.clause(citations[0].clause_id)))
     if status == "lookup" and (premise := _false_premise(query, deps, [library.clause(c.clause_id) for c in citations])):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.citation import clause_label, document_name, labels_with_document, validity_note
+from qa.answer.citation import check_with, clause_label, document_name, labels_with_document, validity_note
 from qa.answer.models import Answer, Contact
 from qa.index.tokenize import EN_STOPWORDS
 from qa.ingest.targets import fraction_percent
-from qa.models import Clause, Library, Sentence
+from qa.models import Clause, DocumentInfo, Library, Sentence
 from qa.retrieve.retriever import Filters, Retriever, SearchResult
 from qa.understand import cues
 from qa.understand.documents import DocumentNames
@@ -127,8 +127,6 @@ _FIGURE_IN_TEXT = re.compile(r"\d|[零一二两三四五六七八九十百千万
 
 # A sentence that states a sanction: 责令改正, 依法给予处分, 追究法律责任, 罚款.
 LIABILITY_TEXT = re.compile(r"责令改正|给予处分|依法处分|追究[^。；]{0,8}责任|承担法律责任|处以|罚款")
-# "现在该找谁？" / "who do I contact now?": today, not when the text was written.
-ASKS_NOW = re.compile(r"现在|目前|如今|而家|当前|\b(?:now|today|currently|these days|nowadays)\b", re.IGNORECASE)
 # A sentence that defines a term: 本法所称民营经济组织，是指….
 DEFINING = re.compile(r"所称|是指|以下(?:统|简)?称")
 
@@ -228,6 +226,12 @@ def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status
                   "ask about them.",))
     return Answer(question=query.raw, lang=query.lang, status=status, abstained=True, answer=text, intent=query.intent,
                   suggestions=nearest, notes=notes, confidence=result.confidence if result else 0.0)
+
+
+def ask_today(library: Library, info: DocumentInfo, lang: str) -> str:
+    """"现在请向市工业和信息化主管部门（…第三条）或广州市政府办公厅咨询" / "Today, ask …": whom to ask now about a
+    historical document (``citation.check_with``), the opening of a contact answer asked "now"."""
+    return f"现在请向{check_with(library, info, 'zh')}咨询" if lang == "zh" else f"Today, ask {check_with(library, info, 'en')}"
 
 
 def simple_answer(question: str, lang: str, status: str, *, zh: str, en: str, intent: str = "") -> Answer:

@@ -13,14 +13,14 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from qa.answer.citation import check_with, cite, clause_label, document_name, make_citation
+from qa.answer.citation import cite, clause_label, document_name, make_citation
 from qa.answer.handlers.common import (
-    ASKS_NOW,
     DEFINING,
     LEVEL_EN,
     LEVEL_OF_DOCUMENT,
     LIABILITY_TEXT,
     Deps,
+    ask_today,
     best_fragment,
     contacts_for,
     context_note,
@@ -1365,11 +1365,11 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         contacts = contacts_for(deps.library, clause, list(clause.sentences))
     lead = _contact_lead(query, deps, clause, contacts)
     info = deps.library.info(clause.doc_id)
-    if info.status == "historical" and ASKS_NOW.search(query.content):
+    if info.status == "historical" and cues.NOW.search(query.content):
         # "那现在该找哪个部门？" of the 2007 plan: whom to ask today first; the plan's 2007 bodies after it.
-        lead = (f"现在请向{check_with(deps.library, info, 'zh')}咨询；该方案（{info.dates.get('signed', '')[:4]}年）写的是：" + lead
-                if query.lang == "zh" else
-                f"Today, ask {check_with(deps.library, info, 'en')}; the {info.dates.get('signed', '')[:4]} plan itself names: " + lead)
+        year = info.dates.get("signed", "")[:4]
+        lead = ask_today(deps.library, info, query.lang) + (f"；该方案（{year}年）写的是：" if query.lang == "zh" else
+                                                             f"; the {year} plan itself names: ") + lead
     whole = contacts_for(deps.library, clause, list(clause.sentences))
     if clause.kind == "measure" and {c.name for c in whole} > {c.name for c in contacts}:
         # A measure's parts have their own departments: the part quoted first, then the measure as a whole, then the basis
