@@ -215,7 +215,9 @@ def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status
     else:
         text = (OUT_OF_SCOPE if outside else NOT_COVERED)[query.lang]
     notes: tuple[str, ...] = ()
-    place = next((c.text for c in query.scope_cues if c.category == "other_places"), None)
+    # (Not for a company in Hong Kong, Macao or Taiwan: their own laws apply there, the national texts included none.)
+    place = None if any(c.category == "other_jurisdictions" for c in query.scope_cues) else next(
+        (c.text for c in query.scope_cues if c.category == "other_places"), None)
     if place and status == "out_of_scope":
         # 深圳市对民营企业有什么扶持政策: no Shenzhen text here, but the national laws apply there too.
         national = [d for d in deps.library.documents if d.info.level == "national" and d.info.in_force]
