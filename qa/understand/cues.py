@@ -117,6 +117,11 @@ VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化
                      r"|\balready in\b|\bthe same in\b|\bstill the same\b|\b(?:in|also in) the (?:19|20)\d\d version (?:too|as well)\b"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompared (?:with|to)\b|\bcompare[ds]?\b"
                      r"|\bcomparison\b|\bversus\b|\bvs\b")
+# "第十五条是新增的吗" / "2025版第二十四条对应2020版哪条" / "Was Article 25 already in the 2020 version?": what
+# became of an article across versions (with VERSION_CHANGE, read only of a clause named in the question).
+CLAUSE_HISTORY = _re(r"新增的|新加的|新设的|是新的|新规定吗|以前(?:就)?有|原来(?:就)?有|旧版(?:有|里|中)|对应|相应的?(?:条|规定)"
+                     r"|\bnew\b|\bcounterpart\b|\bcorrespond\w*|\bequivalent\b|\b(?:already|also) in the\b"
+                     r"|\bin the (?:old|older|earlier|previous|(?:19|20)\d\d) (?:version|text|regulation)\b")
 # The words that name a version of a document rather than a topic (2020年版, 修订后, the 2025 version) …
 VERSION_NAMES = _re(r"\d{4}\s*年?\s*(?:修订|修正|版)?(?:后|版|的)*|修订后|修订版|新版|旧版|现行|老版本|\b(?:the )?\d{4} (?:version|text)\b")
 # "When does the new one take effect?", "how many articles did each version have?": versions of the document

@@ -139,10 +139,12 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "contact", "联系电话或地址", "phone number or address",
-        _re(r"电话|热线|传真|网址|邮箱|联系方式|(?:办公|办事)?地址(?:在|是)|在哪里办"
-            r"|\b(?:phone|telephone|fax) number|\bhotline\b|\bwebsite\b|\be-?mail address|\bcontact details"
-            r"|\b(?:office|street|postal|mailing) address|\baddress of\b|\bwhat is the address"),
-        _re(r"电话|热线|网址|邮箱|地址|\bphone\b|\bhotline\b|\bwebsite\b|\bemail\b|\baddress:"),
+        # The number or address itself (热线是多少), not whether there is a hotline (有没有投诉热线).
+        _re(r"(?:电话|热线|传真)\S{0,3}(?:是|为)?(?:多少|几多|几号|什么|哪个)|网址|邮箱|号码|联系方式|(?:办公|办事)?地址(?:在|是)|在哪里办"
+            r"|\b(?:phone|telephone|fax|hotline) number|\bwhat(?:'s| is) the (?:[\w-]+ ){0,3}(?:hotline|website|phone)\b"
+            r"|\be-?mail address|\bcontact details|\b(?:office|street|postal|mailing) address|\baddress of\b|\bwhat is the address"),
+        # A number, a web or mail address, an address given: the texts name hotlines but give none.
+        _re(r"(?<!\d)(?:\d{3,4}-)?\d{5,8}(?!\d)|https?://|www\.|[\w.]+@[\w.]+|地址[:：]|\baddress:"),
     ),
     AnswerType(
         "procedure", "申请材料或办理流程", "documents or procedure",

@@ -17,6 +17,18 @@ FORMS = ("sme-payment-regulation-2025/article-9", "article-9 --doc ID", "measure
          "measure 12", "措施十二", "目标二", "原则一", "article 77")
 
 
+_NAMES: dict[str, object] = {}  # library hash -> its DocumentNames, built once (the app resolves ids per request)
+
+
+def _names(library: Library):
+    from qa.understand.documents import DocumentNames
+
+    if library.corpus_hash not in _NAMES:
+        _NAMES.clear()  # one library at a time
+        _NAMES[library.corpus_hash] = DocumentNames(library)
+    return _NAMES[library.corpus_hash]
+
+
 def resolve_clause_id(text: str, library: Library, *, doc: str | None = None) -> str:
     """The qualified clause id ``text`` names; ``UnknownClauseError`` says why not and what is accepted."""
     raw = (text or "").strip()
@@ -44,9 +56,7 @@ def resolve_clause_id(text: str, library: Library, *, doc: str | None = None) ->
                                      "add --doc ID")
     if doc is None:
         # 民营经济促进法第六十五条: the document the text names, as the assistant reads it.
-        from qa.understand.documents import DocumentNames
-
-        named = list(dict.fromkeys(m.doc_id for m in DocumentNames(library).find(normalize(raw)) if not m.structural))
+        named = list(dict.fromkeys(m.doc_id for m in _names(library).find(normalize(raw)) if not m.structural))
         docs = named or docs
     refs = find_references(normalize(raw))
     if len(refs) == 1:

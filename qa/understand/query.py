@@ -19,7 +19,7 @@ from qa.understand.language import answer_language, channel_language, question_l
 from qa.understand.references import Reference, find_references, local_id
 from qa.understand.scope import ScopeCue, ScopeGuard
 from qa.understand.spans import blank
-from qa.understand.spelling import SpellCorrector
+from qa.understand.spelling import HomophoneCorrector, SpellCorrector
 
 
 @dataclass(frozen=True)
@@ -225,13 +225,19 @@ class Understander:
             *(n for d in library.documents for n in d.info.short_names_en), *(k for k in en if not k.startswith("_")),
             *en.values(), *(dept.english for dept in library.departments.values()), *scope_guard.english_terms(),
             cues.GENERIC_WORDS.pattern])
+        # The library's Chinese and its names (政数局 is an alias, no typo): what a same-sounding typo is read as.
+        self.homophones = HomophoneCorrector([
+            *(c.text_zh for c in library.clauses), *(d.info.title for d in library.documents),
+            *(n for d in library.documents for n in d.info.short_names), *library.department_aliases,
+            *(n for b in library.bodies.values() for n in (b.name, *b.aliases))])
 
     def _read(self, question: str) -> str:
         """The question's text as every later step reads it: normalised, misspelt English corrected, Cantonese
-        words in their Mandarin form."""
+        words in their Mandarin form, same-sounding Chinese typos (企页 -> 企业) corrected."""
         text = self.spelling.correct(normalize(question))
         if self._replace is not None:
             text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
+        text = self.homophones.correct(text)  # after the Cantonese words, which are no typos
         return _EN_ABBREVIATION.sub(lambda m: EN_ABBREVIATIONS[m.group(1)], text)
 
     def _conversation_documents(self, context: Context | None) -> tuple[str, ...]:
@@ -242,10 +248,21 @@ class Understander:
             return ()
         return tuple(context.scope or ()) or self.library.documents_of(context.clause_ids)
 
-    def _into_context_document(self, refs: tuple[Reference, ...], context: Context) -> tuple[Reference, ...]:
-        """"第14条呢？" after article 13 of a regulation: the article of the document under discussion, when it
-        has one (a number that document lacks is left to the usual resolution)."""
-        doc = self.library.document(self.library.clause(context.clause_ids[0]).doc_id)
+    def _context_document(self, context: Context) -> str | None:
+        """The one document the earlier turn's clauses come from; after two versions of one document compared
+        (2020版第八条和2025版第九条 → 那第十条呢), the version in force. None when they span documents."""
+        docs = self.library.documents_of(context.clause_ids)
+        if len(docs) == 1:
+            return docs[0]
+        chain = self.documents.versions(docs[0])
+        if set(docs) <= set(chain):
+            return next((d for d in reversed(chain) if self.library.info(d).in_force), chain[-1])
+        return None
+
+    def _into_context_document(self, refs: tuple[Reference, ...], doc_id: str) -> tuple[Reference, ...]:
+        """"第14条呢？" after article 13 of a regulation: the article of the document under discussion (``doc_id``),
+        when it has one (a number that document lacks is left to the usual resolution)."""
+        doc = self.library.document(doc_id)
         local = {c.local_id for c in doc.clauses}
         out = []
         for ref in refs:
@@ -404,6 +421,10 @@ class Understander:
             # "英文是什么？": the clause under discussion again, in the language asked for.
             refs = _context_refs(context)
             lang = to if refs else lang
+        elif context and not refs and not named_docs and "validity" in asks and context.intent == "clause_ref" \
+                and _THIS_CLAUSE.search(content) and not own_content(cues.VALIDITY.sub(" ", _THIS_CLAUSE.sub(" ", content))):
+            # "这条现在还有效吗？" after 2020版第12条: that article's validity, not its document's dates.
+            refs = _context_refs(context)
         elif context and not refs and not named_docs and _WHICH_CLAUSE.search(content) \
                 and not own_content(_WHICH_CLAUSE.sub(" ", content)):
             # "这是哪一条？" / "which article is that?": the clause the earlier answer quoted, by its number.
@@ -413,9 +434,14 @@ class Understander:
         elif refs and len(named_docs) > 1:
             refs = _bind_documents(refs, doc_mentions, content)
         if refs and not named_docs and not selected and context and context.clause_ids \
-                and len(self.library.documents_of(context.clause_ids)) == 1:
+                and (into := self._context_document(context)):
             # (After "第12条" listed eight documents' articles, "十二条" is as open as before: no document to go into.)
-            refs = self._into_context_document(refs, context)
+            refs = self._into_context_document(refs, into)
+        if len(refs) == 1 and not refs[0].part_only and context and context.clause_ids \
+                and cues.VERSION_CHANGE.search(content) and _COMPARED_WITH.search(content) \
+                and (earlier := _context_refs(context)) and earlier[0].text != f"{refs[0].kind}-{refs[0].number}":
+            # "和2025版第二十五条比有什么不同？" after 2020版第十九条: the earlier article and the one named, compared.
+            refs = earlier + refs
         part_only = bool(refs) and all(r.part_only for r in refs)
         # (An earlier turn nothing answered is followed only by a switch of place: "广州的呢？".)
         followup = bool(context and context.clause_ids) and not named_docs and (part_only or (not refs and (
@@ -427,6 +453,10 @@ class Understander:
         if context and context.clause_ids and not refs and not named_docs and _ESCALATION.search(content):
             liability, asks = True, asks | {"liability"}  # "and if it's serious enough to be a crime?": its sanctions
         followup = followup or liability
+        if context and not followup and not refs and not named_docs and "ellipsis" in asks \
+                and (term := _defined_next(content, context)):
+            # "个体工商户呢？" / "what about sole proprietors?" after a definition: the same question of the new term.
+            content = f"{term}的定义" if CJK_RE.search(term) else f"definition of {term}"
         missing_version = self._missing_version(content, self.library.documents_of(context.clause_ids) + context.also) \
             if context and not named_docs and not refs else None
         if len(named_docs) == 1 and not refs and not context:
@@ -511,7 +541,10 @@ class Understander:
         if not own_content(topic):
             topic = content
         ranked = self.with_synonyms(topic)
-        whole = self.with_synonyms(blank(content, years)) if topic != content else ranked
+        # The evidence reads a document's name but not a bare "the plan" / 这个方案, which says nothing of the topic
+        # ("Does the plan help with brand building?" fell under the bar on its asking words).
+        generic = [(m.start, m.end) for m in doc_mentions if _GENERIC_NAME.fullmatch(content[m.start:m.end].strip())]
+        whole = self.with_synonyms(blank(content, years + generic)) if topic != content else ranked
         if switched and context.intent == "clause_ref" and len(context.clause_ids) == 1 \
                 and self.library.has_clause(context.clause_ids[0]):
             # "咁广东条例有冇类似规定？" after "中小企业促进法第五十三条讲乜？": the article's own words, in the other document.
@@ -574,6 +607,10 @@ class Understander:
             # no text), so the confidence reads the question without it.
             evidence_text = blank(evidence_text or retrieval_text,
                                   [(m.start(), m.end()) for w, _p in within for m in re.finditer(re.escape(w), evidence_text or retrieval_text)])
+        found_cues = early_cues if early_cues is not None and scope == early_scope \
+            else tuple(self.scope_guard.cues(content, scope=scope, library=self.library))
+        if context and not followup and "ellipsis" in asks and found_cues:
+            found_cues = self._place_switched(content, found_cues, context, scope)
         query = Query(
             raw=question, text=text, content=content, lang=lang, channels=channel_language(content), refs=refs,
             question_lang=question_language(text),
@@ -581,8 +618,7 @@ class Understander:
             unknown_departments=tuple(unknown), figure_types=figure_types,
             wants_figure=wants_figure(figure_part) or bool(figure_types) or bool(figure_follow_up and not refs and not depts),
             levels=level_qualifiers(content), asks=asks,
-            scope_cues=early_cues if early_cues is not None and scope == early_scope
-            else tuple(self.scope_guard.cues(content, scope=scope, library=self.library)), greeting=greeted,
+            scope_cues=found_cues, greeting=greeted,
             context=context if followup else None, followup=followup, earlier_turns=context is not None, retrieval_text=retrieval_text, bare=bare,
             evidence_text=evidence_text, topic=topic, own_text=whole, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=places,
@@ -769,6 +805,32 @@ class Understander:
                     return True
         return False  # (Chinese words: 条件, 目标, 结果 are as often the earlier topic's aspects; dev broke on them)
 
+    def _place_switched(self, content: str, found: tuple, context: Context, scope) -> tuple:
+        """"上海呢？" after "香港的中小企业有什么资助？": the earlier question asked of the place named now, so its
+        cues decide (that place's own policies: out of scope), not the bare place name's."""
+        if own_content(cues.ELLIPSIS.sub(" ", blank(content, [(m.start(), m.end()) for c in found
+                                                             for m in re.finditer(re.escape(c.text), content)]))):
+            return found  # the follow-up has a topic of its own
+        earlier = self.scope_guard.cues(context.question, scope=scope, library=self.library)
+        old = next((c for c in earlier if c.category == found[0].category or c.effect == "abstain"), None)
+        if old is None or old.text not in context.question:
+            return found
+        asked = context.question.replace(old.text, found[0].text, 1)
+        return tuple(self.scope_guard.cues(asked, scope=scope, library=self.library)) or found
+
+    def _new_term(self, topic: str, context: Context) -> bool:
+        """Is ``topic`` one Chinese term of 3-6 characters that some clause contains but that shares no character
+        pair with the earlier turn's question and clauses (保证金 after 商业汇票)? (Two-character words such as
+        条件, 目标 are as often the earlier topic's aspects.)"""
+        term = topic.replace(" ", "")
+        if not (3 <= len(term) <= 6 and all(CJK_RE.match(ch) for ch in term)):
+            return False
+        earlier = self._context_text(context)
+        if any(term[i:i + 2] in earlier for i in range(len(term) - 1)):
+            return False
+        self._in_library(term, term, re.escape(term))
+        return term in self._library_text
+
     def _in_library(self, word: str, singular: str, forms: str) -> bool:
         """Is ``word`` (or its singular) a whole word of some clause? A set lookup for a plain word (scanning every
         clause took ~1 ms a word); the pattern ``forms`` over the clauses' text for a word with punctuation."""
@@ -830,12 +892,19 @@ class Understander:
             return True  # 找哪个部门申请 / where do I apply: whom to turn to about the earlier turn's matter
         if "contact" in asks and _all_in(own_content(_ACTION_WORDS.sub(" ", content)), self._context_text(context)):
             return True  # "who leads the 政府采购 part?" after measure 22: a part of the clause just quoted
+        if "ellipsis" in asks and (term := _defined_next(content, context)):
+            return _all_in(term, context.question)  # "个体工商户呢？" after 民营经济组织的定义: that term's definition
         if "ellipsis" in asks:
             rest = re.sub(r"如果|假如|要是|若是|万一", " ", _PARTY_OR_LIMIT.sub(" ", content))  # 那如果是…呢: supposing
             if _PAYMENT_TERM.search(self._context_text(context)):
                 rest = _PAYMENT_TALK.sub(" ", rest)  # 那如果是政府部门拖欠款项呢 after a payment term: the party is new
             if not own_content(rest):
                 return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
+            if self._new_term(own_content(rest), context):
+                return False  # "那保证金呢？" after commercial bills: deposits, a provision of their own
+        if _TARGET_WORDS.search(content) and not depts and not own_content(cues.without(content, _TARGET_WORDS, cues.FIGURE_NOUNS)) \
+                and any(self.library.has_clause(c) and self.library.clause(c).targets for c in context.clause_ids[:1]):
+            return True  # "What's the target number?" after the famous-brand measure: the target that measure sets
         if wants_figure(content) and not depts and self._target_of_context(content, asks, context):
             return True  # "三年内目标几多企业参加？" after the training measure: the target that measure sets
         if cues.MEMBERSHIP.search(content) and (len(own.replace(" ", "")) <= 10 if CJK_RE.search(own) else len(own.split()) <= 5) \
@@ -843,6 +912,9 @@ class Understander:
             return True  # "个体户算不算？" after the definition of 民营经济组织: whether it falls under that definition
         if _ESCALATION.search(content):
             return True  # "and if it's serious enough to be a crime?": the same matter, at its worst
+        if _OVERRUN.search(content) and not own_content(cues.without(content, _OVERRUN, _WHAT_TO_DO, _PARTY_OR_LIMIT,
+                                                                     _OVERRUN_FILLER)):
+            return True  # "超过了怎么办？" after 检验验收要多长时间: what happens when that time limit is overrun
         if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context, raw=raw):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
         if _TERM_PROPOSED.search(content) and (_MAY_IT.search(content) or _YES_NO.search(content)) \
@@ -890,6 +962,11 @@ def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:
                 and "count" in asks)
 
 
+# A time limit or duty overrun, with nothing else named: 超过了 / 逾期了 / 拖延 / "what if they take longer?".
+_OVERRUN = re.compile(r"超过|超出|超期|逾期|过了期限|过期|拖延|拖着|做不到|没做到|没有做到|不遵守|不执行"
+                      r"|\b(?:take|takes|took) longer\b|\bexceed\w*|\boverrun\w*|\b(?:miss|missed|misses) (?:it|the deadline)\b"
+                      r"|\b(?:they|it) (?:are|is) late\b", re.IGNORECASE)
+_OVERRUN_FILLER = re.compile(r"如果|要是|假如|了|呢|\bwhat if\b|\bif\b|\bthey\b|\bit\b|\bdon't\b|\bdo not\b", re.IGNORECASE)
 # "Does it include 个体工商户?" / 它包括…吗: the term the earlier turn defined.
 _INCLUDES_IT = re.compile(r"\b(?:does|do|would) (?:it|that|this|they|the term) (?:also )?(?:include|cover)\b"
                           r"|^(?:那)?(?:它|这个|这|那个)(?:也)?(?:包括|包含|包不包括)", re.IGNORECASE)
@@ -953,6 +1030,15 @@ def _without_document_talk(text: str) -> str:
     return cues.without(text, cues.DOCUMENT_WORDS, cues.DOC_NUMBER, cues.DOC_EVENT, cues.VERSION_ONE, cues.WHEN)
 
 
+# A target asked with no topic of its own: "what's the target number (by 2010)?", 目标是多少.
+_TARGET_WORDS = re.compile(r"\btargets?\b|\bgoals?\b|\bnumbers?\b|\baim(?:ing)? for\b|\bby 20\d\d\b|目标|指标|数字|数量|多少个?|几个|到20\d\d年",
+                           re.IGNORECASE)
+# A document named by its kind alone: "the plan", 这个方案, "this regulation".
+_GENERIC_NAME = re.compile(r"(?:the|this|that) (?:work )?(?:plan|law|regulations?)|(?:这个|这份|该|本|那个)?(?:工作)?(?:方案|法|条例)",
+                          re.IGNORECASE)
+# "和2025版第二十五条比" / "compared with Article 25": the clause named is set against the earlier turn's.
+_COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:和|与|跟|同)|(?:和|与|跟|同)[^，。？?]{0,16}(?:比|相比|比较|对比)"
+                            r"|\b(?:compared? (?:it |this |that )?(?:with|to)|differ\w* from|versus|vs)\b", re.IGNORECASE)
 _COUNTERPART_ASKED = re.compile(r"哪条|哪一条|哪个条|第几条|对应|相应的?(?:条|规定)|\b(?:which|what) article\b|\bcounterpart\b"
                                 r"|\bequivalent\b|\bcorresponding\b", re.IGNORECASE)
 _EXCEPT_BEFORE = re.compile(r"(?:除了|除去|除|不算|\bbesides|\bother than|\bapart from|\bexcept(?: for)?|\bbeyond|\bnot counting)\s*(?:the\s+)?$")
@@ -1043,6 +1129,22 @@ def _all_in(topic: str, earlier: str) -> bool:
         return False
     return all(re.search(rf"\b{re.escape(w.lower())}\b", earlier) for w in words) and (
         not pairs or sum(p in earlier for p in pairs) * 5 >= 3 * len(pairs))
+
+
+# A question of what a term means (not whether something falls under it).
+_WHAT_IS = re.compile(r"定义|是指|指什么|指的是什么|什么是|是什么意思|怎么界定|如何界定|\bdefin\w*|\bmean(?:s|ing)?\b|\bwhat (?:is|are) (?:a |an |the )?"
+                      r"[\w\s'-]{2,40}\?", re.IGNORECASE)
+
+
+def _defined_next(content: str, context: Context) -> str:
+    """The term an ellipsis names after a definition question ("个体工商户呢？" after 民营经济组织的定义 →
+    个体工商户), or "" when the earlier question asked no definition or this one asks something of its own."""
+    if not _WHAT_IS.search(context.question) or cues.DEFINITION.search(content) or cues.MEMBERSHIP.search(context.question):
+        return ""  # (after 民营经济组织包括个体工商户吗, "那外资企业呢？" asks whether that one is included)
+    term = own_content(cues.ELLIPSIS.sub(" ", content)).strip()
+    if not term or (CJK_RE.search(term) and len(term.replace(" ", "")) > 10) or len(term.split()) > 4:
+        return ""
+    return term
 
 
 def _new_topic(own: str, earlier: str) -> bool:

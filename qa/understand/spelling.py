@@ -58,3 +58,75 @@ class SpellCorrector:
             if d <= limit and (best is None or (d, -self._counts[candidate]) < best[:2]):
                 best = (d, -self._counts[candidate], candidate)
         return best[2] if best else word
+
+
+FUNCTION_CHAR_FREQ = 70_000  # jieba frequency of 里, 从, 有, 是, 不, 也: a pair holding one is read as two words
+MIN_BIGRAM_COUNT = 5
+MIN_WORD_FREQ = 100  # jieba frequency a correction must have as a word  # times the library uses a character pair before a same-sounding typo is read as it
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+class HomophoneCorrector:
+    """``HomophoneCorrector(texts).correct("大企页拖前货款")`` -> ``"大企业拖欠货款"``: Chinese typos of the
+    same sound (pinyin IME slips: 企页/企业, 拖前/拖欠, 利西/利息, 头诉/投诉).
+
+    Only a word jieba makes up for characters its dictionary does not know (企页, 利西) is looked at; in it, a
+    character pair the library never uses is replaced by the pair of the same toneless pinyin (pypinyin) that
+    the library uses most, if at least ``MIN_BIGRAM_COUNT`` times and jieba knows it as a word (``MIN_WORD_FREQ``). Known words
+    (上海, 你好, 利息) stay, and so do pairs holding a very common one-character word (条里, 周是).
+
+    Args:
+        texts: the library's Chinese (clause texts, titles, department names).
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        import jieba
+        from pypinyin import lazy_pinyin
+
+        self._pinyin = lazy_pinyin
+        counts: Counter[str] = Counter()
+        for text in texts:
+            for run in _CJK_RUN.findall(text):
+                counts.update(run[i:i + 2] for i in range(len(run) - 1))
+        self._counts = counts
+        best: dict[tuple[str, ...], tuple[int, str]] = {}
+        for pair, n in counts.items():
+            if n >= MIN_BIGRAM_COUNT:
+                key = tuple(lazy_pinyin(pair))
+                if key not in best or n > best[key][0]:
+                    best[key] = (n, pair)
+        self._by_sound = {key: pair for key, (_n, pair) in best.items()}
+        self._known = jieba.get_FREQ
+        self._cut = jieba.lcut
+        self._pair = functools.lru_cache(maxsize=8192)(self._nearest)
+
+    def correct(self, text: str) -> str:
+        """``text`` with each same-sounding typo pair replaced by the library's pair; everything else unchanged."""
+        return _CJK_RUN.sub(lambda m: self._run(m.group(0)), text)
+
+    def _run(self, run: str) -> str:
+        # Only inside a word jieba makes up for characters its dictionary does not know (企页, 拖前, 利西): a pair
+        # across two known words (政府|机关, 收|利息) is no typo, whatever it sounds like.
+        return "".join(self._word(w) if len(w) >= 2 and not (self._known(w) or 0) else w for w in self._cut(run))
+
+    def _word(self, word: str) -> str:
+        out, i = [], 0
+        while i < len(word):
+            pair = word[i:i + 2]
+            fixed = self._pair(pair) if len(pair) == 2 else pair
+            if fixed != pair:
+                out.append(fixed)
+                i += 2
+            else:
+                out.append(word[i])
+                i += 1
+        return "".join(out)
+
+    def _nearest(self, pair: str) -> str:
+        if pair in self._counts or (self._known(pair) or 0) > 0:
+            return pair
+        if any((self._known(ch) or 0) >= FUNCTION_CHAR_FREQ for ch in pair):
+            return pair  # 条里, 周是, 从市: a word's end and a particle, not a typo
+        fixed = self._by_sound.get(tuple(self._pinyin(pair)), pair)
+        # Towards a common word: 部付, 州市 are none; 作协 (做些) is too rare to be what was meant.
+        return fixed if (self._known(fixed) or 0) >= MIN_WORD_FREQ else pair

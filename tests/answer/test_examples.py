@@ -93,4 +93,5 @@ def test_superseded_version_points_to_the_one_in_force(real_assistant):
     answer = real_assistant.ask("2020年版款项支付条例第八条")
     assert answer.citations[0].clause_id == "sme-payment-regulation-2020/article-8"
     assert any(c.clause_id == "sme-payment-regulation-2025/article-9" for c in answer.citations)
-    assert "现行版本" in answer.answer
+    # The version in force follows the text asked for (a note under the quote).
+    assert "现行版本" in answer.visible_text() and "现行版本的对应条文" not in answer.answer

@@ -14,6 +14,7 @@ from dataclasses import replace
 from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, labels_with_document, make_citation, status_line
 from qa.answer.handlers.common import Deps, ask_today, contacts_for, notes_for, simple_answer
 from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, names_article, quote_answer
+from qa.answer.handlers.versions import version_note
 from qa.answer.models import Answer, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.models import Clause, Library
@@ -274,13 +275,21 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         if citation.clause_id in asked:
             lines.remove(note)
             citations.remove(citation)
+    moved: list[str] = []
     if len(quotes_zh) == 1 and 0 in bare_heads:
         lines[0] = bare_heads[0]  # one clause, quoted under the answer: its label, not its text twice
+        # The version in force comes after the text asked for (2020版第12条: its text, then 2025 Art. 13).
+        moved = [note for note, _c in counterparts if note in lines]
+        lines = [x for x in lines if x not in moved]
     if status == "lookup" and asks_contact and single and citations and cues.NOW.search(query.content) \
             and (info := library.info(library.clause(citations[0].clause_id).doc_id)).status == "historical":
         # "措施4 who do I contact now?": whom to ask today, before the plan's 2007 bodies.
         lines.insert(0, ask_today(library, info, query.lang) + ("；以下是该方案写的部门：" if query.lang == "zh" else
                                                                   "; the plan itself names:"))
+    if status == "lookup" and (cues.VERSION_CHANGE.search(query.content) or cues.CLAUSE_HISTORY.search(query.content)) \
+            and (note := version_note(deps, [library.clause(c) for c in dict.fromkeys(
+                c.clause_id for c in citations if all(c is not f[1] for f in counterparts))], query.lang)):
+        lines.insert(0, note)  # "第十五条是新增的吗" / "有什么不同": what the revision did, before the texts
     if status == "lookup" and "validity" in query.asks and citations:
         lines.insert(0, _clause_validity(query, library, library.clause(citations[0].clause_id)))
     if status == "lookup" and (premise := _false_premise(query, deps, [library.clause(c.clause_id) for c in citations])):
@@ -294,7 +303,7 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                   quote_zh="\n".join(quotes_zh) if len(quotes_zh) == 1 else "",
                   quote_en="\n".join(quotes_en) if len(quotes_en) == 1 else "",
                   citations=tuple(citations), departments=tuple(contacts), items=tuple(items),
-                  notes=notes_for(library, cited_ids, query.lang), confidence=1.0)
+                  notes=tuple(notes_for(library, cited_ids, query.lang)) + tuple(moved), confidence=1.0)
 
 
 def _clause_validity(query: Query, library: Library, clause: Clause) -> str:

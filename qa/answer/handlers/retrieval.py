@@ -169,9 +169,10 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     own = set(about) if not chapter_first else set()
     # The party asked about: the question's own, else the earlier question's ("what's the penalty for them?").
     asked = actors_in(query.content) or (actors_in(query.context.question) if query.context else frozenset())
-    # "What are the penalties?" wants a sanction, not the overdue interest a late payer owes.
+    # "What are the penalties?" / "what's the consequence?" wants a sanction first, not the overdue interest a late
+    # payer owes (which a consequence question still gets, after it); "要赔利息吗" asks the interest.
     owed_only = {c.id for c in liable if c.id not in in_chapter and not LIABILITY_TEXT.search(c.text_zh)} \
-        if _SANCTION_ASKED.search(query.content) else set()
+        if _SANCTION_ASKED.search(query.content) or not _INTEREST_WORD.search(query.content) else set()
     # "…serious enough to be a crime?": the article that names criminal liability.
     criminal = {c.id for c in liable if "犯罪" in c.text_zh or "刑事责任" in c.text_zh} if _CRIME_ASKED.search(query.content) else set()
     liable.sort(key=lambda c: (bool(criminal) and c.id not in criminal, c.id not in named, _actor_mismatch(asked, c), c.id in owed_only,
@@ -182,6 +183,7 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
 
 
 _CRIME_ASKED = re.compile(r"犯罪|刑事|坐牢|判刑|\bcrim(?:e|es|inal)\b|\bjail\b|\bprison\b")
+_INTEREST_WORD = re.compile(r"利息|\binterest\b", re.IGNORECASE)
 _SANCTION_ASKED = re.compile(r"处罚|罚款|罚|处分|惩罚|制裁|\bpenalt|\bpunish|\bsanction|\bfined?\b|\bfines\b")
 # "迟延支付中小企业款项的，应当支付逾期利息": what a party that breaks a rule must do, outside the liability chapter.
 CONSEQUENCE_TEXT = re.compile(r"的，应当(?:支付|赔偿|承担|退还|返还)")
@@ -255,9 +257,23 @@ def names_article(text: str, number: int) -> bool:
 
 
 def matching_clause(deps: Deps, clause: Clause, doc_id: str) -> Clause | None:
-    """The clause of ``doc_id`` (another version of ``clause``'s document) whose text matches ``clause`` best."""
-    found = deps.retriever.search(normalize(clause.text_zh), lang="zh", k=1, filters=Filters(documents=(doc_id,)))
-    return deps.library.clause(found.hits[0].clause_id) if found.hits else None
+    """The clause of ``doc_id`` (another version of ``clause``'s document) whose text matches ``clause`` best, by
+    character similarity (``text_similarity``) over the clauses of its kind; None when ``doc_id`` has none.
+    (A search ranked by the article's words took 2020 Art. 7 for 2025 Art. 32, whose text is 2020 Art. 26's.)"""
+    key = (clause.id, doc_id, deps.library.corpus_hash)
+    if key not in _MATCHES:
+        best, found = -1.0, None
+        for other in deps.library.document(doc_id).clauses:
+            if other.kind != clause.kind:
+                continue
+            matcher = difflib.SequenceMatcher(None, clause.text_zh, other.text_zh, autojunk=False)
+            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best and (r := matcher.ratio()) > best:
+                best, found = r, other
+        _MATCHES[key] = found.id if found else None
+    return deps.library.clause(_MATCHES[key]) if _MATCHES[key] else None
+
+
+_MATCHES: dict[tuple[str, str, str], str | None] = {}  # (clause, other version, library) -> best match, computed once
 
 
 _DEFINED_TERM_EN = re.compile(r"(?:what counts as|what (?:is|are)|definition of|meaning of|define|count as|qualif\w* as)\s+"
@@ -654,6 +670,12 @@ def _asked_days(text: str) -> int | None:
     return 30 * months
 
 
+# No payment term agreed: 合同里没写付款期限 / 没有约定期限 / "the contract says nothing about when".
+_NO_TERM = re.compile(r"(?:没|没有|未|冇)(?:写|写明|约定|规定|定|讲)(?:好)?(?:付款|支付|还款)?(?:期限|时间|日期|几时|多久|天数)"
+                      r"|\b(?:no|without an?) (?:payment )?(?:term|deadline|date)\b|\b(?:says|said) nothing about when\b"
+                      r"|\bdoesn't (?:say|set|specify) (?:a |the )?(?:payment )?(?:term|deadline|when)\b", re.IGNORECASE)
+
+
 def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     """Whether the payment term a permission question proposes ("大企业合同约定90天付款可以吗？" / "can a big company
     pay me after 90 days if the contract says so?") keeps the limit of the paragraph on the party asked about:
@@ -661,6 +683,15 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
     (大型企业: 从其约定，但应当…合理约定) is a yes with its condition. None when the question proposes no term, names
     no party, or the clause has no payment term for that party."""
     text = query.content
+    if _NO_TERM.search(text) and _PAYING.search(query.retrieval_text if query.followup else text):
+        # "要是合同里没写付款期限呢？": no term agreed, so each party's default from delivery, not a verdict on one.
+        parties = _asked_actors(query) or ("机关", "大型企业")
+        found = [v for p in parties if (v := _party_verdict(query, clause, (p,), None, True))]
+        if not found:
+            return None
+        head = "合同没有约定付款期限的，按条文的默认期限：" if query.lang == "zh" else \
+            "Where the contract sets no payment term, the text's defaults apply: "
+        return TermVerdict(lead=head + "".join(v.lead for v in found), sentences=tuple(i for v in found for i in v.sentences))
     # Either language's words: "big client pays after 120 days 犯法冇？" is read as English.
     permission = _PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text)
     asks = permission or (query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?

@@ -111,19 +111,147 @@ MAX_CHANGES = 4  # changed passages named in the answer
 CHANGE_CHARS = 60  # characters of each changed passage shown
 
 
+SENTENCE_RATIO = 0.55  # a sentence this like one of the older version's carries that article's rule over, rewritten
+# (2025 Art. 25's transfer of complaints from 2020 Art. 17: 0.59; 2025 Art. 23's inspection from 2020 Art. 21: 0.59;
+# the new Art. 4, 15, 19, 21, 22 reach 0.25-0.51)
+
+
 def _counterpart(deps: Deps, clause: Clause, older_doc: str) -> tuple[Clause | None, str]:
     """``clause``'s counterpart in ``older_doc`` (another version of its document) and what became of it:
-    (None, "new") below ``NEW_RATIO`` similarity, else (the counterpart, "same" or "changed")."""
+    (the counterpart, "same" or "changed"), or (None, "new") when neither the whole article reaches
+    ``NEW_RATIO`` similarity nor any of its sentences ``SENTENCE_RATIO`` with a sentence of the older version
+    (an article split or much enlarged keeps its older sentence: 2025 Art. 25 holds 2020 Art. 17's transfer rule)."""
     older = matching_clause(deps, clause, older_doc)
-    if older is None or text_similarity(clause.text_zh, older.text_zh) < NEW_RATIO:
-        return None, "new"
-    return older, "same" if clause.text_zh == older.text_zh else "changed"
+    if older is not None and text_similarity(clause.text_zh, older.text_zh) >= NEW_RATIO and not _lives_on_elsewhere(
+            deps, older, clause):
+        return older, "same" if clause.text_zh == older.text_zh else "changed"
+    if (kept := sentence_source(deps.library, clause, older_doc)) is not None:
+        return kept, "changed"
+    return None, "new"
 
 
-def _changes(citations: list, library, lang: str) -> str:
-    """The passages that differ between the two cited articles, newest first in ``citations``: "改动：“批复”改为“备案”；…"."""
+SAME_RATIO = 0.9  # an older article this like another newer one lives on there, barely changed
+
+
+def _lives_on_elsewhere(deps: Deps, older: Clause, newer: Clause) -> bool:
+    """Whether ``older`` continues, barely changed, as another article of ``newer``'s version: 2020 Art. 2 is the
+    nearest to the new 2025 Art. 15 (0.42) but lives on as 2025 Art. 2 (1.0)."""
+    best = matching_clause(deps, older, newer.doc_id)
+    return best is not None and best.id != newer.id and text_similarity(older.text_zh, best.text_zh) >= SAME_RATIO
+
+
+def sentence_source(library, clause: Clause, older_doc: str) -> Clause | None:
+    """The article of ``older_doc`` holding the sentence most like one of ``clause``'s, if that pair reaches
+    ``SENTENCE_RATIO``; else None."""
+    best, found = SENTENCE_RATIO, None
+    for older in library.document(older_doc).clauses:
+        if older.kind != "article":
+            continue
+        for s in clause.sentences:
+            for t in older.sentences:
+                matcher = difflib.SequenceMatcher(None, s.zh, t.zh, autojunk=False)
+                if matcher.real_quick_ratio() >= best and matcher.quick_ratio() >= best and (r := matcher.ratio()) >= best:
+                    best, found = r, older
+    return found
+
+
+def version_note(deps: Deps, clauses: list[Clause], lang: str) -> str:
+    """What became of an article across its document's versions, for "第十五条是新增的吗" / "对应2020版哪条" /
+    "2020版第八条和2025版第九条有什么不同": with two articles of two versions, the passages that changed; with one,
+    its counterpart in the adjacent version (older first) and whether it is new, deleted, the same or changed.
+    Two articles of different documents: the passages only one has (``_differences``). Returns "" when the
+    article's document has a single version or the articles have too little text in common to compare."""
+    library = deps.library
+    chain = deps.documents.versions(clauses[0].doc_id)
+    if len(clauses) >= 2 and clauses[1].doc_id not in chain:
+        return _differences(clauses[0], clauses[1], library, lang)  # two documents' articles, side by side
+    if len(chain) < 2:
+        return ""
+    if len(clauses) >= 2:
+        a, b = clauses[:2]
+        if a.doc_id == b.doc_id:
+            return ""
+        newer, older = (a, b) if chain.index(a.doc_id) > chain.index(b.doc_id) else (b, a)
+        if newer.text_zh == older.text_zh:
+            return "两条文字相同。" if lang == "zh" else "The two articles have the same wording."
+        if _counterpart(deps, newer, older.doc_id)[0] != older and _counterpart(deps, older, newer.doc_id)[0] != newer:
+            # 2020版第十九条 against 2025版第二十五条: not one provision's two versions; say what each became.
+            return " ".join(version_note(deps, [c], lang) for c in (older, newer))
+        changes = _changes([newer, older], library, lang)
+        lead = f"{_cite_short(library, newer, lang)}与{_cite_short(library, older, lang)}相比有改动。" if lang == "zh" else \
+            f"{_cite_short(library, newer, lang)} differs from {_cite_short(library, older, lang)}. "
+        return lead + changes
+    clause = clauses[0]
+    at = chain.index(clause.doc_id)
+    other_doc = chain[at - 1] if at > 0 else chain[at + 1]
+    older_side = at > 0  # the clause is the newer one: compared with the version before it
+    match, change = _counterpart(deps, clause, other_doc)
+    other_name = document_name(library.info(other_doc), lang, number=False)
+    me = _cite_short(library, clause, lang)
+    merged = None if match is not None or older_side else next(
+        (n for n in library.document(other_doc).clauses if n.kind == "article"
+         and any(_contained(s.zh, t.zh) for s in clause.sentences for t in n.sentences)), None)
+    if merged is not None:
+        # 2020 Art. 19's restrictions live on inside 2025 Art. 26 on credit records.
+        return (f"{me}的内容并入了{other_name}{clause_label(merged)[0]}。" if lang == "zh" else
+                f"{me} was merged into {clause_label(merged)[1]} of the {other_name}.")
+    if lang == "zh":
+        if match is None:
+            return (f"{me}是新增的：{other_name}没有对应条款。" if older_side
+                    else f"{me}在{other_name}中没有对应条款（修订时删去）。")
+        there = f"{other_name}{clause_label(match)[0]}"
+        if change == "same":
+            return f"{me}与{there}文字相同。"
+        pair = [clause, match] if older_side else [match, clause]
+        return f"{me}对应{there}，内容有改动。" + _changes(pair, library, lang)
+    if match is None:
+        return (f"{me} is new: the {other_name} has no counterpart." if older_side
+                else f"{me} has no counterpart in the {other_name} (deleted in the revision).")
+    there = f"{clause_label(match)[1]} of the {other_name}"
+    if change == "same":
+        return f"{me} has the same wording as {there}."
+    pair = [clause, match] if older_side else [match, clause]
+    return f"{me} corresponds to {there}, with changes. " + _changes(pair, library, lang)
+
+
+def _cite_short(library, clause: Clause, lang: str) -> str:
+    """《…》（2025年修订）第九条 / Article 9 of the … (2025 revision): the article and its version, no number."""
+    name = document_name(library.info(clause.doc_id), lang, number=False)
+    return f"{name}{clause_label(clause)[0]}" if lang == "zh" else f"{clause_label(clause)[1]} of the {name}"
+
+
+def _differences(first: Clause, second: Clause, library, lang: str) -> str:
+    """Two articles of different documents set side by side ("比较中小企业促进法第53条和广东省条例第61条"): the
+    passages only one of them has, when they share enough text to be compared phrase by phrase; else ""."""
+    if text_similarity(first.text_zh, second.text_zh) < NEW_RATIO:
+        return ""
+    a, b = (re.findall(r"[^，；。、：\n]+[，；。、：]?", c.text_zh) for c in (first, second))
+    name_a, name_b = (_cite_short(library, c, lang) for c in (first, second))
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        left, right = "".join(a[i1:i2]).strip("，；。、： ")[:CHANGE_CHARS], "".join(b[j1:j2]).strip("，；。、： ")[:CHANGE_CHARS]
+        if op == "equal" or len(left) + len(right) < 2:
+            continue
+        if lang == "zh":
+            parts.append(f"前者“{left}”，后者“{right}”" if op == "replace" else f"只有前者有“{left}”" if op == "delete"
+                         else f"只有后者有“{right}”")
+        else:
+            parts.append(f"the first says '{left}', the second '{right}'" if op == "replace"
+                         else f"only the first has '{left}'" if op == "delete" else f"only the second has '{right}'")
+    if not parts:
+        return "两条文字相同。" if lang == "zh" else "The two articles have the same wording."
+    more = len(parts) > MAX_CHANGES
+    if lang == "zh":
+        return f"{name_a}与{name_b}的不同（原文）：" + "；".join(parts[:MAX_CHANGES]) + ("等。" if more else "。")
+    return f"How {name_a} and {name_b} differ (in the Chinese text): " + "; ".join(parts[:MAX_CHANGES]) + \
+        (" and more." if more else ".")
+
+
+def _changes(clauses: list, library, lang: str) -> str:
+    """The passages that differ between two articles (or their citations), newest first: "改动：“批复”改为“备案”；…"."""
     # Compared phrase by phrase (split at ，；。、：), so a change reads as whole phrases, not scattered characters.
-    new, old = (re.findall(r"[^，；。、：\n]+[，；。、：]?", library.clause(c.clause_id).text_zh) for c in citations[:2])
+    new, old = (re.findall(r"[^，；。、：\n]+[，；。、：]?", (c if isinstance(c, Clause) else library.clause(c.clause_id)).text_zh)
+                for c in clauses[:2])
     parts = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         before, after = "".join(old[i1:i2]).strip("，；。、： "), "".join(new[j1:j2]).strip("，；。、： ")
@@ -198,17 +326,22 @@ def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
     library = deps.library
     key = (chain, library.corpus_hash)
     if key not in _SUMMARIES:  # 37 alignments: computed once per library
-        new, changed, same = [], [], 0
+        new, changed, same, used = [], [], 0, set()
         for clause in (c for c in library.document(chain[0]).clauses if c.kind == "article"):
             older, change = _counterpart(deps, clause, chain[1])
+            used.add(older.id if older else None)
             if change == "new":
                 new.append(clause)
             elif change == "changed":
                 changed.append((clause, older))
             else:
                 same += 1
-        _SUMMARIES[key] = (new, changed, same)
-    new, changed, same = _SUMMARIES[key]
+        # An older article none of the newer ones continues, whose words do not live on inside one: deleted.
+        gone = [c for c in library.document(chain[1]).clauses if c.kind == "article" and c.id not in used
+                and not any(_contained(s.zh, t.zh) for s in c.sentences for n in library.document(chain[0]).clauses
+                            for t in n.sentences)]
+        _SUMMARIES[key] = (new, changed, same, gone)
+    new, changed, same, gone = _SUMMARIES[key]
     # The figures a changed article gained (大型企业: 60日内支付): what a reader of "what changed?" looks for first.
     gained = [(c, s) for c, o in changed for s in _new_figure_sentences(c, o)]
     new_zh = "；".join(f"{clause_label(c)[0]} {_gist(c.text_zh)}{_figures(c, 'zh')}" for c in new)
@@ -217,16 +350,34 @@ def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
         return (f"与{document_name(library.info(chain[1]), 'zh', number=False)}相比：新增或无对应的条款"
                 f"{len(new)}条（{new_zh}）；内容有改动的"
                 f"{len(changed)}条（" + "、".join(f"{clause_label(c)[0]}（原{clause_label(o)[0]}）" for c, o in changed)
-                + f"）；文字未变的{same}条。"
+                + f"）；文字未变的{same}条；"
+                + (f"删去的条款{len(gone)}条（" + "、".join(f"原{clause_label(c)[0]} {_gist(c.text_zh)}" for c in gone) + "）。"
+                   if gone else f"{document_name(library.info(chain[1]), 'zh', number=False)}的条款在新版中都有对应内容，没有整条删去。")
                 + ("改动中新出现的期限、数额：" + "；".join(f"{clause_label(c)[0]} {_gist(s.zh, 60)}" for c, s in gained)
                    + "。" if gained else ""))
     return (f"Compared with the {document_name(library.info(chain[1]), 'en', number=False)}: {len(new)} articles are new "
             f"or have no counterpart ({new_en}); "
             f"{len(changed)} changed ("
             + ", ".join(f"{clause_label(c)[1]} (was {clause_label(o)[1]})" for c, o in changed)
-            + f"); {same} unchanged in wording."
+            + f"); {same} unchanged in wording; "
+            + (f"{len(gone)} deleted (" + "; ".join(f"former {clause_label(c)[1]}: {_gist(c.text_en)}" for c in gone) + ")."
+               if gone else "every article of the older version lives on in the new one: none was deleted outright.")
             + (" New time limits and amounts in changed articles: " + "; ".join(
-                f"{clause_label(c)[1]}: {_gist(s.en or s.zh, 60)}" for c, s in gained) + "." if gained else ""))
+                f"{clause_label(c)[1]}: {_gist(s.en or s.zh, 60)}{_figures_in(s.zh, 'en')}" for c, s in gained) + "."
+               if gained else ""))
+
+
+CONTAINED = 0.7  # share of the shorter sentence found in the longer: the older words live on in the newer sentence
+
+
+def _contained(a: str, b: str) -> bool:
+    """Whether most of the shorter of two sentences (``CONTAINED`` of its characters) appears in the other."""
+    shorter = min(len(a), len(b))
+    if not shorter:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() * (len(a) + len(b)) / 2 >= CONTAINED * shorter and \
+        sum(m.size for m in matcher.get_matching_blocks()) >= CONTAINED * shorter
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个工作日|日|%|万元|元|个月)|万分之[一二三四五六七八九十]+")
@@ -248,7 +399,12 @@ _FIGURE_EN = {"个工作日": " working days", "日": " days", "个月": " month
 def _figures(clause: Clause, lang: str) -> str:
     """"（10个工作日、30日、90日）" / " (10 working days, 30 days, 90 days)": the time limits and amounts a new
     article sets, which its opening words may not reach; "" when it sets none."""
-    found = list(dict.fromkeys(re.sub(r"\s+", "", f) for f in _FIGURE.findall(clause.text_zh)))
+    return _figures_in(clause.text_zh, lang)
+
+
+def _figures_in(text_zh: str, lang: str) -> str:
+    """The time limits and amounts in a Chinese text, as ``_figures`` shows them; "" when it has none."""
+    found = list(dict.fromkeys(re.sub(r"\s+", "", f) for f in _FIGURE.findall(text_zh)))
     if not found:
         return ""
     if lang == "zh":
