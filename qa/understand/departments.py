@@ -97,7 +97,8 @@ class DepartmentNames:
                     found.append(DepartmentMention(name, "any", False, start, end))
         # Role and negation are read with the names blanked out ("…Economic Cooperation Bureau" asks no cooperation).
         rest = blank(text, taken)
-        role, negated = _role(rest), bool(NEG_RE.search(rest))
+        # ("参与但不牵头" / "but doesn't lead": cooperates, not a negation.)
+        role, negated = _role(rest), bool(NEG_RE.search(rest)) and not ONLY_COOPERATES_RE.search(rest)
         found = [DepartmentMention(f.name, role, negated, f.start, f.end) for f in found]
         found.sort(key=lambda f: f.start)
         unknown = []
@@ -192,7 +193,8 @@ _ANY_ROLE_RE = re.compile(r"(?:负责|管)(?:些)?(?:什么|啥)|职责是什么
 
 
 # "only cooperates on (rather than leads)": the measures it cooperates on and does not lead.
-ONLY_COOPERATES_RE = re.compile(r"只(?:是)?配合|仅(?:仅|是)?配合|只负责配合|\bonly (?:cooperat|co-operat|assist|support|help)"
+ONLY_COOPERATES_RE = re.compile(r"只(?:是)?配合|仅(?:仅|是)?配合|只负责配合|(?:参与|配合|参加)(?:了)?(?:但|却|而|可是|但是)(?:并)?(?:不|没有?)(?:牵头|负责)"
+                                r"|\bonly (?:cooperat|co-operat|assist|support|help)|\bbut not (?:as )?(?:the )?(?:lead|leading|led)\b"
                                 r"|\brather than lead|\bbut (?:does not|doesn't|do not|don't) lead|\bwithout leading")
 
 

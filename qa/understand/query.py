@@ -234,7 +234,7 @@ class Understander:
     def _read(self, question: str) -> str:
         """The question's text as every later step reads it: normalised, misspelt English corrected, Cantonese
         words in their Mandarin form, same-sounding Chinese typos (企页 -> 企业) corrected."""
-        text = self.spelling.correct(normalize(question))
+        text = self.spelling.correct(normalize(_MARKUP.sub(_unmarked, question)))
         if self._replace is not None:
             text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
         text = self.homophones.correct(text)  # after the Cantonese words, which are no typos
@@ -298,6 +298,11 @@ class Understander:
                 ref = replace(ref, documents_hint=self.documents.version_of(chain, segment))
             out.append(ref)
         return tuple(out)
+
+    def _version_named(self, doc_id: str, words: str) -> str | None:
+        """The version of ``doc_id`` whose year ``words`` name (2025版 → the 2025 revision), else None."""
+        chain = self.documents.versions(doc_id)
+        return self.documents.version_of(chain, words) if len(chain) > 1 else None
 
     def _year_names(self, content: str, doc_ids: tuple[str, ...]) -> list[tuple[int, int]]:
         """Spans of a named document's year used as its name ("the 2024 regulation", 2019年的广东条例): a year
@@ -432,7 +437,7 @@ class Understander:
         if len(refs) > 1 and len(named_docs) == 1:
             refs = self._bind_versions(refs, content, named_docs[0])
         elif refs and len(named_docs) > 1:
-            refs = _bind_documents(refs, doc_mentions, content)
+            refs = _bind_documents(refs, doc_mentions, content, version_of=self._version_named)
         if refs and not named_docs and not selected and context and context.clause_ids \
                 and (into := self._context_document(context)):
             # (After "第12条" listed eight documents' articles, "十二条" is as open as before: no document to go into.)
@@ -453,6 +458,13 @@ class Understander:
         if context and context.clause_ids and not refs and not named_docs and _ESCALATION.search(content):
             liability, asks = True, asks | {"liability"}  # "and if it's serious enough to be a crime?": its sanctions
         followup = followup or liability
+        overrun = bool(followup and not refs and not liability and context and _OVERRUN.search(content)
+                       and not own_content(cues.without(content, _OVERRUN, _WHAT_TO_DO, _PARTY_OR_LIMIT, _OVERRUN_FILLER)))
+        if overrun and not any(_OVERRUN_RULE.search(self.library.clause(c).text_zh)
+                               for c in context.clause_ids[:1] if self.library.has_clause(c)):
+            # "超过了怎么办？" after the payment term: what follows a missed limit (interest, sanctions), which
+            # that article does not say (after 检验验收, its own 拖延检验或者验收的，… does).
+            liability, asks = True, asks | {"liability", "overrun"}
         if context and not followup and not refs and not named_docs and "ellipsis" in asks \
                 and (term := _defined_next(content, context)):
             # "个体工商户呢？" / "what about sole proprietors?" after a definition: the same question of the new term.
@@ -600,6 +612,12 @@ class Understander:
                     # "what changed?" after it asks for the overview, not for that article.)
                     # "Was that in the 2020 version too?": the article the earlier turn answered from, compared.
                     details["compare_clause"] = context.clause_ids[0]
+        if (intro := _SELF_INTRO.match(content)) and own_content(content[intro.end():]):
+            # "I run a factory in Guangzhou. A big customer hasn't paid me…": who is asking is no topic ("run a
+            # factory" held the evidence under the bar); where they are is kept, as a place preferred.
+            said = intro.group(0).strip()
+            retrieval_text = retrieval_text.replace(said, " ", 1)
+            evidence_text = evidence_text.replace(said, " ", 1)
         within = [] if scope else self.scope_guard.places_within(content)
         places = () if scope else self.documents.of_places(" ".join([content, *(p for _w, p in within)]))
         if within:
@@ -966,6 +984,22 @@ def counts_listing_above(context: Context | None, asks: frozenset[str]) -> bool:
 _OVERRUN = re.compile(r"超过|超出|超期|逾期|过了期限|过期|拖延|拖着|做不到|没做到|没有做到|不遵守|不执行"
                       r"|\b(?:take|takes|took) longer\b|\bexceed\w*|\boverrun\w*|\b(?:miss|missed|misses) (?:it|the deadline)\b"
                       r"|\b(?:they|it) (?:are|is) late\b", re.IGNORECASE)
+# Markup pasted into a question: a script with its body, an HTML tag, a Markdown link (its text kept), bold marks.
+_MARKUP = re.compile(r"<script\b[^>]*>.*?</script\s*>|<[a-zA-Z/!][^<>]{0,300}>|\[([^\[\]]{1,200})\]\([^()\s]{1,500}\)|\*\*|__",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def _unmarked(m: re.Match) -> str:
+    """What a piece of markup leaves of a question: a link's text, else a space."""
+    return m.group(1) or " "
+
+
+# A first sentence saying who asks: "I run a factory in Guangzhou." / 我系广州开厂嘅，/ 我是做装修的，
+_SELF_INTRO = re.compile(r"^\s*(?:(?:hi|hello)[,!]?\s*)?(?:i|we) (?:run|own|operate|manage|have) (?:a |an |my |our )?"
+                         r"(?:small |little |private |family )?(?:factory|shop|store|company|business|firm|restaurant|workshop|plant)"
+                         r"(?: in [a-z ]{2,30})?[.!]\s+"
+                         r"|^\s*我(?:们)?(?:系|是)?(?:在|喺)?[\u4e00-\u9fff]{0,4}(?:开厂|开店|开公司|开铺)(?:的|嘅)?\s*[，。,]", re.IGNORECASE)
+_OVERRUN_RULE = re.compile(r"(?:拖延|逾期|超过|迟延|超出)[^，。；]{0,12}的，")  # what an article says follows an overrun
 _OVERRUN_FILLER = re.compile(r"如果|要是|假如|了|呢|\bwhat if\b|\bif\b|\bthey\b|\bit\b|\bdon't\b|\bdo not\b", re.IGNORECASE)
 # "Does it include 个体工商户?" / 它包括…吗: the term the earlier turn defined.
 _INCLUDES_IT = re.compile(r"\b(?:does|do|would) (?:it|that|this|they|the term) (?:also )?(?:include|cover)\b"
@@ -1085,15 +1119,19 @@ def _echoes(own: str, context: Context) -> bool:
 _OF_THAT = re.compile(r"\b(?:of|in) (?:that|it|this|the same|the above)\b")
 
 
-def _bind_documents(refs: tuple[Reference, ...], mentions, content: str) -> tuple[Reference, ...]:
+def _bind_documents(refs: tuple[Reference, ...], mentions, content: str, version_of=None) -> tuple[Reference, ...]:
     """"中小企业促进法第五十三条和支付条例第十七条": each reference into the document named next to it: the
-    mention right before a Chinese reference (nothing but spaces between), right after an English one
-    ("Article 53 of the SME Promotion Law")."""
+    mention right before a Chinese reference (nothing but spaces or a version's year between: 保障条例2025版第九条,
+    that version, by ``version_of(doc_id, words)``), right after an English one ("Article 53 of the SME Promotion Law")."""
     out = []
     for ref in refs:
         hint = ref.documents_hint
         if not hint and CJK_RE.search(ref.text):
-            hint = next((m.doc_id for m in mentions if m.end <= ref.start and not content[m.end:ref.start].strip(" 的里中")), None)
+            found = [m for m in mentions if m.end <= ref.start
+                     and not _VERSION_GAP.sub("", content[m.end:ref.start]).strip(" 的里中")]
+            hint = found[-1].doc_id if found else None
+            if hint and version_of and _VERSION_GAP.search(gap := content[found[-1].end:ref.start]):
+                hint = version_of(hint, gap) or hint
         elif not hint:
             hint = next((m.doc_id for m in mentions if m.start >= ref.end
                          and re.fullmatch(r"\s*(?:of|in|from)\s+(?:the\s+)?", content[ref.end:m.start])), None)
@@ -1101,6 +1139,7 @@ def _bind_documents(refs: tuple[Reference, ...], mentions, content: str) -> tupl
     return tuple(out)
 
 
+_VERSION_GAP = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:修订|修正)?(?:版|版本)?")
 _TIME_MARK = re.compile(r"(?:by|in|until|before)\s+((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年|([0-9一二三四五两]{1,2})\s*年内"
                         r"|\bwithin\s+(\d|one|two|three|four|five)\s+years?\b", re.IGNORECASE)
 _SMALL = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "one": "1", "two": "2", "three": "3", "four": "4",

@@ -41,7 +41,7 @@ def test_two_versions_of_an_article_compared_say_what_changed(real_assistant):
     a = real_assistant.ask("和2025版第二十五条比有什么不同？", history=["2020版第十九条"])
     ids = [c.clause_id for c in a.citations]
     assert f"{OLD}/article-19" in ids and f"{PAY}/article-25" in ids
-    assert "并入了" in a.answer and "第二十六条" in a.answer
+    assert "第十九条对应《保障中小企业款项支付条例》（2025年修订）第二十六条" in a.answer
 
 
 def test_a_clause_number_after_two_versions_means_the_one_in_force(real_assistant):
@@ -120,3 +120,63 @@ def test_the_target_number_after_a_measure_is_that_measures_target(real_assistan
     assert not a.abstained and a.citations[0].clause_id == "suifuban-2007-42/measure-16"
     a = real_assistant.ask("What's the target number?", history=["Does the plan help with brand building?"], selection=plan)
     assert a.citations[0].clause_id == "suifuban-2007-42/measure-16" and a.answer.startswith("500")
+
+
+def test_what_an_english_term_is_finds_the_article_that_says_whom_the_text_applies_to(real_assistant):
+    a = real_assistant.ask("What is an individual business?")
+    assert a.citations[0].clause_id == f"{IND}/article-2"
+    a = real_assistant.ask("what about an individual business?", history=["What is the definition of a private economic organization?"])
+    assert a.citations[0].clause_id == f"{IND}/article-2"
+
+
+# Session-36 fresh user (evaluation/fresh-user/session-36.md), fixed in the same session.
+
+
+def test_an_article_of_a_version_named_after_another_document_binds_to_that_version(real_assistant):
+    a = real_assistant.ask("广州市条例第三十四条和保障条例2025版第二十四条有什么不同？")
+    assert [c.clause_id for c in a.citations[:2]] == ["guangzhou-private-economy-regulation-2024/article-34", f"{PAY}/article-24"]
+    a = real_assistant.ask("民营经济促进法第六十七条和保障条例2025版第九条比较一下")
+    assert [c.clause_id for c in a.citations[:2]] == ["private-economy-promotion-law-2025/article-67", f"{PAY}/article-9"]
+
+
+def test_what_was_deleted_comes_first_and_a_merged_article_is_no_new_one(real_assistant):
+    a = real_assistant.ask("删除了哪些条款？", history=["保障中小企业款项支付条例2020版和2025版有什么区别？"])
+    assert a.answer.startswith("没有整条删去的条款")
+    a = real_assistant.ask("2025版第二十六条是新增的吗？")
+    assert "对应《保障中小企业款项支付条例》（2020年版）第十九条" in a.answer.splitlines()[0]
+
+
+def test_an_overrun_payment_term_asks_what_follows(real_assistant):
+    a = real_assistant.ask("超过了怎么办？", history=["我系做装修嘅，甲方要我交5%质量保证金，合理吗？"])
+    assert a.citations[0].clause_id == f"{PAY}/article-31"  # 违法收取保证金: the superior body orders correction
+
+
+def test_a_party_asked_after_a_penalty_gets_its_own_sanction(real_assistant):
+    a = real_assistant.ask("机关事业单位呢？", history=["大企业不按时付款会受什么处罚"])
+    assert a.citations[0].clause_id == f"{PAY}/article-31"
+
+
+def test_a_change_of_boss_is_no_reason_not_to_pay(real_assistant):
+    for q in ("甲方说换了老板所以不付钱，行吗？", "甲方话换咗老板所以唔俾钱，得唔得？"):
+        assert real_assistant.ask(q).citations[0].clause_id == f"{PAY}/article-14"
+
+
+def test_who_is_asking_is_no_topic(real_assistant):
+    a = real_assistant.ask("I run a factory in Guangzhou. A big customer hasn't paid me for six months. What can I do?")
+    assert not a.abstained and a.citations[0].clause_id.startswith(f"{PAY}/")
+
+
+def test_taking_part_but_not_leading_is_cooperating(real_assistant):
+    from qa.assistant import Selection
+
+    plan = Selection(documents=("suifuban-2007-42",))
+    for q in ("市科技局参与但不牵头的措施有哪些？", "Which measures does 市科技局 take part in but not lead?"):
+        a = real_assistant.ask(q, selection=plan)
+        assert len(a.items) == 12 and a.items[0].clause_id == "suifuban-2007-42/measure-4"
+
+
+def test_markup_around_a_question_is_read_past(real_assistant):
+    a = real_assistant.ask("<img src=x onerror=alert(1)> 保证金")
+    assert a.citations and a.citations[0].clause_id == f"{PAY}/article-13"
+    a = real_assistant.ask("**第九条** [点我](javascript:alert(1))")
+    assert a.status == "ambiguous"  # as the bare 第九条: which document?

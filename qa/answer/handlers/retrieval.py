@@ -99,6 +99,14 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
                                    evidence_text=query.evidence_text,
                                    discussed=() if filters and filters.documents else query.discussed,
                                    conversation=() if filters and filters.documents else query.conversation)
+    if query.places and not (filters and filters.documents) and _below_threshold(query, deps, result):
+        # "I run a factory in Guangzhou. A big customer hasn't paid me…": the place's texts have nothing on it
+        # (Guangzhou's article is on government bodies), the national ones do.
+        wider = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
+                                      evidence_text=query.evidence_text, discussed=query.discussed,
+                                      conversation=query.conversation)
+        if not _below_threshold(query, deps, wider):
+            result = wider
     if query.details.get("liability") and query.context and query.context.clause_ids:
         liable = liability_first(query, deps, filters, query.context.clause_ids, chapter_first=True)
         if liable is not None:
@@ -172,7 +180,8 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     # "What are the penalties?" / "what's the consequence?" wants a sanction first, not the overdue interest a late
     # payer owes (which a consequence question still gets, after it); "要赔利息吗" asks the interest.
     owed_only = {c.id for c in liable if c.id not in in_chapter and not LIABILITY_TEXT.search(c.text_zh)} \
-        if _SANCTION_ASKED.search(query.content) or not _INTEREST_WORD.search(query.content) else set()
+        if _SANCTION_ASKED.search(query.content) or not (_INTEREST_WORD.search(query.content) or "overrun" in query.asks) \
+        else set()  # (a payment term overrun, 超过了怎么办: the interest owed is the first consequence)
     # "…serious enough to be a crime?": the article that names criminal liability.
     criminal = {c.id for c in liable if "犯罪" in c.text_zh or "刑事责任" in c.text_zh} if _CRIME_ASKED.search(query.content) else set()
     liable.sort(key=lambda c: (bool(criminal) and c.id not in criminal, c.id not in named, _actor_mismatch(asked, c), c.id in owed_only,
@@ -370,7 +379,21 @@ def _clauses_applying_to(query: Query, deps: Deps, allowed: set[str] | None) -> 
                  and any(term in s.zh and _APPLIES.search(s.zh) for s in c.sentences)]
         if found:
             return found
-    return []
+    # English: "What is an individual business?" (read with its synonym, individual industrial and commercial
+    # household) -> "These Regulations apply to citizens … registered as individual industrial and commercial households".
+    asked = f"{query.content} {query.retrieval_text}".lower()
+    found = []
+    for c in deps.library.clauses:
+        if (allowed is None or c.doc_id in allowed) and c.kind == "article":
+            for s in c.sentences:
+                m = _REGISTERED_AS.search(s.en.lower()) if s.en else None
+                if m and re.search(r"\bappl(?:y|ies)\b", s.en.lower()) and m.group(1).rstrip("s") in asked:
+                    found.append(c)
+                    break
+    return found
+
+
+_REGISTERED_AS = re.compile(r"registered as (?:an? )?([a-z][a-z ]{3,60}?) in accordance")
 
 
 def _rank_listed(deps: Deps, query: Query, items: tuple[str, ...], text: str) -> list[Hit]:

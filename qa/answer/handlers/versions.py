@@ -108,7 +108,7 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
 NEW_RATIO = 0.35  # text similarity below which the older version has no counterpart (payment regulation: new
 # articles 0.15-0.30 against their nearest 2020 article, revised ones 0.56-0.99, unchanged 1.0)
 MAX_CHANGES = 4  # changed passages named in the answer
-CHANGE_CHARS = 60  # characters of each changed passage shown
+CHANGE_CHARS = 160  # characters of each changed passage shown (60 cut 2025 Art. 9's new third-party ban off)
 
 
 SENTENCE_RATIO = 0.55  # a sentence this like one of the older version's carries that article's rule over, rewritten
@@ -127,6 +127,11 @@ def _counterpart(deps: Deps, clause: Clause, older_doc: str) -> tuple[Clause | N
         return older, "same" if clause.text_zh == older.text_zh else "changed"
     if (kept := sentence_source(deps.library, clause, older_doc)) is not None:
         return kept, "changed"
+    # Most of an older sentence lives on inside one of this article's (2020 Art. 19's restrictions in 2025 Art. 26).
+    absorbed = next((o for o in deps.library.document(older_doc).clauses if o.kind == "article"
+                     and any(_contained(t.zh, s.zh) for t in o.sentences for s in clause.sentences)), None)
+    if absorbed is not None:
+        return absorbed, "changed"
     return None, "new"
 
 
@@ -229,7 +234,8 @@ def _differences(first: Clause, second: Clause, library, lang: str) -> str:
     name_a, name_b = (_cite_short(library, c, lang) for c in (first, second))
     parts = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        left, right = "".join(a[i1:i2]).strip("，；。、： ")[:CHANGE_CHARS], "".join(b[j1:j2]).strip("，；。、： ")[:CHANGE_CHARS]
+        left, right = ((t if len(t) <= CHANGE_CHARS else t[:CHANGE_CHARS] + "…")
+                       for t in ("".join(a[i1:i2]).strip("，；。、： "), "".join(b[j1:j2]).strip("，；。、： ")))
         if op == "equal" or len(left) + len(right) < 2:
             continue
         if lang == "zh":
@@ -257,7 +263,7 @@ def _changes(clauses: list, library, lang: str) -> str:
         before, after = "".join(old[i1:i2]).strip("，；。、： "), "".join(new[j1:j2]).strip("，；。、： ")
         if op == "equal" or len(before) + len(after) < 2:
             continue
-        before, after = before[:CHANGE_CHARS], after[:CHANGE_CHARS]
+        before, after = (t if len(t) <= CHANGE_CHARS else t[:CHANGE_CHARS] + "…" for t in (before, after))
         if lang == "zh":
             parts.append(f"“{before}”改为“{after}”" if op == "replace" else f"删去“{before}”" if op == "delete"
                          else f"新增“{after}”")
@@ -309,6 +315,8 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
             lines.append(f"The {document_name(info, 'en')}: {len(articles)} articles; {status_line(info, 'en')}.")
     if len(chain) == 2:
         lines.append(_change_summary(deps, chain, lang))
+        if _DELETION_ASKED.search(query.content):
+            lines.insert(0, _deletions(deps, chain, lang))  # 删除了哪些条款？: that first
     lines.append("请说明想比较哪一方面（例如付款期限、逾期利息、投诉），我再逐条对照两个版本。" if lang == "zh" else
                  "Tell me which point to compare (for example payment terms, late-payment interest, complaints) and "
                  "I will set the two versions' provisions side by side.")
@@ -317,7 +325,21 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
                   intent=query.intent, citations=tuple(make_citation(library, c, ()) for c in last), confidence=1.0)
 
 
-_SUMMARIES: dict[tuple, tuple[list, list, int]] = {}
+_SUMMARIES: dict[tuple, tuple[list, list, int, list]] = {}
+_DELETION_ASKED = re.compile(r"删(?:除|掉|去)|去掉|废除|取消了?(?:哪|什么)|\b(?:delet|remov|dropp)\w*", re.IGNORECASE)
+
+
+def _deletions(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
+    """"删除了哪些条款？": the older version's articles the newer one dropped, or that none was dropped outright."""
+    _change_summary(deps, chain, lang)  # fills _SUMMARIES
+    gone = _SUMMARIES[(chain, deps.library.corpus_hash)][3]
+    old_name = document_name(deps.library.info(chain[1]), lang, number=False)
+    if lang == "zh":
+        return (f"删去的条款{len(gone)}条：" + "、".join(f"原{clause_label(c)[0]}" for c in gone) + "。" if gone else
+                f"没有整条删去的条款：{old_name}的每一条在新版中都有对应内容（有的改写或并入他条）。")
+    return (f"{len(gone)} articles were deleted: " + ", ".join(f"former {clause_label(c)[1]}" for c in gone) + "." if gone
+            else f"No article was deleted outright: every article of the {old_name} lives on in the new version "
+                 "(some rewritten or merged into another).")
 
 
 def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
