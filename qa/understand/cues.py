@@ -116,7 +116,7 @@ VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化
                      r"|有什么区别|有何区别|区别|差别|(?:最大|主要|有什么|有啥|有何|有乜|有咩)的?分别|分别(?:系|喺)|不一样|不同之处|对比|相比|比较|一样吗|相同吗|是否相同|一致吗|有没有变|变没变|改没改|有没有改|改了吗|改过吗|有改吗|新增了?(?:什么|哪些|几)|删(?:除|掉|去)了?(?:什么|哪些|几)"
                      r"|\balready in\b|\bthe same in\b|\bstill the same\b|\b(?:in|also in) the (?:19|20)\d\d version (?:too|as well)\b"
                      r"|\bwhat(?:'s| has| have| was)? changed\b|\bchanges?\b|\bdifferen(?:ce|ces|t)\b|\bdiffer\b|\bcompared (?:with|to)\b|\bcompare[ds]?\b"
-                     r"|\bcomparison\b|\bversus\b|\bvs\b")
+                     r"|\bcomparison\b|\bversus\b|\bvs\b|\b(?:what|which)\b[^?]{0,40}\b(?:deleted|removed|dropped)\b")
 # "第十五条是新增的吗" / "2025版第二十四条对应2020版哪条" / "Was Article 25 already in the 2020 version?": what
 # became of an article across versions (with VERSION_CHANGE, read only of a clause named in the question).
 CLAUSE_HISTORY = _re(r"新增的|新加的|新设的|是新的|新规定吗|以前(?:就)?有|原来(?:就)?有|旧版(?:有|里|中)|对应|相应的?(?:条|规定)"

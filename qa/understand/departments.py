@@ -193,7 +193,8 @@ _ANY_ROLE_RE = re.compile(r"(?:负责|管)(?:些)?(?:什么|啥)|职责是什么
 
 
 # "only cooperates on (rather than leads)": the measures it cooperates on and does not lead.
-ONLY_COOPERATES_RE = re.compile(r"只(?:是)?配合|仅(?:仅|是)?配合|只负责配合|(?:参与|配合|参加)(?:了)?(?:但|却|而|可是|但是)(?:并)?(?:不|没有?)(?:牵头|负责)"
+ONLY_COOPERATES_RE = re.compile(r"只(?:是)?配合|仅(?:仅|是)?配合|只负责配合"
+                                r"|(?:参与|配合|参加)(?:了)?(?:但|却|而|可是|但是)(?:并)?(?:不是|不|没有?|唔系|唔)(?:由它|由佢)?(?:牵头|负责)"
                                 r"|\bonly (?:cooperat|co-operat|assist|support|help)|\bbut not (?:as )?(?:the )?(?:lead|leading|led)\b"
                                 r"|\brather than lead|\bbut (?:does not|doesn't|do not|don't) lead|\bwithout leading")
 

@@ -593,6 +593,7 @@ class Understander:
                 # The topic compared, else the earlier question's ("what changed?" after "how long must they pay?").
                 # (Without the document's own name: 保障中小企业款项支付条例2020版和2025版有什么区别 compares no topic.)
                 own = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(topic, chain, self.library)))
+                own = _WHOLE_TEXT_WORDS.sub(" ", own)  # 删除了哪些内容 / "deleted in the revision": no topic, the whole text
                 earlier = cues.VERSION_WORDS.sub(" ", cues.VERSION_CHANGE.sub(" ", without_document_names(
                     normalize(context.question if context else ""), chain, self.library)))
                 if context and (context.intent in ("validity", "document") or _NEW_ARTICLES.search(content)
@@ -1064,6 +1065,9 @@ def _without_document_talk(text: str) -> str:
     return cues.without(text, cues.DOCUMENT_WORDS, cues.DOC_NUMBER, cues.DOC_EVENT, cues.VERSION_ONE, cues.WHEN)
 
 
+# Words for a text as a whole, compared across versions: no topic of their own.
+_WHOLE_TEXT_WORDS = re.compile(r"内容|条款|条文|修订|\brevision\b|\brevised\b|\bcontents?\b|\barticles\b|\bprovisions\b"
+                               r"|\b(?:from|in|of|to|between)\b", re.IGNORECASE)
 # A target asked with no topic of its own: "what's the target number (by 2010)?", 目标是多少.
 _TARGET_WORDS = re.compile(r"\btargets?\b|\bgoals?\b|\bnumbers?\b|\baim(?:ing)? for\b|\bby 20\d\d\b|目标|指标|数字|数量|多少个?|几个|到20\d\d年",
                            re.IGNORECASE)

@@ -61,8 +61,9 @@ class SpellCorrector:
 
 
 FUNCTION_CHAR_FREQ = 70_000  # jieba frequency of 里, 从, 有, 是, 不, 也: a pair holding one is read as two words
-MIN_BIGRAM_COUNT = 5
-MIN_WORD_FREQ = 100  # jieba frequency a correction must have as a word  # times the library uses a character pair before a same-sounding typo is read as it
+MIN_BIGRAM_COUNT = 5  # times the library uses a character pair before a same-sounding typo is read as it
+MIN_WORD_FREQ = 100  # jieba frequency a correction must have as a word
+RARE_WORD_FREQ = 10  # jieba two-character words rarer than this (利西: 3) may still be typos
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -73,7 +74,7 @@ class HomophoneCorrector:
     Only a word jieba makes up for characters its dictionary does not know (企页, 利西) is looked at; in it, a
     character pair the library never uses is replaced by the pair of the same toneless pinyin (pypinyin) that
     the library uses most, if at least ``MIN_BIGRAM_COUNT`` times and jieba knows it as a word (``MIN_WORD_FREQ``). Known words
-    (上海, 你好, 利息) stay, and so do pairs holding a very common one-character word (条里, 周是).
+    (上海, 你好, 利息; jieba frequency ``RARE_WORD_FREQ`` or more) stay, and so do pairs holding a very common one-character word (条里, 周是).
 
     Args:
         texts: the library's Chinese (clause texts, titles, department names).
@@ -107,7 +108,8 @@ class HomophoneCorrector:
     def _run(self, run: str) -> str:
         # Only inside a word jieba makes up for characters its dictionary does not know (企页, 拖前, 利西): a pair
         # across two known words (政府|机关, 收|利息) is no typo, whatever it sounds like.
-        return "".join(self._word(w) if len(w) >= 2 and not (self._known(w) or 0) else w for w in self._cut(run))
+        return "".join(self._word(w) if len(w) >= 2 and (self._known(w) or 0) < (RARE_WORD_FREQ if len(w) == 2 else 1)
+                       else w for w in self._cut(run))  # (a rare two-character word: 利西; longer ones are names: 上证指数)
 
     def _word(self, word: str) -> str:
         out, i = [], 0
@@ -123,7 +125,7 @@ class HomophoneCorrector:
         return "".join(out)
 
     def _nearest(self, pair: str) -> str:
-        if pair in self._counts or (self._known(pair) or 0) > 0:
+        if pair in self._counts or (self._known(pair) or 0) >= RARE_WORD_FREQ:
             return pair
         if any((self._known(ch) or 0) >= FUNCTION_CHAR_FREQ for ch in pair):
             return pair  # 条里, 周是, 从市: a word's end and a particle, not a typo

@@ -180,3 +180,28 @@ def test_markup_around_a_question_is_read_past(real_assistant):
     assert a.citations and a.citations[0].clause_id == f"{PAY}/article-13"
     a = real_assistant.ask("**第九条** [点我](javascript:alert(1))")
     assert a.status == "ambiguous"  # as the bare 第九条: which document?
+
+
+# The session-36 retest (evaluation/fresh-user/session-36-retest.md).
+
+
+def test_a_rare_word_typed_for_a_library_word_is_read_as_it(real_assistant):
+    a = real_assistant.ask("逾期利西怎么算")
+    assert a.citations[0].clause_id == f"{PAY}/article-17" and "万分之五" in a.answer.splitlines()[0]
+
+
+def test_cantonese_taking_part_but_not_leading(real_assistant):
+    from qa.assistant import Selection
+
+    a = real_assistant.ask("地税局有份参与但唔系牵头嘅措施有边啲？", selection=Selection(documents=("suifuban-2007-42",)))
+    assert [i.clause_id.split("/")[1] for i in a.items] == ["measure-6", "measure-13", "measure-24"]
+
+
+def test_a_sanction_for_not_disclosing_answers_no_question_on_not_paying(real_assistant):
+    a = real_assistant.ask("大型企业违反条例不支付款项会怎么处罚？")
+    assert a.citations[0].clause_id == f"{PAY}/article-26"
+
+
+def test_what_was_deleted_in_english_is_the_versions_overview(real_assistant):
+    a = real_assistant.ask("What was deleted from the payment regulation in the 2025 revision?")
+    assert a.intent == "compare_versions" and a.answer.startswith("No article was deleted outright")

@@ -184,7 +184,10 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
         else set()  # (a payment term overrun, 超过了怎么办: the interest owed is the first consequence)
     # "…serious enough to be a crime?": the article that names criminal liability.
     criminal = {c.id for c in liable if "犯罪" in c.text_zh or "刑事责任" in c.text_zh} if _CRIME_ASKED.search(query.content) else set()
-    liable.sort(key=lambda c: (bool(criminal) and c.id not in criminal, c.id not in named, _actor_mismatch(asked, c), c.id in owed_only,
+    # A sanction for failing to disclose (2025 Art. 34: 未按照规定在企业年度报告中公示) answers no question on paying late.
+    other_act = {c.id for c in liable if _DISCLOSURE_ACT.search(c.text_zh)} if not _DISCLOSURE_ASKED.search(query.content) else set()
+    liable.sort(key=lambda c: (bool(criminal) and c.id not in criminal, c.id not in named, _actor_mismatch(asked, c),
+                               c.id in other_act, c.id in owed_only,
                                c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
     hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
@@ -192,6 +195,9 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
 
 
 _CRIME_ASKED = re.compile(r"犯罪|刑事|坐牢|判刑|\bcrim(?:e|es|inal)\b|\bjail\b|\bprison\b")
+_DISCLOSURE_ACT = re.compile(r"未按照?规定[^。；]{0,12}(?:公示|报告|披露)|隐瞒真实情况")
+_DISCLOSURE_ASKED = re.compile(r"公示|披露|年度报告|年报|隐瞒|弄虚作假|\bdisclos\w*|\bannual report|\bpublici[sz]\w*|\bconceal\w*|\bhid(?:e|es|ing)\b",
+                               re.IGNORECASE)
 _INTEREST_WORD = re.compile(r"利息|\binterest\b", re.IGNORECASE)
 _SANCTION_ASKED = re.compile(r"处罚|罚款|罚|处分|惩罚|制裁|\bpenalt|\bpunish|\bsanction|\bfined?\b|\bfines\b")
 # "迟延支付中小企业款项的，应当支付逾期利息": what a party that breaks a rule must do, outside the liability chapter.
