@@ -458,10 +458,8 @@ class Understander:
         if context and context.clause_ids and not refs and not named_docs and _ESCALATION.search(content):
             liability, asks = True, asks | {"liability"}  # "and if it's serious enough to be a crime?": its sanctions
         followup = followup or liability
-        overrun = bool(followup and not refs and not liability and context and _OVERRUN.search(content)
-                       and not own_content(cues.without(content, _OVERRUN, _WHAT_TO_DO, _PARTY_OR_LIMIT, _OVERRUN_FILLER)))
-        if overrun and not any(_OVERRUN_RULE.search(self.library.clause(c).text_zh)
-                               for c in context.clause_ids[:1] if self.library.has_clause(c)):
+        if followup and not refs and not liability and context and _only_overrun(content) and not any(
+                _OVERRUN_RULE.search(self.library.clause(c).text_zh) for c in context.clause_ids[:1] if self.library.has_clause(c)):
             # "超过了怎么办？" after the payment term: what follows a missed limit (interest, sanctions), which
             # that article does not say (after 检验验收, its own 拖延检验或者验收的，… does).
             liability, asks = True, asks | {"liability", "overrun"}
@@ -847,18 +845,22 @@ class Understander:
         earlier = self._context_text(context)
         if any(term[i:i + 2] in earlier for i in range(len(term) - 1)):
             return False
-        self._in_library(term, term, re.escape(term))
-        return term in self._library_text
+        return term in self._library_index()[0]
 
     def _in_library(self, word: str, singular: str, forms: str) -> bool:
         """Is ``word`` (or its singular) a whole word of some clause? A set lookup for a plain word (scanning every
         clause took ~1 ms a word); the pattern ``forms`` over the clauses' text for a word with punctuation."""
+        text, words = self._library_index()
+        if _PLAIN_WORD.fullmatch(word):
+            return word in words or singular in words
+        return bool(re.search(forms, text))
+
+    def _library_index(self) -> tuple[str, frozenset[str]]:
+        """Every clause's text (Chinese, and English lower-cased) and its plain words, built on first use."""
         if self._library_words is None:
             self._library_text = "\n".join(f"{c.text_zh}\n{c.text_en.lower()}" for c in self.library.clauses)
             self._library_words = frozenset(_PLAIN_WORD.findall(self._library_text))
-        if _PLAIN_WORD.fullmatch(word):
-            return word in self._library_words or singular in self._library_words
-        return bool(re.search(forms, self._library_text))
+        return self._library_text, self._library_words
 
     def _context_text(self, context: Context | None) -> str:
         """The earlier turn's question and its clauses' text (Chinese and English, lower-cased)."""
@@ -931,8 +933,7 @@ class Understander:
             return True  # "个体户算不算？" after the definition of 民营经济组织: whether it falls under that definition
         if _ESCALATION.search(content):
             return True  # "and if it's serious enough to be a crime?": the same matter, at its worst
-        if _OVERRUN.search(content) and not own_content(cues.without(content, _OVERRUN, _WHAT_TO_DO, _PARTY_OR_LIMIT,
-                                                                     _OVERRUN_FILLER)):
+        if _only_overrun(content):
             return True  # "超过了怎么办？" after 检验验收要多长时间: what happens when that time limit is overrun
         if "anaphora" not in asks and not cues.WHICH_ONES.search(content) and self._unheard_topic(content, context, raw=raw):
             return False  # "and what interest can I charge?" after third-party payment terms: interest is a new topic
@@ -995,13 +996,21 @@ def _unmarked(m: re.Match) -> str:
     return m.group(1) or " "
 
 
-# A first sentence saying who asks: "I run a factory in Guangzhou." / 我系广州开厂嘅，/ 我是做装修的，
+# A first sentence saying who asks, a business and maybe its place only: "I run a factory in Guangzhou." / 我系广州开厂嘅，
 _SELF_INTRO = re.compile(r"^\s*(?:(?:hi|hello)[,!]?\s*)?(?:i|we) (?:run|own|operate|manage|have) (?:a |an |my |our )?"
                          r"(?:small |little |private |family )?(?:factory|shop|store|company|business|firm|restaurant|workshop|plant)"
                          r"(?: in [a-z ]{2,30})?[.!]\s+"
                          r"|^\s*我(?:们)?(?:系|是)?(?:在|喺)?[\u4e00-\u9fff]{0,4}(?:开厂|开店|开公司|开铺)(?:的|嘅)?\s*[，。,]", re.IGNORECASE)
 _OVERRUN_RULE = re.compile(r"(?:拖延|逾期|超过|迟延|超出)[^，。；]{0,12}的，")  # what an article says follows an overrun
 _OVERRUN_FILLER = re.compile(r"如果|要是|假如|了|呢|\bwhat if\b|\bif\b|\bthey\b|\bit\b|\bdon't\b|\bdo not\b", re.IGNORECASE)
+
+
+def _only_overrun(content: str) -> bool:
+    """Does the question speak only of a limit overrun (超过了怎么办 / "what if they take longer?"), nothing else?"""
+    return bool(_OVERRUN.search(content)) and not own_content(
+        cues.without(content, _OVERRUN, _WHAT_TO_DO, _PARTY_OR_LIMIT, _OVERRUN_FILLER))
+
+
 # "Does it include 个体工商户?" / 它包括…吗: the term the earlier turn defined.
 _INCLUDES_IT = re.compile(r"\b(?:does|do|would) (?:it|that|this|they|the term) (?:also )?(?:include|cover)\b"
                           r"|^(?:那)?(?:它|这个|这|那个)(?:也)?(?:包括|包含|包不包括)", re.IGNORECASE)

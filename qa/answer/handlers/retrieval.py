@@ -388,15 +388,14 @@ def _clauses_applying_to(query: Query, deps: Deps, allowed: set[str] | None) -> 
     # English: "What is an individual business?" (read with its synonym, individual industrial and commercial
     # household) -> "These Regulations apply to citizens … registered as individual industrial and commercial households".
     asked = f"{query.content} {query.retrieval_text}".lower()
-    found = []
-    for c in deps.library.clauses:
-        if (allowed is None or c.doc_id in allowed) and c.kind == "article":
-            for s in c.sentences:
-                m = _REGISTERED_AS.search(s.en.lower()) if s.en else None
-                if m and re.search(r"\bappl(?:y|ies)\b", s.en.lower()) and m.group(1).rstrip("s") in asked:
-                    found.append(c)
-                    break
-    return found
+    return [c for c in deps.library.clauses if (allowed is None or c.doc_id in allowed) and c.kind == "article"
+            and any(_applies_to_asked(s.en.lower(), asked) for s in c.sentences if s.en)]
+
+
+def _applies_to_asked(sentence_en: str, asked: str) -> bool:
+    """Whether an English sentence says the text applies to those registered as a term the question names."""
+    m = _REGISTERED_AS.search(sentence_en)
+    return bool(m) and bool(re.search(r"\bappl(?:y|ies)\b", sentence_en)) and m.group(1).rstrip("s") in asked
 
 
 _REGISTERED_AS = re.compile(r"registered as (?:an? )?([a-z][a-z ]{3,60}?) in accordance")

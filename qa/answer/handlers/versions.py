@@ -191,32 +191,22 @@ def version_note(deps: Deps, clauses: list[Clause], lang: str) -> str:
     other_doc = chain[at - 1] if at > 0 else chain[at + 1]
     older_side = at > 0  # the clause is the newer one: compared with the version before it
     match, change = _counterpart(deps, clause, other_doc)
-    other_name = document_name(library.info(other_doc), lang, number=False)
-    me = _cite_short(library, clause, lang)
-    merged = None if match is not None or older_side else next(
-        (n for n in library.document(other_doc).clauses if n.kind == "article"
-         and any(_contained(s.zh, t.zh) for s in clause.sentences for t in n.sentences)), None)
-    if merged is not None:
-        # 2020 Art. 19's restrictions live on inside 2025 Art. 26 on credit records.
-        return (f"{me}的内容并入了{other_name}{clause_label(merged)[0]}。" if lang == "zh" else
-                f"{me} was merged into {clause_label(merged)[1]} of the {other_name}.")
-    if lang == "zh":
-        if match is None:
-            return (f"{me}是新增的：{other_name}没有对应条款。" if older_side
-                    else f"{me}在{other_name}中没有对应条款（修订时删去）。")
-        there = f"{other_name}{clause_label(match)[0]}"
-        if change == "same":
-            return f"{me}与{there}文字相同。"
-        pair = [clause, match] if older_side else [match, clause]
-        return f"{me}对应{there}，内容有改动。" + _changes(pair, library, lang)
+    words = {"me": _cite_short(library, clause, lang), "other": document_name(library.info(other_doc), lang, number=False),
+             "there": _cite_short(library, match, lang) if match is not None else ""}
     if match is None:
-        return (f"{me} is new: the {other_name} has no counterpart." if older_side
-                else f"{me} has no counterpart in the {other_name} (deleted in the revision).")
-    there = f"{clause_label(match)[1]} of the {other_name}"
+        return _NOTES[lang]["new" if older_side else "deleted"].format(**words)
     if change == "same":
-        return f"{me} has the same wording as {there}."
+        return _NOTES[lang]["same"].format(**words)
     pair = [clause, match] if older_side else [match, clause]
-    return f"{me} corresponds to {there}, with changes. " + _changes(pair, library, lang)
+    return _NOTES[lang]["changed"].format(**words) + _changes(pair, library, lang)
+
+
+# What became of one article (``version_note``); {me}, {there}: an article with its version, {other}: the other version.
+_NOTES = {"zh": {"new": "{me}是新增的：{other}没有对应条款。", "deleted": "{me}在{other}中没有对应条款（修订时删去）。",
+                 "same": "{me}与{there}文字相同。", "changed": "{me}对应{there}，内容有改动。"},
+          "en": {"new": "{me} is new: the {other} has no counterpart.",
+                 "deleted": "{me} has no counterpart in the {other} (deleted in the revision).",
+                 "same": "{me} has the same wording as {there}.", "changed": "{me} corresponds to {there}, with changes. "}}
 
 
 def _cite_short(library, clause: Clause, lang: str) -> str:
@@ -225,19 +215,26 @@ def _cite_short(library, clause: Clause, lang: str) -> str:
     return f"{name}{clause_label(clause)[0]}" if lang == "zh" else f"{clause_label(clause)[1]} of the {name}"
 
 
+def _phrase_diff(first: str, second: str):
+    """The passages where two Chinese texts differ, compared phrase by phrase (split at ，；。、：) so a change reads
+    as whole phrases, not scattered characters: (op, first's passage, second's passage) for each replace, delete or
+    insert longer than one character together, each passage cut at ``CHANGE_CHARS`` with an ellipsis."""
+    a, b = (re.findall(r"[^，；。、：\n]+[，；。、：]?", t) for t in (first, second))
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        left, right = "".join(a[i1:i2]).strip("，；。、： "), "".join(b[j1:j2]).strip("，；。、： ")
+        if op == "equal" or len(left) + len(right) < 2:
+            continue
+        yield op, *(t if len(t) <= CHANGE_CHARS else t[:CHANGE_CHARS] + "…" for t in (left, right))
+
+
 def _differences(first: Clause, second: Clause, library, lang: str) -> str:
     """Two articles of different documents set side by side ("比较中小企业促进法第53条和广东省条例第61条"): the
     passages only one of them has, when they share enough text to be compared phrase by phrase; else ""."""
     if text_similarity(first.text_zh, second.text_zh) < NEW_RATIO:
         return ""
-    a, b = (re.findall(r"[^，；。、：\n]+[，；。、：]?", c.text_zh) for c in (first, second))
     name_a, name_b = (_cite_short(library, c, lang) for c in (first, second))
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        left, right = ((t if len(t) <= CHANGE_CHARS else t[:CHANGE_CHARS] + "…")
-                       for t in ("".join(a[i1:i2]).strip("，；。、： "), "".join(b[j1:j2]).strip("，；。、： ")))
-        if op == "equal" or len(left) + len(right) < 2:
-            continue
+    for op, left, right in _phrase_diff(first.text_zh, second.text_zh):
         if lang == "zh":
             parts.append(f"前者“{left}”，后者“{right}”" if op == "replace" else f"只有前者有“{left}”" if op == "delete"
                          else f"只有后者有“{right}”")
@@ -255,15 +252,9 @@ def _differences(first: Clause, second: Clause, library, lang: str) -> str:
 
 def _changes(clauses: list, library, lang: str) -> str:
     """The passages that differ between two articles (or their citations), newest first: "改动：“批复”改为“备案”；…"."""
-    # Compared phrase by phrase (split at ，；。、：), so a change reads as whole phrases, not scattered characters.
-    new, old = (re.findall(r"[^，；。、：\n]+[，；。、：]?", (c if isinstance(c, Clause) else library.clause(c.clause_id)).text_zh)
-                for c in clauses[:2])
+    new, old = ((c if isinstance(c, Clause) else library.clause(c.clause_id)).text_zh for c in clauses[:2])
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        before, after = "".join(old[i1:i2]).strip("，；。、： "), "".join(new[j1:j2]).strip("，；。、： ")
-        if op == "equal" or len(before) + len(after) < 2:
-            continue
-        before, after = (t if len(t) <= CHANGE_CHARS else t[:CHANGE_CHARS] + "…" for t in (before, after))
+    for op, before, after in _phrase_diff(old, new):
         if lang == "zh":
             parts.append(f"“{before}”改为“{after}”" if op == "replace" else f"删去“{before}”" if op == "delete"
                          else f"新增“{after}”")
@@ -331,8 +322,7 @@ _DELETION_ASKED = re.compile(r"删(?:除|掉|去)|去掉|废除|取消了?(?:哪
 
 def _deletions(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
     """"删除了哪些条款？": the older version's articles the newer one dropped, or that none was dropped outright."""
-    _change_summary(deps, chain, lang)  # fills _SUMMARIES
-    gone = _SUMMARIES[(chain, deps.library.corpus_hash)][3]
+    gone = _alignment(deps, chain)[3]
     old_name = document_name(deps.library.info(chain[1]), lang, number=False)
     if lang == "zh":
         return (f"删去的条款{len(gone)}条：" + "、".join(f"原{clause_label(c)[0]}" for c in gone) + "。" if gone else
@@ -342,12 +332,12 @@ def _deletions(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
                  "(some rewritten or merged into another).")
 
 
-def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
-    """Which articles of the newer version (``chain[0]``) are new, which changed from their counterpart in the
-    older one, how many are the same: "新增：第四条、第十五条…；有改动：第九条（原第八条）…；未变：N条"."""
+def _alignment(deps: Deps, chain: tuple[str, ...]) -> tuple[list, list, int, list]:
+    """The newer version's (``chain[0]``) articles aligned with the older one's: (new articles, (changed article,
+    its older counterpart) pairs, how many are unchanged, older articles deleted); computed once per library."""
     library = deps.library
     key = (chain, library.corpus_hash)
-    if key not in _SUMMARIES:  # 37 alignments: computed once per library
+    if key not in _SUMMARIES:
         new, changed, same, used = [], [], 0, set()
         for clause in (c for c in library.document(chain[0]).clauses if c.kind == "article"):
             older, change = _counterpart(deps, clause, chain[1])
@@ -363,7 +353,14 @@ def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
                 and not any(_contained(s.zh, t.zh) for s in c.sentences for n in library.document(chain[0]).clauses
                             for t in n.sentences)]
         _SUMMARIES[key] = (new, changed, same, gone)
-    new, changed, same, gone = _SUMMARIES[key]
+    return _SUMMARIES[key]
+
+
+def _change_summary(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
+    """Which articles of the newer version (``chain[0]``) are new, which changed from their counterpart in the
+    older one, how many are the same, which were deleted: "新增：第四条、第十五条…；有改动：第九条（原第八条）…；未变：N条"."""
+    library = deps.library
+    new, changed, same, gone = _alignment(deps, chain)
     # The figures a changed article gained (大型企业: 60日内支付): what a reader of "what changed?" looks for first.
     gained = [(c, s) for c, o in changed for s in _new_figure_sentences(c, o)]
     new_zh = "；".join(f"{clause_label(c)[0]} {_gist(c.text_zh)}{_figures(c, 'zh')}" for c in new)
