@@ -38,6 +38,13 @@ OTHER_LANGUAGE = {"zh": "目前只能用中文或英文提问。请用中文或�
                   "en": "Questions can be asked in Chinese or English only. Please write your question in one of them."}
 
 
+UNREADABLE = {"zh": "没能读懂这个问题：其中没有可识别的中文或英文词（拼音请改用汉字）。请用中文或英文写下问题，例如："
+                    "“大企业拖欠货款，多久必须付？”",
+              "en": "I could not read that: it has no Chinese or English word I recognise (for pinyin, please type the "
+                    "Chinese characters). Please write your question in Chinese or English, for example: \u201cHow soon must "
+                    "a large company pay an SME?\u201d"}
+
+
 def answer(query: Query, deps: Deps) -> Answer:
     """The answer to an understood question (see ``qa.understand.intents`` for the intents)."""
     if query.intent == "empty":
@@ -45,6 +52,9 @@ def answer(query: Query, deps: Deps) -> Answer:
     if query.intent == "other_language":
         both = f"{OTHER_LANGUAGE['zh']}\n{OTHER_LANGUAGE['en']}"  # the asker may read neither UI language's half
         return simple_answer(query.raw, query.lang, "invalid", zh=both, en=both, intent="other_language")
+    if query.intent == "unreadable":
+        both = f"{UNREADABLE['zh']}\n{UNREADABLE['en']}"  # letters alone do not tell which language the asker reads
+        return simple_answer(query.raw, query.lang, "invalid", zh=both, en=both, intent="unreadable")
     if query.intent == "greeting":
         if _THANKS_RE.search(query.text) and not re.search(r"你好|您好|\b(?:hi|hello|hey)\b", query.text):
             return simple_answer(query.raw, query.lang, "greeting", zh=THANKS["zh"], en=THANKS["en"])

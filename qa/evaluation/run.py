@@ -31,7 +31,7 @@ def collect(questions: list[GoldQuestion], bot, *, progress: Callable[[str], Non
         answer = bot.ask(q.question, history=list(q.history), selection=selection)
         answered = [c.clause_id for c in answer.citations]
         answered += [i.clause_id for i in answer.items if i.clause_id not in answered]
-        if answer.items and answer.intent in ("department", "group_listing"):
+        if answer.items and answer.intent in ("department", "department_tally", "group_listing"):
             answered = [i.clause_id for i in answer.items]
         top = (answered or list(answer.suggestions) or [None])[0]
         structure = bot.library.info(bot.library.clause(top).doc_id).structure if top else "workplan"

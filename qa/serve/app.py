@@ -156,6 +156,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
     def answer_lang_choices(lang: str) -> list[tuple[str, str]]:
         return [(t("lang_auto", lang), ""), (t("lang_zh", lang), "zh"), (t("lang_en", lang), "en")]
 
+    def scope_name(choice: str, lang: str) -> str:
+        """The label of a document choice (a document's name, a level, the documents in force)."""
+        return next((label.split(" — ")[0] for label, value in doc_choices(lang) if value == choice), choice)
+
     def doc_note(choice: str, lang: str) -> str:
         if choice and choice.startswith("doc:") and library.has_document(choice[4:]):
             info = library.info(choice[4:])
@@ -186,7 +190,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         except QAError as e:  # never a stack trace in the browser
             log.warning("ask failed: %s", e)
             answer = Answer(question=question[:200], lang=ui, status="invalid", abstained=True, answer=str(e))
-        turn = {"question": question[:MAX_QUESTION_CHARS], "markdown": answer_markdown(answer, library, ui_lang=ui, base=base),
+        markdown = answer_markdown(answer, library, ui_lang=ui, base=base)
+        if doc_choice and doc_choice != "all" and answer.status not in ("greeting", "empty", "invalid"):
+            markdown += "\n\n" + t("scope_footnote", ui, name=scope_name(doc_choice, ui))
+        turn = {"question": question[:MAX_QUESTION_CHARS], "markdown": markdown,
                 "clause_ids": list(dict.fromkeys([c.clause_id for c in answer.citations] + [i.clause_id for i in answer.items])),
                 "status": answer.status, "lang": answer.lang,
                 "answer_key": f"{state['conversation_id']}:{len(state['turns'])}"}

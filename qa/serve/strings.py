@@ -110,6 +110,9 @@ STRINGS: dict[str, dict[str, str]] = {
                            "2007-10-11 with targets to 2010 and no stated expiry; the 2020 text of the Regulations on "
                            "Ensuring Payments to SMEs was superseded by the revised text on 2025-06-01."},
     "doc_note": {"zh": "当前范围：{name}（{status}）", "en": "Searching in: {name} ({status})"},
+    # Under each answer given with a narrowed choice: the choice outlives 新对话, so the answer says it.
+    "scope_footnote": {"zh": "*查询范围：{name}。要查全部文件，请在“查询范围”中选“全部文件”。*",
+                       "en": "*Searched in: {name}. To search every document, choose “All documents” under “Search in”.*"},
     "too_long": {"zh": "问题过长（{n}字），请缩短到{limit}字以内。", "en": "The question is too long ({n} characters); please keep it under {limit}."},
     "bad_clause_link": {"zh": "链接里的条款编号无效：{value}", "en": "The clause in the link is not valid: {value}"},
     "bad_lang_link": {"zh": "链接里的语言无效（只支持 zh 或 en），已使用中文。", "en": "The language in the link is not valid (zh or en only); using Chinese."},

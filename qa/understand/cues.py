@@ -349,11 +349,31 @@ CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:�
                      r"|(?:措施|政策|规定|条款)(?:有|都有)?哪写"
                      r"|\bany (?:support )?(?:measures|policies|provisions)\b|\bmeasures (?:on|about|for|regarding|concerning)\b"
                      r"|\bthe [a-z-]+ measures\b(?! of\b)")
+# "客户欠款半年了怎么办" / "What can I do?": what the asker may do about it (a right to claim, a complaint), not only
+# the rule the other side broke.
+REMEDY = _re(r"(?:我|我们|咱们?)?(?:该|应该|应当|可以|能|要)?(?:怎么办|咋办|点算|点办)|(?:怎么|如何|怎样|点样)维权|维权"
+             r"|有(?:什么|啥|咩|乜)(?:办法|途径|渠道|出路)"
+             r"|\bwhat (?:can|should|do) (?:i|we) do\b|\bwhat are (?:my|our) (?:options|rights)\b|\brecourse\b"
+             r"|\bhow (?:can|do) (?:i|we) (?:get (?:my|our) money|get paid|recover)\b")
+# The plan's departments ranked by how many measures they lead or cooperate on (哪个部门牵头最多 / "which department
+# leads the most measures?"), or the measures that name no cooperating (or lead) department.
+DEPARTMENT_MOST = _re(r"(?:哪个|哪家|哪些|什么|啥)(?:部门|单位|机构)[^，。？?]{0,10}?(?:最多|最少)"
+                      r"|(?:牵头|负责|配合|参与)(?:的)?(?:措施|任务|工作|条款|条|项)?(?:最多|最少)(?:的)?(?:是)?(?:哪个|哪些|什么|啥)?(?:部门|单位|机构)"
+                      r"|\b(?:which|what) (?:departments?|bod(?:y|ies)|agenc(?:y|ies)|bureaus?|offices?) (?:\w+ ){0,4}?"
+                      r"(?:the )?(?:most|fewest|least|largest number of|biggest number of)\b"
+                      r"|\bbusiest (?:department|body|agency|bureau)\b|\bmost (?:measures|tasks)\b")
+NO_ROLE_NAMED = _re(r"(?:哪些|哪几|哪)(?:条|项|个)?(?:措施|条款)?[^，。？?]{0,6}?(?:没有|没|无|不)(?:写|列|规定|注明|指定|安排)?(?:明)?"
+                    r"(?:配合|协办|牵头)(?:部门|单位)"
+                    r"|(?:没有|没写|无)(?:配合|牵头)(?:部门|单位)的(?:措施|条款|是哪|有哪)"
+                    r"|\b(?:which|what) measures? (?:\w+ ){0,2}?(?:has|have|had|lists?|names?|gives?) no (?:cooperating|co-operating|supporting"
+                    r"|partner|lead|leading) (?:departments?|bod(?:y|ies)|agenc(?:y|ies))"
+                    r"|\bmeasures? (?:with(?:out)?|having) (?:no |any )?(?:cooperating|co-operating|supporting|partner|a lead|lead|leading) "
+                    r"(?:departments?|bod(?:y|ies)|agenc(?:y|ies))")
 # What happens to someone who breaks a rule: the document's legal-liability articles (违反了怎么处理 / penalty).
 # "现在该找谁？" / "who do I contact now?": today, not when the text was written.
 NOW = _re(r"现在|目前|如今|而家|当前|\b(?:now|today|currently|these days|nowadays)\b")
 LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么后果|有何后果|啥后果|后果是什么|(?:会|要)?怎么罚|不守规矩"
-                r"|会不会(?:被|有)?罚|(?:会|要)被罚|有没有罚|有罚吗|罚不罚"
+                r"|会不会(?:被|有)?罚|(?:会|要)被罚|有没有罚|有罚吗|罚不罚|有(?:什么|啥|咩|乜)(?:惩)?罚|(?:点|怎样|怎么样)罚|会唔会(?:被)?罚"
                 r"|不(?:披露|公示|公开|报告|支付|履行|改正|整改)\S{0,2}?(?:的话)?(?:会怎样|会怎么样|会如何|会被|有什么后果)"
                 r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不|拒收|无故拒绝)"
                 r"\S{0,4}?(?:了|的话)?\S{0,2}?(?:怎么处理|如何处理|怎么办|会怎样|会怎么样|怎么罚|会被|有什么|谁(?:来)?(?:担责|负责|承担))|被怎么处理|怎么追责|谁来(?:罚|处理|追责)"

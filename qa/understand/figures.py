@@ -32,6 +32,13 @@ _MONEY_WORD = re.compile(r"钱|元|块|万|金额|总额|额度|担保额|融资
                          r"|reward|subsid\w*)\b|\bhow much (?:for|per|each)\b", re.IGNORECASE)
 
 
+# "多少个名牌" / "how many brands": a count of things, which a share (比例超过60%) does not answer.
+COUNT_ASKED = re.compile(r"(?:多少|几多|几)(?:个|家|户|项|所|批|间|座)(?!月|工作日|小时)"
+                         r"|\bhow many (?!days|months|weeks|years|times|hours|people|employees|staff|workers|percent|yuan)[a-z]+",
+                         re.IGNORECASE)
+COUNT_UNIT = re.compile(r"^(?:万|千)?(?:个|家|户|项|所|批|间|座)?$")  # 15—20个, 1万家, a bare 500
+
+
 @dataclass(frozen=True)
 class AnswerType:
     name: str

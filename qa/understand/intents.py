@@ -5,7 +5,7 @@ Adding a kind of question is one detector here, one handler in ``qa.answer.handl
 
 Order (most specific first): greeting, a question pointing back with nothing before it, document facts, versions
 compared, validity, clause reference, clauses mentioning a term, which documents,
-department listing, group listing, contact, figure, topical.
+departments ranked, department listing, group listing, contact, figure, topical.
 """
 
 from __future__ import annotations
@@ -233,6 +233,12 @@ def is_contact(q: Query, _lib: Library) -> bool:
                 and not q.wants_figure and not own_content(places))
 
 
+def is_department_tally(q: Query, _lib: Library) -> bool:
+    """Departments ranked by their measures (哪个部门牵头最多), or the measures naming no cooperating department:
+    counted over the assignments, with no department or clause named."""
+    return bool({"most", "no_role"} & q.asks) and not q.refs and not q.departments
+
+
 def is_figure(q: Query, _lib: Library) -> bool:
     return q.wants_figure
 
@@ -246,6 +252,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("clause_ref", is_clause_ref),
     ("mentions", is_mentions),
     ("which_documents", is_which_documents),  # 哪几部规定讲了工商联的作用: documents, though it names a department
+    ("department_tally", is_department_tally),
     ("department", is_department),
     ("group_listing", is_group_listing),
     ("contact", is_contact),

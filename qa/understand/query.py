@@ -98,7 +98,8 @@ _CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.C
                  "units": cues.STRUCTURE_UNITS, "structure": cues.STRUCTURE, "report": cues.REPORT_PROBLEMS,
                  "which_documents": cues.WHICH_DOCUMENTS, "this_document": cues.DOCUMENT_WORDS,
                  "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND, "library": cues.LIBRARY_LIST,
-                 "liability": cues.LIABILITY, "in_charge": cues.IN_CHARGE, "basis": cues.BASIS}
+                 "liability": cues.LIABILITY, "in_charge": cues.IN_CHARGE, "basis": cues.BASIS,
+                 "most": cues.DEPARTMENT_MOST, "no_role": cues.NO_ROLE_NAMED, "remedy": cues.REMEDY}
 
 
 def has_content(text: str) -> bool:
@@ -231,6 +232,14 @@ class Understander:
             *(n for d in library.documents for n in d.info.short_names), *library.department_aliases,
             *(n for b in library.bodies.values() for n in (b.name, *b.aliases))])
 
+    def _unreadable(self, text: str, question: str) -> bool:
+        """Latin letters only (no Chinese, no digits, no capitalised acronym like MSME in ``question``), and not one
+        of the words of ``text`` is English or the library's."""
+        if CJK_RE.search(text) or re.search(r"\d", text) or re.search(r"\b[A-Z]{2,6}s?\b", question):
+            return False
+        words = re.findall(r"[a-z]+", text)
+        return bool(words) and not any(self.spelling.knows(w) or w in EN_ABBREVIATIONS for w in words)
+
     def _read(self, question: str) -> str:
         """The question's text as every later step reads it: normalised, misspelt English corrected, Cantonese
         words in their Mandarin form, same-sounding Chinese typos (企页 -> 企业) corrected."""
@@ -344,6 +353,10 @@ class Understander:
         if is_greeting_only(text):
             return Query(raw=question, text=text, content="", lang=lang, channels=channel_language(text),
                          greeting=True, greeting_only=True, intent="greeting")
+        if self._unreadable(text, question):
+            # "asdfghjkl", "daikuan danbao": letters, but no word of English (or of the library) to read.
+            return Query(raw=question, text=text, content=content, lang=lang, channels="en", has_content=False,
+                         intent="unreadable")
         if _ABOUT_ASSISTANT.search(content) and not own_content(_ABOUT_ASSISTANT.sub(" ", content)):
             # "你是谁？用的什么模型？": about the assistant itself, which no text of the library answers.
             return Query(raw=question, text=text, content=content, lang=lang, channels=channel_language(text),
@@ -1146,13 +1159,18 @@ def _bind_documents(refs: tuple[Reference, ...], mentions, content: str, version
             if hint and version_of and _VERSION_GAP.search(gap := content[found[-1].end:ref.start]):
                 hint = version_of(hint, gap) or hint
         elif not hint:
-            hint = next((m.doc_id for m in mentions if m.start >= ref.end
-                         and re.fullmatch(r"\s*(?:of|in|from)\s+(?:the\s+)?", content[ref.end:m.start])), None)
+            after = next((m for m in mentions if m.start >= ref.end and _ENGLISH_GAP.fullmatch(content[ref.end:m.start])), None)
+            hint = after.doc_id if after else None
+            if hint and version_of and (year := re.search(r"(?:19|20)\d\d", content[ref.end:after.end])):
+                # "Article 24 of the 2025 payment regulation": that version.
+                hint = version_of(hint, year.group()) or hint
         out.append(replace(ref, documents_hint=hint) if hint else ref)
     return tuple(out)
 
 
 _VERSION_GAP = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:修订|修正)?(?:版|版本)?")
+_ENGLISH_GAP = re.compile(r"\s*(?:of|in|from)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+(?:(?:revised\s+)?(?:version|revision)\s+of\s+(?:the\s+)?)?)?",
+                          re.IGNORECASE)
 _TIME_MARK = re.compile(r"(?:by|in|until|before)\s+((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年|([0-9一二三四五两]{1,2})\s*年内"
                         r"|\bwithin\s+(\d|one|two|three|four|five)\s+years?\b", re.IGNORECASE)
 _SMALL = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "one": "1", "two": "2", "three": "3", "four": "4",

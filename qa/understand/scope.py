@@ -96,11 +96,14 @@ class ScopeGuard:
             return cat.own_policy_effect  # 深圳市民营经济促进条例: that place's own regulation
         before = text[max(0, (start or end) - 12):start or end]
         own_rules = r"(?:polic|regulation|rule|law|subsid|grant|support|incentive|measure|government)"
+        # 深圳经济特区 private economy regulation: a Chinese place name in an English question.
+        after = re.sub(r"^(?:市|省|经济特区|特区)", "", text[end:end + 50])
         if re.match(rf"^(?:'s|’s)?\s*(?:own |local |municipal |provincial |city |special economic zone |smes? |private |economy "
                     rf"|business |enterprise )*{own_rules}",
-                    text[end:end + 40]) \
-                or re.match(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{1,3}}{own_rules}", text[end:end + 50]) \
-                or re.match(r"^\s*(?:offers?|provides?|gives?|has|have|do|does)\b", text[end:end + 12]) \
+                    after[:40]) \
+                or re.match(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{1,3}}{own_rules}", after) \
+                or re.match(r"^\s*(?:province|city|municipality|(?:provincial |municipal |city )?government)?\s*"
+                            r"(?:offers?|provides?|gives?|has|have|do|does)\b", after[:40]) \
                 or re.search(r"(?:polic\w*|regulations?|rules|laws?|subsid\w*|support|incentives?|measures) (?:of|in|for|from) $", before):
             return cat.own_policy_effect
         return cat.effect

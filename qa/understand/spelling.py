@@ -46,6 +46,10 @@ class SpellCorrector:
         """``text`` (normalised, lower case) with each misspelt English word replaced; the rest unchanged."""
         return _WORD.sub(lambda m: self._word(m.group(0)), text)
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is English (pyspellchecker's list) or a word the library uses."""
+        return word in self._counts or bool(self._english.known([word]))
+
     def _nearest(self, word: str) -> str:
         if len(word) < MIN_LENGTH or word in self._counts or self._english.known([word]):
             return word  # "chapters", "police", "typhoon": English, though the library never says them

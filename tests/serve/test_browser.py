@@ -342,3 +342,18 @@ def test_a_question_refused_as_too_long_stays_in_the_box_with_its_length(browser
     _ask(page, "长" * 3000)
     assert "3,000" in page.locator(BOTS).last.inner_text()  # its length, not the box's limit
     assert len(page.locator("#question textarea").input_value()) == 3000  # kept, to be shortened there
+
+
+def test_a_narrowed_search_says_so_under_each_answer(browser, live_app):
+    # The document choice outlives 新对话; a fresh user asked for Article 77 in the plan and was not told why
+    # the answer said there was none.
+    page = _page(browser, live_app)
+    page.locator("#doc-select input").click()
+    page.locator("#doc-select input").fill("工作方案")
+    options = "ul[role=listbox] li, .options li"
+    page.wait_for_function(f"Array.from(document.querySelectorAll('{options}')).some(e => e.innerText.includes('工作方案'))",
+                           timeout=15_000)
+    page.locator(options).filter(has_text="工作方案").first.click()
+    _ask(page, "第七十七条是什么？")
+    text = page.locator(BOTS).last.inner_text()
+    assert "查询范围：" in text and "工作方案" in text.split("查询范围：")[1]

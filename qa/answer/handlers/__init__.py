@@ -7,6 +7,7 @@ from qa.answer.handlers.clauses import handle_clause_ref
 from qa.answer.handlers.documents import handle_document, handle_validity
 from qa.answer.handlers.listings import (
     handle_department,
+    handle_department_tally,
     handle_group_listing,
     handle_mentions,
     handle_which_documents,
@@ -21,6 +22,7 @@ HANDLERS = {
     "validity": handle_validity,
     "clause_ref": handle_clause_ref,
     "mentions": handle_mentions,
+    "department_tally": handle_department_tally,
     "department": handle_department,
     "group_listing": handle_group_listing,
     "which_documents": handle_which_documents,

@@ -127,6 +127,8 @@ _FIGURE_IN_TEXT = re.compile(r"\d|[零一二两三四五六七八九十百千万
 
 # A sentence that states a sanction: 责令改正, 依法给予处分, 追究法律责任, 罚款.
 # (Credit records and restrictions are sanctions too: 2025 Art. 26 on those found to default on SMEs.)
+# What the asker may do about a wrong: a right (有权要求…赔偿) or where to turn (受理…投诉, 仲裁, 诉讼).
+REMEDY_TEXT = re.compile(r"有权|可以(?:依法)?(?:向|申请|提起|请求)|受理[^。；]{0,40}投诉|调解|仲裁|诉讼")
 LIABILITY_TEXT = re.compile(r"责令改正|给予处分|依法处分|追究[^。；]{0,8}责任|承担法律责任|处以|罚款|记入[^。；]{0,12}信用记录|依法依规予以限制")
 # A sentence that defines a term: 本法所称民营经济组织，是指….
 DEFINING = re.compile(r"所称|是指|以下(?:统|简)?称")
@@ -174,12 +176,16 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
                 score += 50.0  # "what counts as X": the sentence that defines X
             if query.intent == "contact" and _IN_CHARGE_TEXT.search(zh):
                 score += 15.0  # "who is the lead department?": the sentence that puts a body in charge, over one sharing a word more
+            if "remedy" in query.asks and REMEDY_TEXT.search(zh):
+                score += 20.0  # "what can I do?": the sentence giving a right or a place to complain
             if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):
                 score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic
             if score > best[0]:
                 best = (score, idx, zh, en)
     _score, idx, zh, en = best
-    return idx, zh.strip(), en.strip()
+    en = en.strip()
+    # A fragment after a semicolon ("where there is no such agreement, …") leads the answer as a sentence.
+    return idx, zh.strip(), en[:1].upper() + en[1:]
 
 
 def notes_for(library: Library, clause_ids: list[str] | tuple[str, ...], lang: str) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from qa.ingest.departments import ASSIGNMENT_PAREN
 from qa.models import Clause, Library
 from qa.retrieve.retriever import Hit, SearchResult
 from qa.understand import cues
-from qa.understand.departments import ONLY_COOPERATES_RE
+from qa.understand.departments import COOP_RE, LEAD_RE, ONLY_COOPERATES_RE
 from qa.understand.documents import named_chapters
 from qa.understand.query import Query, bare_of, own_content
 from qa.understand.references import number_value
@@ -281,6 +281,79 @@ def handle_department(query: Query, deps: Deps) -> Answer:
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=" ".join(lines),
                   intent=query.intent, items=tuple(items), departments=tuple(contacts), citations=citations,
                   notes=notes_for(library, [i.clause_id for i in items[:1]], query.lang), confidence=1.0)
+
+
+_FEWEST = re.compile(r"最少|\b(?:fewest|least)\b")
+TALLY_SHOWN = 5  # departments named in a ranking: the first and the runners-up
+
+
+def handle_department_tally(query: Query, deps: Deps) -> Answer:
+    """The plan's departments ranked by the number of measures they lead (or cooperate on, or either, as asked):
+    哪个部门牵头最多 -> 市经贸委 17 measures, listed, then the runners-up with their counts; or (``no_role``) the
+    measures naming no cooperating (or no lead) department. Counted over the parsed assignments of the documents
+    in scope that assign departments (the 2007 plan); a chosen law, which assigns none, is said to."""
+    library = deps.library
+    docs = [d for d in _scope_docs(query, library)
+            if any(c.leads or c.cooperates for c in library.document(d).clauses)]
+    zh = query.lang == "zh"
+    if not docs:
+        chosen = "、".join(document_name(library.info(d), "zh", number=False) for d in query.scope or ())
+        chosen_en = " and ".join(f"the {document_name(library.info(d), 'en', number=False)}" for d in query.scope or ())
+        return Answer(question=query.raw, lang=query.lang, status="answered", abstained=False, intent=query.intent,
+                      answer=(f"{chosen}的条文不按“牵头/配合”给部门分派任务，无法按部门统计；写明牵头和配合部门的是"
+                              "《广州市进一步加快民营经济发展工作方案》，可在文件选择中选它。") if zh else
+                      (f"{chosen_en} {'does' if len(query.scope or ()) == 1 else 'do'} not assign tasks to lead and cooperating "
+                       "departments, so there is nothing to count; the 2007 Guangzhou work plan does (choose it in the document "
+                       "selector)."), confidence=1.0)
+    measures = [c for d in docs for c in library.document(d).clauses if c.kind == "measure"]
+    lead_asked, coop_asked = bool(LEAD_RE.search(query.content)), bool(COOP_RE.search(query.content))
+    role = "cooperate" if coop_asked and not lead_asked else "lead" if lead_asked and not coop_asked else "neither"
+    if "no_role" in query.asks:
+        role = "lead" if lead_asked and not coop_asked else "cooperate"
+        chosen = [c for c in measures if not roles_in(c)[0 if role == "lead" else 1]]
+        what_zh, what_en = ("牵头或负责部门", "lead department") if role == "lead" else ("配合部门", "cooperating department")
+        if chosen:
+            line = (f"{len(measures)}条措施中，没有写{what_zh}的有{len(chosen)}条：{'、'.join(clause_label(c)[0] for c in chosen)}。" if zh
+                    else f"Of the {len(measures)} measures, {len(chosen)} name no {what_en}: "
+                    f"{', '.join(clause_label(c)[1] for c in chosen)}.")
+        else:
+            line = f"{len(measures)}条措施都写明了{what_zh}。" if zh else f"All {len(measures)} measures name a {what_en}."
+        items = [item(library, c, detail=True) for c in chosen]
+        return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=line,
+                      intent=query.intent, items=tuple(items), citations=tuple(make_citation(library, c, ()) for c in chosen),
+                      notes=notes_for(library, [c.id for c in measures[:1]], query.lang), confidence=1.0)
+    held: dict[str, list[Clause]] = {}
+    for c in measures:
+        leads, coops = roles_in(c)
+        for name in leads if role == "lead" else coops if role == "cooperate" else leads | coops:
+            if not name.startswith(("各", "区、县级市", "领导小组")):  # "各有关部门", district bodies: no one department
+                held.setdefault(name, []).append(c)
+    ranked = sorted(held.items(), key=lambda kv: (len(kv[1]) if _FEWEST.search(query.content) else -len(kv[1]), kv[0]))
+    top = [kv for kv in ranked if len(kv[1]) == len(ranked[0][1])]
+    role_zh, role_en = ROLE_ZH[role], ROLE_EN[role]
+    least = bool(_FEWEST.search(query.content))
+    if zh:
+        head = "；".join(f"{name}（{len(cs)}条：{'、'.join(clause_label(c)[0] for c in cs)}）" for name, cs in top)
+        line = f"{role_zh}措施{'最少' if least else '最多'}的是{head}。"
+        rest = [kv for kv in ranked if kv not in top][:TALLY_SHOWN - len(top)]
+        if rest:
+            line += "其次：" + "、".join(f"{name}{len(cs)}条" for name, cs in rest) + "。"
+        line += f"（按{len(measures)}条措施写明的部门统计；一条措施可有几个部门。）"
+    else:
+        head = "; ".join(f"the {library.department_english(name)} ({name}), {len(cs)} measures: "
+                         f"{', '.join(clause_label(c)[1] for c in cs)}" for name, cs in top)
+        line = f"The department that {role_en} the {'fewest' if least else 'most'} measures: {head}."
+        rest = [kv for kv in ranked if kv not in top][:TALLY_SHOWN - len(top)]
+        if rest:
+            line += " Next: " + ", ".join(f"{library.department_english(name)} ({name}) {len(cs)}" for name, cs in rest) + "."
+        line += f" (Counted over the departments the {len(measures)} measures name; a measure may name several.)"
+    listed = [c for _name, cs in top for c in cs]
+    items = [item(library, c, detail=True) for c in dict.fromkeys(listed)]
+    contacts = [Contact(name, library.department_english(name), "lead" if role != "cooperate" else "cooperate") for name, _cs in top]
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=line, intent=query.intent,
+                  items=tuple(items), departments=tuple(contacts),
+                  citations=tuple(make_citation(library, c, ()) for c in dict.fromkeys(listed)),
+                  notes=notes_for(library, [c.id for c in measures[:1]], query.lang), confidence=1.0)
 
 
 def _named_in_text(library: Library, name: str, clauses: list[Clause]) -> bool:

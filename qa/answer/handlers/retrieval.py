@@ -38,7 +38,17 @@ from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand import cues
 from qa.understand.cues import FIGURE_NOUNS
-from qa.understand.figures import DURATION, asked_types, deadline_as_duration, evidence_text, interest_asked, level_qualifiers, missing_types
+from qa.understand.figures import (
+    COUNT_ASKED,
+    COUNT_UNIT,
+    DURATION,
+    asked_types,
+    deadline_as_duration,
+    evidence_text,
+    interest_asked,
+    level_qualifiers,
+    missing_types,
+)
 from qa.understand.language import channel_language
 from qa.understand.query import Query, own_content, time_marks
 from qa.understand.references import number_value
@@ -127,7 +137,9 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         # "那广东省呢？" after late-payment interest: the Guangdong regulation has nothing on it -> say so
         return result, ("abstained" if _below_threshold(query, deps, result) else None)
     result = _definition_first(query, deps, result, filters)
-    if "liability" in query.asks and query.intent in ("topical", "greeting_plus") and not _OWN_PENALTY.search(query.content) \
+    if "remedy" in query.asks and "liability" not in query.asks and not _below_threshold(query, deps, result):
+        result = _remedies_first(query, deps, result, filters, k)
+    if "liability" in query.asks and query.intent in ("topical", "greeting_plus") and not _own_penalty(query.content) \
             and not _below_threshold(query, deps, result):
         # "大公司一直拖着不付钱，有什么处罚？": the liability articles of the documents on the topic.
         top = tuple(h.clause_id for h in result.hits[:1])
@@ -137,12 +149,55 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
     return result, ("abstained" if _below_threshold(query, deps, result) else None)
 
 
+# "What can I do?" about an unpaid bill: a clause giving the asker a right (中小企业有权要求…赔偿) or a way to complain,
+# found this deep and scoring this close to the best, comes first.
+REMEDY_DEPTH = 12
+REMEDY_SHARE = 0.85
+_RIGHT_TEXT = re.compile(r"有权|可以(?:依法)?(?:向|申请|提起|请求)")
+_ROUTE_TEXT = re.compile(r"受理[^。；]{0,40}投诉|可以向|调解|仲裁|诉讼")  # where to turn (not 投诉处理等措施 of officials)
+
+
+def _remedies_first(query: Query, deps: Deps, result: SearchResult, filters: Filters | None, k: int) -> SearchResult:
+    """``result`` with the clauses naming what the asker may do (a right first, then a complaint or court route)
+    moved before the others, when one is among the ``REMEDY_DEPTH`` best and within ``REMEDY_SHARE`` of the best
+    score; the rest in their order, ``k`` hits in all."""
+    wide = deps.retriever.search(query.retrieval_text, lang=query.channels, k=max(k, REMEDY_DEPTH), filters=filters,
+                                 evidence_text=query.evidence_text, discussed=query.discussed, conversation=query.conversation)
+    if not wide.hits or not result.hits:
+        return result
+    best = wide.hits[0].score
+
+    def rank(hit: Hit) -> int:
+        text = deps.library.clause(hit.clause_id).text_zh
+        return 0 if _RIGHT_TEXT.search(text) else 1 if _ROUTE_TEXT.search(text) else 2
+
+    # Only in the best clause's document: the follow-ups (interest, whom to complain to) are asked of it, and
+    # another document's article on a right would pull them away from the text that sets the procedure.
+    top_doc = deps.library.clause(wide.hits[0].clause_id).doc_id
+    close = [h for h in wide.hits if h.score >= REMEDY_SHARE * best and rank(h) < 2
+             and deps.library.clause(h.clause_id).doc_id == top_doc]
+    if not close:
+        return result
+    close.sort(key=rank)
+    # The sentence that gives the right leads the quote, not the rule the other side broke.
+    close = [_led_by(h, deps.library.clause(h.clause_id), _RIGHT_TEXT if rank(h) == 0 else _ROUTE_TEXT) for h in close]
+    rest = [h for h in result.hits if h.clause_id not in {c.clause_id for c in close}]
+    return replace(result, hits=tuple(close + rest)[:k])
+
+
 # "Will I be fined?" asks about the asker's own penalty (first offence, waiver), not what a violator faces.
-_OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|(?<!他们)(?<!他)会被|(?<!他们)(?<!他)会不会被|免于|免罚|不罚"
-                          r"|不予处罚|\bwaive|\b(?<!they )(?<!they will )be (?:fined|penali[sz]ed|punished)\b"
+_OWN_PENALTY = re.compile(r"我|咱|本公司|我司|\b(?:i|me|my|we|us|our)\b|免于|免罚|(?<!罚)不罚"
+                          r"|不予处罚|\bwaive"
                           # 首违不罚: the rule that spares a first minor violation, not the sanctions for one
                           r"|首违|初次违法|第一次违法|\bfirst(?:-time)? (?:minor )?(?:violation|offen[cs]e)s?\b"
                           r"|\bminor (?:first(?:-time)? )?(?:violation|offen[cs]e)s?\b")
+# "会被罚吗" with no party named is the asker's own penalty; "大企业不付款会被罚吗" is the large enterprise's.
+_OWN_PASSIVE = re.compile(r"(?<!他们)(?<!他)会被|(?<!他们)(?<!他)会不会被|\b(?<!they )(?<!they will )be (?:fined|penali[sz]ed|punished)\b")
+
+
+def _own_penalty(content: str) -> bool:
+    """True when ``content`` asks about the asker's own penalty (我会被罚吗, first-offence waivers), not a party's."""
+    return bool(_OWN_PENALTY.search(content) or (_OWN_PASSIVE.search(content) and not actors_in(content)))
 
 
 def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str, ...], *,
@@ -184,8 +239,11 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
         else set()  # (a payment term overrun, 超过了怎么办: the interest owed is the first consequence)
     # "…serious enough to be a crime?": the article that names criminal liability.
     criminal = {c.id for c in liable if "犯罪" in c.text_zh or "刑事责任" in c.text_zh} if _CRIME_ASKED.search(query.content) else set()
-    # A sanction for failing to disclose (2025 Art. 34: 未按照规定在企业年度报告中公示) answers no question on paying late.
-    other_act = {c.id for c in liable if _DISCLOSURE_ACT.search(c.text_zh)} if not _DISCLOSURE_ASKED.search(query.content) else set()
+    # A sanction for another act than the one asked about (2025 Art. 34 failing to disclose, Art. 35 retaliating
+    # against a complainant) answers no question on paying late.
+    # (An article listing late payment among its acts, 2020 Art. 25, is about paying late all the same.)
+    other_act = {c.id for c in liable for act, asked_for in _OTHER_ACTS
+                 if act.search(c.text_zh) and not asked_for.search(query.content) and not _PAYING_ACT.search(c.text_zh)}
     liable.sort(key=lambda c: (bool(criminal) and c.id not in criminal, c.id not in named, _actor_mismatch(asked, c),
                                c.id in other_act, c.id in owed_only,
                                c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
@@ -198,6 +256,11 @@ _CRIME_ASKED = re.compile(r"犯罪|刑事|坐牢|判刑|\bcrim(?:e|es|inal)\b|\b
 _DISCLOSURE_ACT = re.compile(r"未按照?规定[^。；]{0,12}(?:公示|报告|披露)|隐瞒真实情况")
 _DISCLOSURE_ASKED = re.compile(r"公示|披露|年度报告|年报|隐瞒|弄虚作假|\bdisclos\w*|\bannual report|\bpublici[sz]\w*|\bconceal\w*|\bhid(?:e|es|ing)\b",
                                re.IGNORECASE)
+_RETALIATION_ACT = re.compile(r"恐吓|打击报复")
+_RETALIATION_ASKED = re.compile(r"恐吓|报复|威胁|打压|刁难|滥用职权|玩忽职守|徇私|\bretaliat\w*|\bthreat\w*|\bintimidat\w*|\babuse\w*"
+                                r"|\brevenge\b|\bpunish(?:es|ed|ing)? (?:me|us|them|suppliers?|smes?|small)\b", re.IGNORECASE)
+_PAYING_ACT = re.compile(r"未在规定的期限内支付|拖欠|迟延支付|拖延检验")
+_OTHER_ACTS = ((_DISCLOSURE_ACT, _DISCLOSURE_ASKED), (_RETALIATION_ACT, _RETALIATION_ASKED))
 _INTEREST_WORD = re.compile(r"利息|\binterest\b", re.IGNORECASE)
 _SANCTION_ASKED = re.compile(r"处罚|罚款|罚|处分|惩罚|制裁|\bpenalt|\bpunish|\bsanction|\bfined?\b|\bfines\b")
 # "迟延支付中小企业款项的，应当支付逾期利息": what a party that breaks a rule must do, outside the liability chapter.
@@ -1161,12 +1224,25 @@ def _missing(query: Query, deps: Deps, hit: Hit) -> list:
     return [t for t in query.figure_types if t in missing]
 
 
+def _counting(query: Query, deps: Deps, result: SearchResult) -> Hit | None:
+    """For "多少个名牌" / "how many brands": when the best clause states no count (goal 3: a share of 60%), the near
+    clause that does (measure 16: 超过500); else None."""
+    def counts(hit: Hit) -> bool:
+        return any(COUNT_UNIT.match(t.unit) for t in deps.library.clause(hit.clause_id).targets)
+
+    first = result.hits[0]
+    if not COUNT_ASKED.search(query.content) or counts(first):
+        return None
+    return next((h for h in result.hits[1:FIGURE_CANDIDATES] if h.score >= NEAR_RATIO * first.score and counts(h)
+                 and h.confidence >= deps.threshold_for_clause(query.evidence_lang, h.clause_id)), None)
+
+
 def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hit | Answer:
     """The best of the top clauses that states the kind of figure asked (the first hit when nothing is asked);
     when none does, the "not stated" answer about the first hit."""
     first = result.hits[0]
     if not query.figure_types:
-        return first
+        return _counting(query, deps, result) or first
     first_missing = None
     for hit in result.hits[:FIGURE_CANDIDATES]:
         if hit.score < NEAR_RATIO * first.score:

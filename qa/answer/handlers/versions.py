@@ -229,10 +229,14 @@ def _phrase_diff(first: str, second: str):
 
 def _differences(first: Clause, second: Clause, library, lang: str) -> str:
     """Two articles of different documents set side by side ("比较中小企业促进法第53条和广东省条例第61条"): the
-    passages only one of them has, when they share enough text to be compared phrase by phrase; else ""."""
-    if text_similarity(first.text_zh, second.text_zh) < NEW_RATIO:
-        return ""
+    passages only one of them has, when they share enough text to be compared phrase by phrase; else what each is
+    about (its opening words), since no phrase of one answers to a phrase of the other."""
     name_a, name_b = (_cite_short(library, c, lang) for c in (first, second))
+    if text_similarity(first.text_zh, second.text_zh) < NEW_RATIO:
+        a, b = (_gist(re.split("，", c.text_zh)[0]) if lang == "zh" else _gist(c.text_en or c.text_zh) for c in (first, second))
+        return (f"两条规定的是不同事项，无法逐句对照：{name_a}讲“{a}”；{name_b}讲“{b}”。原文如下。" if lang == "zh" else
+                f"The two articles deal with different matters, so there is no passage-by-passage comparison: {name_a} "
+                f"is on '{a}'; {name_b} is on '{b}'. Both texts follow.")
     parts = []
     for op, left, right in _phrase_diff(first.text_zh, second.text_zh):
         if lang == "zh":
