@@ -373,6 +373,11 @@ NO_ROLE_NAMED = _re(r"(?:哪些|哪几|哪)(?:条|项|个)?(?:措施|条款)?[^�
 # "现在该找谁？" / "who do I contact now?": today, not when the text was written.
 NOW = _re(r"现在|目前|如今|而家|当前|\b(?:now|today|currently|these days|nowadays)\b")
 LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么后果|有何后果|啥后果|后果是什么|(?:会|要)?怎么罚|不守规矩"
+                # 要是他们无故拒收材料呢 / "what if they just refuse to accept my materials?": an official's refusal
+                r"|(?:无故|违法|擅自|随便)?(?:拒收|拒绝受理|拒绝接收|不予受理|不受理)[^，。？?]{0,8}?(?:呢|会点|会怎样|会怎么样|怎么办|点算)"
+                r"|\bwhat if (?:they|it|he|she|the [\w-]+) (?:just |simply |then |still |unlawfully )?(?:refus|reject|won'?t accept|don'?t accept"
+                r"|lie|lies|hide|hides|fake|fakes|falsif|conceal|cheat)"
+                r"|\bif (?:they|it|the [\w-]+) (?:\w+ ){0,2}(?:refus|reject|fail|ignor|break|violat)\w*[^?]{0,60}\bwhat happens\b"
                 r"|会不会(?:被|有)?罚|(?:会|要)被罚|有没有罚|有罚吗|罚不罚|有(?:什么|啥|咩|乜)(?:惩)?罚|(?:点|怎样|怎么样)罚|会唔会(?:被)?罚"
                 r"|不(?:披露|公示|公开|报告|支付|履行|改正|整改)\S{0,2}?(?:的话)?(?:会怎样|会怎么样|会如何|会被|有什么后果)"
                 r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不|拒收|无故拒绝)"

@@ -308,6 +308,18 @@ class Understander:
             out.append(ref)
         return tuple(out)
 
+    def _echoes_clause(self, own: str, context: Context) -> bool:
+        """"…officials who refuse to accept my application?" after Guangdong Art. 14: at least half the question's
+        own words (English, 3+ letters, or Chinese character pairs) are in the earlier turn's first clause."""
+        if not self.library.has_clause(context.clause_ids[0]):
+            return False
+        clause = self.library.clause(context.clause_ids[0])
+        text = f"{clause.text_zh} {clause.text_en.lower()}"
+        words = [w for w in own.split() if w.isascii() and len(w) > 2]
+        cjk = "".join(w for w in own.split() if not w.isascii())
+        units = words + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
+        return bool(units) and sum(u in text for u in units) * 2 >= len(units)
+
     def _version_named(self, doc_id: str, words: str) -> str | None:
         """The version of ``doc_id`` whose year ``words`` name (2025版 → the 2025 revision), else None."""
         chain = self.documents.versions(doc_id)
@@ -467,7 +479,8 @@ class Understander:
         # "那违反了怎么处理？" / "what's the penalty for them?": the liability articles of the earlier turn's document.
         rest = own_content(cues.LIABILITY.sub(" ", content))
         liability = bool(context and context.clause_ids and "liability" in asks and not refs and not named_docs
-                         and (len(rest.split()) <= 1 or (len(rest.split()) <= 3 and _echoes(rest, context))))
+                         and (len(rest.split()) <= 1 or (len(rest.split()) <= 3 and _echoes(rest, context))
+                              or (len(rest.split()) <= 5 and self._echoes_clause(rest, context))))
         if context and context.clause_ids and not refs and not named_docs and _ESCALATION.search(content):
             liability, asks = True, asks | {"liability"}  # "and if it's serious enough to be a crime?": its sanctions
         followup = followup or liability

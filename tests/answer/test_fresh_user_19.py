@@ -49,7 +49,7 @@ def test_the_library_itself_thanks_and_a_requested_answer_language(fake_assistan
 
 def test_an_interest_figure_is_quoted_from_its_own_fragment_and_an_article_has_no_made_up_title(real_assistant):
     a = real_assistant.ask("What is the late payment interest rate?")
-    assert a.answer.startswith("0.05% (万分之五) — where there is no such agreement") and "daily rate" in a.answer
+    assert a.answer.startswith("0.05% (万分之五) — Where there is no such agreement") and "daily rate" in a.answer
     a = real_assistant.ask("大企业最晚多少天内要付款？")
     assert a.answer.startswith("大型企业应当自交付之日起60日内支付") and a.answer.endswith("第九条）")  # not "第九条 机关、事业单位…" as a heading
     a = real_assistant.ask("My big customer hasn't paid me for 6 months. What can I do?")

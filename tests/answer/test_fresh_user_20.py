@@ -55,7 +55,8 @@ def test_what_a_violator_faces_is_the_liability_article_even_without_an_earlier_
     assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-71" and "给予处分" in a.answer
     a = real_assistant.ask("what's the penalty if they don't pay?",
                            history=["A big company has owed me money for 3 months. How long do they have to pay me?"])
-    assert a.citations[0].clause_id.startswith(PAY) and "sanction" in a.answer
+    # (Session 37: a large enterprise's credit-record sanction, Art. 26; no longer Art. 35 on retaliation.)
+    assert a.citations[0].clause_id.startswith(PAY) and "credit records" in a.answer
     # One's own fine (a first minor offence) is not a question about sanctions on others.
     a = real_assistant.ask("在广州，企业第一次违法而且危害后果轻微，会被罚款吗？")
     assert a.citations[0].clause_id == "guangzhou-private-economy-regulation-2024/article-29"

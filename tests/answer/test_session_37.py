@@ -13,7 +13,8 @@ def test_a_large_enterprises_penalty_is_not_the_askers_own(real_assistant):
     # 会被罚吗 with a party named is that party's penalty: a sanction, not the article on partial disputes.
     for question in ("大企业不付款会被罚吗", "大企业唔俾钱罚唔罚"):
         a = real_assistant.ask(question)
-        assert a.citations[0].clause_id in (f"{PAY}/article-26", f"{PAY}/article-31", f"{PAY}/article-33"), question
+        assert a.citations[0].clause_id in (f"{PAY}/article-26", f"{PAY}/article-31", f"{PAY}/article-33",
+                                            "private-economy-promotion-law-2025/article-73"), question
     # After an article on excuses, retaliation against complainants (Art. 35) is another act than not paying.
     a = real_assistant.ask("大企业不付款会被罚吗", history=["我老板换了"])
     assert a.citations[0].clause_id != f"{PAY}/article-35"
@@ -93,3 +94,36 @@ def test_another_provinces_own_offer_is_out_of_scope(real_assistant):
         assert real_assistant.ask(question).status == "out_of_scope", question
     # Doing business there is no question about that place's rules.
     assert real_assistant.ask("I run a shop in Shenzhen, can I get a loan guarantee?").status == "answered"
+
+
+def test_an_officials_refusal_after_an_obligation_asks_its_sanction(real_assistant):
+    # After the article on incomplete applications (Guangdong Art. 14): refusing the materials -> Art. 66.
+    for history, question in ((["交的行政许可材料不齐，机关要多久告诉我？"], "要是他们无故拒收材料呢？"),
+                              (["What does Article 14 require when an agency gets an incomplete licence application?"],
+                               "And if it unlawfully refuses to accept the materials, what happens?")):
+        a = real_assistant.ask(question, history=history)
+        assert a.citations[0].clause_id == "guangdong-sme-promotion-regulation-2019/article-66", question
+
+
+def test_a_sanction_for_not_paying_is_the_article_on_that_party_and_that_act(real_assistant):
+    from qa import Selection
+
+    # 机关单位: 2025 Art. 31 (government bodies alone, 未在规定的期限内支付), not Art. 32 (budgets) or Art. 26.
+    a = real_assistant.ask("机关单位拖欠中小企业货款，要承担什么后果？", selection=Selection(documents=(PAY,)))
+    assert a.citations[0].clause_id == f"{PAY}/article-31"
+    # The best clause (SME Promotion Law Art. 53) has no sanction of its own: not its Art. 54 on illegal fees.
+    a = real_assistant.ask("大公司一直拖着不付钱，有什么处罚？")
+    assert a.citations[0].clause_id != "sme-promotion-law-2017/article-54"
+
+
+def test_a_superseded_versions_validity_cites_the_version_in_force_first(real_assistant):
+    a = real_assistant.ask("Is the 2020 SME payment regulation still in force?")
+    assert [c.clause_id for c in a.citations][:2] == [f"{PAY}/article-37", "sme-payment-regulation-2020/article-29"]
+
+
+def test_lying_about_a_disclosure_asks_the_disclosure_sanction(real_assistant):
+    a = real_assistant.ask("What if they lie about it?", history=["Do big companies have to disclose overdue SME payments?"])
+    assert a.citations[0].clause_id == f"{PAY}/article-34"
+    a = real_assistant.ask("And what happens to officials who refuse to accept my application?",
+                           history=["What does article 14 of the Guangdong SME regulation say?"])
+    assert a.citations[0].clause_id == "guangdong-sme-promotion-regulation-2019/article-66"

@@ -313,6 +313,9 @@ def handle_validity(query: Query, deps) -> Answer:
         found = _horizon_citations(library, doc_id)
         if re.search(r"目标|\btargets?\b|\bgoals?\b|\bhorizon\b", query.content):
             found = found[1:] + found[:1]  # "目标到哪年？": the clause with the horizon year first, then the notice
+        if (info := library.info(doc_id)).status == "superseded" and info.superseded_by:
+            # "2020年版还有效吗？": no — the answer rests on the version in force and the date it took effect.
+            found = _horizon_citations(library, info.superseded_by)[:1] + found
         citations += found
         versions = deps.documents.versions(doc_id)
         if seen & set(versions):

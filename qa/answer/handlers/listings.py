@@ -195,6 +195,8 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         line, defined = _what_body(library, docs, query.departments[0].name, query.lang)
         lines.append(line)
         items += [item(library, c, detail=True) for c in defined]  # the clause that introduces the name comes first
+    if len(query.departments) >= 2 and _BOTH.search(query.content) and not any(m.negated for m in query.departments):
+        return _held_by_all(query, deps, clauses, lines)
     for mention in query.departments:
         name = mention.name
         dept_en = library.department_english(name)
@@ -354,6 +356,44 @@ def handle_department_tally(query: Query, deps: Deps) -> Answer:
                   items=tuple(items), departments=tuple(contacts),
                   citations=tuple(make_citation(library, c, ()) for c in dict.fromkeys(listed)),
                   notes=notes_for(library, [c.id for c in measures[:1]], query.lang), confidence=1.0)
+
+
+# "市财政局牵头、市经贸委也参与" / "both A and B": the clauses every named department has a part in, not each one's list.
+_BOTH = re.compile(r"也(?:参与|配合|牵头|负责|有份|参加)|都(?:参与|配合|牵头|负责|有份|参加)|同时|共同|一起|一齐"
+                   r"|\bboth\b|\balso\b|\btogether\b|\bas well\b", re.IGNORECASE)
+_ANY_PART = re.compile(r"参与|参加|有份|涉及|\binvolved\b|\btakes? part\b|\bparticipat\w*|\bhas a (?:part|role)\b", re.IGNORECASE)
+
+
+def _held_by_all(query: Query, deps: Deps, clauses: list[Clause], lines: list[str]) -> Answer:
+    """The clauses in which every named department has the role asked of it (the words after its name up to the
+    next name: 牵头 lead, 配合 cooperate, 参与 / "involved" either), with each one's role in each clause."""
+    library = deps.library
+    mentions = sorted(query.departments, key=lambda m: m.start)
+    roles = []
+    for i, m in enumerate(mentions):
+        words = query.content[m.end:mentions[i + 1].start if i + 1 < len(mentions) else len(query.content)]
+        roles.append("any" if _ANY_PART.search(words) else m.role)
+
+    def holds(c: Clause, name: str, role: str) -> bool:
+        leads, coops = roles_in(c)
+        return name in (leads if role == "lead" else coops if role == "cooperate" else leads | coops)
+
+    chosen = [c for c in clauses if c.kind == "measure" and all(holds(c, m.name, r) for m, r in zip(mentions, roles, strict=True))]
+    if query.lang == "zh":
+        who = "，".join(f"{m.name}{ROLE_ZH[r] if r != 'any' else '参与（牵头或配合）'}" for m, r in zip(mentions, roles, strict=True))
+        lines.append(f"{who}的措施共{len(chosen)}条：{'、'.join(clause_label(c)[0] for c in chosen)}。" if chosen else
+                     f"没有一条措施同时满足：{who}。")
+    else:
+        who = "; ".join(f"the {library.department_english(m.name)} ({m.name}) "
+                        f"{ROLE_EN[r] if r != 'any' else 'takes part in (leads or cooperates on)'}" for m, r in zip(mentions, roles, strict=True))
+        lines.append(f"{len(chosen)} measures where {who}: {', '.join(clause_label(c)[1] for c in chosen)}." if chosen else
+                     f"No measure where {who}.")
+    items = [item(library, c, detail=True) for c in chosen]
+    contacts = [Contact(m.name, library.department_english(m.name), r if r != "any" else "lead") for m, r in zip(mentions, roles, strict=True)]
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=" ".join(lines),
+                  intent=query.intent, items=tuple(items), departments=tuple(contacts),
+                  citations=tuple(make_citation(library, c, ()) for c in chosen),
+                  notes=notes_for(library, [c.id for c in chosen[:1]], query.lang), confidence=1.0)
 
 
 def _named_in_text(library: Library, name: str, clauses: list[Clause]) -> bool:

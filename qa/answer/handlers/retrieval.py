@@ -117,6 +117,13 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
                                       conversation=query.conversation)
         if not _below_threshold(query, deps, wider):
             result = wider
+    if query.discussed and not query.followup and not (filters and filters.documents) and _below_threshold(query, deps, result):
+        # "国家级技术中心认定能拿多少钱？" after a question on the Private Economy Promotion Law: that law has nothing
+        # on it, the 2007 plan does; a document under discussion ranks first only when it answers.
+        anywhere = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
+                                         prefer=query.places, evidence_text=query.evidence_text)
+        if not _below_threshold(query, deps, anywhere):
+            result = anywhere
     if query.details.get("liability") and query.context and query.context.clause_ids:
         liable = liability_first(query, deps, filters, query.context.clause_ids, chapter_first=True)
         if liable is not None:
@@ -141,8 +148,11 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         result = _remedies_first(query, deps, result, filters, k)
     if "liability" in query.asks and query.intent in ("topical", "greeting_plus") and not _own_penalty(query.content) \
             and not _below_threshold(query, deps, result):
-        # "大公司一直拖着不付钱，有什么处罚？": the liability articles of the documents on the topic.
-        top = tuple(h.clause_id for h in result.hits[:1])
+        # "大公司一直拖着不付钱，有什么处罚？": the liability articles of the documents on the topic (on not paying:
+        # of the documents of the best five, as the best, SME Promotion Law Art. 53, has no sanction of its own).
+        # (A place named, 在广州…, keeps its own text's liability articles.)
+        wide = PAYING_ASKED.search(query.content) and not query.places
+        top = tuple(h.clause_id for h in result.hits[:5 if wide else 1])
         liable = liability_first(query, deps, Filters(documents=deps.library.documents_of(top)), top)
         if liable is not None:
             return replace(liable, confidence=result.confidence), None
@@ -242,10 +252,18 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     # A sanction for another act than the one asked about (2025 Art. 34 failing to disclose, Art. 35 retaliating
     # against a complainant) answers no question on paying late.
     # (An article listing late payment among its acts, 2020 Art. 25, is about paying late all the same.)
+    # ("What if they lie about it?" after disclosing overdue payments: the act is the earlier turn's.)
+    about = query.content + " " + (query.context.question if query.followup and query.context else "")
     other_act = {c.id for c in liable for act, asked_for in _OTHER_ACTS
-                 if act.search(c.text_zh) and not asked_for.search(query.content) and not _PAYING_ACT.search(c.text_zh)}
+                 if act.search(c.text_zh) and not asked_for.search(about) and not _PAYING_ACT.search(c.text_zh)}
+    # Not paying asked about: an article whose act is not paying (2025 Art. 31 (一)) before one on budgets (Art. 32).
+    paying_asked = bool(PAYING_ASKED.search(query.content))
+    # An act asked about (retaliating against a complainant): the articles that name it first.
+    acts = [act for act, asked_for in _OTHER_ACTS if asked_for.search(query.content)]
     liable.sort(key=lambda c: (bool(criminal) and c.id not in criminal, c.id not in named, _actor_mismatch(asked, c),
-                               c.id in other_act, c.id in owed_only,
+                               bool(acts) and not any(act.search(c.text_zh) for act in acts),
+                               c.id in other_act, paying_asked and not _PAYING_ACT.search(c.text_zh),
+                               _actor_fit(asked, c), c.id in owed_only,
                                c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
     hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
@@ -259,7 +277,9 @@ _DISCLOSURE_ASKED = re.compile(r"公示|披露|年度报告|年报|隐瞒|弄虚
 _RETALIATION_ACT = re.compile(r"恐吓|打击报复")
 _RETALIATION_ASKED = re.compile(r"恐吓|报复|威胁|打压|刁难|滥用职权|玩忽职守|徇私|\bretaliat\w*|\bthreat\w*|\bintimidat\w*|\babuse\w*"
                                 r"|\brevenge\b|\bpunish(?:es|ed|ing)? (?:me|us|them|suppliers?|smes?|small)\b", re.IGNORECASE)
-_PAYING_ACT = re.compile(r"未在规定的期限内支付|拖欠|迟延支付|拖延检验")
+_PAYING_ACT = re.compile(r"未在规定的期限内支付|拖欠|迟延支付|拖延支付|拖延检验")
+PAYING_ASKED = re.compile(r"拖欠|欠款|欠钱|欠我|不付|不给钱|不俾钱|唔俾钱|迟延|迟付|晚付|不按时付|未付|没付|拖着不"
+                          r"|\b(?:pay|pays|paid|paying|arrears|owe|owed|owes)\b")
 _OTHER_ACTS = ((_DISCLOSURE_ACT, _DISCLOSURE_ASKED), (_RETALIATION_ACT, _RETALIATION_ASKED))
 _INTEREST_WORD = re.compile(r"利息|\binterest\b", re.IGNORECASE)
 _SANCTION_ASKED = re.compile(r"处罚|罚款|罚|处分|惩罚|制裁|\bpenalt|\bpunish|\bsanction|\bfined?\b|\bfines\b")
@@ -287,6 +307,16 @@ def _actor_mismatch(asked: frozenset[str], clause: Clause) -> bool:
     subjects = [found for s in clause.sentences if (found := actors_in(s.zh[:24]))]
     return bool(subjects) and not any(asked & subject and ("state_owned" not in subject or "state_owned" in asked)
                                       for subject in subjects)
+
+
+def _actor_fit(asked: frozenset[str], clause: Clause) -> int:
+    """How well ``clause``'s sentence subjects fit the party the question names: 0 a subject that is that party
+    alone (2025 Art. 31, 机关、事业单位 for 机关单位拖欠…), 1 a subject naming it among others (机关、事业单位和大型企业),
+    2 no subject naming it (民营经济组织…违反法律: the private firm's own violations); 0 when no party is named."""
+    if not asked:
+        return 0
+    subjects = [found for s in clause.sentences if (found := actors_in(s.zh[:24])) and asked & found]
+    return 2 if not subjects else 1 if all(subject - asked for subject in subjects) else 0
 
 
 def _led_by(hit: Hit, clause: Clause, pattern: re.Pattern) -> Hit:
@@ -1237,12 +1267,24 @@ def _counting(query: Query, deps: Deps, result: SearchResult) -> Hit | None:
                  and h.confidence >= deps.threshold_for_clause(query.evidence_lang, h.clause_id)), None)
 
 
+def _stating_any(query: Query, deps: Deps, result: SearchResult) -> Hit | None:
+    """A figure question whose best clause states no figure at all (大企业付款期限 -> Art. 10, when the term runs
+    from acceptance): the near clause that states one (Art. 9, 60日); else None."""
+    library = deps.library
+    first = result.hits[0]
+    if library.clause(first.clause_id).targets:
+        return None
+    return next((h for h in result.hits[1:FIGURE_CANDIDATES] if h.score >= NEAR_RATIO * first.score
+                 and library.clause(h.clause_id).targets
+                 and h.confidence >= deps.threshold_for_clause(query.evidence_lang, h.clause_id)), None)
+
+
 def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hit | Answer:
     """The best of the top clauses that states the kind of figure asked (the first hit when nothing is asked);
     when none does, the "not stated" answer about the first hit."""
     first = result.hits[0]
     if not query.figure_types:
-        return _counting(query, deps, result) or first
+        return _counting(query, deps, result) or _stating_any(query, deps, result) or first
     first_missing = None
     for hit in result.hits[:FIGURE_CANDIDATES]:
         if hit.score < NEAR_RATIO * first.score:
@@ -1440,6 +1482,10 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
             within, stop = retrieve(replace(query, scope=docs), deps, k=8)
             if not stop and any(_speaks_of(deps.library.clause(h.clause_id), wanted, query.lang) for h in within.hits[:5]):
                 result, abstain = within, stop
+        if abstain == "abstained" and wanted and any(_speaks_of(deps.library.clause(h.clause_id), wanted, query.lang)
+                                                     for h in result.hits[:3]):
+            # "他们拖了半年都不付，我可以去哪里投诉？": the story lowers the evidence, but a near clause takes complaints.
+            abstain = None
         if abstain:
             return not_covered(query, deps, result, status=abstain)
         chosen = _acting_hit(query, deps, result, wanted)
