@@ -1267,24 +1267,12 @@ def _counting(query: Query, deps: Deps, result: SearchResult) -> Hit | None:
                  and h.confidence >= deps.threshold_for_clause(query.evidence_lang, h.clause_id)), None)
 
 
-def _stating_any(query: Query, deps: Deps, result: SearchResult) -> Hit | None:
-    """A figure question whose best clause states no figure at all (大企业付款期限 -> Art. 10, when the term runs
-    from acceptance): the near clause that states one (Art. 9, 60日); else None."""
-    library = deps.library
-    first = result.hits[0]
-    if library.clause(first.clause_id).targets:
-        return None
-    return next((h for h in result.hits[1:FIGURE_CANDIDATES] if h.score >= NEAR_RATIO * first.score
-                 and library.clause(h.clause_id).targets
-                 and h.confidence >= deps.threshold_for_clause(query.evidence_lang, h.clause_id)), None)
-
-
 def _stating_or_not_stated(query: Query, deps: Deps, result: SearchResult) -> Hit | Answer:
     """The best of the top clauses that states the kind of figure asked (the first hit when nothing is asked);
     when none does, the "not stated" answer about the first hit."""
     first = result.hits[0]
     if not query.figure_types:
-        return _counting(query, deps, result) or _stating_any(query, deps, result) or first
+        return _counting(query, deps, result) or first
     first_missing = None
     for hit in result.hits[:FIGURE_CANDIDATES]:
         if hit.score < NEAR_RATIO * first.score:
