@@ -315,9 +315,7 @@ class Understander:
             return False
         clause = self.library.clause(context.clause_ids[0])
         text = f"{clause.text_zh} {clause.text_en.lower()}"
-        words = [w for w in own.split() if w.isascii() and len(w) > 2]
-        cjk = "".join(w for w in own.split() if not w.isascii())
-        units = words + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
+        units = _topic_units(own)[2]
         return bool(units) and sum(u in text for u in units) * 2 >= len(units)
 
     def _version_named(self, doc_id: str, words: str) -> str | None:
@@ -1141,16 +1139,20 @@ def _context_refs(context: Context) -> tuple[Reference, ...]:
                       documents_hint=doc_id),)
 
 
+def _topic_units(text: str) -> tuple[list[str], str, list[str]]:
+    """(English words of 3+ letters, the Chinese run together, the units compared): English words whole, Chinese by
+    character pairs (政府欠款 shares nothing with 我想贷款)."""
+    words = [w for w in text.split() if w.isascii() and len(w) > 2]
+    cjk = "".join(w for w in text.split() if not w.isascii())
+    return words, cjk, words + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
+
+
 def _echoes(own: str, context: Context) -> bool:
     """Do a question's own topic words (figure nouns aside) echo the earlier turn's question? True when it has
     at most two such words, or a third of them (Chinese: of its character pairs) appear there."""
-    topic = own_content(cues.FIGURE_NOUNS.sub(" ", own))
-    words = [w for w in topic.split() if w.isascii() and len(w) > 2]
-    cjk = "".join(w for w in topic.split() if not w.isascii())
+    words, cjk, units = _topic_units(own_content(cues.FIGURE_NOUNS.sub(" ", own)))
     if (not cjk and len(words) <= 2) or (not words and len(cjk) <= 3):  # what about sole traders / 计划建几个
         return True
-    # English words whole, Chinese by character pairs (政府欠款 shares nothing with 我想贷款).
-    units = words + [cjk[i:i + 2] for i in range(len(cjk) - 1)]
     earlier = context.question
     return sum(u in earlier for u in units) * 3 >= len(units)
 

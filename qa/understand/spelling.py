@@ -51,7 +51,7 @@ class SpellCorrector:
         return word in self._counts or bool(self._english.known([word]))
 
     def _nearest(self, word: str) -> str:
-        if len(word) < MIN_LENGTH or word in self._counts or self._english.known([word]):
+        if len(word) < MIN_LENGTH or self.knows(word):
             return word  # "chapters", "police", "typhoon": English, though the library never says them
         limit = 2 if len(word) >= LONG_WORD else 1
         best: tuple[int, int, str] | None = None

@@ -127,8 +127,11 @@ _FIGURE_IN_TEXT = re.compile(r"\d|[零一二两三四五六七八九十百千万
 
 # A sentence that states a sanction: 责令改正, 依法给予处分, 追究法律责任, 罚款.
 # (Credit records and restrictions are sanctions too: 2025 Art. 26 on those found to default on SMEs.)
-# What the asker may do about a wrong: a right (有权要求…赔偿) or where to turn (受理…投诉, 仲裁, 诉讼).
-REMEDY_TEXT = re.compile(r"有权|可以(?:依法)?(?:向|申请|提起|请求)|受理[^。；]{0,40}投诉|调解|仲裁|诉讼")
+# What the asker may do about a wrong: a right (有权要求…赔偿) or where to turn (受理…投诉, 仲裁, 诉讼; not the
+# 投诉处理等措施 of officials).
+RIGHT_TEXT = re.compile(r"有权|可以(?:依法)?(?:向|申请|提起|请求)")
+ROUTE_TEXT = re.compile(r"受理[^。；]{0,40}投诉|可以向|调解|仲裁|诉讼")
+REMEDY_TEXT = re.compile(f"{RIGHT_TEXT.pattern}|{ROUTE_TEXT.pattern}")
 LIABILITY_TEXT = re.compile(r"责令改正|给予处分|依法处分|追究[^。；]{0,8}责任|承担法律责任|处以|罚款|记入[^。；]{0,12}信用记录|依法依规予以限制")
 # A sentence that defines a term: 本法所称民营经济组织，是指….
 DEFINING = re.compile(r"所称|是指|以下(?:统|简)?称")

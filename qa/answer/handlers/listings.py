@@ -71,6 +71,13 @@ def roles_in(clause: Clause) -> tuple[set[str], set[str]]:
     return leads, coops
 
 
+def has_role(clause: Clause, name: str, role: str) -> bool:
+    """Whether department ``name`` leads (``role`` "lead"), cooperates on ("cooperate") or does either ("any",
+    "neither") any part of ``clause``."""
+    leads, coops = roles_in(clause)
+    return name in (leads if role == "lead" else coops if role == "cooperate" else leads | coops)
+
+
 _PAREN_RE = re.compile(ASSIGNMENT_PAREN)
 
 
@@ -171,7 +178,7 @@ def handle_department(query: Query, deps: Deps) -> Answer:
     lines: list[str] = []
     group = _group_named(query, deps, docs)
     members = [c for c in clauses if group and c.doc_id == group[0] and c.group_path and c.group_path[-1] == group[1]]
-    if group and not any(d.name in roles_in(c)[0] or d.name in roles_in(c)[1] for d in query.departments for c in members):
+    if group and not any(has_role(c, d.name, "any") for d in query.departments for c in members):
         group = None  # the department has no part in that group: the words named something else
     if group:
         clauses = members
@@ -202,13 +209,13 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         dept_en = library.department_english(name)
         contact_at = len(contacts)
         contacts.append(Contact(name, dept_en, mention.role if mention.role != "any" else "lead"))
-        if not group and not any(name in roles_in(c)[0] or name in roles_in(c)[1] for c in clauses):
+        if not group and not any(has_role(c, name, "any") for c in clauses):
             if len(query.departments) == 1 and _named_in_text(library, name, clauses):
                 # 工商联 with the 2024 regulation chosen: it names 工商业联合会 in its text, not as a lead or partner.
                 return handle_topical(query, deps)
             # 市科技局 with only the national laws chosen: the plan that names it is outside the choice.
             elsewhere = [d for d in library.doc_ids if d not in docs
-                         and any(name in roles_in(c)[0] or name in roles_in(c)[1] for c in library.document(d).clauses)]
+                         and any(has_role(c, name, "any") for c in library.document(d).clauses)]
             if elsewhere:
                 names_zh = "、".join(document_name(library.info(d), "zh", number=False) for d in elsewhere)
                 names_en = " and ".join(f"the {document_name(library.info(d), 'en', number=False)}" for d in elsewhere)
@@ -230,16 +237,10 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         else:
             roles = ["lead", "cooperate"] if mention.role == "any" else [mention.role]
         for role in roles:
-            def holds(c: Clause, role=role) -> bool:
-                leads, coops = roles_in(c)
-                if role == "neither":
-                    return name in leads or name in coops
-                return name in (leads if role == "lead" else coops)
-
             if mention.negated:
-                chosen = [c for c in clauses if c.kind == "measure" and not holds(c)]
+                chosen = [c for c in clauses if c.kind == "measure" and not has_role(c, name, role)]
             else:
-                chosen = [c for c in clauses if holds(c)]
+                chosen = [c for c in clauses if has_role(c, name, role)]
                 if role == "cooperate" and ONLY_COOPERATES_RE.search(query.content):
                     chosen = [c for c in chosen if name not in roles_in(c)[0]]  # "only cooperates on": not the ones it leads
             if not chosen and not mention.negated and role == "lead" and mention.role == "lead":
@@ -330,14 +331,14 @@ def handle_department_tally(query: Query, deps: Deps) -> Answer:
         for name in leads if role == "lead" else coops if role == "cooperate" else leads | coops:
             if not name.startswith(("各", "区、县级市", "领导小组")):  # "各有关部门", district bodies: no one department
                 held.setdefault(name, []).append(c)
-    ranked = sorted(held.items(), key=lambda kv: (len(kv[1]) if _FEWEST.search(query.content) else -len(kv[1]), kv[0]))
-    top = [kv for kv in ranked if len(kv[1]) == len(ranked[0][1])]
-    role_zh, role_en = ROLE_ZH[role], ROLE_EN[role]
     least = bool(_FEWEST.search(query.content))
+    ranked = sorted(held.items(), key=lambda kv: (len(kv[1]) if least else -len(kv[1]), kv[0]))
+    top = [kv for kv in ranked if len(kv[1]) == len(ranked[0][1])]
+    rest = ranked[len(top):TALLY_SHOWN]  # the runners-up, after the ties for first
+    role_zh, role_en = ROLE_ZH[role], ROLE_EN[role]
     if zh:
         head = "；".join(f"{name}（{len(cs)}条：{'、'.join(clause_label(c)[0] for c in cs)}）" for name, cs in top)
         line = f"{role_zh}措施{'最少' if least else '最多'}的是{head}。"
-        rest = [kv for kv in ranked if kv not in top][:TALLY_SHOWN - len(top)]
         if rest:
             line += "其次：" + "、".join(f"{name}{len(cs)}条" for name, cs in rest) + "。"
         line += f"（按{len(measures)}条措施写明的部门统计；一条措施可有几个部门。）"
@@ -345,16 +346,15 @@ def handle_department_tally(query: Query, deps: Deps) -> Answer:
         head = "; ".join(f"the {library.department_english(name)} ({name}), {len(cs)} measures: "
                          f"{', '.join(clause_label(c)[1] for c in cs)}" for name, cs in top)
         line = f"The department that {role_en} the {'fewest' if least else 'most'} measures: {head}."
-        rest = [kv for kv in ranked if kv not in top][:TALLY_SHOWN - len(top)]
         if rest:
             line += " Next: " + ", ".join(f"{library.department_english(name)} ({name}) {len(cs)}" for name, cs in rest) + "."
         line += f" (Counted over the departments the {len(measures)} measures name; a measure may name several.)"
-    listed = [c for _name, cs in top for c in cs]
-    items = [item(library, c, detail=True) for c in dict.fromkeys(listed)]
+    listed = list(dict.fromkeys(c for _name, cs in top for c in cs))
+    items = [item(library, c, detail=True) for c in listed]
     contacts = [Contact(name, library.department_english(name), "lead" if role != "cooperate" else "cooperate") for name, _cs in top]
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=line, intent=query.intent,
                   items=tuple(items), departments=tuple(contacts),
-                  citations=tuple(make_citation(library, c, ()) for c in dict.fromkeys(listed)),
+                  citations=tuple(make_citation(library, c, ()) for c in listed),
                   notes=notes_for(library, [c.id for c in measures[:1]], query.lang), confidence=1.0)
 
 
@@ -374,11 +374,7 @@ def _held_by_all(query: Query, deps: Deps, clauses: list[Clause], lines: list[st
         words = query.content[m.end:mentions[i + 1].start if i + 1 < len(mentions) else len(query.content)]
         roles.append("any" if _ANY_PART.search(words) else m.role)
 
-    def holds(c: Clause, name: str, role: str) -> bool:
-        leads, coops = roles_in(c)
-        return name in (leads if role == "lead" else coops if role == "cooperate" else leads | coops)
-
-    chosen = [c for c in clauses if c.kind == "measure" and all(holds(c, m.name, r) for m, r in zip(mentions, roles, strict=True))]
+    chosen = [c for c in clauses if c.kind == "measure" and all(has_role(c, m.name, r) for m, r in zip(mentions, roles, strict=True))]
     if query.lang == "zh":
         who = "，".join(f"{m.name}{ROLE_ZH[r] if r != 'any' else '参与（牵头或配合）'}" for m, r in zip(mentions, roles, strict=True))
         lines.append(f"{who}的措施共{len(chosen)}条：{'、'.join(clause_label(c)[0] for c in chosen)}。" if chosen else

@@ -19,6 +19,8 @@ from qa.answer.handlers.common import (
     LEVEL_EN,
     LEVEL_OF_DOCUMENT,
     LIABILITY_TEXT,
+    RIGHT_TEXT,
+    ROUTE_TEXT,
     Deps,
     ask_today,
     best_fragment,
@@ -163,8 +165,6 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
 # found this deep and scoring this close to the best, comes first.
 REMEDY_DEPTH = 12
 REMEDY_SHARE = 0.85
-_RIGHT_TEXT = re.compile(r"有权|可以(?:依法)?(?:向|申请|提起|请求)")
-_ROUTE_TEXT = re.compile(r"受理[^。；]{0,40}投诉|可以向|调解|仲裁|诉讼")  # where to turn (not 投诉处理等措施 of officials)
 
 
 def _remedies_first(query: Query, deps: Deps, result: SearchResult, filters: Filters | None, k: int) -> SearchResult:
@@ -179,7 +179,7 @@ def _remedies_first(query: Query, deps: Deps, result: SearchResult, filters: Fil
 
     def rank(hit: Hit) -> int:
         text = deps.library.clause(hit.clause_id).text_zh
-        return 0 if _RIGHT_TEXT.search(text) else 1 if _ROUTE_TEXT.search(text) else 2
+        return 0 if RIGHT_TEXT.search(text) else 1 if ROUTE_TEXT.search(text) else 2
 
     # Only in the best clause's document: the follow-ups (interest, whom to complain to) are asked of it, and
     # another document's article on a right would pull them away from the text that sets the procedure.
@@ -190,7 +190,7 @@ def _remedies_first(query: Query, deps: Deps, result: SearchResult, filters: Fil
         return result
     close.sort(key=rank)
     # The sentence that gives the right leads the quote, not the rule the other side broke.
-    close = [_led_by(h, deps.library.clause(h.clause_id), _RIGHT_TEXT if rank(h) == 0 else _ROUTE_TEXT) for h in close]
+    close = [_led_by(h, deps.library.clause(h.clause_id), RIGHT_TEXT if rank(h) == 0 else ROUTE_TEXT) for h in close]
     rest = [h for h in result.hits if h.clause_id not in {c.clause_id for c in close}]
     return replace(result, hits=tuple(close + rest)[:k])
 
