@@ -23,13 +23,13 @@ from pathlib import Path
 
 import gradio as gr
 
-from qa.answer.citation import citation_text, clause_label, document_name, status_line
+from qa.answer.citation import citation_text, document_name, status_line
 from qa.answer.handlers.documents import document_dates
-from qa.answer.handlers.listings import roles_in
 from qa.answer.models import Answer
 from qa.assistant import Assistant, Selection
 from qa.errors import FeedbackError, QAError
-from qa.normalize import MAX_QUESTION_CHARS, normalize
+from qa.normalize import MAX_QUESTION_CHARS
+from qa.serve.browse import ClauseBrowser
 from qa.serve.feedback import FeedbackStore, RateLimiter
 from qa.serve.render import (
     answer_markdown,
@@ -37,12 +37,10 @@ from qa.serve.render import (
     clause_url,
     conversation_markdown,
     escape,
-    status_suffix,
     user_markdown,
 )
 from qa.serve.strings import EXAMPLES, t
 from qa.understand.lookup import resolve_clause_id
-from qa.understand.references import find_references
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -122,17 +120,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
     limiter = RateLimiter(per_minute=feedback_per_minute)  # the public /feedback API
     ui_limiter = RateLimiter(per_minute=2 * feedback_per_minute)  # 👍/👎 and comments in the page
     export_dir = Path(tempfile.mkdtemp(prefix="qa-export-"))
-    dept_aliases = {}
-    for alias, name in library.department_aliases.items():
-        if name in library.departments:
-            dept_aliases.setdefault(name, set()).add(normalize(alias))
-    for name, dept in library.departments.items():
-        dept_aliases.setdefault(name, set()).add(normalize(dept.english))
-    # The canonical department names too: measure 12's text says "科技局", its lead is 市科技局.
-    searchable = {c.id: tuple(normalize(f) for f in (c.text_zh, c.text_en, c.title, c.title_en, c.id, *c.leads,
-                                                     *c.cooperates, *(library.department_english(d) for d in
-                                                                      (*c.leads, *c.cooperates))))
-                  for c in library.clauses}
+    browser = ClauseBrowser(library)
 
     # -- choices, localised -----------------------------------------------------------------
     def doc_choices(lang: str) -> list[tuple[str, str]]:
@@ -272,53 +260,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         return [], new_state(_ui(ui_choice)), "", "", gr.update(value=None), ""
 
     # -- clause browser -----------------------------------------------------------------------
-    def clause_rows(query: str, doc: str, dept: str, role: str, lang: str) -> list[list]:
-        text = normalize(query or "")[:200]
-        wanted: set[str] | None = None
-        if text:
-            wanted = set()
-            try:
-                wanted.add(resolve_clause_id(query, library, doc=doc if doc and doc != "all" else None))
-            except QAError:
-                pass
-            refs = find_references(text)
-            if not wanted and refs:  # 第12条 with every document: each document's article 12 (and the plan's measure 12)
-                for ref in refs:
-                    for d in library.documents:
-                        for kind in ([ref.kind] if ref.kind and ref.kind != "article" else ["article", "measure"]):
-                            cid = f"{d.id}/{kind}-{ref.number}"
-                            if library.has_clause(cid):
-                                wanted.add(cid)
-            if not wanted and not refs:
-                wanted = {cid for cid, fields in searchable.items() if any(text in f for f in fields)}
-        dept_name = None
-        if dept and dept != "all":
-            key = normalize(dept)
-            dept_name = dept if dept in library.departments else next(
-                (n for n, aliases in dept_aliases.items() if any(key in a or a in key for a in aliases if a)), "")
-        rows = []
-        for c in library.clauses:
-            if wanted is not None and c.id not in wanted:
-                continue
-            if doc and doc != "all" and c.doc_id != doc:
-                continue
-            if dept_name is not None:
-                # As the chat lists them: a department leading one part of a measure and cooperating on another
-                # is under both (市财政局 in measures 1 and 22).
-                leads, coops = roles_in(c)
-                in_lead, in_coop = dept_name in leads, dept_name in coops
-                if not (in_lead if role == "lead" else in_coop if role == "cooperate" else in_lead or in_coop):
-                    continue
-            elif role in ("lead", "cooperate") and not (c.leads if role == "lead" else c.cooperates):
-                continue
-            zh_label, en_label = clause_label(c)
-            info = library.info(c.doc_id)
-            rows.append([zh_label if lang == "zh" else en_label, c.title if lang == "zh" else (c.title_en or c.title),
-                         document_name(info, lang, number=False) + status_suffix(info, lang),
-                         "、".join(c.leads) if lang == "zh" else "; ".join(library.department_english(d) for d in c.leads),
-                         "、".join(c.cooperates) if lang == "zh" else "; ".join(library.department_english(d) for d in c.cooperates),
-                         c.id])
-        return rows
+    clause_rows = browser.rows
 
     def headers(lang: str) -> list[str]:
         return [t(k, lang) for k in ("col_clause", "col_title", "col_document", "col_lead", "col_cooperate", "col_id")]
