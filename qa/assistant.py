@@ -309,7 +309,7 @@ class Assistant:
                 found = compose_answer(second, self.deps)
                 if not found.abstained and found.citations and self._own_evidence(second, found.citations[0].clause_id):
                     return found
-        if answer.status in ("abstained", "out_of_scope") and selected is not None:
+        if answer.status in ("abstained", "out_of_scope", "not_stated") and selected is not None:
             answer = self._elsewhere(answer, question, history=history, lang=lang)
         return answer
 
@@ -317,13 +317,17 @@ class Assistant:
         """A question the chosen documents do not cover, that the whole library answers: say where, so the user
         can widen the choice ("大企业拖欠货款几多日要还？" with only the 2007 plan chosen: the payment regulation)."""
         wider = self._answer(question, history=history, lang=lang, selection=None)
-        if (wider.abstained and wider.status != "not_stated") or not wider.citations:
+        if (wider.abstained and (wider.status != "not_stated" or answer.status == "not_stated")) or not wider.citations:
             return answer  # (a clause that touches the topic without the figure asked is still worth a look)
+        if answer.status == "not_stated" and wider.citations[0].clause_id == answer.citations[0].clause_id:
+            return answer
         cite = wider.citations[0]
-        note = (f"所选文件没有涉及这个问题；在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定（文件范围选“全部文件”可查看）。"
+        stated = answer.status == "not_stated"  # the chosen documents touch the topic without the fact asked
+        note = (f"所选文件{'没有写明这一点' if stated else '没有涉及这个问题'}；在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定"
+                "（文件范围选“全部文件”可查看）。"
                 if answer.lang == "zh" else
-                f"The chosen documents do not cover this; in the whole library, {cite.cite_en.lstrip('— ')} does "
-                "(choose “All documents” to see it).")
+                f"The chosen documents {'do not state this' if stated else 'do not cover this'}; in the whole library, "
+                f"{cite.cite_en.lstrip('— ')} does (choose “All documents” to see it).")
         return replace(answer, notes=answer.notes + (note,))
 
     def _weak(self, answer: Answer, query: Query) -> bool:

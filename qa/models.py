@@ -186,6 +186,8 @@ class DocumentInfo:
     chapters: tuple[str, ...] = ()
     chapters_en: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # DATE_FIELDS action -> the sitting that took it, as the header says (revised: 广东省第十三届人民代表大会常务委员会第十四次会议)
+    sittings: dict[str, str] = field(default_factory=dict)
 
     @property
     def in_force(self) -> bool:

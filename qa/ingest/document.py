@@ -255,7 +255,13 @@ def document_info(meta: dict, parsed: ParsedDocument, *, folder: Path, headings_
         if meta.get("in_charge") else None, edition=meta.get("edition"), source=meta.get("source") or parsed.source,
         chapters=tuple(h for h, _line in parsed.chapters),
         chapters_en=tuple(headings_en.get(h, "") for h, _line in parsed.chapters),
-        warnings=tuple([str(w) for w in parsed.warnings] + warnings))
+        warnings=tuple([str(w) for w in parsed.warnings] + warnings),
+        sittings={e.action: m.group(1) for e in parsed.events if (m := SITTING_RE.search(e.text))})
+
+
+# The sitting named in a dated header line: "2019年9月25日 广东省第十三届人民代表大会常务委员会第十四次会议修订".
+SITTING_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*"
+                        r"([\u4e00-\u9fff]{0,12}?第[一二三四五六七八九十百]+届[\u4e00-\u9fff]{2,20}?第[一二三四五六七八九十百]+次会议)")
 
 
 def load_document(folder: Path, glossary: Glossary, *, doc_id: str | None = None) -> Document:

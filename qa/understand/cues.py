@@ -29,10 +29,12 @@ _SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principle
                  r"|^(?:and |what about |how about )?(?:the |its )?(?:basic principles|main goals|main targets|work requirements)"
                  r"\s*\??$|^(?:那|那么)?(?:它的|其)?(?:基本原则|主要目标|工作要求)(?:呢)?[？?]?$"
                  r"|[\u4e00-\u9fff]{1,6}方面的(?:扶持|支持|优惠)?(?:措施|政策|规定|条款)")
-LISTING = _re(r"哪些|哪写|哪几|分别是什么|分别是哪些|分别是啥|各是什么|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
+LISTING = _re(r"哪些|哪写|哪几|(?:原则|目标|要求|措施)(?:是|有|分别是)?哪[一二三四五六七八九十\d]+(?:个|条|项)"
+              r"|分别是什么|分别是哪些|分别是啥|各是什么|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
               r"|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
               r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b"
-              r"|\b(?:lead|leads|cooperate on|cooperates on|handle|handles|do|does) anything\b|\b(?:section|part|group) (?:on|about)\b"
+              r"|\b(?:lead|leads|leading|cooperate on|cooperates on|cooperating on|handle|handles|handling|do|does|doing) anything\b"
+              r"|\b(?:section|part|group) (?:on|about)\b"
               r"|做什么工作|有(?:什么|啥|哪些)?(?:任务|分工|职责)|(?:牵头|负责|配合|管)(?:的是)?哪(?:一)?(?:条|项)"
               r"|\bwhich (?:measures|clauses|items|articles|ones)\b|\bwhat (?:measures|clauses|items|articles)\b"
               r"|\blist\b|\bwhat (?:does|do|did) (?:the )?[\w&'() \u4e00-\u9fff]{2,100}? (?:lead|handle|do|cooperate|assist|coordinate|support|oversee)"
@@ -75,6 +77,9 @@ VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几
                r"|(?:生效|施行|实施)(?:咗|了)?未(?:[呀啊？?]|$)"
                r"|\bstill (?:valid|in force|in effect|applicable|current|apply|applies|used)"
                r"|\bin force\b|\bexpired?\b|\boutdated\b|\bsuperseded\b|\bwhich (?:version|revision|edition)\b|\bcurrent version\b|\blatest version\b"
+               # "Which one applies now?" / 现在以哪个为准 after two versions: which is in force
+               r"|\bwhich (?:one|of them|of the two) (?:applies|is (?:valid|current|applicable|the current one)|counts)\b"
+               r"|哪个(?:现在|目前)?(?:适用|为准|算数|管用)|以哪个为准|现在用哪个|(?:现在|目前)(?:是)?哪个(?:有效|适用)"
                r"|\bvalid\b|\brepealed\b|\bstill apply\b|\bstill current\b|\bstill good\b|\bout of date\b"
                # "is that still the one to follow?" / 还要照这个执行吗
                r"|\bstill the (?:one|version|text|rules?) (?:to (?:follow|use|apply)|in force)\b|\bstill (?:follow|use) (?:it|this|that)\b"
@@ -98,14 +103,19 @@ ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布|通过|批准|制定
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
              r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b"
              r"|\bby which (?:office|body|authority|organ|department|agency)\b")
-WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)"
+WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)|哪次会议|什么会议|哪个会议|\bwhich (?:session|meeting|sitting)\b"
            r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b")
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
                 r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)"
                 r"|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
                 r"|\bissued?\b|\bpublished?\b|\badopted?\b|\benacted?\b|\beffect\b|\beffective\b|\bforce\b|\brevised?\b|\brevision\b|\bdated\b"
                 r"|\bpassed?\b|\bapproved?\b|\bsigned\b|\bpromulgated?\b|\bstart\b|\bbegin\b|\breleased?\b"
-                r"|\bposted\b|\bput online\b|上网|挂网|刊登|网上公布")
+                r"|\bposted\b|\bput online\b|上网|挂网|刊登|网上公布"
+                r"|哪次会议|什么会议|哪个会议|\bwhich (?:session|meeting|sitting)\b")  # the sitting that passed it
+# The bodies and sittings that pass or approve a text (asked with its dates: 在哪次会议上通过, "when did the provincial
+# people's congress standing committee approve it?").
+ENACTING_BODY = _re(r"人民代表大会常务委员会|人民代表大会|人大常委会|常委会|人大|哪次会议|会议上?|第[一二三四五六七八九十]+次"
+                    r"|\b(?:people'?s congress|standing committee|npc|provincial|municipal|session|sitting|meeting|which)\b")
 # 这个条例是干什么的 / "what's the Guangzhou regulation mainly for?": the purpose its first article states.
 PURPOSE = _re(r"立法目的|制定目的|(?:的|主要)?目的是什么|宗旨|为什么(?:要)?(?:制定|出台)|为何(?:制定|出台)|(?:是)?(?:干什么|干嘛|做什么)(?:的|用的)"
               r"|主要(?:是)?(?:为了|用来)(?:什么|干什么|做什么)?|有什么用"
@@ -293,10 +303,11 @@ TRANSLATE_WORDS = _re(r"英文|英语|英译|翻译成?|中文|原文|汉语|版
 ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|呢[?？]?$|^(?:and|what about|how about|and what about|and for|also|so)\b"
                r"|^(?:but |and |so )?what if\b|又(?:点|点样|怎样|怎么样|如何|怎么说)[?？]?$"
                r"|\bwhat about\b|\bhow about\b")
-# Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?).
+# Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?); 市 and 区 of
+# 上市, 市场, 园区 are part of a topic.
 GENERIC_WORDS = _re(r"这样|那样|里面|当中|由(?=哪|谁)"
                     r"|找|哪个|哪些|什么|部门|单位|机构|谁|负责|牵头|配合|联系|咨询|问|多少|钱|金额|几|级|的|呢|吗|么|那|那么|还有|它|这|这条|该|条|项|措施"
-                    r"|国家级|省级|市级|区级|国家|省|市|区|呀|啊|吧|是|有|要|能|可以|怎么|如何|办|去|我|我们|请问|具体|讲|说|内容|规定|情况|再|又|也|还|都"
+                    r"|国家级|省级|市级|区级|国家|省|(?<![上城超])市(?!场)|(?<![园社地])区(?!域)|呀|啊|吧|是|有|要|能|可以|怎么|如何|办|去|我|我们|请问|具体|讲|说|内容|规定|情况|再|又|也|还|都"
                     r"|一下|一点|详细|原文|全文|时候|时间|多久|多长|期限|为什么|谢谢|好的|继续|方案|文件|一共|总共|共|条款|这个|哪几|其中|分别"
                     r"|现在|目前|如今|还|有效|生效|失效|适用|管用|能用|版本"
                     r"|\b(?:who|whom|which|what|do|does|did|i|we|you|should|can|could|contact|department|departments|agency|"
@@ -338,15 +349,19 @@ SECTION_UNITS = _re(r"原则|目标|工作要求|\bprinciples?\b|\bgoals?\b|\bta
 # A work plan's group or part by its number: 第（六）部分, （三）这组, group 6, section (6).
 GROUP_REF = _re(r"第\s*(?P<paren>[（(])?\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*[）)]?\s*(?:部分|组|大类|类措施|方面措施|块)"
                 r"|[（(]\s*(?P<n2>[一二三四五六七八九十]+)\s*[）)]\s*(?:部分|组|这组|那组|这一组|那一组|类|这块|那块)"
-                r"|\b(?:group|section)\s*(?:no\.?\s*|#\s*)?(?P<p3>\()?(?P<n3>\d{1,2}|[ivx]{1,4})\)?(?!\s*of\b)")
+                r"|\b(?:group|section)\s*(?:no\.?\s*|#\s*)?(?P<p3>\()?(?P<n3>\d{1,2}|[ivx]{1,4})\)?(?!\s*of\b)"
+                # "part (一) of the main measures": a bracketed Chinese numeral is a group, never a measure's part
+                r"|\b(?:part|group|section)\s*[（(]\s*(?P<n4>[一二三四五六七八九十]+)\s*[）)]")
 CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:条|项|个)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
                      r"|(?:包括|包含|有|是)哪(?:几|些)(?:条|项)|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)"
                      + _SECTION_LIST +
                      r"|(?:措施|政策|规定|原则|目标|要求|条款)(?:有哪些|都有哪些|是哪些|都是哪些|包括哪些|有什么|都有什么|是什么|(?:分别|各)(?:是|有)(?:什么|哪些|啥))"
                      r"|\b(?:what|which) (?:support )?(?:measures|policies|provisions|articles|clauses|principles|goals|targets|requirements|steps)\b"
-                     r"|\blist (?:the |all )?(?:measures|provisions|principles|goals)\b"
+                     r"|\blist (?:the |all )?(?:[a-z0-9]+ ){0,3}(?:measures|provisions|principles|goals|targets|requirements)\b"
                      r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b|\b(?:section|part|group) (?:on|about)\b"
                      r"|(?:措施|政策|规定|条款)(?:有|都有)?哪写"
+                     # 三个基本原则是哪三个 / 主要目标是哪四个: the section's clauses, counted in the asking
+                     r"|(?:原则|目标|要求|措施)(?:是|有|分别是)?哪[一二三四五六七八九十几\d]+(?:个|条|项)"
                      r"|\bany (?:support )?(?:measures|policies|provisions)\b|\bmeasures (?:on|about|for|regarding|concerning)\b"
                      r"|\bthe [a-z-]+ measures\b(?! of\b)")
 # "客户欠款半年了怎么办" / "What can I do?": what the asker may do about it (a right to claim, a complaint), not only

@@ -68,6 +68,8 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|\bhow much\b.{0,60}\b(?:pay|paid|cost|charge|fund|subsidi[sz]e|reward|grant|give|get|receive|borrow"
             r"|lend|rent|fee|worth)"
             r"|\bwhat (?:is|are) the (?:\w+ )?(?:amount|fee|price|cost|tariff|rent|salary|wage)s?\b"
+            # "which of those comes with money amounts?" / 其中哪条有具体金额: the ones stating a sum
+            r"|\b(?:money amounts?|amounts? of money|sums? of money|(?:specific|exact|cash) amounts?)\b|有具体金额|写明金额|有金额"
             r"|\b(?:reward|subsid\w*|grant|funding|bonus|award|allowance|fee)s?\b.{0,60}\bhow much\b"
             r"|\bhow much (?:is|are|was|would be) (?:the |a |an )?[\w\s-]{0,30}(?:subsid\w*|grant|fund\w*|reward|award|bonus|fee|rent|allowance)"
             r"|\bhow much (?:must|should|shall|will|does|do|can)\b.{0,60}\b(?:allocat\w*|spend|contribute|budget|invest|reimburs\w*|compensat\w*)"

@@ -143,10 +143,11 @@ def _title_words(q: Query, library: Library) -> set[str]:
 
 
 def _little_event_topic(text: str, title_words: set[str] = frozenset()) -> bool:
-    """"When did it take effect (and what did it repeal)?" names no topic of its own; "which groups get tax
-    benefits when they start a business" does."""
+    """"When did it take effect (and what did it repeal)?" names no topic of its own, nor does the body that passed
+    it (the provincial people's congress standing committee, 在哪次会议); "which groups get tax benefits when they
+    start a business" does."""
 
-    rest = own_content(cues.without(text, cues.VERSION_NAMES, cues.WHEN, cues.DOC_EVENT))
+    rest = own_content(cues.without(text, cues.VERSION_NAMES, cues.WHEN, cues.DOC_EVENT, cues.ENACTING_BODY))
     words = [w for w in rest.split() if w not in title_words and w.rstrip("s") not in title_words]
     cjk = sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff")
     return len([w for w in words if w.isascii()]) <= 4 and cjk <= 8

@@ -83,6 +83,9 @@ class Query:
     # The question's own language, which the evidence thresholds were calibrated by: a Chinese question answered
     # in English (UI language, "请用英文回答") keeps the Chinese threshold.
     question_lang: str = ""
+    # Chinese words of the question no text of the library uses nor any synonym maps (歇业 in 个体户歇业多久):
+    # a clause near the rest of the question does not "touch on" them.
+    unheard: tuple[str, ...] = ()
 
     @property
     def evidence_lang(self) -> str:
@@ -234,11 +237,16 @@ class Understander:
 
     def _unreadable(self, text: str, question: str) -> bool:
         """Latin letters only (no Chinese, no digits, no capitalised acronym like MSME in ``question``), and not one
-        of the words of ``text`` is English or the library's."""
+        of the words of ``text`` is English or the library's; or, with no word of the library's, most letters are
+        in words of neither (asdfghjkl;qwerty: "qwerty" is English, but nobody asks with it)."""
         if CJK_RE.search(text) or re.search(r"\d", text) or re.search(r"\b[A-Z]{2,6}s?\b", question):
             return False
         words = re.findall(r"[a-z]+", text)
-        return bool(words) and not any(self.spelling.knows(w) or w in EN_ABBREVIATIONS for w in words)
+        known = [w for w in words if self.spelling.knows(w) or w in EN_ABBREVIATIONS]
+        if not known:
+            return bool(words)
+        unknown = sum(len(w) for w in words if w not in known)
+        return not any(self.spelling.uses(w) for w in words) and unknown > sum(len(w) for w in known)
 
     def _read(self, question: str) -> str:
         """The question's text as every later step reads it: normalised, misspelt English corrected, Cantonese
@@ -429,6 +437,9 @@ class Understander:
         figure_part = _asked_part(content) if "liability" in asks else content
         figure_types = tuple(asked_types(figure_part))
         refs = tuple(find_references(content))
+        if refs and context and (step := _NEIGHBOUR.search(content)) \
+                and all(step.start() <= r.start and r.end <= step.end() for r in refs):
+            refs = ()  # the 一条 of 下一条 is no article one: the neighbour of the clause under discussion (below)
         purpose_of = named_docs or selected or ()
         if not refs and len(purpose_of) == 1 and cues.PURPOSE.search(content) and not own_content(cues.without(
                 without_document_names(content, purpose_of, self.library), cues.PURPOSE, cues.DOCUMENT_WORDS)) \
@@ -453,6 +464,11 @@ class Understander:
                 and _THIS_CLAUSE.search(content) and not own_content(cues.VALIDITY.sub(" ", _THIS_CLAUSE.sub(" ", content))):
             # "这条现在还有效吗？" after 2020版第12条: that article's validity, not its document's dates.
             refs = _context_refs(context)
+        elif context and not refs and not named_docs and (step := _NEIGHBOUR.search(content)) \
+                and (near := _context_refs(context)) and near[0].number is not None:
+            # "And the next article?" / 下一条呢 after 第五十三条: the clause before or after it, same document.
+            offset = -1 if step.group("back") or step.group("back_en") else 1
+            refs = (replace(near[0], number=near[0].number + offset, text=f"{near[0].kind}-{near[0].number + offset}"),)
         elif context and not refs and not named_docs and _WHICH_CLAUSE.search(content) \
                 and not own_content(_WHICH_CLAUSE.sub(" ", content)):
             # "这是哪一条？" / "which article is that?": the clause the earlier answer quoted, by its number.
@@ -635,6 +651,13 @@ class Understander:
                     # "what changed?" after it asks for the overview, not for that article.)
                     # "Was that in the 2020 version too?": the article the earlier turn answered from, compared.
                     details["compare_clause"] = context.clause_ids[0]
+            elif len(named_docs) >= 2 and not refs:
+                # 广东条例和广州条例关于融资担保有什么不同: two documents (not versions of one), each on the topic.
+                own = cues.VERSION_CHANGE.sub(" ", without_document_names(topic, tuple(named_docs), self.library))
+                if own_content(own):
+                    details["compare_versions"] = tuple(reversed(named_docs))  # the handler reads newest-first
+                    details["compare_text"] = self.with_synonyms(own)
+                    details["across_documents"] = True
         if (intro := _SELF_INTRO.match(content)) and own_content(content[intro.end():]):
             # "I run a factory in Guangzhou. A big customer hasn't paid me…": who is asking is no topic ("run a
             # factory" held the evidence under the bar); where they are is kept, as a place preferred.
@@ -666,6 +689,7 @@ class Understander:
             conversation=() if scope or followup or places else self._conversation_documents(context),
             discussed=tuple(context.scope or ()) if context and not scope else (),
             unknown_document=self._unknown_document(content, refs, named_docs, doc_mentions),
+            unheard=self._unheard_terms(content) if lang == "zh" else (),
             details=details)
         from qa.understand.intents import detect_intent
 
@@ -871,6 +895,22 @@ class Understander:
             return False
         return term in self._library_index()[0]
 
+    def _unheard_terms(self, content: str) -> tuple[str, ...]:
+        """jieba's words of ``content`` (two or more Chinese characters, known to jieba's dictionary, no words of
+        asking) of which no character pair occurs in the library's text, that no synonym maps to the texts' terms
+        (社保 -> 社会保险 is heard). () for most questions."""
+        import jieba
+
+        text = self._library_index()[0]
+        keys = [k for k, _v in self._zh_synonyms]
+        out = []
+        for word in jieba.lcut(cues.GENERIC_WORDS.sub(" ", cues.FIGURE_NOUNS.sub(" ", content))):
+            if len(word) >= 2 and CJK_ONLY.fullmatch(word) and (jieba.get_FREQ(word) or 0) > 0 \
+                    and not any(word[i:i + 2] in text for i in range(len(word) - 1)) \
+                    and not any(word in k or k in word for k in keys):
+                out.append(word)
+        return tuple(out)
+
     def _in_library(self, word: str, singular: str, forms: str) -> bool:
         """Is ``word`` (or its singular) a whole word of some clause? A set lookup for a plain word (scanning every
         clause took ~1 ms a word); the pattern ``forms`` over the clauses' text for a word with punctuation."""
@@ -923,6 +963,12 @@ class Understander:
         own = own_content(content)
         if not own:
             return True
+        if not depts and _BARE_TERM.fullmatch(content.strip(" ?？。.!！")) and not _ASKING_WORD.search(content):
+            # 付款期限 / 上市 typed alone after a turn on complaints: a topic of its own, unless the earlier question
+            # or its clauses share a character pair with it (担保 after the financing measures).
+            term = own.replace(" ", "")
+            earlier = self._context_text(context)
+            return any(term[i:i + 2] in earlier for i in range(len(term) - 1))
         if len(context.items) > 1 and (cues.AMONG_LISTED.search(content) or (
                 context.intent == "group_listing" and cues.THE_ONE_ON.search(content))):
             # "Which one is about startup bases?" / 发债那条是第几条 / "the one on listing" after a group: one of
@@ -995,6 +1041,10 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# A Chinese term typed alone (no asking word): 付款期限, 上市, 逾期利息.
+_BARE_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_ASKING_WORD = re.compile(r"什么|吗|呢|多|几|怎|哪|谁|如何|能|可以|要|是|有|算|唔|咩|点|嘅|系|会|吧|啊|么|呀|嘛|呗|那|这|它|又|还|也")
 _CATALOGUE_ASKED = re.compile(cues.CATALOGUE_FRAME.pattern + "|" + cues.LIBRARY_LIST.pattern, cues.CATALOGUE_FRAME.flags)
 _DEFINES = re.compile(r"所称|是指")  # a sentence that defines a term (本法所称民营经济组织，是指…)
 
@@ -1127,6 +1177,12 @@ def _translation_asked(content: str) -> str | None:
     if to and not re.sub(r"[\W_\d]+", "", cues.TRANSLATE_WORDS.sub(" ", content)):
         return to
     return None
+
+
+# The clause after or before the one under discussion: 下一条 / 上一条 / "the next article" / "the previous one".
+_NEIGHBOUR = re.compile(r"下一条|后一条|下条|接下来(?:那|的)?一?条|(?P<back>上一条|前一条|上条)"
+                        r"|\b(?:the )?(?:next|following) (?:article|measure|clause|one)\b"
+                        r"|\b(?:the )?(?P<back_en>previous|preceding|prior) (?:article|measure|clause|one)\b", re.IGNORECASE)
 
 
 def _context_refs(context: Context) -> tuple[Reference, ...]:

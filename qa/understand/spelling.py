@@ -50,6 +50,10 @@ class SpellCorrector:
         """Whether ``word`` (lower case) is English (pyspellchecker's list) or a word the library uses."""
         return word in self._counts or bool(self._english.known([word]))
 
+    def uses(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is a word of the library's English."""
+        return word in self._counts
+
     def _nearest(self, word: str) -> str:
         if len(word) < MIN_LENGTH or self.knows(word):
             return word  # "chapters", "police", "typhoon": English, though the library never says them

@@ -216,6 +216,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         none_cooperates = asks_contact and not any(c.role == "cooperate" for c in who) and _ASKS_COOPERATING.search(query.content)
         if single and (verdict := _role_verdict(query, who, clause)):
             lines.append(verdict)  # "Does 市经贸委 lead measure 4?": no, and who does, before the clause
+        elif single and not query.departments and (said := _mention_verdict(query, clause, sentences)):
+            lines.append(said)  # 第五条列的部门里有没有税务部门: whether the text names it, before the clause
         zh_label, en_label = clause_label(clause)
         part = next((p for p in clause.parts if p.id == part_id), None)
         info = library.info(clause.doc_id)
@@ -234,6 +236,9 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                     f"{ROLE_ZH[role]}部门{'至少' if o else '共'}{n}个：{names}" for role, n, names, o in counted) + "。")
             if none_cooperates and dept and not counted:
                 lines.append(f"{head}（{clause.title}）没有写明配合部门，{dept}。")
+            elif asks_contact and dept and not counted and (split := _roles_by_part(library, clause, "zh", part_id)):
+                # Measure 34: 市民营办 leads part 1 and cooperates on parts 2 and 3; one list per role hides that.
+                lines.append(f"{head}（{clause.title}）各部分分工：{split}。")
             elif asks_contact and dept and not counted:
                 lines.append(f"{head}（{clause.title}）{dept}。")
             else:
@@ -255,6 +260,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
                     for role, n, names, o in counted) + ".")
             if none_cooperates and dept and not counted:
                 lines.append(f"{head} ({clause.title_en}) names no cooperating department; it is {dept}.")
+            elif asks_contact and dept and not counted and (split := _roles_by_part(library, clause, "en", part_id)):
+                lines.append(f"{head} ({clause.title_en}), part by part: {split}.")
             elif asks_contact and dept and not counted:
                 lines.append(f"{head} ({clause.title_en}) is {dept}.")
             else:
@@ -333,6 +340,58 @@ _ASSERTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(个工作日|工作日|天
 _SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工作日": "个工作日", "days": "日", "working days": "个工作日",
               "个月": "个月", "months": "个月", "年": "年", "years": "年", "%": "%", "％": "%", "percent": "%",
               "万元": "万", "亿元": "亿", "万": "万", "亿": "亿", "元": "元"}
+
+
+# "第五条列的部门里有没有税务部门？" / "Does Article 5 include the tax authorities?": is a term in the clause's text.
+_MENTION_ASKED = re.compile(r"(?:有没有|有冇|是否(?:有|包括|包含|提到|列有)|包不包括|包括不包括|提没提到?)(?P<zh>[\u4e00-\u9fff]{2,12}?)(?:[吗呢？?]|$)"
+                            r"|(?P<zh2>[\u4e00-\u9fff]{2,12}?)(?:在不在|在里面吗|在其中吗|算在内吗)"
+                            r"|^(?:does|do|did|is|are)\b.{0,80}?\b(?:include|mention|list|name|cover)s? (?:the |a |an |any )?"
+                            r"(?:(?P<zh3>[\u4e00-\u9fff]{2,12})|(?P<en>[a-z][a-z -]{2,40}?))\s*[?？]?$", re.IGNORECASE)
+# Words of a term that say what kind of thing it is, not which: 税务部门 is found as 税务.
+_KIND_SUFFIX = re.compile(r"(?:部门|机关|机构|单位|主管部门)$|\s(?:authorit(?:y|ies)|departments?|bureaus?|agenc(?:y|ies))$")
+
+
+def _mention_verdict(query: Query, clause: Clause, sentences) -> str:
+    """有 / 没有 (Yes / No) on whether the asked clause's text names a term, before the clause; "" when the question
+    asks no such thing."""
+    m = _MENTION_ASKED.search(query.content)
+    if not m:
+        return ""
+    term = (m.group("zh") or m.group("zh2") or m.group("zh3") or m.group("en") or "").strip()
+    core = _KIND_SUFFIX.sub("", term).strip() or term
+    if len(core) < 2:
+        return ""
+    english = bool(m.group("en"))
+    text = " ".join(s.en for s in sentences).lower() if english else "".join(s.zh for s in sentences)
+    # English by each word's stem (funding ~ funds): a rendering words a term its own way.
+    found = all(w[:max(4, len(w) - 3)] in text for w in re.findall(r"[a-z]{3,}", core.lower())) if english else core in text
+    zh_label, en_label = clause_label(clause)
+    if query.lang == "zh":
+        return f"{'有' if found else '没有'}：{zh_label}{'提到了' if found else '没有提到'}“{core}”。"
+    return f"{'Yes' if found else 'No'} — {en_label} {'names' if found else 'does not name'} “{core}”."
+
+
+def _roles_by_part(library, clause: Clause, lang: str, part_id: str | None) -> str:
+    """Each part's lead and cooperating departments (一是：市民营办牵头，各成员单位配合；二是：…), when the parts of a
+    clause assign different roles; "" when they all share one assignment or a single part is asked."""
+    if part_id:
+        return ""
+    labels = {p.id: (p.label, p.label_en) for p in clause.parts}
+    seen: dict[str, object] = {}
+    for s in clause.sentences:
+        if s.assignment and s.part in labels:
+            seen.setdefault(s.part, s.assignment)
+    if len({(a.leads, a.cooperates) for a in seen.values()}) < 2:
+        return ""
+    out = []
+    for part, a in seen.items():
+        if lang == "zh":
+            out.append(f"{labels[part][0]}：{a.raw.replace(',', '，')}")
+        else:
+            leads = "; ".join(library.department_english(d) for d in a.leads)
+            coops = "; ".join(library.department_english(d) for d in a.cooperates)
+            out.append(f"{labels[part][1]}: {leads}" + (f", with {coops} cooperating" if coops else ""))
+    return ("；" if lang == "zh" else "; ").join(out)
 
 
 # "措施12谁配合？" / "who cooperates on measure 12?": the cooperating departments asked for, not who leads.

@@ -186,9 +186,28 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             if score > best[0]:
                 best = (score, idx, zh, en)
     _score, idx, zh, en = best
+    zh, en = _with_other_case(clause.sentences[idx], zh, en, query)
     en = en.strip()
     # A fragment after a semicolon ("where there is no such agreement, …") leads the answer as a sentence.
     return idx, zh.strip(), en[:1].upper() + en[1:]
+
+
+def _with_other_case(sentence: Sentence, zh: str, en: str, query: Query) -> tuple[str, str]:
+    """A conditional fragment with the fragment after it that states the other case (双方…有约定的，…；未作约定的，
+    按照每日利率万分之五…): 逾期利息 asked alone needs both; a question naming one case (约定了呢) keeps its own."""
+    if not _CASE_START.search(zh) or _CASE_ASKED.search(query.content):
+        return zh, en
+    parts = fragments(sentence)
+    at = next((n for n, (z, _e) in enumerate(parts) if z.strip() == zh.strip()), None)
+    if at is None or at + 1 >= len(parts) or not _OTHER_CASE.match(parts[at + 1][0].strip()):
+        return zh, en
+    nxt_zh, nxt_en = parts[at + 1]
+    return zh.rstrip() + nxt_zh.strip(), (en if en == nxt_en else f"{en.rstrip()} {nxt_en.strip()}")
+
+
+_CASE_START = re.compile(r"^[^，。；]{0,30}(?:有约定|约定|规定)的，")  # 双方对逾期利息的利率有约定的，
+_OTHER_CASE = re.compile(r"^(?:未作|未|没有|没|无)[^，。；]{0,10}(?:约定|规定)的，")  # 未作约定的，
+_CASE_ASKED = re.compile(r"约定|规定了|agreed|agreement|no (?:such )?agreement", re.IGNORECASE)
 
 
 def notes_for(library: Library, clause_ids: list[str] | tuple[str, ...], lang: str) -> tuple[str, ...]:

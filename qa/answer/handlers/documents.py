@@ -11,6 +11,7 @@ import re
 from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, make_citation, reported_to, status_line
 from qa.answer.handlers.common import simple_answer
 from qa.answer.models import Answer, Citation
+from qa.ingest.numerals import to_int
 from qa.models import DocumentInfo, Library
 from qa.understand import cues
 from qa.understand.query import Query, counts_listing_above
@@ -41,6 +42,26 @@ def document_dates(info: DocumentInfo, lang: str) -> str:
             date = info.dates[key]
             parts.append(f"{_date_zh(date)}{zh}" if lang == "zh" else f"{en} {date_en(date)}")
     return ("，".join(parts)) if lang == "zh" else ", ".join(parts)
+
+
+_ORDINAL_EN = {1: "st", 2: "nd", 3: "rd"}
+
+
+def sitting_line(action: str, sitting: str, lang: str) -> str:
+    """"2019年9月25日修订：…第十四次会议" as one fact: 修订于广东省第十三届人民代表大会常务委员会第十四次会议 / revised at the
+    14th session of the Standing Committee of the 13th Guangdong Provincial People's Congress."""
+    zh_verb, en_verb = DATE_NAMES[action]
+    if lang == "zh":
+        return f"{sitting}{zh_verb}"
+    m = re.fullmatch(r"(广东省|广州市|)第([一二三四五六七八九十百]+)届(全国)?人民代表大会常务委员会第([一二三四五六七八九十百]+)次会议", sitting)
+    if not m:
+        return f"{en_verb} at {sitting}"
+    term, session = to_int(m.group(2)), to_int(m.group(4))
+    place = {"广东省": "Guangdong Provincial ", "广州市": "Guangzhou Municipal "}.get(m.group(1), "National " if m.group(3) else "")
+
+    def nth(n: int) -> str:
+        return f"{n}{_ORDINAL_EN.get(n % 10 if n % 100 not in (11, 12, 13) else 0, 'th')}"
+    return f"{en_verb} at the {nth(session)} session of the Standing Committee of the {nth(term)} {place}People's Congress"
 
 
 # A count of one kind of a work plan's units: 基本原则一共几条 / how many main goals.
@@ -209,6 +230,9 @@ def handle_document(query: Query, deps) -> Answer:
             facts.append(f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en} ({info.issuer})")
         if "issuer" in a or "when" in a or "event" in a:
             facts.append(document_dates(info, lang))
+            if info.sittings and cues.ENACTING_BODY.search(query.content):
+                # 在哪次会议上修订 / "which session approved it?": the sittings the header names.
+                facts += [sitting_line(action, sitting, lang) for action, sitting in info.sittings.items()]
         note = info.status_note_zh if lang == "zh" else info.status_note
         if note and info.status != "historical" and ({"issuer", "when", "event"} & a):
             # Who approved it, what it repealed: stated in its header or its last article.

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import DEFINING, Deps, best_fragment, not_covered, notes_for
-from qa.answer.handlers.retrieval import _tokenize, handle_topical, matching_clause, retrieve, text_similarity
+from qa.answer.handlers.retrieval import SUBJECT_SHARE, _tokenize, handle_topical, matching_clause, retrieve, text_similarity
 from qa.answer.models import Answer, Contact, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.ingest.departments import ASSIGNMENT_PAREN
@@ -495,7 +495,7 @@ def _group_numbered(query: Query, library: Library) -> tuple[str, str] | None:
     docs = [d for d in (query.scope or library.doc_ids) if library.info(d).structure == "workplan"]
     if not m or len(docs) != 1:
         return None
-    raw = m.group("n") or m.group("n2") or m.group("n3")
+    raw = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
     try:
         number = number_value(raw) if not re.fullmatch(r"[ivx]+", raw) else ("i", "ii", "iii", "iv", "v", "vi", "vii",
                                                                              "viii", "ix", "x").index(raw) + 1
@@ -504,7 +504,7 @@ def _group_numbered(query: Query, library: Library) -> tuple[str, str] | None:
     clauses = [c for c in library.document(docs[0]).clauses if c.group_path and c.kind not in ("preamble", "guiding")]
     groups = list(dict.fromkeys(c.group_path[-1] for c in clauses if c.kind == "measure" and len(c.group_path) > 1))
     parts = list(dict.fromkeys(c.group_path[0] for c in clauses))
-    bracketed = bool(m.group("paren") or m.group("n2") or m.group("p3")) or "组" in m.group(0)
+    bracketed = bool(m.group("paren") or m.group("n2") or m.group("p3") or m.group("n4")) or "组" in m.group(0)
     if not bracketed and number <= len(parts):
         inside = {c.group_path[-1] for c in clauses if c.group_path[0] == parts[number - 1]}
         if len(inside) == 1:  # a part without groups of its own (四、工作要求), or with one (基本原则)
@@ -584,12 +584,81 @@ def handle_group_listing(query: Query, deps: Deps) -> Answer:
         if not query.scope and _WHICH_ARTICLES.search(query.content):
             # 哪些条款涉及知识产权 with no document chosen: the article on it in each document, not one article.
             return handle_which_documents(query, deps)
+        if query.scope and len(query.scope) == 1 and _WHICH_ARTICLES.search(query.content):
+            # 广州市支持民营经济发展条例讲融资的是哪几条: the articles of that document on the topic, not one.
+            return _topic_articles(query, deps, query.scope[0]) or handle_topical(query, deps)
         # 广州对首台套产品有啥政策: no group's heading names the topic, so the clauses on it answer, not a chapter
         # that merely holds the best hits.
         return handle_topical(query, deps)
     if (doc_id, group) in by_heading:
         result = replace(result, confidence=1.0)  # named by its heading, as a chapter asked by number is
     return _group_answer(query, deps, doc_id, group, result)
+
+
+TOPIC_LIST_RATIO = 0.4  # of the best hit's score: an article this close, with the topic's word, is also on it
+TOPIC_LIST_MAX = 8
+
+
+def _topic_articles(query: Query, deps: Deps, doc_id: str) -> Answer | None:
+    """The articles of one document on a topic that no heading names (its best hits within ``TOPIC_LIST_RATIO``
+    of the first, each evidence enough and holding one of the topic's words), in the document's order; None
+    when fewer than two are."""
+    library = deps.library
+    result, abstain = retrieve(query, deps, k=20)
+    if abstain or not result.hits:
+        return None
+    top = result.hits[0].score
+    # The topic's own words (融资, financing), one of which each article listed must contain.
+    topic = cues.without(query.bare or query.content, _WHICH_ARTICLES)
+    words = {t for t in _tokenize(deps)(own_content(topic)) if len(t) >= 2 and not t.isdigit()} - _LISTING_WORDS - _HEADING_GENERIC
+    english = [w for w in re.findall(r"[a-z]{4,}", own_content(topic).lower()) if w not in _LISTING_WORDS]
+    # The word itself or its plural (financing, not finance: 财政 departments are "finance" too).
+    forms = [rf"\b{w}s?\b" for w in english]
+
+    # Words most of the document's articles hold (大型企业 in the payment regulation) are its subject, not the topic.
+    members = library.document(doc_id).clauses
+    words = {w for w in words if sum(w in c.text_zh for c in members) < SUBJECT_SHARE * len(members)}
+    forms = [f for f in forms if sum(bool(re.search(f, c.text_en.lower())) for c in members) < SUBJECT_SHARE * len(members)]
+
+    def on_topic(clause: Clause) -> bool:
+        text_en = clause.text_en.lower()
+        return any(w in clause.text_zh for w in words if not w.isascii()) or any(re.search(form, text_en) for form in forms)
+
+    close = [h for h in result.hits if library.clause(h.clause_id).doc_id == doc_id and h.score >= TOPIC_LIST_RATIO * top
+             and h.confidence >= deps.threshold_for_clause(query.evidence_lang, h.clause_id)
+             and on_topic(library.clause(h.clause_id))][:TOPIC_LIST_MAX]
+    if len(close) < 2:
+        return None
+    order = {c.id: n for n, c in enumerate(library.document(doc_id).clauses)}
+    members = sorted((library.clause(h.clause_id) for h in close), key=lambda c: order[c.id])
+    info = library.info(doc_id)
+    if query.lang == "zh":
+        text = (f"{document_name(info, 'zh', number=False)}中与此有关的条款有{len(members)}条："
+                + "、".join(clause_label(c)[0] for c in members) + "。")
+    else:
+        text = (f"In the {document_name(info, 'en', number=False)}, {len(members)} articles bear on this: "
+                + ", ".join(clause_label(c)[1] for c in members) + ".")
+    items = tuple(_on_topic_gist(_with_gist(item(library, c, detail=True), c), c, words, forms) for c in members)
+    return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=text,
+                  intent=query.intent, items=items, citations=tuple(make_citation(library, c, ()) for c in members),
+                  notes=notes_for(library, [members[0].id], query.lang), confidence=result.confidence)
+
+
+def _on_topic_gist(listed: ListItem, clause: Clause, words: set[str], forms: list[str]) -> ListItem:
+    """A listed article with the sentence that holds the topic's word (第十八条 … 纳入企业年度报告…), cut at
+    ``GIST_CHARS``, when its opening words do not hold it."""
+    for s in clause.sentences:
+        if any(w in s.zh for w in words if not w.isascii()) or any(re.search(f, s.en.lower()) for f in forms):
+            text = s.zh
+            if listed.title_zh and text.startswith(listed.title_zh):
+                text = text[len(listed.title_zh):].lstrip("，,；;：: ")  # the opening words are shown already
+                if len(text.strip("。.；; ")) < 2:
+                    continue  # the whole sentence is shown as the title: a later one may hold the word too
+            zh = text[:GIST_CHARS] + ("…" if len(text) > GIST_CHARS else "")
+            en = s.en[:3 * GIST_CHARS] + ("…" if len(s.en) > 3 * GIST_CHARS else "")
+            return replace(listed, detail_zh="；".join(x for x in (zh, listed.detail_zh) if x),
+                           detail_en="; ".join(x for x in (en, listed.detail_en) if x))
+    return listed
 
 
 _WHICH_ARTICLES = re.compile(r"(?:哪些|哪几|什么)(?:条款|条文|法条|条|规定)|\bwhich (?:articles|clauses|provisions)\b")

@@ -126,6 +126,16 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
                                          prefer=query.places, evidence_text=query.evidence_text)
         if not _below_threshold(query, deps, anywhere):
             result = anywhere
+    if (query.conversation or query.discussed) and query.figure_types and not query.followup \
+            and not (filters and filters.documents) and result.hits \
+            and not _states_figure(query, deps.library.clause(result.hits[0].clause_id)):
+        # "国家级技术中心奖励多少钱？" after a turn on the Guangzhou regulation: its Art. 23 is on topic but names no
+        # sum, the 2007 plan's measure 12 does; the conversation's document leads only when it states the figure.
+        plain = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
+                                      prefer=query.places, evidence_text=query.evidence_text)
+        if plain.hits and _states_figure(query, deps.library.clause(plain.hits[0].clause_id)) \
+                and not _below_threshold(query, deps, plain):
+            result = plain
     if query.details.get("liability") and query.context and query.context.clause_ids:
         liable = liability_first(query, deps, filters, query.context.clause_ids, chapter_first=True)
         if liable is not None:
@@ -540,6 +550,8 @@ def handle_topical(query: Query, deps: Deps) -> Answer:
     result, abstain = retrieve(query, deps)
     if abstain:
         return not_covered(query, deps, result, status=abstain)
+    if (steps := _arrears_steps(query, deps, result)) is not None:
+        return steps
     hit = result.hits[0]
     if query.figure_types and not query.followup:
         found = _stating_or_not_stated(query, deps, result)
@@ -547,6 +559,63 @@ def handle_topical(query: Query, deps: Deps) -> Answer:
             return found
         hit = found
     return quote_answer(query, deps, deps.library.clause(hit.clause_id), hit, result)
+
+
+# "大客户拖了三个月不付款，我该怎么办？" / "a big customer hasn't paid me for 3 months, what can I do?": the steps the
+# texts in force give an unpaid supplier, each found by what its text says (not by its number), each cited.
+ARREARS_STEPS = (
+    # (label zh, label en, search text, what the clause's sentence must say)
+    ("付款期限", "Payment term", "付款期限 交付之日起 日内支付款项", re.compile(r"\d+日内支付")),
+    ("逾期利息", "Late-payment interest", "迟延支付 逾期利息 每日利率", re.compile(r"逾期利息")),
+    ("要求付款和赔偿", "Claim payment and damages", "有权要求拖欠方支付拖欠款 赔偿", re.compile(r"有权要求[^。；]{0,20}支付")),
+    ("投诉", "Complain", "受理 拖欠中小企业款项的投诉", re.compile(r"(?:受理|接受|接收)(?!投诉部门|之日)[^。；]{0,24}?(?:投诉|举报)(?!部门)")),
+)
+
+
+def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | None:
+    """What an unpaid supplier may do, step by step (the payment term for the party named, late-payment interest,
+    the right to claim, where to complain), when the question tells of unpaid money and asks what to do; None
+    otherwise, or when fewer than three steps are found in the documents in force (of the chosen scope)."""
+    if query.followup or query.refs or "remedy" not in query.asks or "liability" in query.asks \
+            or not PAYING_ASKED.search(query.content) or query.intent not in ("topical", "greeting_plus") \
+            or any(asked.search(query.content) for _act, asked in _OTHER_ACTS):
+        return None  # (retaliated against after complaining: that act's own rule, not the unpaid-bill steps)
+    library, zh = deps.library, query.lang == "zh"
+    scope = tuple(d for d in (query.scope or library.doc_ids) if library.info(d).in_force)
+    if not scope:
+        return None
+    parties = tuple(_asked_actors(query)) or ("大型企业", "机关")
+    lines, citations, seen = [], [], set()
+    for label_zh, label_en, text, says in ARREARS_STEPS:
+        found = deps.retriever.search(text, lang="zh", k=8, filters=Filters(documents=scope))
+        for hit in found.hits:
+            clause = library.clause(hit.clause_id)
+            if clause.id in seen:
+                continue
+            if label_zh == "付款期限":
+                verdict = _party_verdict(replace(query, lang=query.lang), clause, parties, None, True)
+                if verdict is None:
+                    continue
+                indexes, body_zh = verdict.sentences, verdict.lead
+                body_en = verdict.lead
+            else:
+                indexes = [s.index for s in clause.sentences if says.search(s.zh)][:2]
+                if not indexes:
+                    continue
+                body_zh = "".join(clause.sentences[i].zh for i in indexes)
+                body_en = " ".join(clause.sentences[i].en for i in indexes if clause.sentences[i].en) or body_zh
+            seen.add(clause.id)
+            where = cite(library, clause, "zh" if zh else "en")
+            lines.append(f"{len(lines) + 1}. {label_zh}：{body_zh}（{where}）" if zh
+                         else f"{len(lines) + 1}. {label_en}: {body_en.strip()} ({where})")
+            citations.append(deps_citation(deps, clause, tuple(indexes)))
+            break
+    if len(lines) < 3:
+        return None
+    head = "款项被拖欠，资料库中现行的规定给出这几步：" if zh else "Unpaid money: the texts in force give these steps."
+    return Answer(question=query.raw, lang=query.lang, status="answered", abstained=False,
+                  answer="\n".join([head, *lines]), intent=query.intent, citations=tuple(citations),
+                  notes=notes_for(library, [c.clause_id for c in citations], query.lang), confidence=result.confidence)
 
 
 QUOTE_WHOLE_CLAUSE = 400  # characters: a clause this short is quoted whole under the answer
@@ -813,6 +882,9 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         head = "合同没有约定付款期限的，按条文的默认期限：" if query.lang == "zh" else \
             "Where the contract sets no payment term, the text's defaults apply: "
         return TermVerdict(lead=head + "".join(v.lead for v in found), sentences=tuple(i for v in found for i in v.sentences))
+    if _CONFIRM.search(text) and (days := _asked_days(text)) is not None and (parties := _asked_actors(query)):
+        # "2020年版规定大企业必须60天内付款，对吧？": the claim tested against the party's paragraph.
+        return _claim_verdict(query, clause, parties, days)
     # Either language's words: "big client pays after 120 days 犯法冇？" is read as English.
     permission = _PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text)
     asks = permission or (query.followup and _SUPPOSING.search(text))  # "如果合同写90天呢？" after the rule: is that term allowed?
@@ -847,6 +919,55 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         if (as_large := _party_verdict(query, clause, ("大型企业",), days, term_asked)) is not None:
             return replace(as_large, lead=SOE_AS_LARGE[query.lang] + as_large.lead)
     return verdict
+
+
+# A claim put to be confirmed: 对吧 / 是不是 / "right?" / "is that correct?".
+_CONFIRM = re.compile(r"对吧|对不对|对吗|是吗|是不是|没错吧|没错吗|系咪|啱唔啱|\bright\s*[?？]|\bcorrect\s*[?？]|\bis that (?:right|correct|true)\b"
+                      r"|\bisn'?t (?:it|that) (?:right|so|true)\b|\btrue\s*[?？]", re.IGNORECASE)
+
+
+def _claim_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days: int) -> TermVerdict | None:
+    """Right or wrong, a claimed payment term for a party ("大企业必须60天内付款，对吧？") read against the paragraph
+    of ``clause`` on that party: its default term (N日内支付) or cap (最长不得超过N日); a paragraph with neither
+    (2020: 大型企业…合理约定付款期限) sets no such term. None when no paragraph is on the party."""
+    zh_answer = query.lang == "zh"
+    for sentence_indexes, zh, party in _party_paragraphs(clause, parties):
+        default, cap = _TERM_DEFAULT.search(zh), _TERM_CAP.search(zh)
+        party_en = " and ".join(_PARTY_EN.get(p, p) for p in party.split("、"))
+        terms = [int(m.group(1)) for m in (default, cap) if m]
+        if days in terms:
+            lead = (f"对：{party}{'应当自交付之日起' + default.group(1) + '日内支付' if default else ''}"
+                    f"{'，' if default and cap else ''}{'最长不得超过' + cap.group(1) + '日' if cap else ''}。" if zh_answer else
+                    f"Yes — for {party_en} the text says {days} days. ")
+        elif terms:
+            lead = (f"不对：{party}的付款期限是{'自交付之日起' + default.group(1) + '日内' if default else ''}"
+                    f"{'，' if default and cap else ''}{'最长不得超过' + cap.group(1) + '日' if cap else ''}，不是{days}天。"
+                    if zh_answer else
+                    f"No — for {party_en} the text says {', at most '.join(str(t) for t in terms)} days, not {days}. ")
+        elif "合理约定付款期限" in zh:
+            lead = (f"不对：这一条没有为{party}规定{days}天的付款期限，只要求按照行业规范、交易习惯合理约定付款期限。"
+                    if zh_answer else
+                    f"No — this article sets no {days}-day term for {party_en}; it only requires a reasonable term "
+                    "under industry norms and trade practice. ")
+        else:
+            continue
+        return TermVerdict(lead=lead, sentences=tuple(sentence_indexes))
+    return None
+
+
+def _party_paragraphs(clause: Clause, parties: tuple[str, ...]):
+    """(sentence indexes, Chinese text, party named) of each paragraph of ``clause`` whose subject is one of
+    ``parties`` (机关、事业单位 / 大型企业 …从…采购)."""
+    paragraphs: dict[int | None, list[int]] = {}
+    for sentence in clause.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
+    for indexes in paragraphs.values():
+        zh = "".join(clause.sentences[i].zh for i in indexes)
+        for part in re.split(r"(?<=。)", zh):
+            subject = re.match(r"[\u4e00-\u9fff、]{2,20}?(?=从|向|与|采购)", part)
+            if subject and any(p in subject.group(0) for p in parties):
+                yield [i for i in indexes if clause.sentences[i].zh in part or part in clause.sentences[i].zh] or indexes, \
+                    part, subject.group(0)
 
 
 SOE_AS_LARGE = {"zh": "条文没有单列国有企业，国有企业按企业规模适用；作为大型企业：",
@@ -965,7 +1086,27 @@ def see_also(query: Query, deps: Deps, result: SearchResult, primary: Clause) ->
     clause = deps.library.clause(second.clause_id)
     if deps.library.info(primary.doc_id).in_force and not deps.library.info(clause.doc_id).in_force:
         return None
+    if not _shares_distinctive_word(query, deps, clause):
+        return None  # 个体工商户自愿加入个体劳动者协会 shares only its law's subject with 个体工商户有哪些扶持
     return _second_clause_note(query, deps, clause, second, zh_head="另见", en_head="See also ")
+
+
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+SUBJECT_SHARE = 0.5  # a word in this share of a document's clauses or more is its subject, not a topic
+
+
+def _shares_distinctive_word(query: Query, deps: Deps, clause: Clause) -> bool:
+    """Does ``clause`` share with the question a word (two or more characters; English: a stemmed word) that is
+    not its document's subject, i.e. that fewer than ``SUBJECT_SHARE`` of the document's clauses contain?"""
+    members = deps.library.document(clause.doc_id).clauses
+    if query.lang == "zh" or CJK_ONLY.search(query.content):
+        words = {w for w in _tokenize(deps)(query.content) if len(w) >= 2 and not w.isascii()} - {"可以", "应当", "哪些", "什么"}
+        return any(w in clause.text_zh and sum(w in c.text_zh for c in members) < SUBJECT_SHARE * len(members)
+                   for w in words)
+    words = set(english_tokenize(query.content))
+    mine = set(english_tokenize(clause.text_en))
+    return any(w in mine and sum(w in english_tokenize(c.text_en) for c in members) < SUBJECT_SHARE * len(members)
+               for w in words)
 
 
 IN_FORCE_RATIO = 0.6  # an in-force clause this close to a historical document's best is named beside it
@@ -1023,9 +1164,15 @@ def not_stated(query: Query, deps: Deps, clause: Clause, missing: list, result: 
     library = deps.library
     zh_label, en_label = clause_label(clause)
     info = library.info(clause.doc_id)
-    contacts = contacts_for(library, clause, [])
+    contacts = _not_stated_contacts(query, deps, clause, result)
     leads = [c for c in contacts if c.role in ("lead", "named")]
-    if query.lang == "zh":
+    unheard = query.unheard
+    if query.lang == "zh" and unheard:
+        # 个体户歇业最多可以多长时间: no text speaks of 歇业, so the nearest clause does not "touch on" it.
+        where = f"{document_name(info, 'zh', number=False)}{zh_label}（{clause.title}）"
+        text = NOT_MENTIONED_ZH.format(terms="、".join(f"“{w}”" for w in unheard), where=where)
+        text += ASK_WHO["zh"].format(who="、".join(c.name for c in leads) or "相关部门")
+    elif query.lang == "zh":
         where = f"{document_name(info, 'zh', number=False)}{zh_label}（{clause.title}）"
         text = NOT_STATED["zh"].format(where=where, what="、".join(t.label_zh for t in missing))
         text += ASK_WHO["zh"].format(who="、".join(c.name for c in leads) or "相关部门")
@@ -1039,6 +1186,32 @@ def not_stated(query: Query, deps: Deps, clause: Clause, missing: list, result: 
                   notes=notes_for(library, [clause.id], query.lang), confidence=result.confidence)
 
 
+def _states_figure(query: Query, clause: Clause) -> bool:
+    """Does ``clause`` hold a figure of a kind the question asks (an amount, a time limit …)?"""
+    return any(t.evidence.search(clause.text_zh) for t in query.figure_types)
+
+
+NOT_MENTIONED_ZH = "资料库中的文件没有提到{terms}；最接近的是{where}，但它没有涉及这一点。"
+
+
+def _not_stated_contacts(query: Query, deps: Deps, clause: Clause, result: SearchResult) -> tuple:
+    """Whom to ask for a fact the texts do not give: about a complaint (投诉拖欠款项的电话), the body a nearby
+    clause has receive complaints (受理投诉部门); else the bodies of the clause's sentence nearest the question
+    (not a body named in another sentence: 审计机关 audits state bodies, it takes no calls on arrears)."""
+    library = deps.library
+    if _COMPLAINT_WORD.search(query.content):
+        for hit in result.hits[:5]:
+            other = library.clause(hit.clause_id)
+            accepts = [s for s in other.sentences if _ACCEPTS.search(s.zh)]
+            if accepts and (found := contacts_for(library, other, accepts[:1])):
+                return found
+    hit = next((h for h in result.hits if h.clause_id == clause.id), None)
+    if hit is None or not hit.sentence_order or clause.leads or clause.cooperates:
+        return contacts_for(library, clause, [])
+    return contacts_for(library, clause, [clause.sentences[hit.sentence_order[0]]])
+
+
+_COMPLAINT_WORD = re.compile(r"投诉|举报|维权|complain\w*|report (?:them|it|this)", re.IGNORECASE)
 _LEVELS = ("国家级", "省级", "市级", "区级", "县级")
 # Parties a figure may apply to: a question naming one wants the figure of the sentence that names it.
 ACTORS = ("大型企业", "机关", "事业单位", "国有企业", "个体工商户", "金融机构", "large enterprise", "government bodies",
@@ -1186,8 +1359,42 @@ def _enumeration(clause: Clause, target: Target) -> list[Target]:
     return [t for t in clause.targets if t.sentence == target.sentence and re.match(r"^(?:国家|省|市|区|县)级:", t.measures)]
 
 
+_AMONG = re.compile(r"其中|这些|这几条|那几条|以上|上面|\b(?:among|of) (?:them|these|those)\b|\bwhich of (?:them|these|those)\b"
+                    r"|\bwhich ones?\b", re.IGNORECASE)
+
+
+def _listed_with_figure(query: Query, deps: Deps) -> Answer | None:
+    """"Which of those comes with money amounts?" after a list of clauses: the listed ones whose text holds a figure
+    of the asked kind, each with the sentence that states it; None when it is not such a question, or when all or
+    none of the listed clauses hold one (then the question is about something else)."""
+    ctx = query.context
+    if not (query.followup and ctx and len(ctx.items) > 1 and query.figure_types and _AMONG.search(query.content)):
+        return None
+    library, zh = deps.library, query.lang == "zh"
+    listed = [library.clause(c) for c in ctx.items if library.has_clause(c)]
+    stating = [(c, s) for c in listed for s in c.sentences[:] if any(t.evidence.search(s.zh) for t in query.figure_types)]
+    clauses = list(dict.fromkeys(c for c, _s in stating))
+    if not clauses or len(clauses) == len(listed):
+        return None
+    lines = []
+    for clause in clauses:
+        sentence = next(s for c, s in stating if c is clause)
+        zh_label, en_label = clause_label(clause)
+        lines.append(f"{zh_label}：{sentence.zh}" if zh else f"{en_label}: {sentence.en or sentence.zh}")
+    label_en = query.figure_types[0].label_en
+    head = (f"上面列出的{len(listed)}条中，写明{query.figure_types[0].label_zh}的有{len(clauses)}条：" if zh else
+            f"Of the {len(listed)} listed above, {len(clauses)} {'states' if len(clauses) == 1 else 'state'} "
+            f"{'an' if label_en[:1] in 'aeiou' else 'a'} {label_en}:")
+    return Answer(question=query.raw, lang=query.lang, status="answered", abstained=False,
+                  answer="\n".join([head, *lines]), intent=query.intent,
+                  citations=tuple(deps_citation(deps, c, ()) for c in clauses), context_from=ctx.clause_ids,
+                  notes=notes_for(library, [c.id for c in clauses], query.lang), confidence=1.0)
+
+
 def handle_figure(query: Query, deps: Deps) -> Answer:
     """An amount, count, share, date or deadline: the figure for the asked qualifier first, the quote under it."""
+    if (among := _listed_with_figure(query, deps)) is not None:
+        return among
     result, abstain = retrieve(query, deps, k=8)
     if abstain:
         return not_covered(query, deps, result, status=abstain)

@@ -48,11 +48,14 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
         result = deps.retriever.search(text, lang=query.channels, k=CANDIDATES, filters=Filters(documents=(doc_id,)))
         if result.hits:
             found.append(result)
-    if len(found) == 2:
+    across = bool(query.details.get("across_documents"))  # two documents, not two versions of one
+    if len(found) == 2 and not across:
         found[0] = _consistent(deps, found[0], found[1])
     strong = [r for r in found if r.confidence >= deps.threshold_for_clause(query.evidence_lang, r.hits[0].clause_id)]
     if not strong:
         return not_covered(query, deps, found[0] if found else None, status="abstained")
+    if across:
+        return _across_documents(query, deps, found, strong)
     change = None
     if len(found) == 2:
         older, change = _counterpart(deps, library.clause(found[0].hits[0].clause_id), chain[1])
@@ -103,6 +106,37 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     return Answer(question=query.raw, lang=lang, status="answered", abstained=False, answer=answer, intent=query.intent,
                   citations=tuple(citations), confidence=max(r.confidence for r in strong),
                   context_from=query.context.clause_ids if query.followup and query.context else ())
+
+
+ACROSS_EVIDENCE = 0.5  # of a document's threshold: below it, a document compared has nothing on the topic
+
+
+def _across_documents(query: Query, deps: Deps, found: list[SearchResult], strong: list[SearchResult]) -> Answer:
+    """Two or more documents (not versions of one) compared on a topic: each one's best fragment, in the order
+    named, each cited with its status; a document with no evidence on the topic is said to have none."""
+    library, lang = deps.library, query.lang
+    asked = replace(query, content=query.details.get("compare_text", ""), followup=False)
+    tokens = _tokenize(deps)
+    lines, citations = [], []
+    for result in found:
+        hit = result.hits[0]
+        clause = library.clause(hit.clause_id)
+        info = library.info(clause.doc_id)
+        if result.confidence < ACROSS_EVIDENCE * deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
+            lines.append(f"{document_name(info, 'zh')}：没有专门规定这一点。" if lang == "zh"
+                         else f"The {document_name(info, 'en')} has no provision on this.")
+            continue
+        idx, zh, en = best_fragment(clause, hit.sentence_order, asked, tokens)
+        state = ("现行有效" if info.in_force else "已失效") if lang == "zh" else ("in force" if info.in_force else "no longer in force")
+        lines.append(f"{cite(library, clause, 'zh')}（{state}）：{zh}" if lang == "zh"
+                     else f"{cite(library, clause, 'en')} ({state}): {en or zh}")
+        citations.append(deps_citation(deps, clause, (idx,)))
+    head = "各文件的规定：" if lang == "zh" else "What each document says:"
+    tail = ("不同层级的规定同时适用：国家法律、行政法规在全国适用，省、市的规定在本地区适用。" if lang == "zh" else
+            "They apply together: national laws and regulations everywhere, provincial and city rules in their own area.")
+    return Answer(question=query.raw, lang=lang, status="answered", abstained=False,
+                  answer=f"{head}\n" + "\n".join(lines) + f"\n{tail}", intent=query.intent, citations=tuple(citations),
+                  confidence=max(r.confidence for r in strong))
 
 
 NEW_RATIO = 0.35  # text similarity below which the older version has no counterpart (payment regulation: new
