@@ -369,6 +369,7 @@ CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:�
 REMEDY = _re(r"(?:我|我们|咱们?)?(?:该|应该|应当|可以|能|要)?(?:怎么办|咋办|点算|点办)|(?:怎么|如何|怎样|点样)维权|维权"
              r"|有(?:什么|啥|咩|乜)(?:办法|途径|渠道|出路)"
              r"|\bwhat (?:can|should|do) (?:i|we) do\b|\bwhat are (?:my|our) (?:options|rights)\b|\brecourse\b"
+             r"|\bwhat (?:can|should|could) (?:the |a |an |my |our )?(?:supplier|sme|small firm|company|business|firm|seller|contractor)s? do\b"
              r"|\bhow (?:can|do) (?:i|we) (?:get (?:my|our) money|get paid|recover)\b")
 # The plan's departments ranked by how many measures they lead or cooperate on (哪个部门牵头最多 / "which department
 # leads the most measures?"), or the measures that name no cooperating (or lead) department.

@@ -178,3 +178,25 @@ def test_a_listed_articles_gist_holds_the_topic_word(real_assistant):
     a = real_assistant.ask("2025版款项支付条例里哪些条款涉及大型企业的信息公示？")
     assert {f"{PAY}/article-18", f"{PAY}/article-26", f"{PAY}/article-34"} <= {c.clause_id for c in a.citations}
     assert "纳入企业年度报告" in a.visible_text()
+
+
+def test_how_long_after_a_complaint_article_is_the_handling_time(real_assistant):
+    a = real_assistant.ask("how long till they act on it?",
+                           history=["How do I complain about a state-owned company that won't pay me?"])
+    assert a.citations[0].clause_id == f"{PAY}/article-25" and "30 days" in a.answer
+
+
+def test_what_the_supplier_can_do_after_a_question_on_late_payment(real_assistant):
+    a = real_assistant.ask("What can the supplier do if it still happens?",
+                           history=["Is there a law that stops big companies paying small suppliers late?"])
+    assert f"{PAY}/article-24" in {c.clause_id for c in a.citations} and a.context_from
+
+
+def test_a_list_of_measures_gives_the_plans_own_numbers(real_assistant):
+    a = real_assistant.ask("市民营办牵头的有几条措施？", selection=Selection(documents=(PLAN,)))
+    assert "第二十九条、第三十二条、第三十四条（原文编号：29、32、34）" in a.answer
+
+
+def test_factory_space_is_the_texts_factory_buildings(real_assistant):
+    a = real_assistant.ask("Is there any help with finding factory space?")
+    assert not a.abstained and "factory buildings" in a.answer

@@ -250,7 +250,7 @@ def handle_department(query: Query, deps: Deps) -> Answer:
                     and not any(name in roles_in(c)[0] for c in clauses):
                 # 市国税局负责哪些措施？ It leads none: label it by what it does, not by the word asked.
                 contacts[contact_at] = replace(contacts[contact_at], role="cooperate")
-            labels_zh = "、".join(clause_label(c)[0] for c in chosen)
+            labels_zh = "、".join(clause_label(c)[0] for c in chosen) + _source_numbers(chosen)
             labels_en = ", ".join(clause_label(c)[1] for c in chosen)
             if query.lang == "zh":
                 if mention.negated and not chosen:
@@ -284,6 +284,14 @@ def handle_department(query: Query, deps: Deps) -> Answer:
     return Answer(question=query.raw, lang=query.lang, status="listing", abstained=False, answer=" ".join(lines),
                   intent=query.intent, items=tuple(items), departments=tuple(contacts), citations=citations,
                   notes=notes_for(library, [i.clause_id for i in items[:1]], query.lang), confidence=1.0)
+
+
+def _source_numbers(clauses: list[Clause]) -> str:
+    """The work plan's own numbering of listed measures (its text numbers them "29." …): "（原文编号：29、32、34）",
+    which hotline staff read off the printed plan; "" for anything but a list of measures."""
+    if len(clauses) < 2 or any(c.kind != "measure" for c in clauses):
+        return ""
+    return "（原文编号：" + "、".join(c.id.rsplit("-", 1)[1] for c in clauses) + "）"
 
 
 _FEWEST = re.compile(r"最少|\b(?:fewest|least)\b")
@@ -752,7 +760,7 @@ def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: Sea
     members = _group_members(library, doc_id, group)
     info = library.info(doc_id)
     group_en = members[0].group_path_en[-1] if members[0].group_path_en else group
-    labels_zh = "、".join(clause_label(c)[0] for c in members)
+    labels_zh = "、".join(clause_label(c)[0] for c in members) + _source_numbers(members)
     labels_en = ", ".join(clause_label(c)[1] for c in members)
     if query.lang == "zh":
         text = f"{document_name(info, 'zh', number=False)}中这方面的规定在“{group}”，共{len(members)}条：{labels_zh}。"

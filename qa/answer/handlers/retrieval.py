@@ -576,9 +576,11 @@ def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | N
     """What an unpaid supplier may do, step by step (the payment term for the party named, late-payment interest,
     the right to claim, where to complain), when the question tells of unpaid money and asks what to do; None
     otherwise, or when fewer than three steps are found in the documents in force (of the chosen scope)."""
-    if query.followup or query.refs or "remedy" not in query.asks or "liability" in query.asks \
-            or not PAYING_ASKED.search(query.content) or query.intent not in ("topical", "greeting_plus") \
-            or any(asked.search(query.content) for _act, asked in _OTHER_ACTS):
+    # A follow-up ("What can the supplier do if it still happens?") tells of the unpaid money in its earlier turn.
+    told = query.retrieval_text if query.followup else query.content
+    if query.refs or "remedy" not in query.asks or "liability" in query.asks \
+            or not PAYING_ASKED.search(told) or query.intent not in ("topical", "greeting_plus") \
+            or any(asked.search(told) for _act, asked in _OTHER_ACTS):
         return None  # (retaliated against after complaining: that act's own rule, not the unpaid-bill steps)
     library, zh = deps.library, query.lang == "zh"
     scope = tuple(d for d in (query.scope or library.doc_ids) if library.info(d).in_force)
@@ -615,7 +617,8 @@ def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | N
     head = "款项被拖欠，资料库中现行的规定给出这几步：" if zh else "Unpaid money: the texts in force give these steps."
     return Answer(question=query.raw, lang=query.lang, status="answered", abstained=False,
                   answer="\n".join([head, *lines]), intent=query.intent, citations=tuple(citations),
-                  notes=notes_for(library, [c.clause_id for c in citations], query.lang), confidence=result.confidence)
+                  notes=notes_for(library, [c.clause_id for c in citations], query.lang), confidence=result.confidence,
+                  context_from=query.context.clause_ids if query.followup and query.context else ())
 
 
 QUOTE_WHOLE_CLAUSE = 400  # characters: a clause this short is quoted whole under the answer
@@ -1409,7 +1412,15 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
         def states(h: Hit) -> bool:
             return any(t.unit in allowed for t in deps.library.clause(h.clause_id).targets)
 
-        if not states(hit):
+        def pulled_to_payment_term(clause_id: str) -> bool:
+            # "how long till they act on it?" after a complaint article: the earlier question's "won't pay me" drew
+            # the payment term, which neither the follow-up nor the clause under discussion is about.
+            earlier = [deps.library.clause(c) for c in (query.context.clause_ids[:1] if query.context else ())]
+            return bool(earlier) and not _PAYING.search(query.content) and not _named_actors(query.content) \
+                and not any(_TERM_DEFAULT.search(c.text_zh) for c in earlier) \
+                and bool(_TERM_DEFAULT.search(deps.library.clause(clause_id).text_zh))
+
+        if not states(hit) or pulled_to_payment_term(hit.clause_id):
             # Candidates: near hits, and the articles around the one under discussion (a procedure runs on
             # over consecutive articles: 第二十四条 where to complain, 第二十五条 how long it takes).
             library = deps.library
@@ -1421,7 +1432,8 @@ def handle_figure(query: Query, deps: Deps) -> Answer:
                 at = next(i for i, c in enumerate(clauses) if c.id == cid)
                 near += [c.id for c in clauses[max(at - 2, 0):at + 3] if c.id != cid]
             own = {t for t in _tokenize(deps)(query.content) if len(t) >= 2}
-            stating = [c for c in dict.fromkeys(near) if any(t.unit in allowed for t in library.clause(c).targets)]
+            stating = [c for c in dict.fromkeys(near) if any(t.unit in allowed for t in library.clause(c).targets)
+                       and not pulled_to_payment_term(c)]
             if stating:
                 best = max(stating, key=lambda c: (len(own & set(_tokenize(deps)(library.clause(c).text_zh))), -near.index(c)))
                 hit = hit_for(deps, query, result, best, score=hit.score, confidence=hit.confidence)
