@@ -64,12 +64,28 @@ def clause_link(clause: Clause, lang: str, base: str = "", *, text: str = "", ui
     return f"[{md_escape(text or (zh_label if lang == 'zh' else en_label))}]({clause_url(clause.id, ui_lang or lang, base)})"
 
 
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+")
+
+
+def _bold(paragraph: str) -> str:
+    """A paragraph of the direct answer in bold, line by line (Markdown bold spans no line break); a numbered step
+    ("1. 付款期限：…") keeps its number outside the bold and its own line."""
+    out = []
+    lines = [x.strip() for x in paragraph.split("\n") if x.strip()]
+    for line in lines:
+        if len(lines) > 1 and (m := _NUMBERED.match(line)):  # (a one-line "1. …" part of a merged answer stays whole)
+            out.append(f"{m.group(1)}\\. **{md_escape(line[m.end():])}**")  # escaped: no Markdown list renumbering
+        else:
+            out.append(f"**{md_escape(line)}**")
+    return "  \n".join(out)  # a hard line break between the lines of one paragraph
+
+
 def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str = "") -> str:
     """The assistant's chat message, in Markdown: the direct answer, whom to contact, the quote (Chinese,
     and English beside it), the citations with links, notes, related clauses, and a link to the question."""
     lang = answer.lang
     # Bold each paragraph on its own: Markdown bold does not span a blank line (a two-part answer showed "**").
-    lines: list[str] = ["\n\n".join(f"**{md_escape(p.strip())}**" for p in answer.answer.split("\n\n") if p.strip())
+    lines: list[str] = ["\n\n".join(_bold(p) for p in answer.answer.split("\n\n") if p.strip())
                         if not answer.abstained else md_escape(answer.answer)]
     if answer.departments:
         groups = []

@@ -366,7 +366,7 @@ CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:�
                      r"|\bthe [a-z-]+ measures\b(?! of\b)")
 # "客户欠款半年了怎么办" / "What can I do?": what the asker may do about it (a right to claim, a complaint), not only
 # the rule the other side broke.
-REMEDY = _re(r"(?:我|我们|咱们?)?(?:该|应该|应当|可以|能|要)?(?:怎么办|咋办|点算|点办)|(?:怎么|如何|怎样|点样)维权|维权"
+REMEDY = _re(r"(?:我|我们|咱们?)?(?:该|应该|应当|可以|能|要)?(?:怎么办|咋办|点算|点办|点做|点搞|点处理)|(?:怎么|如何|怎样|点样)维权|维权"
              r"|有(?:什么|啥|咩|乜)(?:办法|途径|渠道|出路)"
              r"|\bwhat (?:can|should|do) (?:i|we) do\b|\bwhat are (?:my|our) (?:options|rights)\b|\brecourse\b"
              r"|\bwhat (?:can|should|could) (?:the |a |an |my |our )?(?:supplier|sme|small firm|company|business|firm|seller|contractor)s? do\b"
@@ -389,6 +389,10 @@ NO_ROLE_NAMED = _re(r"(?:哪些|哪几|哪)(?:条|项|个)?(?:措施|条款)?[^�
 # "现在该找谁？" / "who do I contact now?": today, not when the text was written.
 NOW = _re(r"现在|目前|如今|而家|当前|\b(?:now|today|currently|these days|nowadays)\b")
 LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么后果|有何后果|啥后果|后果是什么|(?:会|要)?怎么罚|不守规矩"
+                # 会唔会被列入失信 / "will they be blacklisted?": a credit sanction
+                # (getting off it again, 信用修复 / "credit repair", is a right, not a sanction)
+                r"|(?:(?:列入|纳入|记入|上)(?:失信|黑名单)|失信名单|\bblacklist\w*|\bcredit (?:record|blacklist)s?\b)"
+                r"(?![^。？?]{0,30}(?:修复|移出|撤销|repair|remov|restor|clear|get off))"
                 # 要是他们无故拒收材料呢 / "what if they just refuse to accept my materials?": an official's refusal
                 r"|(?:无故|违法|擅自|随便)?(?:拒收|拒绝受理|拒绝接收|不予受理|不受理)[^，。？?]{0,8}?(?:呢|会点|会怎样|会怎么样|怎么办|点算)"
                 r"|\bwhat if (?:they|it|he|she|the [\w-]+) (?:just |simply |then |still |unlawfully )?(?:refus|reject|won'?t accept|don'?t accept"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from qa.ingest.numerals import to_chinese
 from qa.models import Library
 from qa.normalize import CJK_RE, normalize
 from qa.understand import cues
@@ -357,6 +358,10 @@ class Understander:
         assistant's second reading of a question that, read alone, found nothing)."""
         text = self._read(question)
         content, greeted = strip_greeting(text)
+        if context and context.intent == "group_listing" and (group := _ANOTHER_GROUP.fullmatch(content.strip())):
+            # "（二）呢？" / 土地那一部分呢 after a group's measures: another group, asked the same way.
+            content = (f"第（{group.group('n')}）部分有哪些措施？" if group.group("n")
+                       else f"{group.group('topic')}方面有哪些措施？")
         lang = answer_language(text)
         if not has_content(text):
             # Arabic, Cyrillic, Hangul …: words, but not in a language the library can be asked in.
@@ -418,6 +423,10 @@ class Understander:
                                           self.library)
             if CJK_RE.search(rest) or re.search(r"[a-z]{2,}", rest):  # words left, not only "§17"
                 lang = answer_language(rest)
+        if "which_documents" in asks and _DOCUMENT_SAYS.search(content):
+            # "方案要求贯彻落实哪些法律法规？" / "Which laws does the plan say should be implemented?": laws a document
+            # names in its text, not the library's documents on a topic.
+            asks = asks - {"which_documents"}
         excluded: tuple[str, ...] = ()
         if named_docs and "which_documents" in asks and all(_EXCEPT_BEFORE.search(content[:m.start]) for m in doc_mentions):
             # "除了促进个体工商户发展条例，还有哪些文件…": every other document, not the one named.
@@ -468,7 +477,10 @@ class Understander:
                 and (near := _context_refs(context)) and near[0].number is not None:
             # "And the next article?" / 下一条呢 after 第五十三条: the clause before or after it, same document.
             offset = -1 if step.group("back") or step.group("back_en") else 1
-            refs = (replace(near[0], number=near[0].number + offset, text=f"{near[0].kind}-{near[0].number + offset}"),)
+            number = near[0].number + offset
+            # Its text as a reader writes it: "没有“第七十九条”" / "There is no Article 79", not an id.
+            label = f"第{to_chinese(number)}条" if lang == "zh" else f"{(near[0].kind or 'article').capitalize()} {number}"
+            refs = (replace(near[0], number=number, text=label),)
         elif context and not refs and not named_docs and _WHICH_CLAUSE.search(content) \
                 and not own_content(_WHICH_CLAUSE.sub(" ", content)):
             # "这是哪一条？" / "which article is that?": the clause the earlier answer quoted, by its number.
@@ -512,8 +524,10 @@ class Understander:
         if len(named_docs) == 1 and not refs and not context:
             # 广东省促进中小企业发展条例还是2007年那个版本吗: a version the library does not hold.
             missing_version = self._missing_version(blank(content, [(m.start, m.end) for m in doc_mentions]), named_docs)
-        switched = self._switch_documents(content, context, selected) if context and not named_docs and not refs \
-            and not missing_version and not catalogue else None
+        # (A department's name says no level: "the Municipal Science and Technology Bureau" is no switch to the
+        # municipal regulation.)
+        switched = self._switch_documents(blank(content, [(d.start, d.end) for d in depts]), context, selected) \
+            if context and not named_docs and not refs and not missing_version and not catalogue else None
         if context and named_docs and not refs and self._leans_on_context(content, asks, named_docs, doc_mentions):
             # "那民营经济促进法里有没有类似规定？": the earlier question, asked of the document named now.
             switched = named_docs
@@ -1042,6 +1056,14 @@ class Understander:
 
 
 CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# Another group of a work plan, after one was listed: "（二）呢？", "土地那一部分呢？", "用地方面呢".
+_ANOTHER_GROUP = re.compile(r"(?:那|那么)?(?:[（(]\s*(?P<n>[一二三四五六七八九十]+)\s*[）)]"
+                            r"|(?P<topic>[\u4e00-\u9fff]{2,6}?)(?:那一?部分|那一?块|这一?部分|方面(?:的)?))\s*(?:呢|的呢)?\s*[?？]?")
+# A document as the speaker of what is asked: 方案要求… / 这个条例规定… / "does the plan say" / "the plan requires".
+_DOCUMENT_SAYS = re.compile(r"(?<!哪)(?<!哪些)(?<!哪份)(?<!哪个)(?<!哪部)(?:方案|本文件|这份文件|这个文件|这个条例|本条例|该条例|本法|这部法)"
+                            r"(?:里|中)?(?:要求|提出|规定|说|写)"
+                            r"|\b(?:does|did) (?:the|this) (?:plan|document|regulation|law) (?:say|require|ask|mention)\b"
+                            r"|\b(?:the|this) (?:plan|document) (?:says|requires|asks|mentions)\b", re.IGNORECASE)
 # A Chinese term typed alone (no asking word): 付款期限, 上市, 逾期利息.
 _BARE_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _ASKING_WORD = re.compile(r"什么|吗|呢|多|几|怎|哪|谁|如何|能|可以|要|是|有|算|唔|咩|点|嘅|系|会|吧|啊|么|呀|嘛|呗|那|这|它|又|还|也")

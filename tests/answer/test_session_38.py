@@ -200,3 +200,57 @@ def test_a_list_of_measures_gives_the_plans_own_numbers(real_assistant):
 def test_factory_space_is_the_texts_factory_buildings(real_assistant):
     a = real_assistant.ask("Is there any help with finding factory space?")
     assert not a.abstained and "factory buildings" in a.answer
+
+
+def test_being_blacklisted_is_a_sanction(real_assistant):
+    a = real_assistant.ask("大企业唔俾钱会唔会被列入失信？")
+    assert a.citations[0].clause_id == f"{PAY}/article-26"
+
+
+def test_a_sanction_quoted_beside_keeps_its_harsher_part(real_assistant):
+    a = real_assistant.ask("我投诉拖欠款项后被对方打击报复，怎么办？")
+    assert "构成犯罪的，依法追究刑事责任" in a.visible_text()
+
+
+def test_laws_a_document_names_are_no_library_listing(real_assistant):
+    a = real_assistant.ask("方案要求贯彻落实哪些法律法规来保护民营企业权益？", selection=Selection(documents=(PLAN,)))
+    assert a.intent != "which_documents" and a.citations[0].clause_id == f"{PLAN}/measure-29"
+    assert "中小企业促进法" in a.answer
+
+
+# Session-38 fresh user (evaluation/fresh-user/session-38.md).
+
+def test_a_departments_english_name_is_no_switch_to_the_municipal_regulation(real_assistant):
+    a = real_assistant.ask("Which measures does the Municipal Science and Technology Bureau lead?",
+                           history=["What is the late payment interest rate?"])
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/measure-{n}" for n in (12, 13, 14, 18)]
+
+
+def test_an_unpaid_bill_told_at_length_or_in_cantonese_gets_the_steps(real_assistant):
+    a = real_assistant.ask("A district government office owes my company 800k RMB for IT services delivered 4 months ago. "
+                           "What are my options?")
+    assert not a.abstained and "within 30 days of delivery" in a.answer
+    a = real_assistant.ask("我系广州一间小厂，帮一间大公司做咗批货，佢拖咗我半年数都唔俾，我可以点做？")
+    assert a.answer.startswith("款项被拖欠")
+    assert real_assistant.ask("My landlord owes me my deposit, what can I do?").abstained
+
+
+def test_another_group_after_a_group_listing(real_assistant):
+    in_plan = Selection(documents=(PLAN,))
+    first = "第一部分拓宽资金渠道下面有哪些措施？"
+    a = real_assistant.ask(first, selection=in_plan)
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/measure-{n}" for n in range(1, 7)]
+    a = real_assistant.ask("土地那一部分呢？", history=[first], selection=in_plan)
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/measure-{n}" for n in range(7, 12)]
+    a = real_assistant.ask("（三）呢？", history=[first], selection=in_plan)
+    assert [c.clause_id for c in a.citations] == [f"{PLAN}/measure-{n}" for n in range(12, 19)]
+
+
+def test_past_the_last_article_names_it_as_a_reader_would(real_assistant):
+    a = real_assistant.ask("下一条呢？", history=["民营经济促进法第七十八条"])
+    assert a.answer.startswith("没有“第七十九条”")
+
+
+def test_credit_repair_is_no_sanction_question(real_assistant):
+    a = real_assistant.ask("企业被列入失信了，能申请信用修复吗？")
+    assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-54"

@@ -523,7 +523,13 @@ def _group_numbered(query: Query, library: Library) -> tuple[str, str] | None:
 def handle_group_listing(query: Query, deps: Deps) -> Answer:
     """The clauses of the group (a work plan's （一）… group, a law's chapter) that a topic falls in."""
     library = deps.library
-    if chapter := _chapter_asked(query, library) or _group_numbered(query, library):
+    chapter = _chapter_asked(query, library) or _group_numbered(query, library)
+    ref = cues.GROUP_REF.search(query.content)
+    bare_part = bool(ref) and not (ref.group("paren") or ref.group("n2") or ref.group("p3") or ref.group("n4"))
+    if chapter and bare_part and (named := _group_named(query, deps, [chapter[0]])) and named != chapter:
+        # 第一部分拓宽资金渠道下面有哪些措施: the plan's part 1 is its principles, but the words name group （一）.
+        chapter = named
+    if chapter:
         answer = _group_answer(query, deps, *chapter, SearchResult(query=query.content, hits=(), confidence=1.0))
         return _other_chapters(answer, query, library, chapter)
     result, abstain = retrieve(query, deps, k=8)

@@ -28,6 +28,7 @@ from qa.answer.handlers.common import (
     context_note,
     filters_for,
     focus_phrases,
+    fragments,
     not_covered,
     notes_for,
     value_en,
@@ -288,7 +289,8 @@ _RETALIATION_ACT = re.compile(r"恐吓|打击报复")
 _RETALIATION_ASKED = re.compile(r"恐吓|报复|威胁|打压|刁难|滥用职权|玩忽职守|徇私|\bretaliat\w*|\bthreat\w*|\bintimidat\w*|\babuse\w*"
                                 r"|\brevenge\b|\bpunish(?:es|ed|ing)? (?:me|us|them|suppliers?|smes?|small)\b", re.IGNORECASE)
 _PAYING_ACT = re.compile(r"未在规定的期限内支付|拖欠|迟延支付|拖延支付|拖延检验")
-PAYING_ASKED = re.compile(r"拖欠|欠款|欠钱|欠我|不付|不给钱|不俾钱|唔俾钱|迟延|迟付|晚付|不按时付|未付|没付|拖着不"
+PAYING_ASKED = re.compile(r"拖欠|欠款|欠钱|欠我|不付|不给钱|不俾钱|唔俾|唔畀|拖数|拖咗我|拖了我|数都不给|钱都不给|不给数"
+                          r"|迟延|迟付|晚付|不按时付|未付|没付|拖着不"
                           r"|\b(?:pay|pays|paid|paying|arrears|owe|owed|owes)\b")
 _OTHER_ACTS = ((_DISCLOSURE_ACT, _DISCLOSURE_ASKED), (_RETALIATION_ACT, _RETALIATION_ASKED))
 _INTEREST_WORD = re.compile(r"利息|\binterest\b", re.IGNORECASE)
@@ -548,6 +550,10 @@ def _related(result: SearchResult, cited: set[str], n: int = 3) -> tuple[str, ..
 def handle_topical(query: Query, deps: Deps) -> Answer:
     """Retrieval as before, but the quote is the best fragment of the best clause, not a whole sentence."""
     result, abstain = retrieve(query, deps)
+    if abstain == "abstained" and _named_actors(query.content) and (steps := _arrears_steps(query, deps, result)):
+        # "A district government office owes my company 800k RMB … What are my options?": the story held the evidence
+        # under the bar, but a party the payment rules bind owes money, and the steps are found by their own texts.
+        return steps
     if abstain:
         return not_covered(query, deps, result, status=abstain)
     if (steps := _arrears_steps(query, deps, result)) is not None:
@@ -589,13 +595,13 @@ def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | N
     parties = tuple(_asked_actors(query)) or ("大型企业", "机关")
     lines, citations, seen = [], [], set()
     for label_zh, label_en, text, says in ARREARS_STEPS:
-        found = deps.retriever.search(text, lang="zh", k=8, filters=Filters(documents=scope))
+        found = _step_search(deps, text, scope)
         for hit in found.hits:
             clause = library.clause(hit.clause_id)
             if clause.id in seen:
                 continue
             if label_zh == "付款期限":
-                verdict = _party_verdict(replace(query, lang=query.lang), clause, parties, None, True)
+                verdict = _party_verdict(query, clause, parties, None, True)
                 if verdict is None:
                     continue
                 indexes, body_zh = verdict.sentences, verdict.lead
@@ -619,6 +625,19 @@ def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | N
                   answer="\n".join([head, *lines]), intent=query.intent, citations=tuple(citations),
                   notes=notes_for(library, [c.clause_id for c in citations], query.lang), confidence=result.confidence,
                   context_from=query.context.clause_ids if query.followup and query.context else ())
+
+
+_STEP_HITS: dict[tuple[int, str, tuple[str, ...]], tuple[object, SearchResult]] = {}
+
+
+def _step_search(deps: Deps, text: str, scope: tuple[str, ...]) -> SearchResult:
+    """The search for one of ``ARREARS_STEPS`` within ``scope``, kept per retriever: its words never change, so
+    the four searches (each encoding its text) cost once per scope, not once per question."""
+    key = (id(deps.retriever), text, scope)
+    kept = _STEP_HITS.get(key)
+    if kept is None or kept[0] is not deps.retriever:
+        kept = _STEP_HITS[key] = (deps.retriever, deps.retriever.search(text, lang="zh", k=8, filters=Filters(documents=scope)))
+    return kept[1]
 
 
 QUOTE_WHOLE_CLAUSE = 400  # characters: a clause this short is quoted whole under the answer
@@ -1029,10 +1048,10 @@ def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days:
             base_zh = f"（没有约定时为交付之日起{default.group(1)}日内）" if default else ""
             base_en = f" (without an agreement: within {default.group(1)} days of delivery)" if default else ""
             lead = (f"{'约定合理就不违反' if illegal else '可以约定，但须合理'}：条文没有为{party}规定最长付款期限，付款期限由合同约定，"
-                    f"但应当按照行业规范、交易习惯合理约定{base_zh}。" if query.lang == "zh" else
+                    f"但应当按照行业规范、交易习惯合理约定{base_zh}（你问的是{days}天）。" if query.lang == "zh" else
                     f"{'Not if agreed and reasonable' if illegal else 'Yes, if agreed and reasonable'} — the text sets no "
                     f"maximum term for {party_en}: a contract may set the term, but it must be reasonable under industry "
-                    f"norms and trade practice{base_en}. ")
+                    f"norms and trade practice{base_en} (you asked about {days} days). ")
         else:
             continue
         return TermVerdict(lead=lead, sentences=tuple(indexes))
@@ -1107,9 +1126,22 @@ def _shares_distinctive_word(query: Query, deps: Deps, clause: Clause) -> bool:
         return any(w in clause.text_zh and sum(w in c.text_zh for c in members) < SUBJECT_SHARE * len(members)
                    for w in words)
     words = set(english_tokenize(query.content))
-    mine = set(english_tokenize(clause.text_en))
-    return any(w in mine and sum(w in english_tokenize(c.text_en) for c in members) < SUBJECT_SHARE * len(members)
-               for w in words)
+    tokens = _english_tokens(deps.library, clause.doc_id)  # each clause's stemmed words, once per document
+    mine = tokens[clause.id]
+    return any(w in mine and sum(w in t for t in tokens.values()) < SUBJECT_SHARE * len(tokens) for w in words)
+
+
+_ENGLISH_TOKENS: dict[tuple[int, str], tuple[Library, dict[str, frozenset[str]]]] = {}
+
+
+def _english_tokens(library: Library, doc_id: str) -> dict[str, frozenset[str]]:
+    """{clause id: its English rendering's stemmed words} for one document, computed on first use (tokenising a
+    law's 80 articles per question cost tens of ms)."""
+    kept = _ENGLISH_TOKENS.get((id(library), doc_id))
+    if kept is None or kept[0] is not library:
+        kept = _ENGLISH_TOKENS[(id(library), doc_id)] = (
+            library, {c.id: frozenset(english_tokenize(c.text_en)) for c in library.document(doc_id).clauses})
+    return kept[1]
 
 
 IN_FORCE_RATIO = 0.6  # an in-force clause this close to a historical document's best is named beside it
@@ -1135,8 +1167,16 @@ def in_force_too(query: Query, deps: Deps, result: SearchResult, primary: Clause
 
 def _second_clause_note(query: Query, deps: Deps, clause: Clause, hit: Hit, *, zh_head: str,
                         en_head: str) -> tuple[str, object]:
-    """A note quoting ``clause``'s best fragment for the question ("另见《…》第十条：…"), and its citation."""
+    """A note quoting ``clause``'s best fragment for the question ("另见《…》第十条：…"), and its citation; a sanction
+    with the harsher sanctions the same sentence goes on to (…给予处分或者处罚；构成犯罪的，依法追究刑事责任)."""
     idx, zh, en = best_fragment(clause, hit.sentence_order, query, _tokenize(deps))
+    if LIABILITY_TEXT.search(zh) and zh.rstrip().endswith(("；", ";")):
+        parts = fragments(clause.sentences[idx])
+        at = next((n for n, (z, _e) in enumerate(parts) if z.strip() == zh.strip()), None)
+        if at is not None:
+            more = [p for p in parts[at + 1:] if LIABILITY_TEXT.search(p[0])]
+            zh += "".join(z.strip() for z, _e in more)
+            en = " ".join([en.strip(), *(e.strip() for _z, e in more if e and e != en)]).strip()
     if query.lang == "zh":
         return f"{zh_head}{cite(deps.library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (idx,))
     return f"{en_head}{cite(deps.library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (idx,))
@@ -1375,7 +1415,7 @@ def _listed_with_figure(query: Query, deps: Deps) -> Answer | None:
         return None
     library, zh = deps.library, query.lang == "zh"
     listed = [library.clause(c) for c in ctx.items if library.has_clause(c)]
-    stating = [(c, s) for c in listed for s in c.sentences[:] if any(t.evidence.search(s.zh) for t in query.figure_types)]
+    stating = [(c, s) for c in listed for s in c.sentences if any(t.evidence.search(s.zh) for t in query.figure_types)]
     clauses = list(dict.fromkeys(c for c, _s in stating))
     if not clauses or len(clauses) == len(listed):
         return None

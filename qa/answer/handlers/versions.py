@@ -127,7 +127,7 @@ def _across_documents(query: Query, deps: Deps, found: list[SearchResult], stron
                          else f"The {document_name(info, 'en')} has no provision on this.")
             continue
         idx, zh, en = best_fragment(clause, hit.sentence_order, asked, tokens)
-        state = ("现行有效" if info.in_force else "已失效") if lang == "zh" else ("in force" if info.in_force else "no longer in force")
+        state = info.status_label(lang)  # (a historical plan is no repealed law: 历史文件, not 已失效)
         lines.append(f"{cite(library, clause, 'zh')}（{state}）：{zh}" if lang == "zh"
                      else f"{cite(library, clause, 'en')} ({state}): {en or zh}")
         citations.append(deps_citation(deps, clause, (idx,)))
