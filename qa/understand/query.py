@@ -277,16 +277,18 @@ class Understander:
             return next((d for d in reversed(chain) if self.library.info(d).in_force), chain[-1])
         return None
 
-    def _into_context_document(self, refs: tuple[Reference, ...], doc_id: str) -> tuple[Reference, ...]:
+    def _into_context_document(self, refs: tuple[Reference, ...], doc_id: str, *, insist: bool = False) -> tuple[Reference, ...]:
         """"第14条呢？" after article 13 of a regulation: the article of the document under discussion (``doc_id``),
-        when it has one (a number that document lacks is left to the usual resolution)."""
+        when it has one (a number that document lacks is left to the usual resolution); with ``insist`` (the
+        question is the number alone: 第三十五条呢？ after measure 34) that document's, had or not, so the answer
+        says where its numbering ends."""
         doc = self.library.document(doc_id)
         local = {c.local_id for c in doc.clauses}
         out = []
         for ref in refs:
             kind = ref.kind or ("article" if doc.info.structure == "articles" else "measure")
             if ref.kind in (None, "article", "measure") and not ref.documents_hint and not ref.part_only \
-                    and local_id(kind, ref.number) in local:
+                    and (insist or local_id(kind, ref.number) in local):
                 ref = replace(ref, documents_hint=doc.info.id)
             out.append(ref)
         return tuple(out)
@@ -492,7 +494,8 @@ class Understander:
         if refs and not named_docs and not selected and context and context.clause_ids \
                 and (into := self._context_document(context)):
             # (After "第12条" listed eight documents' articles, "十二条" is as open as before: no document to go into.)
-            refs = self._into_context_document(refs, into)
+            alone = "ellipsis" in asks and not own_content(blank(content, [(r.start, r.end) for r in refs]))
+            refs = self._into_context_document(refs, into, insist=alone)
         if len(refs) == 1 and not refs[0].part_only and context and context.clause_ids \
                 and cues.VERSION_CHANGE.search(content) and _COMPARED_WITH.search(content) \
                 and (earlier := _context_refs(context)) and earlier[0].text != f"{refs[0].kind}-{refs[0].number}":

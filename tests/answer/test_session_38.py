@@ -254,3 +254,10 @@ def test_past_the_last_article_names_it_as_a_reader_would(real_assistant):
 def test_credit_repair_is_no_sanction_question(real_assistant):
     a = real_assistant.ask("企业被列入失信了，能申请信用修复吗？")
     assert a.citations[0].clause_id == "private-economy-promotion-law-2025/article-54"
+
+
+def test_a_number_past_the_end_asked_alone_after_a_clause_stays_in_its_document(real_assistant):
+    a = real_assistant.ask("第三十五条呢？", history=["工作方案第三十四条是谁牵头？"])
+    assert a.status == "out_of_range" and "34条措施" in a.answer
+    a = real_assistant.ask("第十四条呢？", history=["中小企业促进法第五十三条"])
+    assert [c.clause_id for c in a.citations] == ["sme-promotion-law-2017/article-14"]
