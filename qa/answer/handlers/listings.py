@@ -12,7 +12,16 @@ from dataclasses import replace
 
 from qa.answer.citation import clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import DEFINING, Deps, best_fragment, not_covered, notes_for
-from qa.answer.handlers.retrieval import SUBJECT_SHARE, _tokenize, handle_topical, matching_clause, retrieve, text_similarity
+from qa.answer.handlers.retrieval import (
+    AMONG_LISTED,
+    SUBJECT_SHARE,
+    _tokenize,
+    handle_topical,
+    matching_clause,
+    retrieve,
+    subject_word,
+    text_similarity,
+)
 from qa.answer.models import Answer, Contact, ListItem
 from qa.index.tokenize import english_tokenize
 from qa.ingest.departments import ASSIGNMENT_PAREN
@@ -162,8 +171,6 @@ def _scope_docs(query: Query, library: Library) -> list[str]:
     return [d.id for d in library.documents if any(c.leads or c.cooperates for c in d.clauses)]
 
 
-_AMONG_LISTED = re.compile(r"其中|这些|这几条|那几条|以上|上面|\b(?:among|of) (?:them|these|those)\b|\bwhich of (?:them|these|those)\b",
-                           re.IGNORECASE)
 
 def handle_department(query: Query, deps: Deps) -> Answer:
     """The clauses a department leads or cooperates on (or does not lead), with the count."""
@@ -185,7 +192,7 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         group_en = clauses[0].group_path_en[-1] if clauses and clauses[0].group_path_en else group[1]
         lines.append(f"限于“{group[1]}”：" if query.lang == "zh" else f"Within “{group_en}”:")
     elif query.followup and query.context and len(query.context.items) > 1 and query.context.intent == "group_listing" \
-            and _AMONG_LISTED.search(query.content):
+            and AMONG_LISTED.search(query.content):
         # "其中哪几条不是市科技局牵头的？" after a group's measures: among those listed, not the whole plan.
         listed = set(query.context.items)
         clauses = [c for c in clauses if c.id in listed]
@@ -631,7 +638,7 @@ def _topic_articles(query: Query, deps: Deps, doc_id: str) -> Answer | None:
 
     # Words most of the document's articles hold (大型企业 in the payment regulation) are its subject, not the topic.
     members = library.document(doc_id).clauses
-    words = {w for w in words if sum(w in c.text_zh for c in members) < SUBJECT_SHARE * len(members)}
+    words = {w for w in words if not subject_word(w, members)}
     forms = [f for f in forms if sum(bool(re.search(f, c.text_en.lower())) for c in members) < SUBJECT_SHARE * len(members)]
 
     def on_topic(clause: Clause) -> bool:

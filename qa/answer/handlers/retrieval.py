@@ -53,7 +53,7 @@ from qa.understand.figures import (
     missing_types,
 )
 from qa.understand.language import channel_language
-from qa.understand.query import Query, own_content, time_marks
+from qa.understand.query import CJK_ONLY, Query, own_content, time_marks
 from qa.understand.references import number_value
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
@@ -627,16 +627,22 @@ def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | N
                   context_from=query.context.clause_ids if query.followup and query.context else ())
 
 
-_STEP_HITS: dict[tuple[int, str, tuple[str, ...]], tuple[object, SearchResult]] = {}
+_STEP_HITS: dict[tuple, tuple[object, SearchResult]] = {}
 
 
 def _step_search(deps: Deps, text: str, scope: tuple[str, ...]) -> SearchResult:
     """The search for one of ``ARREARS_STEPS`` within ``scope``, kept per retriever: its words never change, so
     the four searches (each encoding its text) cost once per scope, not once per question."""
-    key = (id(deps.retriever), text, scope)
-    kept = _STEP_HITS.get(key)
-    if kept is None or kept[0] is not deps.retriever:
-        kept = _STEP_HITS[key] = (deps.retriever, deps.retriever.search(text, lang="zh", k=8, filters=Filters(documents=scope)))
+    return _kept(_STEP_HITS, deps.retriever, (text, scope),
+                 lambda: deps.retriever.search(text, lang="zh", k=8, filters=Filters(documents=scope)))
+
+
+def _kept(store: dict, owner: object, key: tuple, make):
+    """``make()`` computed once per ``owner`` (a retriever, a library) and ``key``; an owner recycled at the same
+    id (a new assistant in the same process) computes afresh."""
+    kept = store.get((id(owner), *key))
+    if kept is None or kept[0] is not owner:
+        kept = store[(id(owner), *key)] = (owner, make())
     return kept[1]
 
 
@@ -980,16 +986,25 @@ def _claim_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days:
 def _party_paragraphs(clause: Clause, parties: tuple[str, ...]):
     """(sentence indexes, Chinese text, party named) of each paragraph of ``clause`` whose subject is one of
     ``parties`` (机关、事业单位 / 大型企业 …从…采购)."""
-    paragraphs: dict[int | None, list[int]] = {}
-    for sentence in clause.sentences:
-        paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
-    for indexes in paragraphs.values():
+    for indexes in _paragraphs(clause):
         zh = "".join(clause.sentences[i].zh for i in indexes)
         for part in re.split(r"(?<=。)", zh):
-            subject = re.match(r"[\u4e00-\u9fff、]{2,20}?(?=从|向|与|采购)", part)
+            subject = _PARTY_SUBJECT.match(part)
             if subject and any(p in subject.group(0) for p in parties):
                 yield [i for i in indexes if clause.sentences[i].zh in part or part in clause.sentences[i].zh] or indexes, \
                     part, subject.group(0)
+
+
+# The party a paragraph of a payment article binds, as its subject: 机关、事业单位 / 大型企业 (…从中小企业采购).
+_PARTY_SUBJECT = re.compile(r"[\u4e00-\u9fff、]{2,20}?(?=从|向|与|采购)")
+
+
+def _paragraphs(clause: Clause) -> list[list[int]]:
+    """The sentence indexes of each paragraph (款) of ``clause``, in order."""
+    paragraphs: dict[int | None, list[int]] = {}
+    for sentence in clause.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
+    return list(paragraphs.values())
 
 
 SOE_AS_LARGE = {"zh": "条文没有单列国有企业，国有企业按企业规模适用；作为大型企业：",
@@ -1000,12 +1015,9 @@ SOE_AS_LARGE = {"zh": "条文没有单列国有企业，国有企业按企业规
 def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days: int | None,
                    term_asked) -> TermVerdict | None:
     """The term verdict of the first paragraph of ``clause`` on one of ``parties`` (see ``_term_verdict``)."""
-    paragraphs: dict[int | None, list[int]] = {}
-    for sentence in clause.sentences:
-        paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
-    for indexes in paragraphs.values():
+    for indexes in _paragraphs(clause):
         zh = "".join(clause.sentences[i].zh for i in indexes)
-        subject = re.match(r"[\u4e00-\u9fff、]{2,20}?(?=从|向|与|采购)", zh)  # 机关、事业单位 / 大型企业
+        subject = _PARTY_SUBJECT.match(zh)  # 机关、事业单位 / 大型企业
         if not subject or not any(p in subject.group(0) for p in parties):
             continue  # a paragraph on another party than the one asked about
         default, cap = _TERM_DEFAULT.search(zh), _TERM_CAP.search(zh)
@@ -1113,8 +1125,13 @@ def see_also(query: Query, deps: Deps, result: SearchResult, primary: Clause) ->
     return _second_clause_note(query, deps, clause, second, zh_head="另见", en_head="See also ")
 
 
-CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 SUBJECT_SHARE = 0.5  # a word in this share of a document's clauses or more is its subject, not a topic
+
+
+def subject_word(word: str, members: tuple[Clause, ...] | list[Clause]) -> bool:
+    """Is ``word`` its document's subject rather than a topic: in ``SUBJECT_SHARE`` or more of its clauses (``members``,
+    the document's clauses) Chinese text (个体工商户 in the individual-business regulation)?"""
+    return sum(word in c.text_zh for c in members) >= SUBJECT_SHARE * len(members)
 
 
 def _shares_distinctive_word(query: Query, deps: Deps, clause: Clause) -> bool:
@@ -1123,25 +1140,21 @@ def _shares_distinctive_word(query: Query, deps: Deps, clause: Clause) -> bool:
     members = deps.library.document(clause.doc_id).clauses
     if query.lang == "zh" or CJK_ONLY.search(query.content):
         words = {w for w in _tokenize(deps)(query.content) if len(w) >= 2 and not w.isascii()} - {"可以", "应当", "哪些", "什么"}
-        return any(w in clause.text_zh and sum(w in c.text_zh for c in members) < SUBJECT_SHARE * len(members)
-                   for w in words)
+        return any(w in clause.text_zh and not subject_word(w, members) for w in words)
     words = set(english_tokenize(query.content))
     tokens = _english_tokens(deps.library, clause.doc_id)  # each clause's stemmed words, once per document
     mine = tokens[clause.id]
     return any(w in mine and sum(w in t for t in tokens.values()) < SUBJECT_SHARE * len(tokens) for w in words)
 
 
-_ENGLISH_TOKENS: dict[tuple[int, str], tuple[Library, dict[str, frozenset[str]]]] = {}
+_ENGLISH_TOKENS: dict[tuple, tuple[Library, dict[str, frozenset[str]]]] = {}
 
 
 def _english_tokens(library: Library, doc_id: str) -> dict[str, frozenset[str]]:
     """{clause id: its English rendering's stemmed words} for one document, computed on first use (tokenising a
     law's 80 articles per question cost tens of ms)."""
-    kept = _ENGLISH_TOKENS.get((id(library), doc_id))
-    if kept is None or kept[0] is not library:
-        kept = _ENGLISH_TOKENS[(id(library), doc_id)] = (
-            library, {c.id: frozenset(english_tokenize(c.text_en)) for c in library.document(doc_id).clauses})
-    return kept[1]
+    return _kept(_ENGLISH_TOKENS, library, (doc_id,),
+                 lambda: {c.id: frozenset(english_tokenize(c.text_en)) for c in library.document(doc_id).clauses})
 
 
 IN_FORCE_RATIO = 0.6  # an in-force clause this close to a historical document's best is named beside it
@@ -1402,8 +1415,10 @@ def _enumeration(clause: Clause, target: Target) -> list[Target]:
     return [t for t in clause.targets if t.sentence == target.sentence and re.match(r"^(?:国家|省|市|区|县)级:", t.measures)]
 
 
-_AMONG = re.compile(r"其中|这些|这几条|那几条|以上|上面|\b(?:among|of) (?:them|these|those)\b|\bwhich of (?:them|these|those)\b"
-                    r"|\bwhich ones?\b", re.IGNORECASE)
+# Words pointing at the clauses an earlier turn listed: 其中 / 这几条 / "which of those".
+AMONG_LISTED = re.compile(r"其中|这些|这几条|那几条|以上|上面|\b(?:among|of) (?:them|these|those)\b|\bwhich of (?:them|these|those)\b",
+                          re.IGNORECASE)
+_AMONG = re.compile(AMONG_LISTED.pattern + r"|\bwhich ones?\b", re.IGNORECASE)  # "which ones state a sum?" too
 
 
 def _listed_with_figure(query: Query, deps: Deps) -> Answer | None:
