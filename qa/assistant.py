@@ -292,7 +292,8 @@ class Assistant:
             return merge_answers(question, answers)
         return self._answer(question, history=history, lang=lang, selection=selection)
 
-    def _answer(self, question: str, *, history, lang: str | None, selection: Selection | None) -> Answer:
+    def _answer(self, question: str, *, history, lang: str | None, selection: Selection | None,
+                widened: bool = False) -> Answer:
         selected = self.selected_documents(selection)
         context = self._context(history, selected)
         query = self.understander.understand(question, selected=selected, context=context)
@@ -309,25 +310,59 @@ class Assistant:
                 found = compose_answer(second, self.deps)
                 if not found.abstained and found.citations and self._own_evidence(second, found.citations[0].clause_id):
                     return found
-        if answer.status in ("abstained", "out_of_scope", "not_stated") and selected is not None:
+        if answer.status in ("abstained", "out_of_scope", "not_stated") and selected is not None and not widened:
             answer = self._elsewhere(answer, question, history=history, lang=lang)
+        elif widened:
+            pass  # asked again over a wider scope by one of the branches below: no further widening
+        elif selected is not None and not query.refs and (places := self.understander.documents.of_places(query.content)) \
+                and not set(places) & set(selected):
+            # "广州市对民营企业用地有什么支持？" with only the national laws chosen: answered from them, and said
+            # where the place's own documents (outside the choice) speak of it.
+            answer = self._place_outside(answer, question, history=history, lang=lang, places=places)
+        elif answer.status in ("abstained", "not_stated") and query.documents and query.retrieval_text.strip():
+            # "广州条例规定逾期利息万分之五对吗？": the document the question names is silent; asked without its name,
+            # the whole library may answer (the payment regulation).
+            answer = self._elsewhere(answer, query.retrieval_text.strip(), history=history, lang=lang or query.lang,
+                                     named=query.documents)
         return answer
 
-    def _elsewhere(self, answer: Answer, question: str, *, history, lang: str | None) -> Answer:
+    def _elsewhere(self, answer: Answer, question: str, *, history, lang: str | None, named: tuple[str, ...] = ()) -> Answer:
         """A question the chosen documents do not cover, that the whole library answers: say where, so the user
-        can widen the choice ("大企业拖欠货款几多日要还？" with only the 2007 plan chosen: the payment regulation)."""
-        wider = self._answer(question, history=history, lang=lang, selection=None)
+        can widen the choice ("大企业拖欠货款几多日要还？" with only the 2007 plan chosen: the payment regulation).
+        ``named``: the documents the question named (asked again without their names), none chosen."""
+        wider = self._answer(question, history=history, lang=lang, selection=None, widened=True)
         if (wider.abstained and (wider.status != "not_stated" or answer.status == "not_stated")) or not wider.citations:
             return answer  # (a clause that touches the topic without the figure asked is still worth a look)
         if answer.status == "not_stated" and wider.citations[0].clause_id == answer.citations[0].clause_id:
             return answer
         cite = wider.citations[0]
+        if named and self.library.clause(cite.clause_id).doc_id in named:
+            return answer
         stated = answer.status == "not_stated"  # the chosen documents touch the topic without the fact asked
-        note = (f"所选文件{'没有写明这一点' if stated else '没有涉及这个问题'}；在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定"
-                "（文件范围选“全部文件”可查看）。"
+        if named:
+            # (The answer above already says the named document is silent.)
+            note = (f"在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定（不指明文件再问即可查看）。" if answer.lang == "zh" else
+                    f"In the whole library, {cite.cite_en.lstrip('— ')} does (ask again without naming a document to see it).")
+        else:
+            note = (f"所选文件{'没有写明这一点' if stated else '没有涉及这个问题'}；在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定"
+                    "（文件范围选“全部文件”可查看）。"
+                    if answer.lang == "zh" else
+                    f"The chosen documents {'do not state this' if stated else 'do not cover this'}; in the whole library, "
+                    f"{cite.cite_en.lstrip('— ')} does (choose “All documents” to see it).")
+        return replace(answer, notes=answer.notes + (note,))
+
+    def _place_outside(self, answer: Answer, question: str, *, history, lang: str | None,
+                       places: tuple[str, ...]) -> Answer:
+        """``answer`` with a note naming the clause of the place's own documents that answers ``question``, when
+        the chosen documents leave them out; ``answer`` unchanged when those documents do not answer it."""
+        wider = self._answer(question, history=history, lang=lang, selection=Selection(documents=places), widened=True)
+        if wider.abstained or not wider.citations:
+            return answer
+        cite = wider.citations[0]
+        note = (f"所问地方的文件不在所选范围内：{cite.cite_zh.lstrip('— ')}有相关规定（文件范围选“全部文件”可查看）。"
                 if answer.lang == "zh" else
-                f"The chosen documents {'do not state this' if stated else 'do not cover this'}; in the whole library, "
-                f"{cite.cite_en.lstrip('— ')} does (choose “All documents” to see it).")
+                f"The documents of the place asked about are outside the choice: {cite.cite_en.lstrip('— ')} speaks to "
+                "this (choose “All documents” to see it).")
         return replace(answer, notes=answer.notes + (note,))
 
     def _weak(self, answer: Answer, query: Query) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from qa.answer.citation import citation_text, document_name, make_citation, status_line
 from qa.answer.handlers import HANDLERS
-from qa.answer.handlers.common import Deps, simple_answer
+from qa.answer.handlers.common import Deps, notes_for, simple_answer
 from qa.answer.models import Answer
 from qa.understand.query import Query
 
@@ -61,7 +62,37 @@ def answer(query: Query, deps: Deps) -> Answer:
         return simple_answer(query.raw, query.lang, "greeting", zh=GREETING["zh"], en=GREETING["en"])
     if query.intent == "about_assistant":
         return simple_answer(query.raw, query.lang, "out_of_scope", zh=ABOUT["zh"], en=ABOUT["en"], intent="about_assistant")
-    return HANDLERS[query.intent](query, deps)
+    found = HANDLERS[query.intent](query, deps)
+    return with_citation_line(query, deps, found) if "citation" in query.asks else found
+
+
+CITATION_HEAD = {"zh": "可复制的引用：", "en": "Citation to copy:"}
+
+
+def with_citation_line(query: Query, deps: Deps, found: Answer) -> Answer:
+    """The answer to "给我这条的引用格式" / "give me a citation for Article 17": the citation line of the clause the
+    answer cites (or, when it found none, of the earlier turn's clause or document) before the answer. A document
+    asked about as a whole is cited by its title and number, an article by ``citation_text``."""
+    library = deps.library
+    ids = [c.clause_id for c in found.citations] if found.citations and not found.abstained else \
+        list(query.context.clause_ids if query.context else ())
+    if not ids:
+        return found
+    clause = library.clause(ids[0])
+    info = library.info(clause.doc_id)
+    whole = clause.kind == "preamble" or (query.context is not None and query.context.intent in ("document", "validity")
+                                           and found.abstained)
+    if whole:
+        line = (f"{document_name(info, 'zh')}（{status_line(info, 'zh')}）\n"
+                f"{document_name(info, 'en')} [{status_line(info, 'en')}]")
+    else:
+        line = citation_text(library, clause)
+    head = f"{CITATION_HEAD[query.lang]}\n{line}"
+    if found.abstained:
+        return Answer(question=query.raw, lang=query.lang, status="lookup", abstained=False, answer=head,
+                      intent=query.intent, citations=(make_citation(library, clause, ()),),
+                      notes=notes_for(library, [clause.id], query.lang), confidence=1.0)
+    return replace(found, answer=f"{head}\n\n{found.answer}")
 
 
 def merge_answers(question: str, answers: list[Answer]) -> Answer:

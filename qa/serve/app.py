@@ -32,6 +32,7 @@ from qa.normalize import MAX_QUESTION_CHARS
 from qa.serve.browse import ClauseBrowser
 from qa.serve.feedback import FeedbackStore, RateLimiter
 from qa.serve.render import (
+    LINK_HISTORY_TURNS,
     answer_markdown,
     clause_detail_html,
     clause_url,
@@ -178,7 +179,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         except QAError as e:  # never a stack trace in the browser
             log.warning("ask failed: %s", e)
             answer = Answer(question=question[:200], lang=ui, status="invalid", abstained=True, answer=str(e))
-        markdown = answer_markdown(answer, library, ui_lang=ui, base=base)
+        markdown = answer_markdown(answer, library, ui_lang=ui, base=base, history=tuple(history), scope=doc_choice)
         if doc_choice and doc_choice != "all" and answer.status not in ("greeting", "empty", "invalid"):
             markdown += "\n\n" + t("scope_footnote", ui, name=scope_name(doc_choice, ui))
         turn = {"question": question[:MAX_QUESTION_CHARS], "markdown": markdown,
@@ -539,17 +540,25 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                 else:
                     search_value = link.split("?clause=", 1)[1].split("&", 1)[0]  # the table shows just this clause
             question = params.get("q")
-            export_value = gr.update()
+            export_value, scope_value = gr.update(), gr.update()
             if question:
                 state_value = new_state()
-                _answer, state_value = ask(question, state_value, lang, "all", "", base=_base(request))
+                # A follow-up's link: its earlier questions asked again first (shown, so the context is seen), in the
+                # scope the link names (an unknown one is all documents).
+                scope = params.get("doc") or "all"
+                scope = scope if scope in {value for _label, value in doc_choices(lang)} else "all"
+                for earlier in (params.get("h") or "").split("\n")[-LINK_HISTORY_TURNS:]:
+                    if earlier.strip():
+                        _answer, state_value = ask(earlier, state_value, lang, scope, "", base=_base(request))
+                _answer, state_value = ask(question, state_value, lang, scope, "", base=_base(request))
+                scope_value = gr.update(value=scope)  # later questions keep the link's scope
                 export_value = gr.update(value=export_file(state_value, lang))
             state_value["ui"] = lang
             return (chat_update(state_value), state_value, tab, detail_html, cite_text, link,
-                    LANG_LABELS[1] if lang == "en" else LANG_LABELS[0], notice, export_value, search_value)
+                    LANG_LABELS[1] if lang == "en" else LANG_LABELS[0], notice, export_value, search_value, scope_value)
 
         demo.load(on_load, [state], [chatbot, state, tabs, detail, detail_cite, permalink, ui_lang, feedback_status,
-                                     export, search], api_visibility="private").then(None, js=SCROLL_JS)
+                                     export, search, doc_select], api_visibility="private").then(None, js=SCROLL_JS)
 
         # API-only endpoints (no visible component needed).
         api_q, api_hist, api_lang, api_out = (gr.Textbox(visible=False), gr.JSON(visible=False), gr.Textbox(visible=False),

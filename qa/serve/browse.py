@@ -3,6 +3,9 @@ form, words, a department and its role, a document), with the lead and cooperati
 
 from __future__ import annotations
 
+import functools
+import re
+
 from qa.answer.citation import clause_label, document_name
 from qa.answer.handlers.listings import roles_in
 from qa.errors import QAError
@@ -94,7 +97,10 @@ class ClauseBrowser:
         if not wanted and (refs or numbers):
             # 第12条 (or a bare 十二 / 12) with every document: each document's article 12 and the plan's measure
             # 12; another word typed beside it (第十二条 广州) narrows them.
-            rest = [w for w in words if numeral(w) is None and not find_references(w)]
+            # (The words of a reference are no narrowing words: "Art. 9" is one reference, not "art." and 9.)
+            spans = sorted((r.start, r.end) for r in refs)
+            outside = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(text))
+            rest = [w for w in outside.split() if numeral(w) is None and not find_references(w)]
             for kind, number in [(r.kind, r.number) for r in refs] + [(None, n) for n in numbers]:
                 for d in library.documents:
                     for k in ([kind] if kind and kind != "article" else ["article", "measure"]):
@@ -108,8 +114,18 @@ class ClauseBrowser:
         return wanted
 
     def _matches(self, cid: str, word: str) -> bool:
-        """Does ``word`` occur in the clause's text, title, id, departments or its document's names?"""
+        """Does ``word`` occur in the clause's text, title, id, departments or its document's names? An English
+        word as a whole word, or with a plural ending ("late" is not in "regulate"; "guarantee" is in "guarantees")."""
+        if word.isascii() and word.isalpha():
+            pattern = _english_word(word)
+            return any(pattern.search(f) for f in self.searchable[cid]) or any(
+                pattern.search(n) for n in self.doc_names[cid.split("/")[0]])
         return any(word in f for f in self.searchable[cid]) or any(word in n for n in self.doc_names[cid.split("/")[0]])
+
+
+@functools.lru_cache(maxsize=256)
+def _english_word(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(?:s|es)?(?![a-z])")
 
 
 def numeral(word: str) -> int | None:

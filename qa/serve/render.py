@@ -80,9 +80,13 @@ def _bold(paragraph: str) -> str:
     return "  \n".join(out)  # a hard line break between the lines of one paragraph
 
 
-def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str = "") -> str:
+def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str = "", history: tuple[str, ...] = (),
+                    scope: str = "") -> str:
     """The assistant's chat message, in Markdown: the direct answer, whom to contact, the quote (Chinese,
-    and English beside it), the citations with links, notes, related clauses, and a link to the question."""
+    and English beside it), the citations with links, notes, related clauses, and a link to the question.
+    ``history``: the conversation's earlier questions, oldest first; ``scope``: the document choice ("all", "doc:ID" …).
+    The link carries both when the answer leaned on them (a follow-up's earlier questions, up to
+    ``LINK_HISTORY_TURNS``; a scope other than all documents), so that opening it gives the same answer."""
     lang = answer.lang
     # Bold each paragraph on its own: Markdown bold does not span a blank line (a two-part answer showed "**").
     lines: list[str] = ["\n\n".join(_bold(p) for p in answer.answer.split("\n\n") if p.strip())
@@ -138,8 +142,22 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
     if lang == "en" and (answer.quote_en or answer.citations):
         lines.append(f"*{t('unofficial', 'en')}*")
     if answer.status != "invalid":  # a link to a question the app refused (too long) would only refuse it again
-        lines.append(f"[{t('link_question', ui_lang)}]({base}?q={quote(answer.question[:300])}&lang={ui_lang})")
+        lines.append(f"[{t('link_question', ui_lang)}]({question_url(answer, base, ui_lang, history=history, scope=scope)})")
     return "\n\n".join(lines)
+
+
+LINK_HISTORY_TURNS = 3  # earlier questions a follow-up's link carries (the understander reads no further back for most)
+
+
+def question_url(answer: Answer, base: str, ui_lang: str, *, history: tuple[str, ...] = (), scope: str = "") -> str:
+    """``?q=…`` for ``answer``'s question, with ``&h=`` (earlier questions joined by newlines) when it was read as a
+    follow-up, ``&doc=`` when a scope other than all documents was chosen, and ``&lang=``."""
+    url = f"{base}?q={quote(answer.question[:300])}"
+    if history and answer.context_from:
+        url += f"&h={quote(chr(10).join(q[:300] for q in history[-LINK_HISTORY_TURNS:]))}"
+    if scope and scope != "all":
+        url += f"&doc={quote(scope)}"
+    return url + f"&lang={ui_lang}"
 
 
 def conversation_markdown(turns: list[dict], *, ui_lang: str) -> str:

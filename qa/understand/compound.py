@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from qa.normalize import CJK_RE, normalize
+from qa.understand import cues
 from qa.understand.figures import wants_figure
 from qa.understand.query import own_content
 
@@ -55,7 +56,8 @@ def leans_on_previous(part: str) -> bool:
 
 
 def _has_own_topic(part: str) -> bool:
-    own = own_content(normalize(part))
+    # 哪天施行？ / 文号呢？: the date, event or number of whatever the part before named is no topic of its own.
+    own = own_content(cues.without(normalize(part), cues.WHEN, cues.DOC_EVENT, cues.DOC_NUMBER))
     if CJK_RE.search(own):
         return len(re.sub(r"[^\u3400-\u9fff]", "", own)) >= MIN_OWN_CJK
     return len(own.split()) >= MIN_OWN_WORDS

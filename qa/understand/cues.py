@@ -21,19 +21,21 @@ def without(text: str, *patterns: re.Pattern) -> str:
 CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter\s+(\d+|[a-z]+)\b")
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
 # "Tell me about the work requirements", "the financing group of measures", 土地方面的措施: a group or a topic's measures.
-_SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principles|goals|targets|requirements)"
+_SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principles|goals|targets|requirements|基本原则|主要目标|工作要求)"
                  r"\s*(?:\?|$|under\b|(?:of|in|at|behind|for) (?:the|this) (?:plan|document|end))"
                  r"|\btell me (?:more )?about (?:the )?(?:[a-z0-9]+ ){0,2}(?:measures|principles|goals|targets|requirements)\b"
                  r"|\b(?:group|section|part) of (?:measures|clauses|articles)\b"
                  # "and the basic principles?" / 那工作要求呢？: a section named alone
                  r"|^(?:and |what about |how about )?(?:the |its )?(?:basic principles|main goals|main targets|work requirements)"
                  r"\s*\??$|^(?:那|那么)?(?:它的|其)?(?:基本原则|主要目标|工作要求)(?:呢)?[？?]?$"
-                 r"|[\u4e00-\u9fff]{1,6}方面的(?:扶持|支持|优惠)?(?:措施|政策|规定|条款)")
+                 r"|[\u4e00-\u9fff]{1,6}方面的(?:扶持|支持|优惠)?(?:措施|政策|规定|条款)"
+                 r"|哪(?:几|[一二三四\d])(?:个|条|项)(?:主要|基本)?(?:目标|原则|工作要求)")  # 方案定了哪几个主要目标
 LISTING = _re(r"哪些|哪写|哪几|(?:原则|目标|要求|措施)(?:是|有|分别是)?哪[一二三四五六七八九十\d]+(?:个|条|项)"
               r"|分别是什么|分别是哪些|分别是啥|各是什么|有什么措施|什么措施|什么条款|啥措施|啥政策|啥条款|列出|列一下|清单|都有什么|有哪"
               r"|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)|负责什么|牵头什么|配合什么|管什么|管哪些|做哪些|干什么"
               r"|\b(?:what|which) [a-z-]+ (?:measures|policies|provisions)\b"
               r"|\b(?:lead|leads|leading|cooperate on|cooperates on|cooperating on|handle|handles|handling|do|does|doing) anything\b"
+              r"|\b(?:the )?(?:lead|leader|co-?operating (?:department|body|unit)) (?:on|for) anything\b"
               r"|\b(?:section|part|group) (?:on|about)\b"
               r"|做什么工作|有(?:什么|啥|哪些)?(?:任务|分工|职责)|(?:牵头|负责|配合|管)(?:的是)?哪(?:一)?(?:条|项)"
               r"|\bwhich (?:measures|clauses|items|articles|ones)\b|\bwhat (?:measures|clauses|items|articles)\b"
@@ -104,7 +106,15 @@ ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布|通过|批准|制定
              r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b"
              r"|\bby which (?:office|body|authority|organ|department|agency)\b")
 WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)|哪次会议|什么会议|哪个会议|\bwhich (?:session|meeting|sitting)\b"
-           r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b")
+           r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b"
+           # 是2024年施行的吧？ / "took effect in 2024, right?": a date put to be confirmed (DATE_CLAIM)
+           r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发)的?(?:吧|吗|对吗|对吧|是不是|[?？])"
+           r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
+           r"(?:\w+ ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]")
+# The date claimed in such a question: its year, month and day (month and day may be missing).
+DATE_CLAIM = _re(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?(?=[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发))"
+                 r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
+                 r"(?:\w+ ){0,2}?(?P<year_en>(?:19|20)\d\d)\b")
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
                 r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)"
                 r"|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"
@@ -351,7 +361,7 @@ GROUP_REF = _re(r"第\s*(?P<paren>[（(])?\s*(?P<n>[一二三四五六七八九�
                 r"|[（(]\s*(?P<n2>[一二三四五六七八九十]+)\s*[）)]\s*(?:部分|组|这组|那组|这一组|那一组|类|这块|那块)"
                 r"|\b(?:group|section)\s*(?:no\.?\s*|#\s*)?(?P<p3>\()?(?P<n3>\d{1,2}|[ivx]{1,4})\)?(?!\s*of\b)"
                 # "part (一) of the main measures": a bracketed Chinese numeral is a group, never a measure's part
-                r"|\b(?:part|group|section)\s*[（(]\s*(?P<n4>[一二三四五六七八九十]+)\s*[）)]")
+                r"|\b(?:part|group|section)\s*[（(]\s*(?P<n4>[一二三四五六七八九十]+|\d{1,2}(?=\s*[）)]\s*of (?:the )?(?:main )?measures\b))\s*[）)]")
 CLAUSE_LISTING = _re(r"(?:哪些|哪几|什么|啥|有何|哪方面)(?:的)?(?:条|项|个)?(?:扶持|支持|优惠|具体)?(?:措施|政策|规定|举措|办法|原则|目标|要求|条款)"
                      r"|(?:包括|包含|有|是)哪(?:几|些)(?:条|项)|(?:方面|那块|这块|那一块|这一块)(?:咋|怎么|如何)(?:支持|扶持|帮)"
                      + _SECTION_LIST +
@@ -385,6 +395,11 @@ NO_ROLE_NAMED = _re(r"(?:哪些|哪几|哪)(?:条|项|个)?(?:措施|条款)?[^�
                     r"|partner|lead|leading) (?:departments?|bod(?:y|ies)|agenc(?:y|ies))"
                     r"|\bmeasures? (?:with(?:out)?|having) (?:no |any )?(?:cooperating|co-operating|supporting|partner|a lead|lead|leading) "
                     r"(?:departments?|bod(?:y|ies)|agenc(?:y|ies))")
+# 政府换届了，之前答应的政策还算数吗？: whether a promise holds (PEPL Art. 70), not whether a document is in force.
+PROMISE = _re(r"换届|答应|承诺|许诺|说好的|\bpromis\w*|\bcommitment\w*")
+# "给我这条的引用格式" / "give me a citation for Article 17": the line to paste, not only the clause.
+CITATION_REQUEST = _re(r"引用格式|引用方式|引文格式|的引用|怎么引用|如何引用|引用一下|出处格式|规范引用"
+                       r"|\bcitations?\b|\bhow (?:do|should|can) (?:i|we) cite\b|\bcite (?:it|this|that)\b")
 # What happens to someone who breaks a rule: the document's legal-liability articles (违反了怎么处理 / penalty).
 # "现在该找谁？" / "who do I contact now?": today, not when the text was written.
 NOW = _re(r"现在|目前|如今|而家|当前|\b(?:now|today|currently|these days|nowadays)\b")

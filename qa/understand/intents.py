@@ -16,7 +16,7 @@ from collections.abc import Callable
 from qa.models import Library
 from qa.understand import cues
 from qa.understand.documents import named_chapters, without_document_names
-from qa.understand.query import Query, bare_of, counts_listing_above, own_content
+from qa.understand.query import NEIGHBOUR, Query, bare_of, counts_listing_above, own_content
 
 Detector = Callable[[Query, Library], bool]
 
@@ -39,6 +39,8 @@ def is_needs_context(q: Query, _lib: Library) -> bool:
         return False
     if not {"anaphora", "ellipsis"} & q.asks and not _POINTING_EN.search(q.content):
         return False
+    if not q.context and NEIGHBOUR.search(q.content) and not own_content(cues.without(q.content, NEIGHBOUR, cues.ELLIPSIS)):
+        return True  # 下一条呢？ / "and the next article?" opening a conversation: next to what?
     rest = cues.without(q.bare or q.content, cues.ANAPHORA, cues.ELLIPSIS, cues.VALIDITY, cues.CONTACT, _LEVEL_OR_TIME,
                         _POINTING_EN)
     return not own_content(rest)

@@ -8,6 +8,8 @@ that has it. Anything else raises ``UnknownClauseError`` listing the accepted fo
 
 from __future__ import annotations
 
+import re
+
 from qa.errors import UnknownClauseError
 from qa.models import Library
 from qa.normalize import normalize
@@ -71,6 +73,11 @@ def resolve_clause_id(text: str, library: Library, *, doc: str | None = None) ->
                 cid = f"{d}/{local_id(kind, ref.number)}"
                 if library.has_clause(cid):
                     found.append(cid)
+        if len(found) > 1 and (year := re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", normalize(raw)[:ref.start] + " "
+                                                 + normalize(raw)[ref.end:])):
+            # "Article 17 2025": the document of that year (its id's year, else one of its dates).
+            found = [c for c in found if c.split("/")[0].endswith(year.group(1))] or [
+                c for c in found if any(v.startswith(year.group(1)) for v in library.info(c.split("/")[0]).dates.values())]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:

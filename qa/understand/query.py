@@ -6,6 +6,7 @@ re-normalises the question or re-detects its language; handlers read the ``Query
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -17,7 +18,7 @@ from qa.understand.departments import COOP_RE, LEAD_RE, NEG_RE, DepartmentMentio
 from qa.understand.documents import DocumentNames, without_document_names
 from qa.understand.figures import AnswerType, asked_types, level_qualifiers, wants_figure
 from qa.understand.language import answer_language, channel_language, question_language
-from qa.understand.references import Reference, find_references, local_id
+from qa.understand.references import Reference, find_references, local_id, number_value
 from qa.understand.scope import ScopeCue, ScopeGuard
 from qa.understand.spans import blank
 from qa.understand.spelling import HomophoneCorrector, SpellCorrector
@@ -103,7 +104,8 @@ _CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.C
                  "which_documents": cues.WHICH_DOCUMENTS, "this_document": cues.DOCUMENT_WORDS,
                  "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND, "library": cues.LIBRARY_LIST,
                  "liability": cues.LIABILITY, "in_charge": cues.IN_CHARGE, "basis": cues.BASIS,
-                 "most": cues.DEPARTMENT_MOST, "no_role": cues.NO_ROLE_NAMED, "remedy": cues.REMEDY}
+                 "most": cues.DEPARTMENT_MOST, "no_role": cues.NO_ROLE_NAMED, "remedy": cues.REMEDY,
+                 "citation": cues.CITATION_REQUEST}
 
 
 def has_content(text: str) -> bool:
@@ -237,10 +239,11 @@ class Understander:
             *(n for b in library.bodies.values() for n in (b.name, *b.aliases))])
 
     def _unreadable(self, text: str, question: str) -> bool:
-        """Latin letters only (no Chinese, no digits, no capitalised acronym like MSME in ``question``), and not one
-        of the words of ``text`` is English or the library's; or, with no word of the library's, most letters are
-        in words of neither (asdfghjkl;qwerty: "qwerty" is English, but nobody asks with it)."""
-        if CJK_RE.search(text) or re.search(r"\d", text) or re.search(r"\b[A-Z]{2,6}s?\b", question):
+        """Latin letters (no Chinese, no capitalised acronym like MSME in ``question``; digits may stand beside them:
+        "asdfjkl;qwerty zxcv 123"), and not one of the words of ``text`` is English or the library's; or, with no word
+        of the library's, most letters are in words of neither (asdfghjkl;qwerty: "qwerty" is English, but nobody
+        asks with it)."""
+        if CJK_RE.search(text) or re.search(r"\b[A-Z]{2,6}s?\b", question):
             return False
         words = re.findall(r"[a-z]+", text)
         known = [w for w in words if self.spelling.knows(w) or w in EN_ABBREVIATIONS]
@@ -387,10 +390,14 @@ class Understander:
             return Query(raw=question, text=text, content=content, lang=lang, channels=channel_language(text),
                          intent="about_assistant")
         asks = frozenset(name for name, pattern in _CUE_FAMILIES.items() if pattern.search(content))
+        if "validity" in asks and cues.PROMISE.search(content):
+            asks = asks - {"validity"}  # 之前答应我们的政策还算数吗: a promise kept, not a text in force
         selected = tuple(selected) if selected else None
         doc_mentions = self.documents.find(content)
         if selected:  # a loose naming (广东 + 条例, "the plan") never overrides the user's choice
-            doc_mentions = [m for m in doc_mentions if not m.loose]
+            # (A version named by its year, 2020年版第八条, names one document however loosely: it is answered and
+            # said to be outside the choice.)
+            doc_mentions = [m for m in doc_mentions if not m.loose or (m.version_only and re.search(r"(?:19|20)\d\d", m.text))]
         catalogue = "library" in asks or bool(
             cues.CATALOGUE_FRAME.search(content) and not own_content(cues.CATALOGUE_WORDS.sub(" ", content))
             # (哪些还有效？ after a list of measures: which of those)
@@ -448,9 +455,17 @@ class Understander:
         figure_part = _asked_part(content) if "liability" in asks else content
         figure_types = tuple(asked_types(figure_part))
         refs = tuple(find_references(content))
-        if refs and context and (step := _NEIGHBOUR.search(content)) \
+        if not refs and not context and (m := _NUMBER_ALONE.fullmatch(content)):
+            # "12" / 十二 typed alone at a hotline desk, opening a conversation: the clause of that number (after an
+            # earlier turn, a number alone answers it: how many, which one).
+            with contextlib.suppress(ValueError):
+                if 1 <= (n := number_value(m.group(1))) <= max(len(d.clauses) for d in self.library.documents):
+                    refs = (Reference(None, n, m.start(1), m.end(1), m.group(1), out_of_range_ok=False),)
+        if refs and (step := NEIGHBOUR.search(content)) \
                 and all(step.start() <= r.start and r.end <= step.end() for r in refs):
-            refs = ()  # the 一条 of 下一条 is no article one: the neighbour of the clause under discussion (below)
+            # The 一条 of 下一条 is no article one: the neighbour of the clause under discussion (below); in a new
+            # conversation, nothing to be next to (``intents.is_needs_context``).
+            refs = ()
         purpose_of = named_docs or selected or ()
         if not refs and len(purpose_of) == 1 and cues.PURPOSE.search(content) and not own_content(cues.without(
                 without_document_names(content, purpose_of, self.library), cues.PURPOSE, cues.DOCUMENT_WORDS)) \
@@ -475,7 +490,7 @@ class Understander:
                 and _THIS_CLAUSE.search(content) and not own_content(cues.VALIDITY.sub(" ", _THIS_CLAUSE.sub(" ", content))):
             # "这条现在还有效吗？" after 2020版第12条: that article's validity, not its document's dates.
             refs = _context_refs(context)
-        elif context and not refs and not named_docs and (step := _NEIGHBOUR.search(content)) \
+        elif context and not refs and not named_docs and (step := NEIGHBOUR.search(content)) \
                 and (near := _context_refs(context)) and near[0].number is not None:
             # "And the next article?" / 下一条呢 after 第五十三条: the clause before or after it, same document.
             offset = -1 if step.group("back") or step.group("back_en") else 1
@@ -512,6 +527,9 @@ class Understander:
                               or (len(rest.split()) <= 5 and self._echoes_clause(rest, context))))
         if context and context.clause_ids and not refs and not named_docs and _ESCALATION.search(content):
             liability, asks = True, asks | {"liability"}  # "and if it's serious enough to be a crime?": its sanctions
+        if followup and not refs and "ellipsis" in asks and _IF_ANOTHER.search(content) \
+                and cues.LIABILITY.search(context.question):
+            liability, asks = True, asks | {"liability"}  # 如果係机关事业单位拖欠呢？ after 大企业罚则: its sanctions
         followup = followup or liability
         if followup and not refs and not liability and context and _only_overrun(content) and not any(
                 _OVERRUN_RULE.search(self.library.clause(c).text_zh) for c in context.clause_ids[:1] if self.library.has_clause(c)):
@@ -1050,12 +1068,21 @@ class Understander:
         short = len(own.replace(" ", "")) <= 6 if CJK_RE.search(own) else len(words) <= 3
         # "What about those electronic receivables vouchers? Same rule?" is as much a follow-up as 那大企业呢？
         longer = not CJK_RE.search(own) and len(words) <= 6
+        if "ellipsis" in asks and not depts and _IF_ANOTHER.search(content):
+            return True  # 如果係机关事业单位拖欠呢？ after 大企业罚则: the earlier question, asked of another party
         if "ellipsis" in asks and not depts and (short or longer or _echoes(topic, context)):
             # 那拖欠款项找谁投诉呢 after the measures 市科技局 leads: "那" opens a topic the earlier turn never touched.
             return _echoes(topic, context) or not _new_topic(topic, self._context_text(context))
         if cues.WHICH_ONES.search(content) and not depts:
             return True  # "Which industries?" / 哪些行业？: which of the earlier turn's things
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
+
+
+_NUMBER_ALONE = re.compile(r"\s*(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*[?？。.!！]?\s*")
+# "如果是机关事业单位呢？" / "what if it's a government agency?": the earlier question with its party swapped.
+_IF_ANOTHER = re.compile(r"^(?:那|那么)?(?:如果|若|要是|假如|假设)(?:是|係|系|换成|换了)[^，,。？?]{2,14}呢[?？]?$"
+                         r"|^(?:and )?what if (?:it'?s|it is|they'?re|they are|the (?:buyer|customer|debtor|payer) is) (?:a |an |the )?"
+                         r"[a-z -]{3,40}\??$")
 
 
 CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -1205,7 +1232,7 @@ def _translation_asked(content: str) -> str | None:
 
 
 # The clause after or before the one under discussion: 下一条 / 上一条 / "the next article" / "the previous one".
-_NEIGHBOUR = re.compile(r"下一条|后一条|下条|接下来(?:那|的)?一?条|(?P<back>上一条|前一条|上条)"
+NEIGHBOUR = re.compile(r"下一条|后一条|下条|接下来(?:那|的)?一?条|(?P<back>上一条|前一条|上条)"
                         r"|\b(?:the )?(?:next|following) (?:article|measure|clause|one)\b"
                         r"|\b(?:the )?(?P<back_en>previous|preceding|prior) (?:article|measure|clause|one)\b", re.IGNORECASE)
 

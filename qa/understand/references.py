@@ -88,7 +88,8 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"第\s*(?P<n>{NUM})\s*(?:条|项|个)?\s*(?:工作)?要求", "requirement"),
     (rf"(?:工作)?要求\s*[（(]\s*(?P<n>{NUM})\s*[）)]", "requirement"),
     (rf"第\s*(?P<n>{NUM})\s*(?:项|条)\s*措施{PART_ZH}?", "measure"),
-    (rf"(?:措施|举措)\s*(?:第\s*)?(?P<n>{NUM})(?:\s*[条项])?{PART_ZH}?", "measure"),
+    # (主要措施第九部分 is the plan's ninth group of measures, not measure 9: cues.GROUP_REF.)
+    (rf"(?:措施|举措)\s*(?:第\s*)?(?P<n>{NUM})(?!\s*(?:部分|组|大类|类|块))(?:\s*[条项])?{PART_ZH}?", "measure"),
     (rf"(?:措施|举措)\s*[（(]\s*(?P<n>{NUM})\s*[）)]{PART_ZH}?", "measure"),  # 措施（二十六）
     (rf"第\s*(?P<n>{NUM})\s*条\s*{PART_ZH}?", None),
     # 第9999条: a long number is still a clause number between 第 and 条 (out of range, said so).

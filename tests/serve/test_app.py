@@ -141,3 +141,18 @@ def test_a_related_clause_of_a_superseded_version_says_so(fake_assistant, librar
     answer = replace(answer, related=("sme-payment-regulation-2020/article-8", "sme-payment-regulation-2025/article-9"))
     related = next(line for line in answer_markdown(answer, library, ui_lang="zh").split("\n\n") if line.startswith("相关"))
     assert "（2020年版）（已失效）" in related and "（2025年修订）（已失效）" not in related
+
+
+def test_a_follow_ups_link_carries_its_earlier_question_and_scope_and_a_standalone_link_does_not(fake_assistant, library):
+    from urllib.parse import parse_qs, urlparse
+
+    from qa.serve.render import question_url
+
+    first = "大企业拖欠中小企业款项怎么办？"
+    follow = fake_assistant.ask("那省级的呢？", history=[first])
+    assert follow.context_from
+    params = parse_qs(urlparse(question_url(follow, "", "zh", history=(first,), scope="level:provincial")).query)
+    assert params["q"] == ["那省级的呢？"] and params["h"] == [first] and params["doc"] == ["level:provincial"]
+    alone = fake_assistant.ask("民营经济促进法什么时候施行？", history=[first])
+    params = parse_qs(urlparse(question_url(alone, "", "zh", history=(first,), scope="all")).query)
+    assert "h" not in params and "doc" not in params

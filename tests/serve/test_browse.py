@@ -41,3 +41,18 @@ def test_a_department_leading_one_part_and_cooperating_on_another_is_in_both_col
 
 def test_numeral_reads_numbers_only():
     assert numeral("十二") == 12 and numeral("12") == 12 and numeral("广州") is None
+
+
+def test_an_abbreviated_reference_is_one_reference_and_a_year_narrows_it(library):
+    browser = ClauseBrowser(library)
+    ids = _ids(browser, "Art. 9")
+    assert "sme-payment-regulation-2025/article-9" in ids and all(i.endswith(("article-9", "measure-9")) for i in ids)
+    assert _ids(browser, "Art. 9 2020") == ["sme-payment-regulation-2020/article-9"]
+
+
+def test_english_words_match_whole_words_or_their_plurals(library):
+    browser = ClauseBrowser(library)
+    # "late" is no match inside "regulate", so the general articles drop out; late-payment interest stays.
+    assert sorted(_ids(browser, "late payment interest")) == ["sme-payment-regulation-2020/article-15",
+                                                              "sme-payment-regulation-2025/article-17"]
+    assert "sme-promotion-law-2017/article-21" in _ids(browser, "guarantee")  # its text says "guarantees"

@@ -147,8 +147,19 @@ def test_question_and_clause_links(browser, live_app, tmp_path):
     _save(page, tmp_path, "clauses.png")
 
 
+def test_a_follow_up_link_asks_its_earlier_question_first(browser, live_app):
+    # The link under "那省级的呢？" carries the question it followed and the scope; opened, it gives the same answer.
+    query = "?q=" + quote("那省级的呢？") + "&h=" + quote("大企业拖欠中小企业款项怎么办？") + "&doc=all&lang=zh"
+    page = _page(browser, live_app, query=query)
+    page.wait_for_function(f"document.querySelectorAll(\"{BOTS}\").length >= 2", timeout=60_000)
+    last = page.locator(BOTS).last.inner_text()
+    assert "广东省" in last and "新对话的第一个问题" not in last
+    assert "大企业拖欠中小企业款项怎么办" in page.locator("#chat").inner_text()
+
+
 @pytest.mark.parametrize("query", ["?clause=<script>alert(1)</script>", "?q=" + quote("<img src=x onerror=alert(2)>"),
-                                   "?lang=<svg/onload=alert(3)>", "?clause=" + "x" * 5000, "?q=" + "长" * 3000])
+                                   "?lang=<svg/onload=alert(3)>", "?clause=" + "x" * 5000, "?q=" + "长" * 3000,
+                                   "?q=ok&h=" + quote("<img src=x onerror=alert(4)>") + "&doc=" + quote("<b>x</b>")])
 def test_hostile_links_show_text_and_run_nothing(browser, live_app, query):
     page = _page(browser, live_app, query=query)
     page.wait_for_timeout(2500)

@@ -183,6 +183,8 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
                 score += 20.0  # "what can I do?": the sentence giving a right or a place to complain
             if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):
                 score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic
+                # 机关事业单位拖欠的罚则: the sanction whose sentence has that party as its subject (its opening words).
+                score += 10.0 * len(own & set(tokenize(sentence.zh[:24])))
             if score > best[0]:
                 best = (score, idx, zh, en)
     _score, idx, zh, en = best
@@ -255,8 +257,32 @@ def not_covered(query: Query, deps: Deps, result: SearchResult | None, *, status
         notes = ((f"资料库没有{place}本地的文件；国家层面的{names}在全国适用，可以问它们的规定。",) if query.lang == "zh" else
                  (f"The library holds no local documents of {place.title()}; the national texts apply there too ({names_en}): "
                   "ask about them.",))
+    if (tax := _tax_policy(query, deps, result)) is not None:
+        notes, nearest = notes + (tax[0],), (tax[1],)
     return Answer(question=query.raw, lang=query.lang, status=status, abstained=True, answer=text, intent=query.intent,
                   suggestions=nearest, notes=notes, confidence=result.confidence if result else 0.0)
+
+
+_TAX_ASKED = re.compile(r"税|\btax")
+
+
+def _tax_policy(query: Query, deps: Deps, result: SearchResult | None) -> tuple[str, str] | None:
+    """(a note, the clause id) when a question on tax rates or a tax law (outside the library: tax law sets them)
+    meets a clause of the library on tax policy, strong enough to stand (中小企业促进法第十一条: 减征、免征企业所得税)."""
+    if not result or not result.hits or not _TAX_ASKED.search(query.content) or not any(
+            c.category == "other_laws" for c in query.scope_cues):
+        return None
+    hit = result.hits[0]
+    clause = deps.library.clause(hit.clause_id)
+    if "税" not in clause.text_zh or hit.confidence < deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
+        return None
+    i = 0 if query.lang == "zh" else 1
+    label = labels_with_document(deps.library, clause)[i]
+    sentence = next(s for s in clause.sentences if "税" in s.zh)
+    if query.lang == "zh":
+        return f"税率等由税收法律规定，不在资料库中；资料库中讲税收政策的是{label}：{sentence.zh}", clause.id
+    return (f"Tax rates are set by the tax laws, which the library does not hold; on tax policy, {label} says: "
+            f"{sentence.en or sentence.zh}"), clause.id
 
 
 def ask_today(library: Library, info: DocumentInfo, lang: str) -> str:

@@ -275,6 +275,8 @@ def handle_document(query: Query, deps) -> Answer:
             lines.append(f"{name}：" + "；".join(facts) + "。")
         else:
             lines.append(f"The {name}: " + "; ".join(facts) + ".")
+    if lines and len(docs) == 1 and (verdict := _date_verdict(query, library.info(docs[0]))):
+        lines[0] = verdict + lines[0]
     if len(docs) > 8:
         lines.append(f"……共{len(docs)}份文件。" if lang == "zh" else f"… {len(docs)} documents in all.")
     # Only the number asked, and the sources give none: the library does not state it.
@@ -284,6 +286,30 @@ def handle_document(query: Query, deps) -> Answer:
     citations = [c for c in citations if not (c.clause_id in seen or seen.add(c.clause_id))]  # each clause once
     return Answer(question=query.raw, lang=lang, status="not_stated" if unknown else "document", abstained=unknown,
                   answer="\n".join(lines), intent=query.intent, citations=tuple(citations), confidence=1.0)
+
+
+# Which of a document's dates a claimed event is: 施行 the effective date, 公布 the published one, 通过 adoption.
+_CLAIMED_EVENTS = ((re.compile(r"施行|生效|实施|effect|in force|effective"), "effective"),
+                   (re.compile(r"公布|发布|印发|published|issued"), "published"),
+                   (re.compile(r"通过|passed|adopted"), "adopted"))
+
+
+def _date_verdict(query: Query, info) -> str:
+    """对： / 不对： (Yes — / No — ) before the dates, when the question puts a date to be confirmed
+    (民营经济促进法是2024年施行的吧？); "" when it claims none or the document has no such date."""
+    m = cues.DATE_CLAIM.search(query.content)
+    if not m:
+        return ""
+    kind = next((k for pattern, k in _CLAIMED_EVENTS if pattern.search(query.content[m.start():])), "effective")
+    date = info.dates.get(kind) or (info.dates.get("published") if kind == "effective" else None)
+    if not date:
+        return ""
+    year, month, day = date.split("-")
+    claimed = (m.group("year") or m.group("year_en"), m.group("month"), m.group("day"))
+    right = claimed[0] == year and (not claimed[1] or int(claimed[1]) == int(month)) and (not claimed[2] or int(claimed[2]) == int(day))
+    if query.lang == "zh":
+        return "对：" if right else "不对："
+    return "Yes — " if right else "No — "
 
 
 def _library_listing(query: Query, deps) -> Answer:

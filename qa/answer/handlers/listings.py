@@ -253,6 +253,11 @@ def handle_department(query: Query, deps: Deps) -> Answer:
             if not chosen and not mention.negated and role == "lead" and mention.role == "lead":
                 # 市环保局有牵头的措施吗？ No, but say what it cooperates on rather than stop at "none".
                 roles.append("cooperate")
+            if not chosen and not mention.negated and role == "cooperate" and mention.role == "cooperate" \
+                    and any(has_role(c, name, "lead") for c in clauses):
+                # 市外事办配合哪些措施？ None, but it leads measure 23: say so, and show it as leading.
+                roles.append("lead")
+                contacts[contact_at] = replace(contacts[contact_at], role="lead")
             if chosen and not mention.negated and role == "cooperate" and contacts[contact_at].role == "lead" \
                     and not any(name in roles_in(c)[0] for c in clauses):
                 # 市国税局负责哪些措施？ It leads none: label it by what it does, not by the word asked.

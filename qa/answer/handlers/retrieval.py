@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
-from qa.answer.citation import cite, clause_label, document_name, make_citation
+from qa.answer.citation import cite, clause_label, document_name, labels_with_document, make_citation
 from qa.answer.handlers.common import (
     DEFINING,
     LEVEL_EN,
@@ -35,7 +36,7 @@ from qa.answer.handlers.common import (
 )
 from qa.answer.models import Answer
 from qa.index.tokenize import ChineseTokenizer, english_tokenize
-from qa.ingest.numerals import to_chinese
+from qa.ingest.numerals import to_chinese, to_int
 from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
@@ -277,7 +278,8 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
                                _actor_fit(asked, c), c.id in owed_only,
                                c.id not in own, chapter_first and c.id not in in_chapter, -score.get(c.id, 0.0)))
     # The sentence that states the sanction first, not the item that matched the earlier topic.
-    hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT) for c in liable[:5])
+    # Of those, the one whose subject is the party asked (国家机关、事业单位… before 大型企业… for 机关拖欠).
+    hits = tuple(_led_by(by_id.get(c.id) or Hit(c.id, 0.0, 0, 1.0, {}, ()), c, LIABILITY_TEXT, asked=asked) for c in liable[:5])
     return SearchResult(query=found.query, hits=hits, confidence=1.0)
 
 
@@ -317,8 +319,9 @@ def _actor_mismatch(asked: frozenset[str], clause: Clause) -> bool:
     if not asked:
         return False
     subjects = [found for s in clause.sentences if (found := actors_in(s.zh[:24]))]
-    return bool(subjects) and not any(asked & subject and ("state_owned" not in subject or "state_owned" in asked)
-                                      for subject in subjects)
+    # (国有 narrows a large enterprise; beside 国家机关、事业单位 it is one more party, not a narrower government.)
+    return bool(subjects) and not any(asked & subject and ("state_owned" not in subject or "state_owned" in asked
+                                                           or "large" not in asked) for subject in subjects)
 
 
 def _actor_fit(asked: frozenset[str], clause: Clause) -> int:
@@ -331,11 +334,16 @@ def _actor_fit(asked: frozenset[str], clause: Clause) -> int:
     return 2 if not subjects else 1 if all(subject - asked for subject in subjects) else 0
 
 
-def _led_by(hit: Hit, clause: Clause, pattern: re.Pattern) -> Hit:
-    """``hit`` with the sentences of ``clause`` that match ``pattern`` first (the sanction, the definition), the
-    rest in their former order."""
+def _led_by(hit: Hit, clause: Clause, pattern: re.Pattern, *, asked: frozenset[str] = frozenset()) -> Hit:
+    """``hit`` with the sentences of ``clause`` that match ``pattern`` first (the sanction, the definition), those
+    whose subject is a party ``asked`` (``actors_in``) before the others, the rest in their former order."""
     order = hit.sentence_order or tuple(s.index for s in clause.sentences)
-    order = tuple(sorted(order, key=lambda i: not pattern.search(clause.sentences[i].zh)))
+
+    def rank(i: int) -> tuple[bool, bool]:
+        matched = bool(pattern.search(clause.sentences[i].zh))
+        return not (matched and asked & actors_in(clause.sentences[i].zh[:24])), not matched
+
+    order = tuple(sorted(order, key=rank))
     return replace(hit, sentence=order[0], sentence_order=order)
 
 
@@ -564,7 +572,72 @@ def handle_topical(query: Query, deps: Deps) -> Answer:
         if isinstance(found, Answer):
             return found
         hit = found
-    return quote_answer(query, deps, deps.library.clause(hit.clause_id), hit, result)
+    clause = deps.library.clause(hit.clause_id)
+    return quote_answer(query, deps, clause, hit, result, lead=_unstated_amount(query, deps, clause))
+
+
+# An amount the question asserts: 10亿元, 300万, RMB 3 million, 1 billion yuan (value in RMB).
+_AMOUNT_ZH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿元|万元|亿|万(?!户|人|家|平方)|元)")
+_AMOUNT_EN = re.compile(r"\b(?:rmb|cny|¥)\s*(\d+(?:\.\d+)?)\s*(million|billion|thousand)?"
+                        r"|\b(\d+(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:yuan|rmb|cny)\b", re.IGNORECASE)
+_SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "元": 1, "million": 1e6, "billion": 1e9, "thousand": 1e3, "": 1}
+
+
+def _amounts(text: str, *, english: bool = False) -> list[tuple[str, float]]:
+    """The money amounts a text states: [(as written, value in RMB)]; Chinese numerals read by ``to_int``."""
+    out = []
+    for m in _AMOUNT_ZH.finditer(text):
+        try:
+            number = float(m.group(1)) if m.group(1)[0].isdigit() else float(to_int(m.group(1)))
+        except ValueError:
+            continue
+        out.append((m.group(0).strip(), number * _SCALE[m.group(2)]))
+    if english:
+        for m in _AMOUNT_EN.finditer(text):
+            number, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            out.append((m.group(0).strip(), float(number) * _SCALE[(scale or "").lower()]))
+    return out
+
+
+_AMOUNTS: dict[tuple, tuple[Library, dict[float, tuple[str, ...]]]] = {}
+
+
+def _clauses_stating(library: Library) -> dict[float, tuple[str, ...]]:
+    """Each money amount of the library (RMB) and the clauses stating it, in library order; computed once."""
+    def make():
+        found: dict[float, list[str]] = {}
+        for clause in library.clauses:
+            for _, value in _amounts(clause.text_zh):
+                if clause.id not in found.setdefault(value, []):
+                    found[value].append(clause.id)
+        return {v: tuple(ids) for v, ids in found.items()}
+    return _kept(_AMOUNTS, library, (), make)
+
+
+def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
+    """A lead for a question asserting an amount the quoted clause does not state (市财政每年拿出10亿元…是哪一条？):
+    the clause does not say it, and which clauses of the library do say that amount, if any; "" otherwise."""
+    if query.intent != "topical":
+        return ""
+    # The raw question (NFKC), so that "RMB 1 billion" keeps its capitals when quoted back.
+    asserted = _amounts(unicodedata.normalize("NFKC", query.raw), english=query.lang == "en")
+    if not asserted:
+        return ""
+    values = {v for _, v in _amounts(clause.text_zh)}
+    shown, value = asserted[0]
+    if value in values:
+        return ""
+    library = deps.library
+    elsewhere = [library.clause(i) for i in _clauses_stating(library).get(value, ()) if i != clause.id][:3]
+    if query.lang == "zh":
+        line = f"所引条文没有写明“{shown}”；"
+        line += (f"写到{shown}的是{'、'.join(labels_with_document(library, c)[0] for c in elsewhere)}。" if elsewhere
+                 else "资料库中的文件都没有写明这个金额。")
+        return line + "与问题最接近的条文是："
+    line = f"The provision quoted does not state {shown}; "
+    line += (f"that amount appears in {'; '.join(labels_with_document(library, c)[1] for c in elsewhere)}. " if elsewhere
+             else "no document in the library states that amount. ")
+    return line + "The closest provision: "
 
 
 # "大客户拖了三个月不付款，我该怎么办？" / "a big customer hasn't paid me for 3 months, what can I do?": the steps the

@@ -33,7 +33,10 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     chain = tuple(reversed(query.details["compare_versions"]))  # newest first
     text = query.details.get("compare_text", "")
     lang = query.lang
-    if not text.strip():
+    if not text.strip() or (len(chain) == 2 and not query.details.get("across_documents")
+                            and bool(_ADDITION_ASKED.search(query.content)) != bool(_DELETION_ASKED.search(query.content))
+                            and _LIST_OF_ARTICLES.search(query.content)):
+        # (Which articles were added / deleted asks for a list of articles, whatever words come with it.)
         return _versions_only(query, deps, chain)
     found = []
     if clause_id := query.details.get("compare_clause"):
@@ -342,9 +345,15 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
             lines.append(f"{document_name(info, 'zh')}：共{len(articles)}条；{status_line(info, 'zh')}。")
         else:
             lines.append(f"The {document_name(info, 'en')}: {len(articles)} articles; {status_line(info, 'en')}.")
+    added, deleted = bool(_ADDITION_ASKED.search(query.content)), bool(_DELETION_ASKED.search(query.content))
+    if len(chain) == 2 and added != deleted:
+        # 2025版新增了哪些条？ / 删除了哪些条款？: that list alone, not the whole overview again.
+        lines = [_additions(deps, chain, lang) if added else _deletions(deps, chain, lang)]
+        return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
+                      intent=query.intent, citations=tuple(make_citation(library, c, ()) for c in last), confidence=1.0)
     if len(chain) == 2:
         lines.append(_change_summary(deps, chain, lang))
-        if _DELETION_ASKED.search(query.content):
+        if deleted:
             lines.insert(0, _deletions(deps, chain, lang))  # 删除了哪些条款？: that first
     lines.append("请说明想比较哪一方面（例如付款期限、逾期利息、投诉），我再逐条对照两个版本。" if lang == "zh" else
                  "Tell me which point to compare (for example payment terms, late-payment interest, complaints) and "
@@ -356,6 +365,24 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
 
 _SUMMARIES: dict[tuple, tuple[list, list, int, list]] = {}
 _DELETION_ASKED = re.compile(r"删(?:除|掉|去)|去掉|废除|取消了?(?:哪|什么)|\b(?:delet|remov|dropp)\w*", re.IGNORECASE)
+
+
+_LIST_OF_ARTICLES = re.compile(r"哪些条|哪几条|什么条|哪条|条款|\barticles?\b|\bprovisions?\b", re.IGNORECASE)
+_ADDITION_ASKED = re.compile(r"新增|新加|增加了?(?:哪|什么)|加了(?:哪|什么)|多了(?:哪|什么)|\badded\b|\bnew (?:articles?|provisions?)\b"
+                             r"|\bwhat'?s new\b", re.IGNORECASE)
+
+
+def _additions(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
+    """"2025版新增了哪些条？": the newer version's articles with no counterpart in the older one, each with its gist."""
+    new = _alignment(deps, chain)[0]
+    old_name = document_name(deps.library.info(chain[1]), lang, number=False)
+    if lang == "zh":
+        return (f"与{old_name}相比，新增或无对应的条款{len(new)}条：" + "；".join(
+            f"{clause_label(c)[0]} {_gist(c.text_zh)}{_figures(c, 'zh')}" for c in new) + "。" if new else
+            f"与{old_name}相比，没有新增的条款：每一条在旧版中都有对应内容。")
+    return (f"Compared with the {old_name}, {len(new)} articles are new or have no counterpart: " + "; ".join(
+        f"{clause_label(c)[1]}: {_gist(c.text_en)}{_figures(c, 'en')}" for c in new) + "." if new else
+        f"Compared with the {old_name}, no article is new: each has a counterpart in the older version.")
 
 
 def _deletions(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
