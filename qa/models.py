@@ -183,6 +183,7 @@ class DocumentInfo:
     in_charge: tuple[str, str, str] | None = None
     edition: str | None = None
     source: str | None = None
+    source_site: str | None = None  # the site the text itself names (信息来源: 中国广州政府网), else None
     chapters: tuple[str, ...] = ()
     chapters_en: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()

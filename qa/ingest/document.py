@@ -252,7 +252,7 @@ def document_info(meta: dict, parsed: ParsedDocument, *, folder: Path, headings_
         current_contact=(meta["current_contact"]["clause"], meta["current_contact"]["zh"], meta["current_contact"]["en"])
         if meta.get("current_contact") else None,
         in_charge=(meta["in_charge"]["clause"], meta["in_charge"]["zh"], meta["in_charge"]["en"])
-        if meta.get("in_charge") else None, edition=meta.get("edition"), source=meta.get("source") or parsed.source,
+        if meta.get("in_charge") else None, edition=meta.get("edition"), source=meta.get("source") or parsed.source, source_site=parsed.source,
         chapters=tuple(h for h, _line in parsed.chapters),
         chapters_en=tuple(headings_en.get(h, "") for h, _line in parsed.chapters),
         warnings=tuple([str(w) for w in parsed.warnings] + warnings),

@@ -21,7 +21,7 @@ def without(text: str, *patterns: re.Pattern) -> str:
 CHAPTER_REF = _re(r"第\s*([0-9一二三四五六七八九十]+)\s*章|\bchapter\s+(\d+|[a-z]+)\b")
 # "What are the three basic principles?" / "…the work requirements at the end of the plan?": a whole section.
 # "Tell me about the work requirements", "the financing group of measures", 土地方面的措施: a group or a topic's measures.
-_SECTION_LIST = (r"|\bwhat are (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principles|goals|targets|requirements|基本原则|主要目标|工作要求)"
+_SECTION_LIST = (r"|\b(?:what are|list|name) (?:the )?(?:[a-z0-9]+ ){0,3}(?:measures|principles|goals|targets|requirements|基本原则|主要目标|工作要求)"
                  r"\s*(?:\?|$|under\b|(?:of|in|at|behind|for) (?:the|this) (?:plan|document|end))"
                  r"|\btell me (?:more )?about (?:the )?(?:[a-z0-9]+ ){0,2}(?:measures|principles|goals|targets|requirements)\b"
                  r"|\b(?:group|section|part) of (?:measures|clauses|articles)\b"
@@ -47,6 +47,7 @@ LISTING = _re(r"哪些|哪写|哪几|(?:原则|目标|要求|措施)(?:是|有|�
 COUNT = _re(r"(?<![这那第哪])几条|(?<![这那第哪])几项|(?<![这那第哪])几个|多少条|多少项|多少个|多少章|几章|几部|一共|共有|总共|\bhow many\b"
             r"|(?<!document )(?<!reference )(?<!decree )(?<!file )\bnumber of\b|\bcount\b")
 CONTACT = _re(r"找哪个|找哪|找谁|找什么部门|哪个部门|什么部门|哪个单位|哪个机构|哪家单位|哪些部门|谁负责|谁牵头|谁管|由谁|谁来|联系谁|问谁|咨询谁|向谁"
+              r"|谁(?:定|订|制定|认定|确定|决定|说了算)(?:的|呢)?[？?]?$"  # 划分标准谁定？
               r"|^(?:那么?|咁)?哪个(?:负责|牵头|来管|主管)"
               r"|归谁|哪个局|谁主管|主管部门是|(?:去|到|向)?哪(?:里|儿)?(?:投诉|举报|反映|维权)|(?:报|交|送|报送|上报)给谁"
               r"|^(?:我|我们)?(?:想|要|准备|打算)(?:去)?(?:投诉|举报)|\bi (?:want|would like|need) to (?:complain|file a complaint|report)"
@@ -165,7 +166,9 @@ BASIS = _re(r"(?:依据|根据|依照|按照|为了?贯彻(?:落实)?|贯彻(?:�
             r"|\b(?:drawn up|formulated|made|written|issued|enacted) (?:to implement|in accordance with|under|pursuant to)\b"
             r"|\b(?:what|which)(?:'s| is| are| was) (?:the |its )?legal basis\b"
             r"|\b(?:which|what) (?:laws?|documents?|policies|texts?) (?:does|did|is|was) [\w' -]{1,60}?"
-            r"(?:implement|based on|follow)\b")
+            r"(?:implement|based on|follow)\b"
+            r"|\b(?:which|what) (?:higher-level |superior |upper-level )?(?:laws?|documents?|policies|texts?) (?:is|was|are) [\w' -]{1,40}?"
+            r"(?:meant|intended|designed|supposed) to implement\b|\bhigher-level (?:documents?|policies|laws?)\b")
 # "资料库有哪些文件？" / "What documents are in the library?": the library itself.
 LIBRARY_LIST = _re(r"(?:资料库|库|系统|你们|你)(?:里|中|内)?(?:都|一共|总共|共)?(?:有|收录了?|包括|包含)"
                    r"(?:哪些|哪几份|什么|几份|多少份?)(?:[\u4e00-\u9fff]{0,3}的)?(?:文件|法规|法律|条例|政策|文档|资料)"
@@ -395,6 +398,12 @@ NO_ROLE_NAMED = _re(r"(?:哪些|哪几|哪)(?:条|项|个)?(?:措施|条款)?[^�
                     r"|partner|lead|leading) (?:departments?|bod(?:y|ies)|agenc(?:y|ies))"
                     r"|\bmeasures? (?:with(?:out)?|having) (?:no |any )?(?:cooperating|co-operating|supporting|partner|a lead|lead|leading) "
                     r"(?:departments?|bod(?:y|ies)|agenc(?:y|ies))")
+# "What's the full title of this document?" / 全称是什么: the document's title.
+TITLE = _re(r"全称|全名|完整(?:的)?(?:名称|标题|名字)|标题是|正式名称|(?:文件|方案|条例|这部法|这个法|这份)(?:的)?(?:名字|名称)?叫什么"
+            r"|\b(?:full|complete|official|exact) (?:title|name)\b|\bwhat(?:'s| is) (?:the |its )?title\b")
+# "这份文件的信息来源是哪个网站？" / "which website is it from?": the source the text names.
+SOURCE_SITE = _re(r"信息来源|来源(?:是)?(?:哪个|什么)?网站|出自哪(?:个|里)|哪个网站|\b(?:which|what) (?:web)?site\b|\bsource website\b"
+                  r"|\bwhere (?:does|did) (?:this|the|it) (?:text|document|plan)? ?come from\b")
 # 政府换届了，之前答应的政策还算数吗？: whether a promise holds (PEPL Art. 70), not whether a document is in force.
 PROMISE = _re(r"换届|答应|承诺|许诺|说好的|\bpromis\w*|\bcommitment\w*")
 # "给我这条的引用格式" / "give me a citation for Article 17": the line to paste, not only the clause.

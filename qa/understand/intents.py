@@ -62,6 +62,8 @@ def is_document(q: Query, _lib: Library) -> bool:
         return True
     if "basis" in a and about_doc:
         return True  # 方案是依据哪些文件制定的 / "Which law is the payment regulation based on?"
+    if ({"title", "source_site"} & a) and about_doc and not q.refs:
+        return True  # "What's the full title of this document?" / 这份文件的信息来源是哪个网站？
     # In a conversation "谁负责？" / "who is in charge of it?" is about the earlier clause, unless the document is named.
     named_doc = bool(q.documents) or "this_document" in a
     if "in_charge" in a and (named_doc or (about_doc and not q.context)) and not own_content(cues.without(

@@ -105,7 +105,7 @@ _CUE_FAMILIES = {"listing": cues.LISTING, "count": cues.COUNT, "contact": cues.C
                  "anaphora": cues.ANAPHORA, "ellipsis": cues.ELLIPSIS, "kind": cues.KIND, "library": cues.LIBRARY_LIST,
                  "liability": cues.LIABILITY, "in_charge": cues.IN_CHARGE, "basis": cues.BASIS,
                  "most": cues.DEPARTMENT_MOST, "no_role": cues.NO_ROLE_NAMED, "remedy": cues.REMEDY,
-                 "citation": cues.CITATION_REQUEST}
+                 "citation": cues.CITATION_REQUEST, "title": cues.TITLE, "source_site": cues.SOURCE_SITE}
 
 
 def has_content(text: str) -> bool:
@@ -390,6 +390,8 @@ class Understander:
             return Query(raw=question, text=text, content=content, lang=lang, channels=channel_language(text),
                          intent="about_assistant")
         asks = frozenset(name for name, pattern in _CUE_FAMILIES.items() if pattern.search(content))
+        if "liability" in asks and _DUTY_TOWARDS.search(content) and not _SANCTION_WORDS.search(content):
+            asks = asks - {"liability"}  # 大型企业对子公司拖欠款项有什么责任: its duty towards them, not a sanction
         if "validity" in asks and cues.PROMISE.search(content):
             asks = asks - {"validity"}  # 之前答应我们的政策还算数吗: a promise kept, not a text in force
         selected = tuple(selected) if selected else None
@@ -940,7 +942,7 @@ class Understander:
         keys = [k for k, _v in self._zh_synonyms]
         out = []
         for word in jieba.lcut(cues.GENERIC_WORDS.sub(" ", cues.FIGURE_NOUNS.sub(" ", content))):
-            if len(word) >= 2 and CJK_ONLY.fullmatch(word) and (jieba.get_FREQ(word) or 0) > 0 \
+            if len(word) >= 2 and CJK_ONLY.fullmatch(word) and word not in _NO_TOPIC_WORDS and (jieba.get_FREQ(word) or 0) > 0 \
                     and not any(word[i:i + 2] in text for i in range(len(word) - 1)) \
                     and not any(word in k or k in word for k in keys):
                 out.append(word)
@@ -1078,6 +1080,11 @@ class Understander:
         return short and len(content) <= 14 and wants_figure(content) and not depts and _echoes(topic, context)
 
 
+_DUTY_TOWARDS = re.compile(r"对(?:自己|其|本)?的?[^，,。？?]{1,14}?(?:有|负|担)什么(?:样的?)?责任")
+_SANCTION_WORDS = re.compile(r"法律责任|处罚|罚|处分|追究|失信|黑名单")
+# Words of time and manner that are never what a question is about (投诉以后多久有结果: 以后 is no topic).
+_NO_TOPIC_WORDS = frozenset({"以后", "之后", "以前", "之前", "后来", "然后", "现在", "目前", "已经", "一般", "大概", "通常", "到底",
+                             "究竟", "多久", "结果", "时候", "怎么样", "为什么", "真的", "听说"})
 _NUMBER_ALONE = re.compile(r"\s*(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*[?？。.!！]?\s*")
 # "如果是机关事业单位呢？" / "what if it's a government agency?": the earlier question with its party swapped.
 _IF_ANOTHER = re.compile(r"^(?:那|那么)?(?:如果|若|要是|假如|假设)(?:是|係|系|换成|换了)[^，,。？?]{2,14}呢[?？]?$"

@@ -221,8 +221,17 @@ def handle_document(query: Query, deps) -> Answer:
                          else f"problems in carrying it out are to be reported to the {library.department_english(who)} ({who})")
             if clause_id:
                 citations.append(make_citation(library, library.clause(clause_id), (0,)))
-        if "issuer" in a or "when" in a or "event" in a or "number" in a:
+        if {"issuer", "when", "event", "number", "title", "source_site"} & a:
             citations += _header_citations(library, doc_id)
+        if "title" in a:
+            facts.append(f"全称：《{info.title}》" if lang == "zh" else f"full title: {info.title_en} (《{info.title}》)")
+        if "source_site" in a:
+            # The site the text names (信息来源: 中国广州政府网); else the provenance the library recorded, if any.
+            facts.append((f"信息来源：{info.source_site}（原文页面注明）" if info.source_site else
+                          "原文没有注明信息来源网站") if lang == "zh" else
+                         (f"source named in the text: {info.source_site}" if info.source_site else
+                          "the text names no source website") + (f" (library record: {info.source})" if info.source and lang == "en"
+                                                                and info.source != info.source_site else ""))
         if "kind" in a:
             facts.append(f"属于{info.kind_label('zh')}（{info.level_label('zh')}）" if lang == "zh"
                          else f"a {info.kind_label('en')} ({info.level_label('en')} level)")

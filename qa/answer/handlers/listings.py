@@ -797,6 +797,7 @@ def _group_answer(query: Query, deps: Deps, doc_id: str, group: str, result: Sea
 # the false friends fresh users found, e.g. 逾期利息 -> 民营经济促进法第七十二条).
 WHICH_DOCS_EVIDENCE = 1.3
 WHICH_DOCS_RATIO = 0.5  # dev: 0.4-0.6 gave the same answers, 0.7 lost one document
+WHICH_DOCS_CANDIDATES = 100  # hits read (the most search gives): a document on the very topic fills the first 60
 
 
 SAME_RULE_RATIO = 0.6  # character similarity above which an older version's article says the same (a version's counterpart)
@@ -808,7 +809,7 @@ def handle_which_documents(query: Query, deps: Deps) -> Answer:
     topic = cues.WHICH_WORDS.sub(" ", query.retrieval_text)  # 涉及 matched 涉及民营经济组织的诉讼
     if own_content(topic):
         query = replace(query, retrieval_text=topic)
-    result, abstain = retrieve(query, deps, k=60)
+    result, abstain = retrieve(query, deps, k=WHICH_DOCS_CANDIDATES)
     mentioning = _mentioning(query, library)
     if abstain and not (mentioning and abstain == "abstained"):  # words found in the text are evidence enough
         return not_covered(query, deps, result, status=abstain)
