@@ -310,10 +310,10 @@ class Assistant:
                 found = compose_answer(second, self.deps)
                 if not found.abstained and found.citations and self._own_evidence(second, found.citations[0].clause_id):
                     return found
-        if answer.status in ("abstained", "out_of_scope", "not_stated") and selected is not None and not widened:
+        if widened:
+            return answer  # asked again over a wider scope by one of the branches below: no further widening
+        if answer.status in ("abstained", "out_of_scope", "not_stated") and selected is not None:
             answer = self._elsewhere(answer, question, history=history, lang=lang)
-        elif widened:
-            pass  # asked again over a wider scope by one of the branches below: no further widening
         elif selected is not None and not query.refs and (places := self.understander.documents.of_places(query.content)) \
                 and not set(places) & set(selected):
             # "广州市对民营企业用地有什么支持？" with only the national laws chosen: answered from them, and said

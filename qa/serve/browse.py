@@ -15,6 +15,7 @@ from qa.normalize import normalize
 from qa.serve.render import status_suffix
 from qa.understand.lookup import resolve_clause_id
 from qa.understand.references import find_references
+from qa.understand.spans import blank
 
 MAX_SEARCH_CHARS = 200  # of the search box: longer text is cut
 
@@ -98,8 +99,7 @@ class ClauseBrowser:
             # 第12条 (or a bare 十二 / 12) with every document: each document's article 12 and the plan's measure
             # 12; another word typed beside it (第十二条 广州) narrows them.
             # (The words of a reference are no narrowing words: "Art. 9" is one reference, not "art." and 9.)
-            spans = sorted((r.start, r.end) for r in refs)
-            outside = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(text))
+            outside = blank(text, [(r.start, r.end) for r in refs])
             rest = [w for w in outside.split() if numeral(w) is None and not find_references(w)]
             for kind, number in [(r.kind, r.number) for r in refs] + [(None, n) for n in numbers]:
                 for d in library.documents:
@@ -116,11 +116,8 @@ class ClauseBrowser:
     def _matches(self, cid: str, word: str) -> bool:
         """Does ``word`` occur in the clause's text, title, id, departments or its document's names? An English
         word as a whole word, or with a plural ending ("late" is not in "regulate"; "guarantee" is in "guarantees")."""
-        if word.isascii() and word.isalpha():
-            pattern = _english_word(word)
-            return any(pattern.search(f) for f in self.searchable[cid]) or any(
-                pattern.search(n) for n in self.doc_names[cid.split("/")[0]])
-        return any(word in f for f in self.searchable[cid]) or any(word in n for n in self.doc_names[cid.split("/")[0]])
+        found = _english_word(word).search if word.isascii() and word.isalpha() else (lambda field: word in field)
+        return any(found(f) for f in self.searchable[cid]) or any(found(n) for n in self.doc_names[cid.split("/")[0]])
 
 
 @functools.lru_cache(maxsize=256)

@@ -157,8 +157,11 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
         candidates += [i for i in order[2:] if any(lv in clause.sentences[i].zh or re.search(_LEVEL_BODIES.get(lv, "(?!)"),
                                                                                        clause.sentences[i].zh)
                                                    for lv in query.levels)][:1]
+    liability = bool(query.details.get("liability") or "liability" in query.asks)
     for rank, idx in enumerate(candidates):
         sentence = clause.sentences[idx]
+        # The question's own words in the sentence's subject (its opening words): 机关事业单位拖欠的罚则.
+        in_subject = len(own & set(tokenize(sentence.zh[:24]))) if liability else 0
         for zh, en in fragments(sentence):
             # An English question shares its words with the English rendering, not the Chinese.
             words = set(tokenize(zh)) | (set(tokenize(en)) if query.lang == "en" else set())
@@ -181,10 +184,10 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
                 score += 15.0  # "who is the lead department?": the sentence that puts a body in charge, over one sharing a word more
             if "remedy" in query.asks and REMEDY_TEXT.search(zh):
                 score += 20.0  # "what can I do?": the sentence giving a right or a place to complain
-            if (query.details.get("liability") or "liability" in query.asks) and LIABILITY_TEXT.search(zh):
-                score += 100.0  # "what is the penalty?": the sanction, not the item that matched the earlier topic
-                # 机关事业单位拖欠的罚则: the sanction whose sentence has that party as its subject (its opening words).
-                score += 10.0 * len(own & set(tokenize(sentence.zh[:24])))
+            if liability and LIABILITY_TEXT.search(zh):
+                # "what is the penalty?": the sanction, not the item that matched the earlier topic; of two, the one
+                # whose sentence has the party asked about as its subject.
+                score += 100.0 + 10.0 * in_subject
             if score > best[0]:
                 best = (score, idx, zh, en)
     _score, idx, zh, en = best

@@ -33,8 +33,7 @@ def handle_compare_versions(query: Query, deps: Deps) -> Answer:
     chain = tuple(reversed(query.details["compare_versions"]))  # newest first
     text = query.details.get("compare_text", "")
     lang = query.lang
-    if not text.strip() or (len(chain) == 2 and not query.details.get("across_documents")
-                            and bool(_ADDITION_ASKED.search(query.content)) != bool(_DELETION_ASKED.search(query.content))
+    if not text.strip() or (len(chain) == 2 and not query.details.get("across_documents") and _one_list_asked(query)
                             and _LIST_OF_ARTICLES.search(query.content)):
         # (Which articles were added / deleted asks for a list of articles, whatever words come with it.)
         return _versions_only(query, deps, chain)
@@ -345,15 +344,14 @@ def _versions_only(query: Query, deps: Deps, chain: tuple[str, ...]) -> Answer:
             lines.append(f"{document_name(info, 'zh')}：共{len(articles)}条；{status_line(info, 'zh')}。")
         else:
             lines.append(f"The {document_name(info, 'en')}: {len(articles)} articles; {status_line(info, 'en')}.")
-    added, deleted = bool(_ADDITION_ASKED.search(query.content)), bool(_DELETION_ASKED.search(query.content))
-    if len(chain) == 2 and added != deleted:
+    if len(chain) == 2 and (one := _one_list_asked(query)):
         # 2025版新增了哪些条？ / 删除了哪些条款？: that list alone, not the whole overview again.
-        lines = [_additions(deps, chain, lang) if added else _deletions(deps, chain, lang)]
+        lines = [_additions(deps, chain, lang) if one == "added" else _deletions(deps, chain, lang)]
         return Answer(question=query.raw, lang=lang, status="document", abstained=False, answer="\n".join(lines),
                       intent=query.intent, citations=tuple(make_citation(library, c, ()) for c in last), confidence=1.0)
     if len(chain) == 2:
         lines.append(_change_summary(deps, chain, lang))
-        if deleted:
+        if _DELETION_ASKED.search(query.content):
             lines.insert(0, _deletions(deps, chain, lang))  # 删除了哪些条款？: that first
     lines.append("请说明想比较哪一方面（例如付款期限、逾期利息、投诉），我再逐条对照两个版本。" if lang == "zh" else
                  "Tell me which point to compare (for example payment terms, late-payment interest, complaints) and "
@@ -370,6 +368,13 @@ _DELETION_ASKED = re.compile(r"删(?:除|掉|去)|去掉|废除|取消了?(?:哪
 _LIST_OF_ARTICLES = re.compile(r"哪些条|哪几条|什么条|哪条|条款|\barticles?\b|\bprovisions?\b", re.IGNORECASE)
 _ADDITION_ASKED = re.compile(r"新增|新加|增加了?(?:哪|什么)|加了(?:哪|什么)|多了(?:哪|什么)|\badded\b|\bnew (?:articles?|provisions?)\b"
                              r"|\bwhat'?s new\b", re.IGNORECASE)
+
+
+def _one_list_asked(query: Query) -> str | None:
+    """"added" or "deleted" when the question asks for the articles a version added, or those it deleted, and not
+    both; else None."""
+    added, deleted = bool(_ADDITION_ASKED.search(query.content)), bool(_DELETION_ASKED.search(query.content))
+    return None if added == deleted else "added" if added else "deleted"
 
 
 def _additions(deps: Deps, chain: tuple[str, ...], lang: str) -> str:
