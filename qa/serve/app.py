@@ -6,7 +6,8 @@
 - Chat: each question is asked with the conversation so far (``Assistant.ask(history=…)``); answers are
   Markdown (what the copy button copies), each with its own 👍/👎 stored as one row per answer.
   The conversation survives a reload (browser storage) and can be exported as Markdown.
-- Links: ``?q=…`` asks a question, ``?clause=<id>`` opens a clause, ``?lang=en`` opens the English UI.
+- Links: ``?q=…`` asks a question (``&h=`` earlier questions, asked first; ``&doc=`` the scope), ``?clause=<id>``
+  opens a clause, ``?lang=en`` opens the English UI.
 - API endpoints: ``/ask`` (question, history, lang) -> answer dict; ``/lookup``; ``/feedback``.
 - Every visible string comes from ``qa.serve.strings``.
 """
