@@ -466,6 +466,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
                 unlock, None, box, queue=False, api_visibility="private").then(None, js=SCROLL_JS)
         chatbot.like(on_like, [state, ui_lang], [feedback_status, rated_key, state], api_visibility="private")
         save_comment.click(on_comment, [comment, rated_key, ui_lang], [feedback_status, comment], api_visibility="private")
+        # An empty conversation has no file to download: the button says so instead of doing nothing.
+        export.click(lambda st, ui: gr.update() if isinstance(st, dict) and st.get("turns") else t("export_empty", _ui(ui)),
+                     [state, ui_lang], [feedback_status], api_visibility="private")
         new_conv.click(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export, rated_key],
                        api_visibility="private")
         chatbot.clear(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export, rated_key],

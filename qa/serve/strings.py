@@ -36,6 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "examples": {"zh": "试试这些问题（点击即提问）", "en": "Try these (click to ask)"},
     "new_conversation": {"zh": "新对话", "en": "New conversation"},
     "export": {"zh": "导出对话（Markdown）", "en": "Export conversation (Markdown)"},
+    "export_empty": {"zh": "还没有可导出的对话：先提一个问题。", "en": "Nothing to export yet: ask a question first."},
     "comment_label": {"zh": "对刚才评价的回答补充意见（可选）", "en": "Comment on the answer you just rated (optional)"},
     "comment_placeholder": {"zh": "先点回答下方的 👍 或 👎，再写意见", "en": "Rate an answer with 👍 or 👎 first, then comment"},
     "save_comment": {"zh": "保存意见", "en": "Save comment"},

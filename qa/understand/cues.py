@@ -90,6 +90,9 @@ VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几
                r"|\b(?:is|are) (?:it|they|the [\w' ()-]{2,80}?) (?:actually |already |now )?in effect\b|\bin effect (?:yet|now|already)\b"
                r"|\b(?:taken|take|come into) (?:effect|force) yet\b"
                r"|\bwhat (?:replaced|replaces|superseded|supersedes) (?:it|that|them|this)\b|被什么取代|被哪个取代|取代了吗|谁取代"
+               # "Did it replace anything?" / 它取代了什么: the older text it repealed
+               r"|\b(?:did|does) (?:it|this|that|the [\w' ()-]{2,60}?) (?:replace|supersede|repeal)\b"
+               r"|\bwhat did (?:it|this|that) (?:replace|supersede|repeal)\b|取代了(?:什么|哪|谁)|替代了(?:什么|哪)|废止了(?:什么|哪)"
                # "Is it still usable now?" and "until when?" in users' words
                r"|(?:现在|今年|如今|目前|眼下|\d{4}年)(?:还|仍|仍然|依然)(?:能|可以)(?:按|依|用|依据|根据|援引|引用)"
                r"|管到哪年|到哪年为止|到什么时候为止|截止到?哪年|有效到|有效至|执行到哪|期限到哪|被替代|被取代|有没有新的|有新版"

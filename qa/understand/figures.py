@@ -78,7 +78,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
             r"|有多少(?:补贴|补助|奖励|奖金|资助|扶持资金)|\bwhat(?:'s| is) the (?:exact |specific |actual )?amount\b"
             r"|\bamount of (?:the |a |an )?(?:[\w-]+ ){0,3}(?:grant|subsid\w*|reward|award|bonus|allowance|fine|fee)s?\b"
             r"|\bcap on (?:the )?(?:[\w-]+ ){0,3}fees?\b|\bfine in (?:yuan|rmb)\b|\bwhat(?:'s| is) the fine\b"
-            r"|\bhow (?:big|large|much) is the fine\b"
+            r"|\bhow (?:big|large|much) is the fine\b|\bwhat fines?\b(?! print)|罚(?:款)?多少(?:钱)?|罚款(?:金额|数额)"
             r"|^\W*(?:and |so |ok,? )?how much (?:for|per|each)\b"  # "How much for a provincial centre?": a price, not a share
             r"|\bhow (?:big|large|generous) (?:is|are|was|would be) (?:the |a |an )?[\w\s-]{0,30}"
             r"(?:reward|subsid\w*|grant|award|bonus|funding|allowance)s?\b"),
@@ -264,3 +264,70 @@ def evidence_text(text_zh: str, text_en: str) -> str:
     """A clause's Chinese and English text, normalised as questions are (cached: normalising a whole clause costs
     ~0.4 ms; clauses never change, questions do)."""
     return normalize(f"{text_zh}\n{text_en}")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as a text writes it: ``shown`` (万分之五, 0.05%, 60日, 5 years), ``unit`` ("share" for a rate or
+    percentage, else 日 / 个工作日 / 个月 / 年) and ``value`` (a share as a fraction, 万分之五 -> 0.0005; a duration in
+    its unit); ``upto`` is the top of a range (百分之六至百分之十: value 0.06, upto 0.10), else None."""
+    shown: str
+    unit: str
+    value: float
+    upto: float | None = None
+
+    def covers(self, value: float) -> bool:
+        """Is ``value`` this figure, or within its range (a tiny absolute tolerance: shares are floats)?"""
+        top = self.upto if self.upto is not None else self.value
+        return self.value - 1e-9 <= value <= top + 1e-9
+
+
+_FIG_NUMBER = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_FIGURE = re.compile(
+    rf"(?P<frac>万分之|千分之|百分之){_FIG_NUMBER}"
+    rf"|(?<![\d.]){_FIG_NUMBER}\s*(?P<unit>%|percent\b|per cent\b|个工作日|工作日|working days?\b|(?<!月)(?:天|日)(?!期|起|前|后)"
+    r"|days?\b|个月|months?\b|(?:周)?年(?!期|度|版|修订|施行|以前|以后)|years?\b)", re.IGNORECASE)
+_FRACTION = {"万分之": 1e-4, "千分之": 1e-3, "百分之": 1e-2}
+_UNIT_OF = {"%": "share", "percent": "share", "per cent": "share", "个工作日": "个工作日", "工作日": "个工作日",
+            "working day": "个工作日", "working days": "个工作日", "天": "日", "日": "日", "day": "日", "days": "日",
+            "个月": "个月", "month": "个月", "months": "个月", "年": "年", "周年": "年", "year": "年", "years": "年"}
+_RANGE_GAP = re.compile(r"\s*(?:至|到|~|～|-|—|–|to)\s*$")
+
+
+def _number(text: str) -> float:
+    from qa.ingest.numerals import to_int  # ingest's reader of Chinese numerals (cn2an underneath)
+
+    return float(text) if text[0].isdigit() else float(to_int(text))
+
+
+def figures_in(text: str) -> list[Figure]:
+    """The rates and durations ``text`` (Chinese or English) writes, in order, a range read as one figure;
+    a year (2020年) is no duration.
+
+    Example:
+        >>> [(f.unit, f.value) for f in figures_in("按照每日利率万分之五支付；30日内")]
+        [('share', 0.0005), ('日', 30.0)]
+    """
+    out: list[Figure] = []
+    spans: list[tuple[int, int]] = []
+    for m in _FIGURE.finditer(text):
+        try:
+            if m.group("frac"):
+                unit, value = "share", _number(m.group(2)) * _FRACTION[m.group("frac")]
+            else:
+                unit, value = _UNIT_OF[m.group("unit").lower()], _number(m.group(3))
+                if unit == "share":
+                    value /= 100
+                if unit == "年" and value >= 100:
+                    continue  # 2020年 is a year, not a duration
+        except (ValueError, KeyError):
+            continue
+        if out and out[-1].unit == unit and out[-1].upto is None and value > out[-1].value \
+                and _RANGE_GAP.match(text[spans[-1][1]:m.start()]):
+            start = spans.pop()[0]
+            out[-1] = Figure(text[start:m.end()].strip(), unit, out[-1].value, value)
+            spans.append((start, m.end()))
+            continue
+        out.append(Figure(m.group(0).strip(), unit, value))
+        spans.append((m.start(), m.end()))
+    return out

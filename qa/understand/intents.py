@@ -35,6 +35,9 @@ _POINTING_EN = re.compile(r"\b(?:is|are|does|do|was|will) (?:this|that|it|these|
 def is_needs_context(q: Query, _lib: Library) -> bool:
     """"这条现在还有效吗？" / "那省级的呢？" / "Is this still valid?" with no earlier turn and nothing chosen: a
     question that only points back, with nothing to point to (a new conversation), asks which clause is meant."""
+    if not q.earlier_turns and not q.refs and not q.selected and q.documents and "ellipsis" in q.asks \
+            and not own_content(cues.without(q.bare or q.content, cues.ELLIPSIS, cues.VERSION_NAMES, cues.DOCUMENT_TALK)):
+        return True  # 那2020年版呢？ opening a conversation: the 2020 version of what asked before? Nothing was.
     if q.earlier_turns or q.refs or q.documents or q.selected or q.departments or "this_document" in q.asks:
         return False
     if not {"anaphora", "ellipsis"} & q.asks and not _POINTING_EN.search(q.content):

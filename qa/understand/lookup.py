@@ -3,7 +3,7 @@
 Accepted: a qualified id (``sme-payment-regulation-2025/article-9``), a local id with a document
 (``article-9`` + ``--doc``) or unique in the library (``measure-12``), or any reference form that
 ``find_references`` reads (第12条, measure 12, 目标二) inside the chosen document or the one document
-that has it. Anything else raises ``UnknownClauseError`` listing the accepted forms.
+that has it, or the clause browser's own link (``…?clause=<id>&lang=zh``). Anything else raises ``UnknownClauseError`` listing the accepted forms.
 """
 
 from __future__ import annotations
@@ -34,6 +34,11 @@ def _names(library: Library):
 def resolve_clause_id(text: str, library: Library, *, doc: str | None = None) -> str:
     """The qualified clause id ``text`` names; ``UnknownClauseError`` says why not and what is accepted."""
     raw = (text or "").strip()
+    if "clause=" in raw:
+        # The clause browser's own link pasted back (…?clause=sme-payment-regulation-2025/article-17&lang=zh).
+        from urllib.parse import parse_qs, urlsplit
+
+        raw = (parse_qs(urlsplit(raw).query).get("clause") or [raw])[0].strip()
     key = raw.lower().replace("_", "-").replace(" ", "") if raw.isascii() else raw
     if doc is not None and not library.has_document(doc):
         raise UnknownClauseError(f"no document {doc!r}; list them with `qa documents`")

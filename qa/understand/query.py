@@ -259,6 +259,10 @@ class Understander:
         if self._replace is not None:
             text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
         text = self.homophones.correct(text)  # after the Cantonese words, which are no typos
+        # A clause id pasted from the clause browser (sme-payment-regulation-2025/article-24): its document and
+        # number as words, or "-24" reads as a negative number.
+        text = _PASTED_ID.sub(lambda m: f"{self.library.info(m.group(1)).title_en} ({m.group(1)}), {m.group(2)} {m.group(3)}"
+                              if self.library.has_document(m.group(1)) else m.group(0), text)
         return _EN_ABBREVIATION.sub(lambda m: EN_ABBREVIATIONS[m.group(1)], text)
 
     def _conversation_documents(self, context: Context | None) -> tuple[str, ...]:
@@ -1000,6 +1004,9 @@ class Understander:
         own = own_content(content)
         if not own:
             return True
+        if context.intent in ("document", "validity") and {"issuer", "when", "event"} & asks and not depts \
+                and not own_content(cues.without(content, cues.ISSUER, cues.ENACTING_BODY, cues.WHEN, cues.DOC_EVENT)):
+            return True  # 哪个机关通过的？ after 民营经济促进法是什么时候通过的: the same document's facts
         if not depts and _BARE_TERM.fullmatch(content.strip(" ?？。.!！")) and not _ASKING_WORD.search(content):
             # 付款期限 / 上市 typed alone after a turn on complaints: a topic of its own, unless the earlier question
             # or its clauses share a character pair with it (担保 after the financing measures).
@@ -1084,7 +1091,9 @@ _DUTY_TOWARDS = re.compile(r"对(?:自己|其|本)?的?[^，,。？?]{1,14}?(?:�
 _SANCTION_WORDS = re.compile(r"法律责任|处罚|罚|处分|追究|失信|黑名单")
 # Words of time and manner that are never what a question is about (投诉以后多久有结果: 以后 is no topic).
 _NO_TOPIC_WORDS = frozenset({"以后", "之后", "以前", "之前", "后来", "然后", "现在", "目前", "已经", "一般", "大概", "通常", "到底",
-                             "究竟", "多久", "结果", "时候", "怎么样", "为什么", "真的", "听说"})
+                             "究竟", "多久", "结果", "时候", "怎么样", "为什么", "真的", "听说",
+                             "改成", "改为", "变成", "改了", "哪里", "哪儿", "设在", "在哪"})  # a claimed change (改成了45天) is no topic
+_PASTED_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)+)/(article|measure|goal|principle|requirement)-(\d+)\b", re.IGNORECASE)
 _NUMBER_ALONE = re.compile(r"\s*(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*[?？。.!！]?\s*")
 # "如果是机关事业单位呢？" / "what if it's a government agency?": the earlier question with its party swapped.
 _IF_ANOTHER = re.compile(r"^(?:那|那么)?(?:如果|若|要是|假如|假设)(?:是|係|系|换成|换了)[^，,。？?]{2,14}呢[?？]?$"
@@ -1233,7 +1242,8 @@ def _mention_term(content: str) -> str:
 def _translation_asked(content: str) -> str | None:
     """"en" or "zh" when a question only asks for the other language's text (英文是什么？ / in Chinese?)."""
     to = "en" if cues.TRANSLATE_TO_EN.search(content) else "zh" if cues.TRANSLATE_TO_ZH.search(content) else None
-    if to and not re.sub(r"[\W_\d]+", "", cues.TRANSLATE_WORDS.sub(" ", content)):
+    # 个体工商户条例第十三条英文: 条例 is left of a document's name, no topic.
+    if to and not re.sub(r"[\W_\d]+", "", cues.without(content, cues.TRANSLATE_WORDS, cues.DOCUMENT_TALK)):
         return to
     return None
 

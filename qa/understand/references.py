@@ -93,7 +93,7 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (rf"(?:措施|举措)\s*[（(]\s*(?P<n>{NUM})\s*[）)]{PART_ZH}?", "measure"),  # 措施（二十六）
     (rf"第\s*(?P<n>{NUM})\s*条\s*{PART_ZH}?", None),
     # 第9999条: a long number is still a clause number between 第 and 条 (out of range, said so).
-    (r"第\s*(?P<n>(?<!\d)\d{4,6}(?!\d))\s*条", None),
+    (r"第\s*(?P<n>(?<!\d)\d{4,30}(?!\d))\s*条", None),
     # 跳 for 条 (both tiao in pinyin input) only after 第 and a number: 第二十三跳讲的啥.
     (rf"第\s*(?P<n>{NUM})\s*跳(?=\s*(?:讲|说|是|写|规定|内容|的|呢|啊|吗|\?|？|$))", None),
     # A bare "12条" / "十二条" only where it reads as a clause number, not as "3条措施" (three measures).

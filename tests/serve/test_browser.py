@@ -231,6 +231,23 @@ def test_an_empty_question_says_what_to_do_and_documents_show_chinese_dates(brow
     assert "（其中措施34条）" in text  # the plan's 46 clauses are not 46 measures
 
 
+def test_exporting_an_empty_conversation_says_there_is_nothing_yet(browser, live_app):
+    page = _page(browser, live_app)
+    page.locator("#export").click()
+    page.wait_for_function("(document.querySelector('#feedback-status') || {innerText: ''}).innerText.includes('还没有可导出的对话')",
+                           timeout=30_000)
+
+
+def test_pasting_a_clause_link_into_the_id_box_opens_that_clause(browser, live_app):
+    page = _page(browser, live_app)
+    page.get_by_role("tab", name="条款浏览").click()
+    box = page.locator("#clause-id textarea, #clause-id input").first
+    box.fill(live_app["url"] + "?clause=sme-payment-regulation-2025/article-17&lang=zh")
+    box.press("Enter")
+    page.wait_for_function("(document.querySelector('#clause-detail') || {innerText: ''}).innerText.includes('逾期利息')",
+                           timeout=30_000)
+
+
 def test_clause_search_by_a_department_finds_the_clauses_it_leads(browser, live_app):
     page = _page(browser, live_app)
     _filter_clauses(page, "#clause-search textarea, #clause-search input", "市科技局")

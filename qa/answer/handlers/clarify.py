@@ -7,10 +7,10 @@ from qa.answer.handlers.common import Deps
 from qa.answer.models import Answer
 from qa.understand.query import Query
 
-NEEDS_CONTEXT = {"zh": "这是新对话的第一个问题，我还不知道“这条”“这个”指的是哪一条。请写明文件和条款（例如“民营经济促进法第七十七条”"
+NEEDS_CONTEXT = {"zh": "这是新对话的第一个问题，我还不知道“这条”“这个”或“那……呢”指的是什么。请写明文件和条款（例如“民营经济促进法第七十七条”"
                        "“工作方案第十二条”）或直接说明事项（例如“大企业拖欠货款最长多少天要付？”）。",
-                 "en": "This is the first question of a new conversation, so I do not know which clause \"this\" or \"that\" "
-                       "means. Name the document and clause (for example \"Article 77 of the Private Economy Promotion Law\", "
+                 "en": "This is the first question of a new conversation, so I do not know which clause \"this\", \"that\" "
+                       "or \"what about …?\" means. Name the document and clause (for example \"Article 77 of the Private Economy Promotion Law\", "
                        "\"measure 12 of the work plan\") or say what it is about (for example \"how many days does a big "
                        "company have to pay me?\")."}
 

@@ -214,7 +214,9 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
         contacts += [c for c in who if c not in contacts]
         # "措施12谁配合？" of a clause that names no cooperating department: say so, then who leads.
         none_cooperates = asks_contact and not any(c.role == "cooperate" for c in who) and _ASKS_COOPERATING.search(query.content)
-        if single and (verdict := _role_verdict(query, who, clause)):
+        if single and (roles := _named_roles(query, library, clause)):
+            lines.append(roles)  # 市财政局在第一条里是牵头还是配合: leads parts 2 and 4, cooperates on 1 and 3
+        elif single and (verdict := _role_verdict(query, who, clause)):
             lines.append(verdict)  # "Does 市经贸委 lead measure 4?": no, and who does, before the clause
         elif single and not query.departments and (said := _mention_verdict(query, clause, sentences)):
             lines.append(said)  # 第五条列的部门里有没有税务部门: whether the text names it, before the clause
@@ -392,6 +394,52 @@ def _roles_by_part(library, clause: Clause, lang: str, part_id: str | None) -> s
             coops = "; ".join(library.department_english(d) for d in a.cooperates)
             out.append(f"{labels[part][1]}: {leads}" + (f", with {coops} cooperating" if coops else ""))
     return ("；" if lang == "zh" else "; ").join(out)
+
+
+def _named_roles(query: Query, library, clause: Clause) -> str:
+    """The roles of the one department a question names in each task of ``clause`` that assigns it one, when the
+    clause's tasks assign different departments ("市财政局在第一条里是牵头还是配合？": 一是 配合, 二是 牵头 …); ""
+    otherwise (one assignment for the whole clause: the plain yes/no answers it)."""
+    if len(query.departments) != 1 or query.departments[0].negated:
+        return ""
+    name = query.departments[0].name
+    labels = {p.id: (p.label, p.label_en) for p in clause.parts}
+    tasks: dict[str, tuple] = {}  # one entry per assignment (its raw text), in the clause's order
+    for s in clause.sentences:
+        # A clause with parts repeats its first part's assignment on its title sentence: the parts' own only.
+        if s.assignment and s.assignment.raw not in tasks and (s.part in labels or not labels):
+            tasks[s.assignment.raw] = (s, s.assignment)
+    if len(tasks) < 2 or not any(name in a.leads + a.cooperates for _s, a in tasks.values()):
+        return ""
+    zh_label, en_label = clause_label(clause)
+    out = []
+    for raw, (s, a) in tasks.items():
+        if name not in a.leads + a.cooperates:
+            continue
+        lead, both = name in a.leads, name in a.leads and name in a.cooperates
+        if s.part in labels:
+            where_zh, where_en = labels[s.part]
+        else:
+            task = re.split(r"[（(]", s.zh)[0].rstrip("，。；")
+            where_zh = f"“{task[:24]}{'…' if len(task) > 24 else ''}”"
+            where_en = f"“{(s.en or task)[:60]}{'…' if len(s.en or task) > 60 else ''}”"
+        if query.lang == "zh":
+            role = "负责" if lead and re.search(rf"{name[1:]}负责", raw) else "牵头" if lead else "配合"
+            role = f"既{role}一项也配合另一项" if both else role
+            out.append(f"{where_zh}：{role}（{raw.replace(',', '，')}）")
+        else:
+            out.append(f"{'leads one task and cooperates on another of' if both else 'leads' if lead else 'cooperates on'}"
+                       f" {where_en}")
+    verdict = ""
+    if _ASKS_YES_NO.search(query.content):
+        # "市经贸委牵头第一条吗": yes for the tasks it has that role in, and only those.
+        role = "cooperates" if query.departments[0].role == "cooperate" else "leads"
+        has = [name in (a.cooperates if role == "cooperates" else a.leads) for _s, a in tasks.values()]
+        verdict = ("是：" if all(has) else "部分是：" if any(has) else "不是：") if query.lang == "zh" else \
+            ("Yes — " if all(has) else "In part — " if any(has) else "No — ")
+    if query.lang == "zh":
+        return verdict + f"{name}在{zh_label}中的分工：" + "；".join(out) + "。"
+    return verdict + f"The {library.department_english(name) or name} in {en_label}: " + "; ".join(out) + "."
 
 
 # "措施12谁配合？" / "who cooperates on measure 12?": the cooperating departments asked for, not who leads.

@@ -458,6 +458,8 @@ def _in_force_then(deps, doc_id: str, on: tuple[int, int | None], lang: str) -> 
 
 
 _REPEALED_ZH = re.compile(r"原《([^》]{2,40})》同时废止")
+_ASKS_REPLACED = re.compile(r"取代了(?:什么|哪|谁)|替代了(?:什么|哪)|废止了(?:什么|哪)|\b(?:replace|supersede|repeal)(?:d|s)?\b",
+                            re.IGNORECASE)
 
 
 def _repealed_named(query: Query, library: Library, docs) -> str:
@@ -469,10 +471,12 @@ def _repealed_named(query: Query, library: Library, docs) -> str:
         if not found or found.group(1) not in query.raw or info.title.strip("《》") in query.raw:
             continue
         old = found.group(1)
+        # 个体工商户条例取代了什么: no yes/no was asked, only what was replaced.
+        yes_no = not _ASKS_REPLACED.search(query.content)
         if query.lang == "zh":
-            return f"不是：《{old}》已废止，{document_name(info, 'zh', number=False)}取代了它（{info.status_note_zh.rstrip('。')}）。"
+            return f"{'不是：' if yes_no else ''}《{old}》已废止，{document_name(info, 'zh', number=False)}取代了它（{info.status_note_zh.rstrip('。')}）。"
         named = re.search(r"\bthe (.+?) \(" + re.escape(old), info.status_note or "")
         old_en = f"{named.group(1)} ({old})" if named else old
-        return (f"No: the {old_en} is no longer in force; the {document_name(info, 'en', number=False)} replaced it "
+        return (f"{'No: t' if yes_no else 'T'}he {old_en} is no longer in force; the {document_name(info, 'en', number=False)} replaced it "
                 f"({info.status_note.rstrip('.')}).")
     return ""

@@ -49,6 +49,7 @@ from qa.understand.figures import (
     asked_types,
     deadline_as_duration,
     evidence_text,
+    figures_in,
     interest_asked,
     level_qualifiers,
     missing_types,
@@ -304,8 +305,8 @@ CONSEQUENCE_TEXT = re.compile(r"的，应当(?:支付|赔偿|承担|退还|返�
 _ACTORS = {"state_owned": re.compile(r"国有|国企|state-owned|\bsoes?\b|state enterprise"),
            "government": re.compile(r"机关|事业单位|政府部门|government (?:bod|agenc|department|unit)|public institution"
                                     r"|\bagenc(?:y|ies)\b"),
-           "large": re.compile(r"大型企业|大企业|大公司|大客户|large (?:enterprise|compan|firm|business)|big (?:compan|firm|client"
-                               r"|customer|business)")}
+           "large": re.compile(r"大型企业|大企业|大公司|大客户|large (?:private )?(?:enterprise|compan|firm|business)"
+                               r"|big (?:private )?(?:compan|firm|client|customer|business)")}
 
 
 def actors_in(text: str) -> frozenset[str]:
@@ -577,9 +578,11 @@ def handle_topical(query: Query, deps: Deps) -> Answer:
 
 
 # An amount the question asserts: 10亿元, 300万, RMB 3 million, 1 billion yuan (value in RMB).
-_AMOUNT_ZH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿元|万元|亿|万(?!户|人|家|平方)|元)")
-_AMOUNT_EN = re.compile(r"\b(?:rmb|cny|¥)\s*(\d+(?:\.\d+)?)\s*(million|billion|thousand)?"
-                        r"|\b(\d+(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:yuan|rmb|cny)\b", re.IGNORECASE)
+_AMOUNT_ZH = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿元|万元|亿|万(?!户|人|家|平方)|元)")
+# Thousands separated by commas (100,000 yuan) are one number.
+_AMOUNT_EN = re.compile(r"\b(?:rmb|cny|¥)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand)?"
+                        r"|(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:yuan|rmb|cny)\b",
+                        re.IGNORECASE)
 _SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "元": 1, "million": 1e6, "billion": 1e9, "thousand": 1e3, "": 1}
 
 
@@ -588,14 +591,14 @@ def _amounts(text: str, *, english: bool = False) -> list[tuple[str, float]]:
     out = []
     for m in _AMOUNT_ZH.finditer(text):
         try:
-            number = float(m.group(1)) if m.group(1)[0].isdigit() else float(to_int(m.group(1)))
+            number = float(m.group(1).replace(",", "")) if m.group(1)[0].isdigit() else float(to_int(m.group(1)))
         except ValueError:
             continue
         out.append((m.group(0).strip(), number * _SCALE[m.group(2)]))
     if english:
         for m in _AMOUNT_EN.finditer(text):
             number, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            out.append((m.group(0).strip(), float(number) * _SCALE[(scale or "").lower()]))
+            out.append((m.group(0).strip(), float(number.replace(",", "")) * _SCALE[(scale or "").lower()]))
     return out
 
 
@@ -665,7 +668,8 @@ def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | N
     scope = tuple(d for d in (query.scope or library.doc_ids) if library.info(d).in_force)
     if not scope:
         return None
-    parties = tuple(_asked_actors(query)) or ("大型企业", "机关")
+    named = tuple(_asked_actors(query))
+    parties = named or ("大型企业", "机关")
     lines, citations, seen = [], [], set()
     for label_zh, label_en, text, says in ARREARS_STEPS:
         found = _step_search(deps, text, scope)
@@ -694,6 +698,12 @@ def _arrears_steps(query: Query, deps: Deps, result: SearchResult) -> Answer | N
     if len(lines) < 3:
         return None
     head = "款项被拖欠，资料库中现行的规定给出这几步：" if zh else "Unpaid money: the texts in force give these steps."
+    if not named:
+        # "客户拖了我半年货款": whether the payment rules bind this customer depends on who it is.
+        head += ("（付款期限和逾期利息的规定约束的是向中小企业采购的机关、事业单位和大型企业；客户不是这几类的，"
+                 "这两项不适用。）" if zh else " (The payment term and late-payment interest bind government bodies, "
+                 "public institutions and large enterprises buying from SMEs; if your customer is none of these, those "
+                 "two do not apply.)")
     return Answer(question=query.raw, lang=query.lang, status="answered", abstained=False,
                   answer="\n".join([head, *lines]), intent=query.intent, citations=tuple(citations),
                   notes=notes_for(library, [c.clause_id for c in citations], query.lang), confidence=result.confidence,
@@ -751,6 +761,19 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         lead, detail, idx = term.lead, "", term.sentences[0]
         zh = "".join(clause.sentences[i].zh for i in term.sentences)
         en = " ".join(clause.sentences[i].en for i in term.sentences if clause.sentences[i].en)
+    elif claim := _figure_claim(query, clause):
+        # "逾期利息是每日万分之三对吧" / "SMEs get 50% rent reduction?": the figure claimed set against the clause's;
+        # before a figure's own lead (0.05% (万分之五) — …) only the yes or no.
+        lead = claim if not lead else claim.split("：")[0] + "：" + lead if query.lang == "zh" else \
+            claim.split(" — ")[0] + " — " + lead if " — " in claim else lead
+    elif not lead and (subject := _state_owned_only(query, zh)):
+        # "如果是私营的大企业要求按审计结果结算呢？": 国有大型企业 binds no private one.
+        lead = (f"这一条约束的是{subject}，私营（民营）大企业不在其列，条文没有对它作这项规定：" if query.lang == "zh" else
+                f"This provision binds {en_subject(subject)} only; a private large enterprise is not among them, and "
+                "the text sets no such rule for it: ")
+    elif not lead and (unmet := _contract_required(query, clause)):
+        # "没有合同，只是口头约定，可以投诉吗？": the clause's own condition (存在合同关系), not a plain yes.
+        lead, idx, zh, en = unmet
     elif not lead and query.intent in ("topical", "greeting_plus") and (
             verdict := _forbidden(query, zh, en, _tokenize(deps), clause=clause)):
         lead = verdict
@@ -999,8 +1022,10 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         days = _asked_days(proposed[-1]) if proposed else None
     # "政府部门最长多少天要付？" / "How soon must a large company pay?": the rule and its limit, no days proposed.
     # "A state-owned company owes me for 4 months. How long do they have to pay?": the 4 months is no proposed term.
-    term_asked = (days is None or not asks) and _TERM_ASKED.search(text) and _PAYING.search(
-        query.retrieval_text if query.followup else text)  # "is there a maximum?" after a payment question
+    # "那机关事业单位呢？" after "最长多少天必须付？": the earlier question's "最长" is asked again, of another party.
+    swapped = query.followup and query.context is not None and "ellipsis" in query.asks and _named_actors(text)
+    term_asked = (days is None or not asks) and _TERM_ASKED.search(query.context.question if swapped else text) \
+        and _PAYING.search(query.retrieval_text if query.followup else text)  # "is there a maximum?" after a payment question
     if not ((asks and days is not None) or term_asked):
         return None  # every quoted answer passes here: the cheap checks first, the parties only when needed
     parties = _asked_actors(query)
@@ -1020,6 +1045,84 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         if (as_large := _party_verdict(query, clause, ("大型企业",), days, term_asked)) is not None:
             return replace(as_large, lead=SOE_AS_LARGE[query.lang] + as_large.lead)
     return verdict
+
+
+_PRIVATE = re.compile(r"私营|民营|私人|私企|非国有|\bprivate(?:ly[- ]owned)?\b", re.IGNORECASE)
+_STATE_OWNED_SUBJECT = re.compile(r"^[^，。；]{0,20}国有大型企业")
+
+
+def _state_owned_only(query: Query, zh: str) -> str:
+    """The subject of the quoted fragment ``zh`` (机关、事业单位和国有大型企业) when it binds only state-owned large
+    enterprises and the question asks about a private large one; "" otherwise."""
+    if not (_PRIVATE.search(query.content) and "large" in actors_in(query.content.lower())):
+        return ""
+    m = _STATE_OWNED_SUBJECT.search(zh)
+    return m.group(0) if m else ""
+
+
+def en_subject(subject: str) -> str:
+    """机关、事业单位和国有大型企业 in English, as the payment regulation's translation writes it."""
+    parts = {"机关": "government bodies", "事业单位": "public institutions", "国有大型企业": "large state-owned enterprises"}
+    names = [en for zh, en in parts.items() if zh in subject]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else (names[0] if names else subject)
+
+
+# The asker has no (written) contract: 没有合同 / 只是口头约定 / "we only had a verbal agreement".
+_NO_CONTRACT = re.compile(r"(?:没有|没|未|冇|无)(?:签|签订|订|立)?(?:书面)?合同|口头(?:约定|协议|合同|答应)"
+                          r"|\b(?:no|without an?|never signed an?|didn'?t sign an?) (?:written )?contract\b"
+                          r"|\b(?:verbal|oral|handshake) (?:agreement|deal|contract)\b", re.IGNORECASE)
+
+
+def _contract_required(query: Query, clause: Clause) -> tuple[str, int, str, str] | None:
+    """(lead, sentence, zh, en) when the asker has no written contract and ``clause`` requires a contractual
+    relationship (投诉人应当与被投诉人存在合同关系): that condition first, and that the text does not say whether an
+    oral agreement is one; else None."""
+    if not _NO_CONTRACT.search(query.content):
+        return None
+    for s in clause.sentences:
+        if "合同关系" in s.zh and re.search(r"应当|须|必须", s.zh):
+            if query.lang == "zh":
+                lead = "要看是否存在合同关系：条文要求如下；口头约定算不算合同关系，条文没有写明，可向受理投诉部门确认。"
+            else:
+                lead = ("It depends on whether there is a contractual relationship: the text requires one (below); whether "
+                        "an oral agreement counts, it does not say — ask the complaint-handling department. ")
+            return lead, s.index, s.zh, s.en or ""
+    return None
+
+
+# A question asking something (not a claim to be confirmed or denied).
+_WH = re.compile(r"多少|几|哪|什么|啥|怎么|如何|多久|多长|咩|乜|\b(?:how|what|which|who|whom|when|where|why)\b", re.IGNORECASE)
+# What states a claim about the texts (规定…五年？), or a benefit with a share (SMEs get 50% rent reduction?).
+_CLAIM_SAYS = re.compile(r"规定|写着|写明|写的|条例说|法说|\b(?:says?|said|states?|provides?|sets?)\b", re.IGNORECASE)
+_CLAIM_GETS = re.compile(r"享受|可以拿|能拿|减免|减征|免征|补贴|优惠|\b(?:gets?|receives?|reduction|discount|subsid\w*|cut)\b",
+                         re.IGNORECASE)
+
+
+def _figure_claim(query: Query, clause: Clause) -> str:
+    """A lead for a question that claims a rate or duration (逾期利息是每日万分之三对吧 / "SMEs get 50% rent
+    reduction in incubators?" / 中小企业促进法规定…免征企业所得税五年？): "no" with the clause's own figures of
+    that unit when it states others, "not stated" when it states none, "yes" when it states only that one and
+    the claim was put to be confirmed; "" for a question that claims nothing."""
+    text = query.content
+    confirm = bool(_CONFIRM.search(text))
+    claimed = figures_in(text)
+    if not claimed or not (confirm or (not _WH.search(text) and (
+            _CLAIM_SAYS.search(text) or (_CLAIM_GETS.search(text) and claimed[0].unit == "share")))):
+        return ""
+    claim = claimed[0]
+    zh_answer = query.lang == "zh"
+    stated = [f for f in figures_in(clause.text_zh if zh_answer else clause.text_en or clause.text_zh)
+              if f.unit == claim.unit]
+    if any(f.covers(claim.value) for f in stated):
+        if confirm and all(f.value == claim.value and f.upto is None for f in stated):
+            return "对：" if zh_answer else "Yes — "
+        return ""
+    if stated:
+        shown = list(dict.fromkeys(f.shown for f in stated))
+        return (f"不对：所引条文写的是{'、'.join(shown)}，不是{claim.shown}。" if zh_answer else
+                f"No — the provision quoted says {', '.join(shown)}, not {claim.shown}. ")
+    return (f"所引条文没有写明“{claim.shown}”：" if zh_answer else
+            f"The provision quoted does not state {claim.shown}: ")
 
 
 # A claim put to be confirmed: 对吧 / 是不是 / "right?" / "is that correct?".
@@ -1247,8 +1350,23 @@ def in_force_too(query: Query, deps: Deps, result: SearchResult, primary: Clause
             continue
         if hit.confidence < deps.threshold_for_clause(query.evidence_lang, hit.clause_id):
             return None
+        if not _shares_topic(query, deps, clause):
+            continue  # 用电有什么保障: the 民营经济服务周 article shares only 广州 and 民营企业, no current rule on it
         return _second_clause_note(query, deps, clause, hit, zh_head="现行规定见", en_head="In force now: ")
     return None
+
+
+# Words that say whose policy or where, not what about: sharing only these shows no common topic.
+_PLACE_WORDS = frozenset({"广州", "广州市", "广东", "广东省", "市", "政府", "人民政府", "民营经济", "guangzhou", "guangdong",
+                          "citi", "city", "govern", "government", "privat", "private", "economi", "economy"})
+
+
+def _shares_topic(query: Query, deps: Deps, clause: Clause) -> bool:
+    """Does ``clause`` share a word of the question's topic (not whose, nor where: 广州, 民营企业, 政府)?"""
+    lang = "zh" if query.lang == "zh" or not query.content.isascii() else "en"
+    words = _words(_tokenize(deps), lang)
+    asked = {w for w in words(query.content) if len(w) >= 2} - _VERDICT_GENERIC - _WHO_WORDS - _PLACE_WORDS
+    return bool(asked & words(clause.text_zh if lang == "zh" else clause.text_en.lower()))
 
 
 def _second_clause_note(query: Query, deps: Deps, clause: Clause, hit: Hit, *, zh_head: str,
@@ -1354,7 +1472,9 @@ _ACTOR_ALIASES = {"大企业": "大型企业", "大公司": "大型企业", "大
                   "big compan": "large enterprise", "large enterprise": "large enterprise", "大客户": "大型企业",
                   "big customer": "large enterprise", "large customer": "large enterprise", "big client": "large enterprise",
                   "large state-owned": "large enterprise", "big state-owned": "large enterprise",
-                  "big private": "large enterprise", "large private": "large enterprise",
+                  "big private": "large enterprise", "large private": "large enterprise", "large firm": "large enterprise",
+                  "big firm": "large enterprise", "large business": "large enterprise", "big business": "large enterprise",
+                  "large corporation": "large enterprise", "big corporation": "large enterprise",
                   "government": "government bodies", "public institution": "public institution", "state-owned": "state-owned"}
 
 
