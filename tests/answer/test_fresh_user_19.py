@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import PLAN, plan_only
-
-PAY = "sme-payment-regulation-2025"
+from tests.doc_ids import PAY
 
 
 def test_a_payment_deadline_is_a_number_of_days_not_a_calendar_date(real_assistant):

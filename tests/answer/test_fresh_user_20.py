@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import plan_only
-
-PAY = "sme-payment-regulation-2025"
-IND = "individual-business-regulation-2022"
+from tests.doc_ids import IND, PAY
 
 
 def test_no_no_when_the_clause_grants_what_is_asked(fake_assistant):

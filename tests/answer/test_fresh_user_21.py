@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-PAY = "sme-payment-regulation-2025"
-PLAN = "suifuban-2007-42"
+from tests.doc_ids import PAY, PLAN
 
 
 def test_a_follow_up_opening_with_na_on_a_topic_the_earlier_turn_never_touched_asks_afresh(fake_assistant):

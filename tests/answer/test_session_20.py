@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.conftest import plan_only
+from tests.doc_ids import GZ
 
-GZ = "guangzhou-private-economy-regulation-2024"
 PEL = "private-economy-promotion-law-2025"
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from qa.assistant import Selection
+from tests.doc_ids import GZ, PLAN
 
-GZ = "guangzhou-private-economy-regulation-2024"
-PLAN = "suifuban-2007-42"
 IN_PLAN = Selection(documents=(PLAN,))
 
 

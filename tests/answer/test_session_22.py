@@ -4,8 +4,8 @@ questions asked with no document chosen, and conversations that named the plan."
 from __future__ import annotations
 
 from qa.assistant import Selection
+from tests.doc_ids import PLAN
 
-PLAN = "suifuban-2007-42"
 IN_PLAN = Selection(documents=(PLAN,))
 
 

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from qa.assistant import Selection
 from qa.understand.references import find_references
-
-PLAN = "suifuban-2007-42"
-GZ = "guangzhou-private-economy-regulation-2024"
-GD = "guangdong-sme-promotion-regulation-2019"
-PAY = "sme-payment-regulation-2025"
+from tests.doc_ids import GD, GZ, PAY, PLAN
 
 
 def test_a_chapter_named_by_its_heading_lists_its_articles(fake_assistant):

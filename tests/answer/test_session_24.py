@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from qa.assistant import Selection
 from qa.understand.query import Context
+from tests.doc_ids import PAY, PLAN
 
-PLAN = "suifuban-2007-42"
-PAY = "sme-payment-regulation-2025"
 PEL = "private-economy-promotion-law-2025"
 in_plan = Selection(documents=(PLAN,))
 

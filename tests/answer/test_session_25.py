@@ -7,9 +7,8 @@ from __future__ import annotations
 from qa.assistant import Selection
 from qa.ingest.numerals import to_int
 from qa.understand.references import find_references
+from tests.doc_ids import GZ, PLAN
 
-PLAN = "suifuban-2007-42"
-GZ = "guangzhou-private-economy-regulation-2024"
 PEL = "private-economy-promotion-law-2025"
 in_plan = Selection(documents=(PLAN,))
 

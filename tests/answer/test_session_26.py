@@ -9,9 +9,8 @@ from qa.assistant import Selection
 from qa.understand.figures import asked_types
 from qa.understand.query import catalogue_filter
 from qa.understand.references import find_references
+from tests.doc_ids import GZ, PLAN
 
-PLAN = "suifuban-2007-42"
-GZ = "guangzhou-private-economy-regulation-2024"
 PAY25 = "sme-payment-regulation-2025"
 in_plan = Selection(documents=(PLAN,))
 

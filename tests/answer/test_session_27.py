@@ -9,10 +9,8 @@ from qa.answer.compose import answer as compose_answer
 from qa.assistant import Selection
 from qa.understand.figures import asked_types
 from qa.understand.query import Context, time_marks
+from tests.doc_ids import GD, PAY20, PLAN
 
-PLAN = "suifuban-2007-42"
-PAY20 = "sme-payment-regulation-2020"
-GD = "guangdong-sme-promotion-regulation-2019"
 PEL = "private-economy-promotion-law-2025"
 in_plan = Selection(documents=(PLAN,))
 

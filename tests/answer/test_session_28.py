@@ -8,15 +8,10 @@ from __future__ import annotations
 
 from qa.assistant import Selection
 from qa.understand import cues
+from tests.doc_ids import GZ, IND, PAY20, SME
 
-PLAN = "suifuban-2007-42"
-PAY20 = "sme-payment-regulation-2020"
 PAY25 = "sme-payment-regulation-2025"
-GZ = "guangzhou-private-economy-regulation-2024"
-GD = "guangdong-sme-promotion-regulation-2019"
 PEL = "private-economy-promotion-law-2025"
-SME = "sme-promotion-law-2017"
-IND = "individual-business-regulation-2022"
 
 
 def test_liability_in_other_words():

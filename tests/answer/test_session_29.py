@@ -10,11 +10,9 @@ from qa.assistant import Selection
 from qa.understand import cues
 from qa.understand.references import find_references
 from qa.understand.spans import blank
+from tests.doc_ids import GZ, PAY20, PLAN
 
-PLAN = "suifuban-2007-42"
-PAY20 = "sme-payment-regulation-2020"
 PAY25 = "sme-payment-regulation-2025"
-GZ = "guangzhou-private-economy-regulation-2024"
 PEL = "private-economy-promotion-law-2025"
 
 
@@ -166,7 +164,6 @@ def test_cantonese_so_who_leads_follows_up(fake_assistant):
 def test_cantonese_lead_or_cooperate_asks_the_role(fake_assistant):
     a = fake_assistant.ask("工商联喺方案入面系牵头定配合？", selection=Selection(documents=(PLAN,)))
     assert a.intent == "department" and not a.abstained
-
 
 
 def test_a_named_documents_year_and_kind_leave_the_topic(fake_assistant):

@@ -4,9 +4,8 @@ wrong: the plain-text answer (`qa ask`, the export) did not say whether a cited 
 from __future__ import annotations
 
 from qa.assistant import Selection
+from tests.doc_ids import PAY20, PLAN
 
-PLAN = "suifuban-2007-42"
-PAY20 = "sme-payment-regulation-2020"
 PEL = "private-economy-promotion-law-2025"
 
 

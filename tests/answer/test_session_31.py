@@ -4,8 +4,8 @@ the conversation's document, counts of a measure's departments, consequences aft
 from __future__ import annotations
 
 from qa.assistant import Selection
+from tests.doc_ids import PLAN
 
-PLAN = "suifuban-2007-42"
 PAY25 = "sme-payment-regulation-2025"
 PEL = "private-economy-promotion-law-2025"
 

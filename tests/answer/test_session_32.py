@@ -7,9 +7,7 @@ from __future__ import annotations
 from qa.answer.citation import date_en
 from qa.assistant import Selection
 from qa.index.tokenize import ChineseTokenizer
-
-PLAN = "suifuban-2007-42"
-GZ = "guangzhou-private-economy-regulation-2024"
+from tests.doc_ids import GZ, PLAN
 
 
 def test_a_guangzhou_district_prefers_the_guangzhou_texts_and_is_no_evidence_against_them(fake_assistant):

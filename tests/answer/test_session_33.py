@@ -3,8 +3,9 @@ private-economy work at national level, the same asked again of Guangzhou."""
 
 from __future__ import annotations
 
+from tests.doc_ids import GZ
+
 PEL = "private-economy-promotion-law-2025"
-GZ = "guangzhou-private-economy-regulation-2024"
 
 
 def test_the_lead_department_at_national_level_is_the_one_put_in_charge(fake_assistant):

@@ -6,13 +6,9 @@ default rate), a large enterprise's definition, a proposed contract term after a
 from __future__ import annotations
 
 from qa.assistant import Selection
+from tests.doc_ids import GD, GZ, OLD, PAY, PLAN
 
-PAY = "sme-payment-regulation-2025"
-OLD = "sme-payment-regulation-2020"
-GD = "guangdong-sme-promotion-regulation-2019"
-GZ = "guangzhou-private-economy-regulation-2024"
 PEL = "private-economy-promotion-law-2025"
-PLAN = "suifuban-2007-42"
 
 
 def test_english_late_payment_finds_the_local_regulations_articles(real_assistant):

@@ -5,9 +5,7 @@ no payment term agreed, same-sounding typos, a penalty for paying late."""
 
 from __future__ import annotations
 
-PAY = "sme-payment-regulation-2025"
-OLD = "sme-payment-regulation-2020"
-IND = "individual-business-regulation-2022"
+from tests.doc_ids import IND, OLD, PAY
 
 
 def test_an_article_split_from_an_older_one_is_not_called_new(real_assistant):

@@ -5,8 +5,7 @@ department, keyboard mash, what an unpaid supplier may do, a fragment leading an
 
 from __future__ import annotations
 
-PAY = "sme-payment-regulation-2025"
-PLAN = "suifuban-2007-42"
+from tests.doc_ids import PAY, PLAN
 
 
 def test_a_large_enterprises_penalty_is_not_the_askers_own(real_assistant):

@@ -6,10 +6,7 @@ claimed payment term checked, interest with both of its cases, measure 34's role
 from __future__ import annotations
 
 from qa.assistant import Selection
-
-PAY = "sme-payment-regulation-2025"
-PLAN = "suifuban-2007-42"
-GZ = "guangzhou-private-economy-regulation-2024"
+from tests.doc_ids import GZ, PAY, PLAN
 
 
 def test_a_bare_keyword_after_another_topic_starts_afresh(real_assistant):

@@ -6,11 +6,7 @@ chosen scope, a place's documents outside the chosen scope, 下一条 with nothi
 from __future__ import annotations
 
 from qa.assistant import Selection
-
-PAY = "sme-payment-regulation-2025"
-PLAN = "suifuban-2007-42"
-GZ = "guangzhou-private-economy-regulation-2024"
-PEPL = "private-economy-promotion-law-2025"
+from tests.doc_ids import GZ, PAY, PEPL, PLAN
 
 
 def test_an_amount_the_quoted_clause_does_not_state_is_said_to_be_missing(real_assistant):

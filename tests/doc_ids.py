@@ -1,0 +1,10 @@
+"""The bundled library's document ids, as the tests name them (one place, not a copy per test file)."""
+
+PLAN = "suifuban-2007-42"
+PAY = "sme-payment-regulation-2025"
+PAY20 = OLD = "sme-payment-regulation-2020"
+GZ = "guangzhou-private-economy-regulation-2024"
+GD = "guangdong-sme-promotion-regulation-2019"
+PEPL = "private-economy-promotion-law-2025"
+IND = "individual-business-regulation-2022"
+SME = "sme-promotion-law-2017"
