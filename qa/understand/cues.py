@@ -101,6 +101,7 @@ VALIDITY = _re(r"(?:几|多少)个?版本?(?:[?？吗呢]|$)|哪些版本|哪几
                r"|\b(?:runs?|lasts?|valid) (?:until|till|through)\b"
                r"|目标(?:是|定)?到哪(?:一)?年|\btime ?frame of (?:this|the|that) (?:plan|document|policy)\b|\bhorizon\b"
                r"|\b(?:up to|until|till|to) (?:which|what) year\b|\bwhat (?:period|years?) do (?:its|the|their) (?:targets|goals) cover\b"
+               r"|\btarget (?:deadline|date|year)\b|\bdeadline (?:for|of) (?:its|the|their) (?:targets|goals)\b|目标期限"
                r"|\btargets? (?:run|go|are set) (?:up )?(?:to|until)\b")
 ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布|通过|批准|制定)的?"
              r"|谁发布|谁印发|哪个部门发|哪个单位发|哪个(?:部门|单位|机关)(?:印发|发布|颁布|制定)|由哪个(?:部门|单位|机关)?(?:印发|发布|制定|批准|通过)"
@@ -112,7 +113,7 @@ ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布|通过|批准|制定
 WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)|哪次会议|什么会议|哪个会议|\bwhich (?:session|meeting|sitting)\b"
            r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b"
            # 是2024年施行的吧？ / "took effect in 2024, right?": a date put to be confirmed (DATE_CLAIM)
-           r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发)的?(?:吧|吗|对吗|对吧|是不是|[?？])"
+           r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发)的?\s*[,，]?\s*(?:吧|吗|对吗|对吧|是不是|是吗|没错吧|[?？])"
            r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
            r"(?:\w+ ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]")
 # The date claimed in such a question: its year, month and day (month and day may be missing).
@@ -343,7 +344,7 @@ WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
                  r"|是指|指的是|指什么|指(?:的)?(?:是)?(?:谁|哪个|哪些|哪一个)(?:部门|单位|机构)?\s*[?？]?$|什么是|算不算|(?:怎样|怎么|如何|点样)(?:先|才)算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗
-                 r"|\bwhat (?:is|are) (?:a |an |the )?[\w\s'-]{2,40}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
+                 r"|\bwhat(?: is| are|'s) (?:a |an |the )?[\w\s'-]{2,60}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b|\bdoes (?:it|the term|[\w\s'-]{2,40}) include\b")
 # Whom a law applies to (边啲人适用X条例 / who does the regulation apply to): its 适用本条例 / 适用于 article.
 APPLIES_TO = _re(r"(?:哪些|什么|谁|哪类)(?:人|企业|主体|单位)?适用|适用(?:于)?(?:哪些|什么|谁|哪类)|适用范围|适用对象"
@@ -436,6 +437,7 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|(?:挪用|侵占|截留|贪污|骗取|套取|排斥|歧视|刁难|报复|滥用|玩忽|徇私|索要|强制)[^，。,.？?!！]{0,16}?"
                 r"(?:的人|的官员|的干部|的单位|的企业|者)?(?:会|要)?(?:被)?(?:怎么处理|如何处理|怎样处理|会怎样|有什么后果|怎么罚)"
                 r"|\bpenalt\w*|\bpunish\w*|\bsanction\w*|\bconsequences?\b|\bliab\w*|\bfined\b|\bfines\b"
+                r"|\bwhat happens to (?:the |a |an |that )?[\w -]{2,30}? (?:if|when) (?:it|they|he|she)\b"
                 r"|\bwhat happens (?:if|when) (?:they|it|he|she|(?:the|a|an) (?:\w+ )?\w+|companies|agencies)\b[^?]{0,40}"
                 r"(?:n't|not|fail|refuse|break|violat|ignor|hide|hides|fake|fakes|falsif|conceal|without|forc|retaliat|abus|obstruct"
                 r"|discriminat|exclud)"

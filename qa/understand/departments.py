@@ -77,6 +77,10 @@ class DepartmentNames:
             core = english.removeprefix("municipal ").removeprefix("guangzhou ")
             pairs |= {(english, name), (core, name), ("guangzhou " + core, name),
                       ("guangzhou municipal " + core, name), (core.replace(" and ", " & "), name)}
+            # "Bureau of Science and Technology" for the Science and Technology Bureau: the other common order.
+            if (m := re.fullmatch(r"(.+) (bureau|commission|office|committee|administration)", core)):
+                inverted = f"{m.group(2)} of {m.group(1)}"
+                pairs |= {(inverted, name), ("municipal " + inverted, name), ("guangzhou municipal " + inverted, name)}
         self._aliases = sorted((p for p in pairs if len(p[0]) >= 2), key=lambda p: -len(p[0]))
         self._english = {d.english.split(" (")[0].lower().removeprefix("municipal ") for d in library.departments.values()}
         self._english_words = {name: set(re.findall(r"[a-z&']+", d.english.split(" (")[0].lower()))

@@ -285,7 +285,7 @@ class Figure:
 _FIG_NUMBER = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _FIGURE = re.compile(
     rf"(?P<frac>万分之|千分之|百分之){_FIG_NUMBER}"
-    rf"|(?<![\d.]){_FIG_NUMBER}\s*(?P<unit>%|percent\b|per cent\b|个工作日|工作日|working days?\b|(?<!月)(?:天|日)(?!期|起|前|后)"
+    rf"|(?<![\d.]){_FIG_NUMBER}\s*(?P<unit>%|percent\b|per cent\b|个工作日|工作日|working days?\b|(?:天|日)(?!期|起|前|后)"
     r"|days?\b|个月|months?\b|(?:周)?年(?!期|度|版|修订|施行|以前|以后)|years?\b)", re.IGNORECASE)
 _FRACTION = {"万分之": 1e-4, "千分之": 1e-3, "百分之": 1e-2}
 _UNIT_OF = {"%": "share", "percent": "share", "per cent": "share", "个工作日": "个工作日", "工作日": "个工作日",
@@ -322,6 +322,8 @@ def figures_in(text: str) -> list[Figure]:
                     continue  # 2020年 is a year, not a duration
         except (ValueError, KeyError):
             continue
+        if unit == "日" and m.start() > 0 and text[m.start() - 1] == "月":
+            continue  # 1月1日 is a date, not a day count
         if out and out[-1].unit == unit and out[-1].upto is None and value > out[-1].value \
                 and _RANGE_GAP.match(text[spans[-1][1]:m.start()]):
             start = spans.pop()[0]

@@ -273,6 +273,14 @@ class Understander:
             return ()
         return tuple(context.scope or ()) or self.library.documents_of(context.clause_ids)
 
+    def _in_force(self, docs: tuple[str, ...], content: str, context: Context | None) -> tuple[str, ...]:
+        """``docs`` with a superseded version replaced by the version in force, unless ``content`` names a version
+        or the conversation compares versions: "利息怎么算？" after "and in the 2020 version?" asks the rule in
+        force, not the old one just shown."""
+        if cues.VERSION_WORDS.search(content) or versions_compared(context):
+            return docs
+        return in_force_versions(self.library, docs)
+
     def _context_document(self, context: Context) -> str | None:
         """The one document the earlier turn's clauses come from; after two versions of one document compared
         (2020版第八条和2025版第九条 → 那第十条呢), the version in force. None when they span documents."""
@@ -727,8 +735,8 @@ class Understander:
             context=context if followup else None, followup=followup, earlier_turns=context is not None, retrieval_text=retrieval_text, bare=bare,
             evidence_text=evidence_text, topic=topic, own_text=whole, mention_term=body_alias[1] if body_alias else _mention_term(content),
             places=places,
-            conversation=() if scope or followup or places else self._conversation_documents(context),
-            discussed=tuple(context.scope or ()) if context and not scope else (),
+            conversation=() if scope or followup or places else self._in_force(self._conversation_documents(context), content, context),
+            discussed=self._in_force(tuple(context.scope or ()), content, context) if context and not scope else (),
             unknown_document=self._unknown_document(content, refs, named_docs, doc_mentions),
             unheard=self._unheard_terms(content) if lang == "zh" else (),
             details=details)
@@ -1093,6 +1101,20 @@ _SANCTION_WORDS = re.compile(r"法律责任|处罚|罚|处分|追究|失信|黑�
 _NO_TOPIC_WORDS = frozenset({"以后", "之后", "以前", "之前", "后来", "然后", "现在", "目前", "已经", "一般", "大概", "通常", "到底",
                              "究竟", "多久", "结果", "时候", "怎么样", "为什么", "真的", "听说",
                              "改成", "改为", "变成", "改了", "哪里", "哪儿", "设在", "在哪"})  # a claimed change (改成了45天) is no topic
+def in_force_versions(library: Library, docs: tuple[str, ...]) -> tuple[str, ...]:
+    """``docs`` (document ids) with each superseded version replaced by the version that superseded it, when the
+    library holds that one; order kept, duplicates dropped."""
+    return tuple(dict.fromkeys(
+        info.superseded_by if info.status == "superseded" and library.has_document(info.superseded_by or "") else d
+        for d in docs for info in (library.info(d),)))
+
+
+def versions_compared(context: Context | None) -> bool:
+    """Does the conversation's last turn compare versions ("What changed between the 2020 and 2025 versions?")?"""
+    return context is not None and (context.intent in ("compare_versions", "version")
+                                    or bool(cues.BOTH_VERSIONS.search(context.question)))
+
+
 _PASTED_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)+)/(article|measure|goal|principle|requirement)-(\d+)\b", re.IGNORECASE)
 _NUMBER_ALONE = re.compile(r"\s*(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*[?？。.!！]?\s*")
 # "如果是机关事业单位呢？" / "what if it's a government agency?": the earlier question with its party swapped.

@@ -6,9 +6,7 @@ roles of one department across a measure's tasks, and an unrelated current rule 
 
 from __future__ import annotations
 
-PAY = "sme-payment-regulation-2025"
-PLAN = "suifuban-2007-42"
-GZ = "guangzhou-private-economy-regulation-2024"
+from tests.doc_ids import GZ, PAY, PLAN
 
 
 def test_a_claimed_payment_term_with_words_of_change_is_checked_against_the_article(real_assistant):
@@ -113,3 +111,108 @@ def test_english_guarantee_and_interest_questions_find_their_articles(real_assis
     assert not a.abstained and a.citations[0].clause_id.startswith(GZ)
     a = real_assistant.ask("my customer is a government hospital, they not pay 4 months, what interest can I claim??")
     assert not a.abstained and a.citations[0].clause_id == f"{PAY}/article-17"
+
+
+def test_late_payment_interest_is_worked_out_for_the_amount_and_days_given(real_assistant):
+    a = real_assistant.ask("欠我100万，拖了100天，没有约定利率，利息多少？")
+    assert a.answer.startswith("按未约定利率时的每日万分之五计，100万拖欠100天的逾期利息为5万元")
+    a = real_assistant.ask("A big company owes me 200,000 yuan and is 3 months late, how much interest can I get?")
+    assert "RMB 9,000.00" in a.answer and "a month counted as 30 days" in a.answer
+    assert real_assistant.ask("逾期利息怎么算").answer.startswith("万分之五：")
+
+
+def test_an_article_asked_with_its_department_names_the_bodies_it_names(real_assistant):
+    a = real_assistant.ask("广州条例第三条，主管部门是谁")
+    assert "条文写明的部门：市、区人民政府；市工业和信息化主管部门。" in a.answer
+
+
+def test_document_facts_follow_up_and_what_a_regulation_replaced(real_assistant):
+    a = real_assistant.ask("哪个机关通过的？", history=["你好，民营经济促进法是什么时候通过的？"])
+    assert a.intent == "document" and "全国人民代表大会常务委员会" in a.answer
+    a = real_assistant.ask("Did it replace anything?",
+                           history=["When did the regulation on promoting individual businesses take effect?"])
+    assert "Replaces the Regulations on Individual Industrial and Commercial Households" in a.answer
+    assert real_assistant.ask("个体工商户条例取代了什么？").answer.startswith("《个体工商户条例》已废止")
+    assert real_assistant.ask("个体工商户条例还有效吗？").answer.startswith("不是：")
+
+
+def test_after_an_old_version_was_shown_a_question_naming_no_version_asks_the_one_in_force(real_assistant):
+    history = ["大企业拖欠中小企业货款，最长多少天必须付？", "那机关事业单位呢？", "2020年版是多少天？"]
+    a = real_assistant.ask("合同约定120天付款可以吗？", history=history)
+    assert a.citations[0].clause_id == f"{PAY}/article-9"
+    a = real_assistant.ask("利息怎么算？有没有具体利率？", history=["逾期利息怎么算", "and in the 2020 version?"])
+    assert a.citations[0].clause_id == f"{PAY}/article-17"
+    # Named, the old version is still answered from.
+    a = real_assistant.ask("2020年版是多少天？", history=history[:2])
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-8"
+
+
+def test_a_payment_term_asked_of_no_party_gives_each_partys_term(real_assistant):
+    a = real_assistant.ask("付款期限多少天")
+    assert a.answer.startswith("机关、事业单位应当自交付之日起30日内支付；合同另有约定的，最长不得超过60日。大型企业应当自交付之日起60日内支付")
+    assert real_assistant.ask("账期最长多少天").answer.startswith("机关、事业单位应当自交付之日起30日内支付")
+
+
+# Items of the session-40 fresh user's report (evaluation/fresh-user/session-40.md), fixed the same session.
+
+def test_a_claim_with_a_count_the_reader_does_not_read_gets_no_yes(real_assistant):
+    a = real_assistant.ask("2007年广州方案要求3年内30家民企上市，是吗？")
+    assert not a.answer.startswith("对")
+
+
+def test_a_claimed_full_date_of_entry_into_force_is_corrected(real_assistant):
+    assert real_assistant.ask("民营经济促进法是2024年1月1日施行的，对吧？").answer.startswith("不对：")
+    assert real_assistant.ask("广州市支持民营经济发展条例2024年1月1日起施行，对吗？").answer.startswith("不对：")
+    assert real_assistant.ask("广州市支持民营经济发展条例2024年5月1日起施行，对吗？").answer.startswith("对：")
+
+
+def test_pay_when_paid_asked_in_english_or_cantonese_is_a_no(real_assistant):
+    a = real_assistant.ask("Can a big company make payment conditional on getting paid by its own client?")
+    assert a.citations[0].clause_id == f"{PAY}/article-9" and a.answer.startswith("No — ")
+    assert real_assistant.ask("大企业话要等甲方俾钱先至俾我，得唔得㗎？").answer.startswith("不可以")
+
+
+def test_a_deposit_the_clause_allows_by_exception_is_no_plain_no(real_assistant):
+    a = real_assistant.ask("大企业要求我交保证金，合法吗？")
+    assert a.answer.startswith("不一定：条文允许依法设立的投标保证金")
+    assert real_assistant.ask("Can a big company ask me for a deposit?").answer.startswith("It depends")
+    assert real_assistant.ask("大企业能不能要求保证金只收现金？").answer.startswith("不可以")
+
+
+def test_a_claimed_term_with_是_n天吗_and_a_share_put_with_吧_are_checked(real_assistant):
+    a = real_assistant.ask("那大企业是90天吗？", history=["机关事业单位45天内必须付款，对吧？"])
+    assert a.answer.startswith("不对：大型企业的付款期限是自交付之日起60日内，不是90天。")
+    a = real_assistant.ask("政府采购给中小企业预留的份额是20%以上吧？")
+    assert a.answer.startswith("不对：所引条文写的是百分之三十")
+
+
+def test_a_follow_up_naming_a_subject_gets_its_own_figure_and_fragment(real_assistant):
+    from qa.assistant import Selection
+
+    plan = Selection(documents=(PLAN,))
+    a = real_assistant.ask("受保企业呢？", history=["年担保总额目标是多少？"], selection=plan)
+    assert a.answer.startswith("5000家")
+    a = real_assistant.ask("小微企业呢？", history=["政府采购给中小企业预留的份额是20%以上吧？"])
+    assert a.answer.startswith("其中，预留给小型微型企业的比例不低于百分之六十")
+
+
+def test_short_payment_term_questions_and_english_department_names(real_assistant):
+    assert real_assistant.ask("大企业付款期限？").citations[0].clause_id == f"{PAY}/article-9"
+    a = real_assistant.ask("Which measures does the Guangzhou Municipal Bureau of Science and Technology lead?")
+    assert a.status == "listing" and "Measure 12" in a.answer
+    a = real_assistant.ask("What was its target deadline?", history=["Is the 2007 Guangzhou work plan still in force?"])
+    assert "2010" in a.answer and not a.abstained
+
+
+def test_what_happens_to_a_party_if_it_keeps_on_is_a_sanction_question(real_assistant):
+    a = real_assistant.ask("What happens to the big company if it keeps dragging payment?",
+                           history=["Can a big company make paying me conditional on getting paid by its client?"])
+    assert a.citations[0].clause_id == f"{PAY}/article-26"
+    a = real_assistant.ask("大企业要不要公开承诺付款期限？")
+    assert a.citations[0].clause_id == f"{PAY}/article-6"
+
+
+def test_a_question_negating_a_word_gets_the_fragment_that_negates_it(real_assistant):
+    a = real_assistant.ask("没有约定利率怎么办？", history=["逾期利息是按LPR的两倍计算，对吗？"])
+    assert a.answer.startswith("未作约定的，按照每日利率万分之五支付逾期利息")
+    assert real_assistant.ask("如果约定了利率呢？").answer.startswith("双方对逾期利息的利率有约定的")

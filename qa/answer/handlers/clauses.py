@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, labels_with_document, make_citation, status_line
 from qa.answer.handlers.common import Deps, ask_today, contacts_for, notes_for, simple_answer
-from qa.answer.handlers.retrieval import counterpart, figure_answer, liability_first, names_article, quote_answer
+from qa.answer.handlers.retrieval import (
+    amounts_in,
+    counterpart,
+    figure_answer,
+    liability_first,
+    names_article,
+    quote_answer,
+)
 from qa.answer.handlers.versions import version_note
 from qa.answer.models import Answer, ListItem
 from qa.index.tokenize import english_tokenize
@@ -21,6 +28,7 @@ from qa.models import Clause, Library
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand import cues
+from qa.understand.figures import figures_in
 from qa.understand.query import Query, own_content
 from qa.understand.references import Reference, local_id
 from qa.understand.spans import blank
@@ -246,6 +254,9 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             else:
                 lines.append(f"{head}（{clause.title}）：{zh}" + (f"（{dept}）" if dept and not single else ""))
                 bare_heads[len(lines) - 1] = f"{head}（{clause.title}）："
+                if asks_contact and not dept and who and single:
+                    # 广州条例第三条，主管部门是谁: an article names bodies, not leads; named before its text.
+                    lines.append(f"条文写明的部门：{'；'.join(c.name for c in who)}。")
 
         else:
             head = f"{en_label}" + (f", {part.label_en}" if part else "") + f" of the {document_name(info, 'en', number=False)}"
@@ -269,6 +280,8 @@ def handle_clause_ref(query: Query, deps: Deps) -> Answer:
             else:
                 lines.append(f"{head} ({clause.title_en}): {en or zh}" + (f" ({dept})" if dept and not single else ""))
                 bare_heads[len(lines) - 1] = f"{head} ({clause.title_en}):"
+                if asks_contact and not dept and who and single:
+                    lines.append(f"Bodies the text names: {'; '.join(c.shown('en') for c in who)}.")
         quotes_zh.append(zh)
         quotes_en.append(en)
         citations.append(make_citation(library, clause, quoted, part_id))
@@ -335,13 +348,6 @@ def _clause_validity(query: Query, library: Library, clause: Clause) -> str:
     return (f"Not necessarily: {name} is from {status_line(info, 'en')}. Check with {check_with(library, info, 'en')} "
             "whether it still applies.")
 
-
-# A figure the question asserts: 30天, 60日, 5 working days, 0.05%, 300万元.
-_ASSERTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(个工作日|工作日|天|日|个月|年|%|％|万元|亿元|万|亿|元)"
-                       r"|\b(\d+(?:\.\d+)?) ?(working days|days|months|years|percent|%)\b")
-_SAME_UNIT = {"天": "日", "日": "日", "个工作日": "个工作日", "工作日": "个工作日", "days": "日", "working days": "个工作日",
-              "个月": "个月", "months": "个月", "年": "年", "years": "年", "%": "%", "％": "%", "percent": "%",
-              "万元": "万", "亿元": "亿", "万": "万", "亿": "亿", "元": "元"}
 
 
 # "第五条列的部门里有没有税务部门？" / "Does Article 5 include the tax authorities?": is a term in the clause's text.
@@ -519,23 +525,23 @@ def _department_count(query: Query, who: list, text: str = "") -> list[tuple[str
 def _false_premise(query: Query, deps: Deps, clauses: list[Clause]) -> tuple[str, object] | None:
     """(a "no" line, the citation of the clause that does state it or None) when the question asserts a figure
     (规定30天付款？) that none of the clauses asked for states; else None."""
-    # A version's year (2020年版) is no figure asserted.
-    m = next((m for m in _ASSERTED.finditer(query.content) if not (m.group(2) == "年" and len(m.group(1)) > 2)), None)
-    if not m or not clauses:
+    # A duration or share first (figures_in: a version's year, 2020年版, is none), else a sum of money.
+    figure = next(iter(figures_in(query.content)), None)
+    money = None if figure else next(iter(amounts_in(query.content, english=True)), None)
+    if not (figure or money) or not clauses:
         return None
-    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    unit = _SAME_UNIT[unit]
-    forms = {f"{number}{unit}", f"{number}{'天' if unit == '日' else unit}"}
 
     def states(clause: Clause) -> bool:
-        text = normalize(clause.text_zh).replace(" ", "")
-        return any(f in text for f in forms)
+        text = normalize(clause.text_zh)
+        if figure:
+            return any(f.unit == figure.unit and f.covers(figure.value) for f in figures_in(text))
+        return money[1] in {v for _, v in amounts_in(text)}
 
     if any(states(c) for c in clauses):
         return None
     labels_zh = "、".join(labels_with_document(deps.library, c)[0] for c in clauses)
     labels_en = "; ".join(labels_with_document(deps.library, c)[1] for c in clauses)
-    shown = m.group(0).strip()
+    shown = figure.shown if figure else money[0]
     # Where the library does state it, on the question's topic (30天付款 -> the payment regulation's Article 9).
     topic = blank(query.content, [(r.start, r.end) for r in query.refs])
     found = deps.retriever.search(topic, lang=query.channels, k=10)

@@ -144,7 +144,8 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
     words wins (ties go to the earlier fragment). A fragment never crosses a sentence.
     """
     order = order or tuple(s.index for s in clause.sentences)
-    own = set(tokenize(query.content))
+    # A follow-up's own words with the texts' terms they map to (小微企业呢？ -> 小型微型企业).
+    own = set(tokenize(query.own_text if query.followup and query.own_text else query.content))
     if cues.DEFINITION.search(query.content):
         # "What is the definition of a large enterprise?": every defining fragment shares "of", "the", "is"; the
         # term defined decides (dev: dropping function words from every question only moved ties about).
@@ -170,6 +171,9 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
                       and not re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", query.content)}
             # The follow-up's own words count double: 那省级的呢 is about 省级, not the earlier 国家级.
             overlap = 10 * len(own & words) + len((earlier - own) & words)
+            # 没有约定利率怎么办: the fragment that negates the same word (未作约定的) over the one that states it.
+            overlap += 5 * sum(1 for w in own if len(w) >= 2 and re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", zh)
+                               and re.search(rf"(?:未作|未|没有|没|无|冇){re.escape(w)}", query.content))
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             # 国家级 / "at national level": a sentence on the State Council's departments (国务院…部门) is national too.
             score += sum(1.0 for lv in query.levels if lv in zh or re.search(_LEVEL_BODIES.get(lv, "(?!)"), zh))

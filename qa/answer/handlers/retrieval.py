@@ -41,7 +41,7 @@ from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand import cues
-from qa.understand.cues import FIGURE_NOUNS
+from qa.understand.cues import FIGURE_NOUNS, VERSION_WORDS
 from qa.understand.figures import (
     COUNT_ASKED,
     COUNT_UNIT,
@@ -55,7 +55,7 @@ from qa.understand.figures import (
     missing_types,
 )
 from qa.understand.language import channel_language
-from qa.understand.query import CJK_ONLY, Query, own_content, time_marks
+from qa.understand.query import CJK_ONLY, Query, in_force_versions, own_content, time_marks, versions_compared
 from qa.understand.references import number_value
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
@@ -108,6 +108,10 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         filters = Filters(documents=tuple(switched))
     elif query.followup and query.context and query.context.clause_ids:
         docs = deps.library.documents_of(query.context.clause_ids)
+        if not VERSION_WORDS.search(query.content) and not versions_compared(query.context):
+            # "合同约定120天付款可以吗？" after "2020年版是多少天？": a question naming no version asks the one in
+            # force, not the old one the last turn compared it with.
+            docs = in_force_versions(deps.library, docs)
         filters = Filters(documents=docs)
     result = deps.retriever.search(query.retrieval_text, lang=query.channels, k=k, filters=filters,
                                    prefer=() if filters and filters.documents else query.places,
@@ -148,7 +152,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
             # "What does it say about talent training?" after "is the plan still in force?": the document was
             # under discussion, not the clause its answer cited (the notice).
             return result, ("abstained" if _below_threshold(query, deps, result) else None)
-        result = _prefer(result, query.context.clause_ids, deps, query)
+        result = _prefer(result, _in_force_ids(query, deps, query.context.clause_ids), deps, query)
         return result, None
     if switched:
         same = _version_counterparts(query, deps, tuple(switched))
@@ -172,6 +176,21 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         if liable is not None:
             return replace(liable, confidence=result.confidence), None
     return result, ("abstained" if _below_threshold(query, deps, result) else None)
+
+
+def _in_force_ids(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """``clause_ids`` with a superseded version's clause replaced by its counterpart in force, unless the question
+    names a version ("合同约定120天付款可以吗？" after 2020 Art. 8 was shown: 2025 Art. 9)."""
+    if VERSION_WORDS.search(query.content) or versions_compared(query.context):
+        return clause_ids
+    out = []
+    for cid in clause_ids:
+        clause = deps.library.clause(cid)
+        info = deps.library.info(clause.doc_id)
+        newer = matching_clause(deps, clause, info.superseded_by) if info.status == "superseded" and \
+            deps.library.has_document(info.superseded_by or "") else None
+        out.append(newer.id if newer is not None else cid)
+    return tuple(dict.fromkeys(out))
 
 
 # "What can I do?" about an unpaid bill: a clause giving the asker a right (中小企业有权要求…赔偿) or a way to complain,
@@ -586,7 +605,7 @@ _AMOUNT_EN = re.compile(r"\b(?:rmb|cny|¥)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?
 _SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "元": 1, "million": 1e6, "billion": 1e9, "thousand": 1e3, "": 1}
 
 
-def _amounts(text: str, *, english: bool = False) -> list[tuple[str, float]]:
+def amounts_in(text: str, *, english: bool = False) -> list[tuple[str, float]]:
     """The money amounts a text states: [(as written, value in RMB)]; Chinese numerals read by ``to_int``."""
     out = []
     for m in _AMOUNT_ZH.finditer(text):
@@ -610,7 +629,7 @@ def _clauses_stating(library: Library) -> dict[float, tuple[str, ...]]:
     def make():
         found: dict[float, list[str]] = {}
         for clause in library.clauses:
-            for _, value in _amounts(clause.text_zh):
+            for _, value in amounts_in(clause.text_zh):
                 if clause.id not in found.setdefault(value, []):
                     found[value].append(clause.id)
         return {v: tuple(ids) for v, ids in found.items()}
@@ -623,10 +642,10 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
     if query.intent != "topical":
         return ""
     # The raw question (NFKC), so that "RMB 1 billion" keeps its capitals when quoted back.
-    asserted = _amounts(unicodedata.normalize("NFKC", query.raw), english=query.lang == "en")
+    asserted = amounts_in(unicodedata.normalize("NFKC", query.raw), english=query.lang == "en")
     if not asserted:
         return ""
-    values = {v for _, v in _amounts(clause.text_zh)}
+    values = {v for _, v in amounts_in(clause.text_zh)}
     shown, value = asserted[0]
     if value in values:
         return ""
@@ -776,7 +795,13 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         lead, idx, zh, en = unmet
     elif not lead and query.intent in ("topical", "greeting_plus") and (
             verdict := _forbidden(query, zh, en, _tokenize(deps), clause=clause)):
-        lead = verdict
+        lead = _with_exception(query, clause, _tokenize(deps), zh) or verdict
+    elif not lead and query.intent in ("topical", "greeting_plus") and (
+            other := _forbidding_fragment(query, clause, _tokenize(deps))):
+        # "Can a big company make payment conditional on getting paid by its own client?": the fragment that
+        # forbids it (不得约定以收到第三方付款作为…条件), found by the texts' terms, not the first sentence.
+        lead, idx, zh, en = other
+        lead = _with_exception(query, clause, _tokenize(deps), zh) or lead
     elif not lead and query.intent in ("topical", "greeting_plus") and (owed := _owed(query, clause, _tokenize(deps), best=(zh, en))):
         lead, idx, zh, en = owed
     if detail:
@@ -899,7 +924,7 @@ def _owed(query: Query, clause: Clause, tokens, *, best: tuple[str, str]) -> tup
     return None
 
 
-def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None = None) -> str:
+def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None = None, asked_text: str = "") -> str:
     """"不可以。" / "No — " when a permission question is answered by a prohibition of what it asks about
     (the prohibition's sentence shares a word with the question); else "". No verdict when the clause grants
     what is asked (个体工商户可以家庭经营; 应当接受金融机构出具的保函)."""
@@ -922,10 +947,12 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
     if _COERCION.search(banned_zh) and not _COERCION_ASKED.search(text):
         return ""  # "不得强制…接受商业汇票" forbids forcing it, not paying with bills by agreement
     words = _words(tokens, query.lang)
-    asked = {t for t in tokens(text) if len(t) >= 2} if query.lang == "zh" else words(text)
+    # ``asked_text``: the question with the texts' terms its words map to (pay-when-paid -> third party payment).
+    asked = {t for t in tokens(asked_text or text) if len(t) >= 2} if query.lang == "zh" else words(asked_text or text)
     if not (asked & words(banned)) - _VERDICT_GENERIC:
         return ""  # sharing only 约定 / 付款 / payment says nothing about whether this is what is forbidden
-    if "从其约定" in zh and not (asked - _VERDICT_GENERIC) & {t for t in tokens(banned_zh) if len(t) >= 2}:
+    if "从其约定" in zh and not (asked - _VERDICT_GENERIC) & (
+            {t for t in tokens(banned_zh) if len(t) >= 2} if query.lang == "zh" else words(banned)):
         return ""  # "合同另有约定的，从其约定": the contract decides, unless what is asked is what it may not agree
     if clause is not None and _granted(clause, asked - _VERDICT_GENERIC, words, lang=query.lang):
         return ""
@@ -960,7 +987,7 @@ _SUPPOSING = re.compile(r"如果|假如|要是|\b(?:what )?if\b", re.IGNORECASE)
 _ILLEGAL_ASKED = re.compile(r"犯法|违法|违规|\billegal\b|\bunlawful\b|against the (?:law|rules)")
 _TERM_ASKED = re.compile(r"最长|最多|最晚|最迟|上限|多少天|几天|多少日|多久|多长时间|期限|账期"
                          r"|\b(?:at most|maximum|max|longest|latest|how soon|how long|how many days|deadline|time limit)\b")
-_PAYING = re.compile(r"付|给钱|结款|还钱|款|欠|\bpa(?:y|ys|id|ying|yment)\b|\bowe")
+_PAYING = re.compile(r"付|给钱|结款|还钱|款|欠|账期|\bpa(?:y|ys|id|ying|yment)\b|\bowe")
 
 
 @dataclass(frozen=True)
@@ -1030,9 +1057,8 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         return None  # every quoted answer passes here: the cheap checks first, the parties only when needed
     parties = _asked_actors(query)
     if not parties:
-        if term_asked:
-            return None
-        # "合同写明120日先付款，得唔得？" names no party: the verdict for each party the article sets a term for.
+        # "合同写明120日先付款，得唔得？" / 付款期限多少天 name no party: the verdict or the term for each party the
+        # article sets one for (机关、事业单位 30日, at most 60日; 大型企业 60日), not one of them alone.
         found = [v for p in ("机关", "大型企业") if (v := _party_verdict(query, clause, (p,), days, term_asked))]
         if not found:
             return None
@@ -1071,6 +1097,48 @@ def en_subject(subject: str) -> str:
 _NO_CONTRACT = re.compile(r"(?:没有|没|未|冇|无)(?:签|签订|订|立)?(?:书面)?合同|口头(?:约定|协议|合同|答应)"
                           r"|\b(?:no|without an?|never signed an?|didn'?t sign an?) (?:written )?contract\b"
                           r"|\b(?:verbal|oral|handshake) (?:agreement|deal|contract)\b", re.IGNORECASE)
+
+
+_EXCEPTION = re.compile(r"除(?P<allowed>[^，。；]{2,80}?)外[，,]?(?P<rest>[^。；]*?不得[^。；]*)")
+
+
+def _with_exception(query: Query, clause: Clause, tokens, banned_zh: str) -> str:
+    """"不一定：…" when the thing a permission question asks about is among what the clause's own exception allows
+    (除依法设立的投标保证金、履约保证金…外，不得收取其他保证金: 大企业要求我交保证金，合法吗?) and nothing else it
+    asks is what the quoted prohibition ``banned_zh`` names (保证金只收现金 is forbidden outright); "" otherwise."""
+    if query.lang == "zh":
+        asked = {t for t in tokens(query.content) if len(t) >= 2} - _VERDICT_GENERIC - _WHO_WORDS
+        text = clause.text_zh
+    else:  # the English text's "except" sentence, read in English words
+        asked = set(english_tokenize(query.content)) - _VERDICT_GENERIC - _WHO_WORDS
+        text = clause.text_zh if re.search(r"\bexcept\b", clause.text_en, re.IGNORECASE) else ""
+    for m in _EXCEPTION.finditer(text):
+        allowed = set(tokens(m.group("allowed")))
+        if query.lang == "en":
+            sentence = next((x.en for x in clause.sentences if m.group("allowed") in x.zh), "")
+            allowed = set(english_tokenize(sentence.split(",")[0])) if sentence else set()
+        if asked & allowed and not (asked - allowed) & set(tokens(banned_zh)):
+            if query.lang == "zh":
+                return f"不一定：条文允许{m.group('allowed').strip()}，此外{m.group('rest').strip()}；具体禁止的是："
+            return ("It depends: the text allows some kinds and forbids the others (see the quote); what it forbids "
+                    "here: ")
+    return ""
+
+
+def _forbidding_fragment(query: Query, clause: Clause, tokens) -> tuple[str, int, str, str] | None:
+    """(verdict, sentence, zh, en) of the first fragment of ``clause`` that forbids what a permission question asks,
+    read with the texts' terms the question's words map to (``query.retrieval_text``); None when none does."""
+    if not query.retrieval_text or query.retrieval_text == query.content:
+        return None  # no terms added: the chosen fragment was already read with the question's own words
+    words = _words(tokens, query.lang)
+    added = words(query.retrieval_text) - words(query.content) - _VERDICT_GENERIC
+    for s in clause.sentences:
+        for zh, en in fragments(s):
+            # Only a fragment the added terms reach: the question's own words already chose among the others.
+            if "不得" in zh and added & words(zh if query.lang == "zh" else (en or "").lower()) \
+                    and (verdict := _forbidden(query, zh, en, tokens, clause=clause, asked_text=query.retrieval_text)):
+                return verdict, s.index, zh.strip(), (en or "").strip()
+    return None
 
 
 def _contract_required(query: Query, clause: Clause) -> tuple[str, int, str, str] | None:
@@ -1114,7 +1182,12 @@ def _figure_claim(query: Query, clause: Clause) -> str:
     stated = [f for f in figures_in(clause.text_zh if zh_answer else clause.text_en or clause.text_zh)
               if f.unit == claim.unit]
     if any(f.covers(claim.value) for f in stated):
-        if confirm and all(f.value == claim.value and f.upto is None for f in stated):
+        # A yes only when every number of the question is a figure read and stated (3年内30家: 30家 is no figure
+        # read here, and the text's 30 is another count).
+        numbers = re.findall(r"\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+(?=[^\s，。？?]{0,2}(?:年|天|日|月|%|家|个|项|人))", text)
+        if confirm and len(numbers) <= len(claimed) and all(
+                any(f.unit == c.unit and f.covers(c.value) for f in stated + figures_in(clause.text_zh)) for c in claimed) \
+                and all(f.value == claim.value and f.upto is None for f in stated):
             return "对：" if zh_answer else "Yes — "
         return ""
     if stated:
@@ -1126,7 +1199,8 @@ def _figure_claim(query: Query, clause: Clause) -> str:
 
 
 # A claim put to be confirmed: 对吧 / 是不是 / "right?" / "is that correct?".
-_CONFIRM = re.compile(r"对吧|对不对|对吗|是吗|是不是|没错吧|没错吗|系咪|啱唔啱|\bright\s*[?？]|\bcorrect\s*[?？]|\bis that (?:right|correct|true)\b"
+_CONFIRM = re.compile(r"对吧|对不对|对吗|是吗|是不是|没错吧|没错吗|系咪|啱唔啱|吧\s*[?？]\s*$|是\s*\d+\s*(?:天|日|个月)\s*吗"
+                      r"|\bis it \d+ (?:days|months)\b|\bright\s*[?？]|\bcorrect\s*[?？]|\bis that (?:right|correct|true)\b"
                       r"|\bisn'?t (?:it|that) (?:right|so|true)\b|\btrue\s*[?？]", re.IGNORECASE)
 
 
@@ -1540,6 +1614,10 @@ def _target_score(target: Target, query: Query, tokens, q_tokens: set[str], sent
             # The subject right before the figure (其中私营企业超18万户) is what it counts.
             if any(len(t) >= 3 and t in sentence[max(0, at - 8):at] for t in q_tokens):
                 score += 2.0
+            if query.followup and any(len(t) >= 2 and t in sentence[max(0, at - 8):at]
+                                      for t in tokens(own_content(query.content))):
+                # 受保企业呢？ after 年担保总额: the figure 受保企业 counts (5000家), whatever unit the earlier turn asked.
+                score += FOLLOW_UP_OWN_WEIGHT + (4.0 if allowed and target.unit not in allowed else 0.0)
             # What is done within the figure follows it (10个工作日内，按程序将投诉**转交**): the asked act counts there.
             after = re.split(r"[；;。]", sentence[at + len(target.value):at + len(target.value) + AFTER_WINDOW])[0]
             score += len({t for t in _shared(q_tokens, tokens(after)) if not any(t in p for p in in_phrase)})
@@ -1816,11 +1894,37 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
             lead, detail = f"{target.value}{'至' + upper.value if upper else ''}：", _with_actor(target, sentences)
         else:
             lead = f"{value_en(target.value, target.unit)}{' to ' + value_en(upper.value, upper.unit) if upper else ''} — "
+        lead = _interest_sum(query, sentences.get(target.sentence, ""), target) + lead
     if target.sentence is not None:
         order = (target.sentence,) + tuple(i for i in hit.sentence_order if i != target.sentence)
         hit = Hit(hit.clause_id, hit.score, target.sentence, hit.confidence, hit.channels, order)
     return quote_answer(query, deps, clause, hit, result, lead=lead, detail=detail, suffix=when, status=status,
                         figure=target.value)
+
+
+def _interest_sum(query: Query, sentence: str, target: Target) -> str:
+    """"欠我100万，拖了100天，没有约定利率，利息多少？": the late-payment interest at the clause's daily rate
+    (万分之五 per day, where no rate was agreed) for the amount (RMB) and the days (a month as 30) the question
+    gives, worked out; "" unless the question gives both and the target is a daily rate."""
+    rates = [f for f in figures_in(target.value) if f.unit == "share"]
+    if not rates or "每日" not in sentence:
+        return ""
+    amounts = amounts_in(unicodedata.normalize("NFKC", query.content), english=query.lang == "en")
+    spans = [f for f in figures_in(query.content) if f.unit in ("日", "个月") and f.upto is None]
+    if not amounts or not spans:
+        return ""
+    (shown, amount), rate = amounts[0], rates[0].value
+    days = int(spans[0].value * (30 if spans[0].unit == "个月" else 1))
+    total = amount * rate * days
+    months = spans[0].unit == "个月"
+    if query.lang == "zh":
+        sum_zh = f"{total / 1e4:g}万元" if total >= 1e4 else f"{total:,.2f}元".replace(".00元", "元")
+        return (f"按未约定利率时的每日{target.value}计，{shown}拖欠{days}天的逾期利息为{sum_zh}"
+                f"（{amount:,.0f}元×{rate * 100:g}%×{days}天{'，每月按30天计' if months else ''}）；约定了利率的，按约定（不得低于1年期贷款市场报价利率）。")
+    return (f"At the daily rate of {rate * 100:g}% that applies where no rate was agreed, {shown} overdue for {days} days "
+            f"carries RMB {total:,.2f} of late-payment interest ({amount:,.0f} × {rate * 100:g}% × {days}"
+            f"{', a month counted as 30 days' if months else ''}); an agreed rate "
+            "applies instead if there is one (not below the 1-year loan prime rate). ")
 
 
 def _range_end(clause: Clause, target: Target) -> Target | None:
