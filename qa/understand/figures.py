@@ -268,9 +268,10 @@ def evidence_text(text_zh: str, text_en: str) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure as a text writes it: ``shown`` (万分之五, 0.05%, 60日, 5 years), ``unit`` ("share" for a rate or
-    percentage, else 日 / 个工作日 / 个月 / 年) and ``value`` (a share as a fraction, 万分之五 -> 0.0005; a duration in
-    its unit); ``upto`` is the top of a range (百分之六至百分之十: value 0.06, upto 0.10), else None."""
+    """A figure as a text writes it: ``shown`` (万分之五, 0.05%, 60日, 5 years, 3月31日), ``unit`` ("share" for a rate
+    or percentage, "date" for a day of the year, else 日 / 个工作日 / 个月 / 年) and ``value`` (a share as a fraction,
+    万分之五 -> 0.0005; a date as month × 100 + day, 3月31日 -> 331; a duration in its unit); ``upto`` is the top of
+    a range (百分之六至百分之十: value 0.06, upto 0.10), else None."""
     shown: str
     unit: str
     value: float
@@ -282,10 +283,11 @@ class Figure:
         return self.value - 1e-9 <= value <= top + 1e-9
 
 
-_FIG_NUMBER = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_FIG_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _FIGURE = re.compile(
-    rf"(?P<frac>万分之|千分之|百分之){_FIG_NUMBER}"
-    rf"|(?<![\d.]){_FIG_NUMBER}\s*(?P<unit>%|percent\b|per cent\b|个工作日|工作日|working days?\b|(?:天|日)(?!期|起|前|后)"
+    r"(?<![\d.])(?P<month>\d{1,2})月(?P<day>\d{1,2})日"  # a day of the year (3月31日前), value month × 100 + day
+    rf"|(?P<frac>万分之|千分之|百分之)(?P<fnum>{_FIG_NUMBER})"
+    rf"|(?<![\d.])(?P<num>{_FIG_NUMBER})\s*(?P<unit>%|percent\b|per cent\b|个工作日|工作日|working days?\b|(?:天|日)(?!期|起|前|后)"
     r"|days?\b|个月|months?\b|(?:周)?年(?!期|度|版|修订|施行|以前|以后)|years?\b)", re.IGNORECASE)
 _FRACTION = {"万分之": 1e-4, "千分之": 1e-3, "百分之": 1e-2}
 _UNIT_OF = {"%": "share", "percent": "share", "per cent": "share", "个工作日": "个工作日", "工作日": "个工作日",
@@ -312,10 +314,12 @@ def figures_in(text: str) -> list[Figure]:
     spans: list[tuple[int, int]] = []
     for m in _FIGURE.finditer(text):
         try:
-            if m.group("frac"):
-                unit, value = "share", _number(m.group(2)) * _FRACTION[m.group("frac")]
+            if m.group("month"):
+                unit, value = "date", float(int(m.group("month")) * 100 + int(m.group("day")))
+            elif m.group("frac"):
+                unit, value = "share", _number(m.group("fnum")) * _FRACTION[m.group("frac")]
             else:
-                unit, value = _UNIT_OF[m.group("unit").lower()], _number(m.group(3))
+                unit, value = _UNIT_OF[m.group("unit").lower()], _number(m.group("num"))
                 if unit == "share":
                     value /= 100
                 if unit == "年" and value >= 100:

@@ -6,7 +6,7 @@ roles of one department across a measure's tasks, and an unrelated current rule 
 
 from __future__ import annotations
 
-from tests.doc_ids import GZ, PAY, PLAN
+from tests.doc_ids import GD, GZ, PAY, PLAN
 
 
 def test_a_claimed_payment_term_with_words_of_change_is_checked_against_the_article(real_assistant):
@@ -216,3 +216,11 @@ def test_a_question_negating_a_word_gets_the_fragment_that_negates_it(real_assis
     a = real_assistant.ask("没有约定利率怎么办？", history=["逾期利息是按LPR的两倍计算，对吗？"])
     assert a.answer.startswith("未作约定的，按照每日利率万分之五支付逾期利息")
     assert real_assistant.ask("如果约定了利率呢？").answer.startswith("双方对逾期利息的利率有约定的")
+
+
+def test_a_claimed_day_of_the_year_and_a_place_beside_a_number(real_assistant):
+    a = real_assistant.ask("机关每年6月30日前要公开逾期未付款项信息，是吗？")
+    assert a.answer.startswith("不对：所引条文写的是3月31日，不是6月30日。")
+    assert real_assistant.ask("机关每年3月31日前要公开逾期未付款项信息，是吗？").answer.startswith("对：")
+    a = real_assistant.ask("第12条 广东")
+    assert a.status == "lookup" and a.citations[0].clause_id == f"{GD}/article-12"

@@ -15,13 +15,16 @@ from qa.understand.figures import figures_in
     ("免征企业所得税五年？", [("五年", "年", 5.0, None)]),
     ("自正式受理之日起10个工作日内", [("10个工作日", "个工作日", 10.0, None)]),
     ("within 30 days, at most 60 days", [("30 days", "日", 30.0, None), ("60 days", "日", 60.0, None)]),
+    # A day of the year is one figure (month × 100 + day), and its 日 no day count.
+    ("本条例自2020年1月1日起施行", [("1月1日", "date", 101.0, None)]),
+    ("应当于每年3月31日前公开", [("3月31日", "date", 331.0, None)]),
 ])
 def test_figures_are_read_with_unit_value_and_range(text, expected):
     assert [(f.shown, f.unit, f.value, f.upto) for f in figures_in(text)] == expected
 
 
-@pytest.mark.parametrize("text", ["本条例自2020年1月1日起施行", "合同订立时1年期贷款市场报价利率", "2007年的方案", "每日利率"])
-def test_dates_years_and_rate_terms_are_no_figures(text):
+@pytest.mark.parametrize("text", ["合同订立时1年期贷款市场报价利率", "2007年的方案", "每日利率", "2020年版"])
+def test_years_and_rate_terms_are_no_figures(text):
     assert figures_in(text) == []
 
 

@@ -55,7 +55,8 @@ def candidate_documents(ref: Reference, query: Query, library: Library) -> list[
         ids = {c.local_id for c in d.clauses}
         if f"article-{number}" in ids or (ref.kind is None and f"measure-{number}" in ids):
             docs.append(d.id)
-    return docs
+    # "第12条 广东": a place named beside the number keeps that place's documents (the Guangdong regulation).
+    return [d for d in docs if d in query.places] or docs
 
 
 def resolve(ref: Reference, doc_id: str, library: Library) -> Clause | None:

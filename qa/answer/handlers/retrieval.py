@@ -1184,7 +1184,8 @@ def _figure_claim(query: Query, clause: Clause) -> str:
     if any(f.covers(claim.value) for f in stated):
         # A yes only when every number of the question is a figure read and stated (3年内30家: 30家 is no figure
         # read here, and the text's 30 is another count).
-        numbers = re.findall(r"\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+(?=[^\s，。？?]{0,2}(?:年|天|日|月|%|家|个|项|人))", text)
+        numbers = re.findall(r"#|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+(?=[^\s，。？?]{0,2}(?:年|天|日|月|%|家|个|项|人))",
+                             re.sub(r"\d{1,2}月\d{1,2}日", "#", text))  # a date is one number
         if confirm and len(numbers) <= len(claimed) and all(
                 any(f.unit == c.unit and f.covers(c.value) for f in stated + figures_in(clause.text_zh)) for c in claimed) \
                 and all(f.value == claim.value and f.upto is None for f in stated):
