@@ -323,13 +323,15 @@ class Assistant:
             # "广州条例规定逾期利息万分之五对吗？": the document the question names is silent; asked without its name,
             # the whole library may answer (the payment regulation).
             answer = self._elsewhere(answer, query.retrieval_text.strip(), history=history, lang=lang or query.lang,
-                                     named=query.documents)
+                                     named=query.documents, by_place=set(query.documents) <= set(query.places))
         return answer
 
-    def _elsewhere(self, answer: Answer, question: str, *, history, lang: str | None, named: tuple[str, ...] = ()) -> Answer:
+    def _elsewhere(self, answer: Answer, question: str, *, history, lang: str | None, named: tuple[str, ...] = (),
+                   by_place: bool = False) -> Answer:
         """A question the chosen documents do not cover, that the whole library answers: say where, so the user
         can widen the choice ("大企业拖欠货款几多日要还？" with only the 2007 plan chosen: the payment regulation).
-        ``named``: the documents the question named (asked again without their names), none chosen."""
+        ``named``: the documents the question named (asked again without their names), none chosen; ``by_place``:
+        named by a place only ("…in Guangzhou?"), so the place is what to leave out."""
         wider = self._answer(question, history=history, lang=lang, selection=None, widened=True)
         if (wider.abstained and (wider.status != "not_stated" or answer.status == "not_stated")) or not wider.citations:
             return answer  # (a clause that touches the topic without the figure asked is still worth a look)
@@ -341,8 +343,9 @@ class Assistant:
         stated = answer.status == "not_stated"  # the chosen documents touch the topic without the fact asked
         if named:
             # (The answer above already says the named document is silent.)
-            note = (f"在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定（不指明文件再问即可查看）。" if answer.lang == "zh" else
-                    f"In the whole library, {cite.cite_en.lstrip('— ')} does (ask again without naming a document to see it).")
+            what_zh, what_en = ("地方", "the place") if by_place else ("文件", "a document")
+            note = (f"在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定（不指明{what_zh}再问即可查看）。" if answer.lang == "zh" else
+                    f"In the whole library, {cite.cite_en.lstrip('— ')} does (ask again without naming {what_en} to see it).")
         else:
             note = (f"所选文件{'没有写明这一点' if stated else '没有涉及这个问题'}；在全部文件中，{cite.cite_zh.lstrip('— ')}有相关规定"
                     "（文件范围选“全部文件”可查看）。"

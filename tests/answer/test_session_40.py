@@ -224,3 +224,8 @@ def test_a_claimed_day_of_the_year_and_a_place_beside_a_number(real_assistant):
     assert real_assistant.ask("机关每年3月31日前要公开逾期未付款项信息，是吗？").answer.startswith("对：")
     a = real_assistant.ask("第12条 广东")
     assert a.status == "lookup" and a.citations[0].clause_id == f"{GD}/article-12"
+
+
+def test_complaining_about_late_payment_in_english_finds_the_complaint_article(real_assistant):
+    assert real_assistant.ask("Can I complain about late payment?").citations[0].clause_id == f"{PAY}/article-24"
+    assert real_assistant.ask("Where can I complain about unpaid invoices?").citations[0].clause_id == f"{PAY}/article-24"
