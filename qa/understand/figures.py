@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.ingest.numerals import to_int
 from qa.models import Clause
 from qa.normalize import normalize
 
@@ -297,9 +298,7 @@ _RANGE_GAP = re.compile(r"\s*(?:至|到|~|～|-|—|–|to)\s*$")
 
 
 def _number(text: str) -> float:
-    from qa.ingest.numerals import to_int  # ingest's reader of Chinese numerals (cn2an underneath)
-
-    return float(text) if text[0].isdigit() else float(to_int(text))
+    return float(text) if text[0].isdigit() else float(to_int(text))  # ingest's reader of Chinese numerals (cn2an)
 
 
 def figures_in(text: str) -> list[Figure]:

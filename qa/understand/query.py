@@ -277,9 +277,7 @@ class Understander:
         """``docs`` with a superseded version replaced by the version in force, unless ``content`` names a version
         or the conversation compares versions: "利息怎么算？" after "and in the 2020 version?" asks the rule in
         force, not the old one just shown."""
-        if cues.VERSION_WORDS.search(content) or versions_compared(context):
-            return docs
-        return in_force_versions(self.library, docs)
+        return docs if keeps_version(content, context) else in_force_versions(self.library, docs)
 
     def _context_document(self, context: Context) -> str | None:
         """The one document the earlier turn's clauses come from; after two versions of one document compared
@@ -1109,10 +1107,12 @@ def in_force_versions(library: Library, docs: tuple[str, ...]) -> tuple[str, ...
         for d in docs for info in (library.info(d),)))
 
 
-def versions_compared(context: Context | None) -> bool:
-    """Does the conversation's last turn compare versions ("What changed between the 2020 and 2025 versions?")?"""
-    return context is not None and (context.intent in ("compare_versions", "version")
-                                    or bool(cues.BOTH_VERSIONS.search(context.question)))
+def keeps_version(content: str, context: Context | None) -> bool:
+    """Does a question keep to the versions its conversation was about: it names a version (2020年版, 旧版), or the
+    last turn compared versions ("What changed between the 2020 and 2025 versions?")? Otherwise an old version
+    shown earlier gives way to the one in force (``in_force_versions``)."""
+    return bool(cues.VERSION_WORDS.search(content)) or (context is not None and (
+        context.intent in ("compare_versions", "version") or bool(cues.BOTH_VERSIONS.search(context.question))))
 
 
 _PASTED_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)+)/(article|measure|goal|principle|requirement)-(\d+)\b", re.IGNORECASE)

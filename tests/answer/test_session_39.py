@@ -5,6 +5,8 @@ chosen scope, a place's documents outside the chosen scope, 下一条 with nothi
 
 from __future__ import annotations
 
+import pytest
+
 from qa.assistant import Selection
 from tests.doc_ids import GZ, PAY, PEPL, PLAN
 
@@ -68,10 +70,17 @@ def test_next_article_with_nothing_before_it_asks_what_is_meant(real_assistant):
     assert a.citations[0].clause_id == f"{PEPL}/article-78"
 
 
-def test_a_claimed_date_is_confirmed_or_corrected(real_assistant):
-    assert real_assistant.ask("民营经济促进法是2024年施行的吧？").answer.startswith("不对：")
-    assert real_assistant.ask("民营经济促进法是2025年5月20日施行的吗？").answer.startswith("对：")
-    assert real_assistant.ask("The Private Economy Promotion Law took effect in 2024, right?").answer.startswith("No — ")
+@pytest.mark.parametrize(("question", "lead"), [
+    ("民营经济促进法是2024年施行的吧？", "不对："),
+    ("民营经济促进法是2025年5月20日施行的吗？", "对："),
+    ("The Private Economy Promotion Law took effect in 2024, right?", "No — "),
+    # Session 40: a full date put with "，对吧" after it (the session-40 fresh user's item 9).
+    ("民营经济促进法是2024年1月1日施行的，对吧？", "不对："),
+    ("广州市支持民营经济发展条例2024年1月1日起施行，对吗？", "不对："),
+    ("广州市支持民营经济发展条例2024年5月1日起施行，对吗？", "对："),
+])
+def test_a_claimed_date_is_confirmed_or_corrected(real_assistant, question, lead):
+    assert real_assistant.ask(question).answer.startswith(lead)
 
 
 def test_two_questions_on_one_version_keep_the_version(real_assistant):

@@ -160,12 +160,6 @@ def test_a_claim_with_a_count_the_reader_does_not_read_gets_no_yes(real_assistan
     assert not a.answer.startswith("对")
 
 
-def test_a_claimed_full_date_of_entry_into_force_is_corrected(real_assistant):
-    assert real_assistant.ask("民营经济促进法是2024年1月1日施行的，对吧？").answer.startswith("不对：")
-    assert real_assistant.ask("广州市支持民营经济发展条例2024年1月1日起施行，对吗？").answer.startswith("不对：")
-    assert real_assistant.ask("广州市支持民营经济发展条例2024年5月1日起施行，对吗？").answer.startswith("对：")
-
-
 def test_pay_when_paid_asked_in_english_or_cantonese_is_a_no(real_assistant):
     a = real_assistant.ask("Can a big company make payment conditional on getting paid by its own client?")
     assert a.citations[0].clause_id == f"{PAY}/article-9" and a.answer.startswith("No — ")

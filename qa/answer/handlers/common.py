@@ -151,6 +151,9 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
         # term defined decides (dev: dropping function words from every question only moved ties about).
         own -= EN_STOPWORDS
     earlier = set(tokenize(query.context.question)) if query.followup and query.context else set()
+    # The question's own negated words, read once (冇 too when it is the same word negated as a fragment does).
+    asker_negates = {w for w in own if re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", query.content)}
+    asker_negates_too = {w for w in own if re.search(rf"(?:未作|未|没有|没|无|冇){re.escape(w)}", query.content)}
     marks = time_marks(query.content)
     best = (-1.0, order[0], clause.sentences[order[0]].zh, clause.sentences[order[0]].en)
     candidates = list(order[:2])
@@ -167,13 +170,12 @@ def best_fragment(clause: Clause, order: tuple[int, ...], query: Query, tokenize
             # An English question shares its words with the English rendering, not the Chinese.
             words = set(tokenize(zh)) | (set(tokenize(en)) if query.lang == "en" else set())
             # A word the fragment negates (未作约定的) is not the asker's word (约定了呢), unless the asker negates it too.
-            words -= {w for w in own if re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", zh)
-                      and not re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", query.content)}
+            negated = {w for w in own if re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", zh)}
+            words -= negated - asker_negates
             # The follow-up's own words count double: 那省级的呢 is about 省级, not the earlier 国家级.
             overlap = 10 * len(own & words) + len((earlier - own) & words)
             # 没有约定利率怎么办: the fragment that negates the same word (未作约定的) over the one that states it.
-            overlap += 5 * sum(1 for w in own if len(w) >= 2 and re.search(rf"(?:未作|未|没有|没|无){re.escape(w)}", zh)
-                               and re.search(rf"(?:未作|未|没有|没|无|冇){re.escape(w)}", query.content))
+            overlap += 5 * sum(1 for w in negated & asker_negates_too if len(w) >= 2)
             score = overlap - 0.5 * rank + (0.5 if query.wants_figure and _FIGURE_IN_TEXT.search(zh) else 0)
             # 国家级 / "at national level": a sentence on the State Council's departments (国务院…部门) is national too.
             score += sum(1.0 for lv in query.levels if lv in zh or re.search(_LEVEL_BODIES.get(lv, "(?!)"), zh))

@@ -41,7 +41,7 @@ from qa.models import Clause, Library, Target
 from qa.normalize import normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand import cues
-from qa.understand.cues import FIGURE_NOUNS, VERSION_WORDS
+from qa.understand.cues import FIGURE_NOUNS
 from qa.understand.figures import (
     COUNT_ASKED,
     COUNT_UNIT,
@@ -55,7 +55,7 @@ from qa.understand.figures import (
     missing_types,
 )
 from qa.understand.language import channel_language
-from qa.understand.query import CJK_ONLY, Query, in_force_versions, own_content, time_marks, versions_compared
+from qa.understand.query import CJK_ONLY, Query, in_force_versions, keeps_version, own_content, time_marks
 from qa.understand.references import number_value
 
 NOT_STATED = {"zh": "{where}涉及这个话题，但没有写明{what}。", "en": "{where} touches on this, but it does not state the {what}."}
@@ -108,7 +108,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         filters = Filters(documents=tuple(switched))
     elif query.followup and query.context and query.context.clause_ids:
         docs = deps.library.documents_of(query.context.clause_ids)
-        if not VERSION_WORDS.search(query.content) and not versions_compared(query.context):
+        if not keeps_version(query.content, query.context):
             # "合同约定120天付款可以吗？" after "2020年版是多少天？": a question naming no version asks the one in
             # force, not the old one the last turn compared it with.
             docs = in_force_versions(deps.library, docs)
@@ -181,7 +181,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
 def _in_force_ids(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> tuple[str, ...]:
     """``clause_ids`` with a superseded version's clause replaced by its counterpart in force, unless the question
     names a version ("合同约定120天付款可以吗？" after 2020 Art. 8 was shown: 2025 Art. 9)."""
-    if VERSION_WORDS.search(query.content) or versions_compared(query.context):
+    if keeps_version(query.content, query.context):
         return clause_ids
     out = []
     for cid in clause_ids:
@@ -1179,15 +1179,17 @@ def _figure_claim(query: Query, clause: Clause) -> str:
         return ""
     claim = claimed[0]
     zh_answer = query.lang == "zh"
-    stated = [f for f in figures_in(clause.text_zh if zh_answer else clause.text_en or clause.text_zh)
-              if f.unit == claim.unit]
+    written = figures_in(clause.text_zh if zh_answer else clause.text_en or clause.text_zh)
+    stated = [f for f in written if f.unit == claim.unit]
     if any(f.covers(claim.value) for f in stated):
         # A yes only when every number of the question is a figure read and stated (3年内30家: 30家 is no figure
         # read here, and the text's 30 is another count).
         numbers = re.findall(r"#|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+(?=[^\s，。？?]{0,2}(?:年|天|日|月|%|家|个|项|人))",
                              re.sub(r"\d{1,2}月\d{1,2}日", "#", text))  # a date is one number
+        # (The Chinese text's figures: read above for a Chinese answer, once more for an English one.)
+        pool = written if zh_answer else stated + figures_in(clause.text_zh)
         if confirm and len(numbers) <= len(claimed) and all(
-                any(f.unit == c.unit and f.covers(c.value) for f in stated + figures_in(clause.text_zh)) for c in claimed) \
+                any(f.unit == c.unit and f.covers(c.value) for f in pool) for c in claimed) \
                 and all(f.value == claim.value and f.upto is None for f in stated):
             return "对：" if zh_answer else "Yes — "
         return ""
