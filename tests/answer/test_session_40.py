@@ -223,3 +223,18 @@ def test_a_claimed_day_of_the_year_and_a_place_beside_a_number(real_assistant):
 def test_complaining_about_late_payment_in_english_finds_the_complaint_article(real_assistant):
     assert real_assistant.ask("Can I complain about late payment?").citations[0].clause_id == f"{PAY}/article-24"
     assert real_assistant.ask("Where can I complain about unpaid invoices?").citations[0].clause_id == f"{PAY}/article-24"
+
+
+def test_a_claim_of_two_figures_is_no_yes_unless_both_are_stated(real_assistant):
+    # The session-40 retest: the right first figure carried a "yes" for a wrong second one.
+    a = real_assistant.ask("机关付款期限是30日，合同另有约定的最长不超过90日，对吗？")
+    assert a.answer.startswith("不对")
+    a = real_assistant.ask("Government bodies within 30 days and large enterprises within 45 days, correct?")
+    assert a.answer.startswith("No — ")
+    a = real_assistant.ask("Large enterprises within 60 days and government bodies within 60 days, right?")
+    assert a.answer.startswith("No — for government bodies and public institutions the text says 30")
+    a = real_assistant.ask("大企业60天内付款，逾期利息每日万分之三，对吗？")
+    assert a.answer.startswith("不对：所引条文写的是万分之五，不是万分之三。")
+    # "within N days" is the default term, "at most N days" the cap.
+    assert real_assistant.ask("机关最长不超过60日，对吗？").answer.startswith("对：")
+    assert real_assistant.ask("机关60天内付款，对吧？").answer.startswith("不对：")

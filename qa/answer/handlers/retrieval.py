@@ -1034,7 +1034,10 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
             "Where the contract sets no payment term, the text's defaults apply: "
         return TermVerdict(lead=head + "".join(v.lead for v in found), sentences=tuple(i for v in found for i in v.sentences))
     if _CONFIRM.search(text) and (days := _asked_days(text)) is not None and (parties := _asked_actors(query)):
-        # "2020年版规定大企业必须60天内付款，对吧？": the claim tested against the party's paragraph.
+        # "2020年版规定大企业必须60天内付款，对吧？": the claim tested against the party's paragraph. A claim of two
+        # terms (30日…最长不超过90日) is not one party's term: each figure is checked (``_figure_claim``).
+        if len({f.value for f in figures_in(text) if f.unit == "日"}) > 1:
+            return None
         return _claim_verdict(query, clause, parties, days)
     # Either language's words: "big client pays after 120 days 犯法冇？" is read as English.
     permission = _PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text)
@@ -1177,10 +1180,18 @@ def _figure_claim(query: Query, clause: Clause) -> str:
     if not claimed or not (confirm or (not _WH.search(text) and (
             _CLAIM_SAYS.search(text) or (_CLAIM_GETS.search(text) and claimed[0].unit == "share")))):
         return ""
-    claim = claimed[0]
     zh_answer = query.lang == "zh"
     written = figures_in(clause.text_zh if zh_answer else clause.text_en or clause.text_zh)
-    stated = [f for f in written if f.unit == claim.unit]
+
+    def stated_as(figure):
+        return [f for f in written if f.unit == figure.unit]
+
+    # The figure to answer on: one the clause contradicts (it states others of that unit), else one it does not
+    # state, else the first ("机关30日，最长不超过90日，对吗？" is answered on the 90日, not the right 30日).
+    contradicted = [c for c in claimed if stated_as(c) and not any(f.covers(c.value) for f in stated_as(c))]
+    absent = [c for c in claimed if not stated_as(c)]
+    claim = (contradicted or absent or claimed)[0]
+    stated = stated_as(claim)
     if any(f.covers(claim.value) for f in stated):
         # A yes only when every number of the question is a figure read and stated (3年内30家: 30家 is no figure
         # read here, and the text's 30 is another count).
@@ -1216,7 +1227,9 @@ def _claim_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days:
         default, cap = _TERM_DEFAULT.search(zh), _TERM_CAP.search(zh)
         party_en = " and ".join(_PARTY_EN.get(p, p) for p in party.split("、"))
         terms = [int(m.group(1)) for m in (default, cap) if m]
-        if days in terms:
+        # "within 60 days" claims the default term, "at most 60 days" the cap: a term that is neither is no yes.
+        claimed_term = cap if cap and (_CAP_ASKED_RE.search(query.content) or not default) else default
+        if claimed_term and days == int(claimed_term.group(1)):
             lead = (f"对：{party}{'应当自交付之日起' + default.group(1) + '日内支付' if default else ''}"
                     f"{'，' if default and cap else ''}{'最长不得超过' + cap.group(1) + '日' if cap else ''}。" if zh_answer else
                     f"Yes — for {party_en} the text says {days} days. ")
