@@ -41,7 +41,7 @@ from qa.serve.render import (
     escape,
     user_markdown,
 )
-from qa.serve.strings import EXAMPLES, t
+from qa.serve.strings import EXAMPLES, gradio_translations, t
 from qa.understand.lookup import resolve_clause_id
 
 log = logging.getLogger(__name__)
@@ -609,5 +609,6 @@ def launch(assistant: Assistant, store: FeedbackStore, *, host: str = "127.0.0.1
                                     enable_monitoring=False, allowed_paths=[], blocked_paths=blocked,
                                     auth=auth, auth_message="Staff login / 工作人员登录" if auth else None,
                                     prevent_thread_lock=not block, css=CSS, quiet=not block, show_error=False,
-                                    footer_links=["api"], max_file_size="1mb")
+                                    footer_links=["api"], max_file_size="1mb",
+                                    i18n=gr.I18n(**gradio_translations()))
     return demo, url

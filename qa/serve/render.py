@@ -86,8 +86,9 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
     and English beside it), the citations with links, notes, related clauses, and a link to the question.
     ``history``: the conversation's earlier questions, oldest first; ``scope``: the document choice ("all", "doc:ID" …).
     The link carries both when the answer leaned on them (a follow-up's earlier questions, up to
-    ``LINK_HISTORY_TURNS``; a scope other than all documents), so that opening it gives the same answer."""
-    lang = answer.lang
+    ``LINK_HISTORY_TURNS``; a scope other than all documents), so that opening it gives the same answer. Labels
+    are in the answer's language; links open the clause browser and the question in ``ui_lang``."""
+    lang = answer.lang  # labels in the answer's language (an English answer reads "Source:" in the Chinese interface)
     # Bold each paragraph on its own: Markdown bold does not span a blank line (a two-part answer showed "**").
     lines: list[str] = ["\n\n".join(_bold(p) for p in answer.answer.split("\n\n") if p.strip())
                         if not answer.abstained else md_escape(answer.answer)]
@@ -97,8 +98,8 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
             # One name once, though it leads several of the listed clauses (市科技局 ×4 before).
             names = list(dict.fromkeys(c.shown(lang) for c in answer.departments if c.role == role))
             if names:
-                groups.append(f"{t(role, ui_lang)}: {md_escape(('、' if lang == 'zh' else '; ').join(names))}")
-        lines.append(f"**{t('contact', ui_lang)}** — " + "；".join(groups))
+                groups.append(f"{t(role, lang)}: {md_escape(('、' if lang == 'zh' else '; ').join(names))}")
+        lines.append(f"**{t('contact', lang)}** — " + "；".join(groups))
     if answer.items:
         rows = []
         for i in answer.items[:40]:
@@ -111,7 +112,7 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
         # The source stays Chinese; an English answer shows the English rendering beside it.
         lines.append("> " + md_escape(answer.quote_zh).replace("  \n", "  \n> "))
         if answer.quote_en and lang == "en":
-            lines.append(f"> *{t('english_rendering', ui_lang)}:* " + md_escape(answer.quote_en))
+            lines.append(f"> *{t('english_rendering', lang)}:* " + md_escape(answer.quote_en))
     for note in answer.notes:
         lines.append(f"*{md_escape(note)}*")
     if answer.citations:
@@ -121,20 +122,20 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
             first.setdefault(c.clause_id, c)
         unique = list(first.values())
         for c in unique[:MAX_SOURCES]:
-            text = (c.cite_zh if lang == "zh" else c.cite_en) + _status_tag(c.doc_status, ui_lang)
-            cites.append(f"{md_escape(text)} [{t('open_clause', ui_lang)}]({clause_url(c.clause_id, ui_lang, base)})")
+            text = (c.cite_zh if lang == "zh" else c.cite_en) + _status_tag(c.doc_status, lang)
+            cites.append(f"{md_escape(text)} [{t('open_clause', lang)}]({clause_url(c.clause_id, ui_lang, base)})")
         if len(unique) > MAX_SOURCES:
-            cites.append(t("more_sources", ui_lang, n=len(unique) - MAX_SOURCES))
-        lines.append(f"{t('source', ui_lang)}: " + "；".join(cites))
+            cites.append(t("more_sources", lang, n=len(unique) - MAX_SOURCES))
+        lines.append(f"{t('source', lang)}: " + "；".join(cites))
     extra = answer.related or answer.suggestions
     if extra:
-        label = t("related" if answer.related else "nearest", ui_lang)
+        label = t("related" if answer.related else "nearest", lang)
         links = []
         for cid in extra[:3]:
             clause = library.clause(cid)
             title = clause.title if lang == "zh" else clause.title_en
             doc = document_name(library.info(clause.doc_id), lang, number=False) + status_suffix(
-                library.info(clause.doc_id), ui_lang)
+                library.info(clause.doc_id), lang)
             link = clause_link(clause, lang, base, ui_lang=ui_lang)
             links.append(f"{link} {md_escape(title)}（{md_escape(doc)}）" if lang == "zh"
                          else f"{link} {md_escape(title)} ({md_escape(doc)})")
@@ -142,7 +143,7 @@ def answer_markdown(answer: Answer, library: Library, *, ui_lang: str, base: str
     if lang == "en" and (answer.quote_en or answer.citations):
         lines.append(f"*{t('unofficial', 'en')}*")
     if answer.status != "invalid":  # a link to a question the app refused (too long) would only refuse it again
-        lines.append(f"[{t('link_question', ui_lang)}]({question_url(answer, base, ui_lang, history=history, scope=scope)})")
+        lines.append(f"[{t('link_question', lang)}]({question_url(answer, base, ui_lang, history=history, scope=scope)})")
     return "\n\n".join(lines)
 
 

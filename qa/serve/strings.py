@@ -120,6 +120,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "following_up": {"zh": "接上一问", "en": "Following up"},
 }
 
+# Gradio's own status messages its locale files lack (Gradio 6 showed the key ``common.complete`` to screen
+# readers and in the page text after every answer), by browser locale.
+GRADIO_MISSING = {"common.complete": {"zh": "完成", "en": "Done"}, "common.error": {"zh": "出错", "en": "Error"}}
+GRADIO_LOCALES = {"zh-CN": "zh", "zh-TW": "zh", "zh-HK": "zh", "zh": "zh", "en": "en"}
+
+
+def gradio_translations() -> dict[str, dict[str, str]]:
+    """``gr.I18n`` keyword arguments: for each browser locale, the Gradio status keys in its language."""
+    return {locale: {key: texts[lang] for key, texts in GRADIO_MISSING.items()} for locale, lang in GRADIO_LOCALES.items()}
+
+
 EXAMPLES: dict[str, list[str]] = {
     "zh": ["大企业拖欠中小企业货款，最长多少天必须付？", "民营经济促进法什么时候施行？", "保障中小企业款项支付条例现在哪个版本有效？",
            "市科技局牵头哪些措施？", "融资方面有哪些扶持措施？", "个体户想转成公司，有什么规定？"],

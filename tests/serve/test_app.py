@@ -156,3 +156,13 @@ def test_a_follow_ups_link_carries_its_earlier_question_and_scope_and_a_standalo
     alone = fake_assistant.ask("民营经济促进法什么时候施行？", history=[first])
     params = parse_qs(urlparse(question_url(alone, "", "zh", history=(first,), scope="all")).query)
     assert "h" not in params and "doc" not in params
+
+
+def test_an_english_answer_in_the_chinese_interface_has_english_labels_and_chinese_interface_links(fake_assistant, library):
+    # A session-40 fresh user read "出处:" and "打开条款" under English answers in the Chinese interface.
+    from qa.serve.render import answer_markdown
+
+    answer = fake_assistant.ask("What does Article 17 of the 2025 payment regulation say?")
+    shown = answer_markdown(answer, library, ui_lang="zh")
+    assert answer.lang == "en" and "Source:" in shown and "出处" not in shown and "打开条款" not in shown
+    assert "&lang=zh" in shown  # the clause browser still opens in the user's interface language

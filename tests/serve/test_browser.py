@@ -385,3 +385,21 @@ def test_a_narrowed_search_says_so_under_each_answer(browser, live_app):
     _ask(page, "第七十七条是什么？")
     text = page.locator(BOTS).last.inner_text()
     assert "查询范围：" in text and "工作方案" in text.split("查询范围：")[1]
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en-US"])
+def test_status_messages_read_to_screen_readers_are_words_not_keys(browser, live_app, locale):
+    # Gradio's locale files lack common.complete: a fresh user's page text showed the raw key after each answer.
+    context = browser.new_context(locale=locale)
+    _CONTEXTS.append(context)
+    page = context.new_page()
+    page.goto(live_app["url"])
+    page.wait_for_selector("#heading", timeout=60_000)
+    page.locator("#question textarea").fill("第十二条")
+    page.locator("#send").click()
+    seen: set[str] = set()
+    for _ in range(60):  # the message shows for about a second after the answer arrives
+        seen |= {s.strip() for s in page.locator("[role=status]").all_inner_texts()}
+        page.wait_for_timeout(100)
+    assert not [s for s in seen if s.startswith("common.")], seen
+    assert ("完成" if locale == "zh-CN" else "Done") in seen, seen
