@@ -295,6 +295,7 @@ GREETING_PHRASES = tuple(sorted((*GREETING_WORDS, *_GREETING_PHRASES), key=len, 
 ANAPHORA = _re(r"^这个(?![方文法条规政措])"
                r"|它|他们|她们|对方|人家|这条|那条|该条|此条|这一条|这项|那项|该项|这个措施|那个措施|这项措施|该措施|这个条款|该条款|上面那|上一条|刚才那|刚才说的|上述"
                r"|这几条|这些|上面这些|其中|这一点|这点|类似|同样的|这方面|这件事|这种情况|这个规定|这个问题"
+               r"|(?:这个|该|这一)(?:标准|期限|比例|制度|机制|平台|定义|利率)"
                r"|那部分|这部分|那块|这块|那一块|这一块"
                r"|\b(?:that|this|there)\s*[?？]*$|\bof (?:those|these)\b|\bsimilar\b|\blike that\b|\bon this\b|\bthe same rule\b"
                r"|\bsame rules?\b|\bthat law\b|\bthat regulation\b|\bin it\b|\bthis one\b"
@@ -344,7 +345,8 @@ WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
                  r"|是指|指的是|指什么|指(?:的)?(?:是)?(?:谁|哪个|哪些|哪一个)(?:部门|单位|机构)?\s*[?？]?$|什么是|算不算|(?:怎样|怎么|如何|点样)(?:先|才)算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗
-                 r"|\bwhat(?: is| are|'s) (?:a |an |the )?[\w\s'-]{2,60}\?|\bwhat counts as\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
+                 r"|\bwhat(?: is| are|'s) (?:a |an |the )?[\w\s'-]{2,60}\?|\bwhat counts as\b"
+                 r"|\bwhat(?: is| are|'s) (?:a |an )\w+(?: \w+){0,3} (?:according to|under) (?:the|this|that)\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b|\bdoes (?:it|the term|[\w\s'-]{2,40}) include\b")
 # Whom a law applies to (边啲人适用X条例 / who does the regulation apply to): its 适用本条例 / 适用于 article.
 APPLIES_TO = _re(r"(?:哪些|什么|谁|哪类)(?:人|企业|主体|单位)?适用|适用(?:于)?(?:哪些|什么|谁|哪类)|适用范围|适用对象"

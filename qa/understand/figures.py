@@ -181,7 +181,8 @@ def deadline_as_duration(text: str) -> bool:
 
 _INTEREST_ASKED = re.compile(r"利息\S{0,6}(?:多少|怎么算|怎么计算|如何计算)|多少(?:的)?利息|(?:逾期|迟延)利息\S{0,4}(?:标准|是多少)"
                             r"|\bhow much (?:[\w-]+ ){0,3}interest\b|\binterest (?:rate|is (?:owed|due|payable))\b"
-                            r"|\bhow (?:is|much) (?:the )?(?:late[- ]payment )?interest\b", re.IGNORECASE)
+                            r"|\bhow (?:is|much) (?:the )?(?:late[- ]payment )?interest\b"
+                            r"|\bwhat (?:late[- ]payment )?interest (?:do|does|must|should|would|will|can)\b|付(?:几多|多少)利息", re.IGNORECASE)
 
 
 def interest_asked(text: str) -> bool:

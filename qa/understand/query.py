@@ -391,7 +391,7 @@ class Understander:
         if is_greeting_only(text):
             return Query(raw=question, text=text, content="", lang=lang, channels=channel_language(text),
                          greeting=True, greeting_only=True, intent="greeting")
-        if self._unreadable(text, question):
+        if self._unreadable(text, question) or _MARKUP_ONLY.fullmatch(text):  # (or an empty pasted Markdown table)
             # "asdfghjkl", "daikuan danbao": letters, but no word of English (or of the library) to read.
             return Query(raw=question, text=text, content=content, lang=lang, channels="en", has_content=False,
                          intent="unreadable")
@@ -519,7 +519,8 @@ class Understander:
         elif refs and len(named_docs) > 1:
             refs = _bind_documents(refs, doc_mentions, content, version_of=self._version_named)
         if refs and not named_docs and not selected and context and context.clause_ids \
-                and (into := self._context_document(context)):
+                and (into := self._context_document(context)) \
+                and into in (self.documents.of_places(content) or (into,)):  # 第12条 广州 after 第12条 广东: Guangzhou's
             # (After "第12条" listed eight documents' articles, "十二条" is as open as before: no document to go into.)
             alone = "ellipsis" in asks and not own_content(blank(content, [(r.start, r.end) for r in refs]))
             refs = self._into_context_document(refs, into, insist=alone)
@@ -1041,6 +1042,9 @@ class Understander:
                 rest = _PAYMENT_TALK.sub(" ", rest)  # 那如果是政府部门拖欠款项呢 after a payment term: the party is new
             if not own_content(rest):
                 return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
+            if re.search(r"\d", content) and not own_content(_OVERDUE_SUM.sub(" ", rest)) \
+                    and re.search(r"利息|interest", self._context_text(context), re.IGNORECASE):
+                return True  # 如果欠12万，逾期3个月呢 after the late-payment interest: that interest, worked out
             if self._new_term(own_content(rest), context):
                 return False  # "那保证金呢？" after commercial bills: deposits, a provision of their own
         if _TARGET_WORDS.search(content) and not depts and not own_content(cues.without(content, _TARGET_WORDS, cues.FIGURE_NOUNS)) \
@@ -1203,6 +1207,12 @@ _PAYMENT_TERM = re.compile(r"\d+日内支付|付款期限")
 # only another party.
 _PAYMENT_TALK = re.compile(r"拖欠款项|拖欠|拖数|欠款|欠钱|欠我|付款|付钱|给钱|俾钱|货款|工程款|款项"
                            r"|\b(?:owes?|owing|owed|pay|pays|paid|paying|payment|late|invoices?|money)\b", re.IGNORECASE)
+# Markup with no words: table rules, pipes, fences, single letters or digits ("| a | b |\n|---|---|").
+_MARKUP_ONLY = re.compile(r"(?=[\s\S]*(?:\|[\s\S]*\||---|```))[\s|:\-+*#=_~`>\[\]().,a-zA-Z0-9]*")
+# An amount owed and how long overdue, supposed after the interest rule was quoted.
+_OVERDUE_SUM = re.compile(r"逾期|拖欠|欠|拖了|拖|个月|月|天|日|万元|万|元|块钱?|利息|多少|几多|呢"
+                          r"|\b(?:days?|months?|overdue|late|owed?|owes|yuan|rmb|interest|for|what|if|it's|is|and)\b",
+                          re.IGNORECASE)
 _LEVEL_ANY = re.compile(r"国家级|省级|市级|区级|县级|省里|市里|广东|广州|全国|\b(?:national|provincial|province|municipal|city|"
                         r"district|county|guangdong|guangzhou)\b", re.IGNORECASE)
 _PLAIN_WORD = re.compile(r"\w+")

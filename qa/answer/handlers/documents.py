@@ -7,6 +7,7 @@ and the parsed clauses, status from ``document.json`` (checked against the text 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, make_citation, reported_to, status_line
 from qa.answer.handlers.common import simple_answer
@@ -286,6 +287,8 @@ def handle_document(query: Query, deps) -> Answer:
             lines.append(f"The {name}: " + "; ".join(facts) + ".")
     if lines and len(docs) == 1 and (verdict := _date_verdict(query, library.info(docs[0]))):
         lines[0] = verdict + lines[0]
+    elif lines and len(docs) > 1 and (verdict := _dates_verdict(query, deps, docs)):
+        lines.insert(0, verdict)
     if len(docs) > 8:
         lines.append(f"……共{len(docs)}份文件。" if lang == "zh" else f"… {len(docs)} documents in all.")
     # Only the number asked, and the sources give none: the library does not state it.
@@ -319,6 +322,37 @@ def _date_verdict(query: Query, info) -> str:
     if query.lang == "zh":
         return "对：" if right else "不对："
     return "Yes — " if right else "No — "
+
+
+def _dates_verdict(query: Query, deps, docs: list[str]) -> str:
+    """"促进个体工商户发展条例是2022年11月1日施行，广州市支持民营经济发展条例是2024年1月1日施行，对吗？": each
+    claimed date checked against the document named just before it (of ``docs``); "对。" / "Yes." when all
+    hold, else "不对：" / "No — " with the date of each document whose claim fails; "" when no two are claimed."""
+    mentions = [m for m in deps.documents.find(query.content) if m.doc_id in docs]
+    wrong, checked = [], 0
+    for m in cues.DATE_CLAIM.finditer(query.content):
+        before = [d for d in mentions if d.end <= m.start()]
+        if not before:
+            continue
+        info = deps.library.info(before[-1].doc_id)
+        claim = replace(query, content=query.content[before[-1].start:m.end() + 12])
+        verdict = _date_verdict(claim, info)
+        if not verdict:
+            continue
+        checked += 1
+        if verdict.startswith(("不对", "No")):
+            kind = next((k for pattern, k in _CLAIMED_EVENTS if pattern.search(claim.content[m.start() - before[-1].start:])),
+                        "effective")
+            wrong.append((info, info.dates.get(kind) or info.dates.get("published"), kind))
+    if checked < 2:
+        return ""
+    if not wrong:
+        return "对。" if query.lang == "zh" else "Yes."
+    zh_event = {"effective": "起施行", "published": "公布", "adopted": "通过"}
+    en_event = {"effective": "took effect on", "published": "was published on", "adopted": "was adopted on"}
+    if query.lang == "zh":
+        return "不对：" + "；".join(f"{document_name(i, 'zh', number=False)}是{_date_zh(d)}{zh_event[k]}" for i, d, k in wrong) + "。"
+    return "No — " + "; ".join(f"the {document_name(i, 'en', number=False)} {en_event[k]} {date_en(d)}" for i, d, k in wrong) + "."
 
 
 def _library_listing(query: Query, deps) -> Answer:

@@ -38,7 +38,7 @@ from qa.answer.models import Answer
 from qa.index.tokenize import ChineseTokenizer, english_tokenize
 from qa.ingest.numerals import to_chinese, to_int
 from qa.models import Clause, Library, Target
-from qa.normalize import normalize
+from qa.normalize import CJK_RE, normalize
 from qa.retrieve.retriever import Filters, Hit, SearchResult
 from qa.understand import cues
 from qa.understand.cues import FIGURE_NOUNS
@@ -649,6 +649,12 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
     shown, value = asserted[0]
     if value in values:
         return ""
+    if re.search(r"利息|\binterest\b", query.content):
+        # "大公司欠我10万，晚了30天，没约定利率。利息？": the sum owed, not a figure claimed: the interest on it.
+        sentences = {s.index: s.zh for s in clause.sentences}
+        for target in clause.targets:
+            if target.sentence is not None and (worked := _interest_sum(query, sentences.get(target.sentence, ""), target)):
+                return worked
     library = deps.library
     elsewhere = [library.clause(i) for i in _clauses_stating(library).get(value, ()) if i != clause.id][:3]
     if query.lang == "zh":
@@ -910,6 +916,8 @@ def _owed(query: Query, clause: Clause, tokens, *, best: tuple[str, str]) -> tup
         if "应当" not in s.zh or "不得" in s.zh:
             continue
         duty = s.zh[s.zh.index("应当"):]
+        if re.search(r"的[，,]\S{0,24}$", s.zh[:s.zh.index("应当")]):
+            duty = s.zh  # "中小企业以…保函等提供保证的，…应当接受": what is to be accepted is in its condition
         if not wanted & words(duty if query.lang == "zh" else (s.en or "")):
             continue
         rest = [x for x in clause.sentences if x.index >= s.index and x.paragraph == s.paragraph][:3]
@@ -958,7 +966,11 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
         return ""
     if query.lang == "zh" and (action := _ASKED_ACTION_ZH.search(text)):
         doing = {t for t in tokens(action.group(1)) if len(t) >= 2} - _VERDICT_GENERIC
-        if doing and not doing & words(banned):
+        # (The texts' terms the asked action maps to count: 等客户付款后再付 -> 第三方付款 … 条件.)
+        # (Only terms sharing no character with the question: 货款 -> 货物 is the question's own word, reworded.)
+        mapped = {t for t in tokens(asked_text) if len(t) >= 2 and not set(t) & set(text)} - _VERDICT_GENERIC \
+            if asked_text else set()
+        if doing and not (doing | mapped) & words(banned):
             return ""  # 大企业拖欠货款可以投诉吗: 不得拖欠 forbids the arrears, not the complaint asked about
     excepted = " ".join(_EXCEPTED.findall(zh)) if query.lang == "zh" else " ".join(_EXCEPTED_EN.findall(en.lower()))
     if re.search(r"招标|招投标|\btender", text):
@@ -1115,12 +1127,15 @@ def _with_exception(query: Query, clause: Clause, tokens, banned_zh: str) -> str
     else:  # the English text's "except" sentence, read in English words
         asked = set(english_tokenize(query.content)) - _VERDICT_GENERIC - _WHO_WORDS
         text = clause.text_zh if re.search(r"\bexcept\b", clause.text_en, re.IGNORECASE) else ""
+    banned = set(tokens(banned_zh))
+    if query.lang == "en":  # the prohibition in English words ("cash-only … and a construction 'cooperation deposit'")
+        banned = set(english_tokenize(" ".join(x.en or "" for x in clause.sentences if banned_zh and banned_zh.strip("。") in x.zh)))
     for m in _EXCEPTION.finditer(text):
         allowed = set(tokens(m.group("allowed")))
         if query.lang == "en":
             sentence = next((x.en for x in clause.sentences if m.group("allowed") in x.zh), "")
             allowed = set(english_tokenize(sentence.split(",")[0])) if sentence else set()
-        if asked & allowed and not (asked - allowed) & set(tokens(banned_zh)):
+        if asked & allowed and not (asked - allowed) & banned:
             if query.lang == "zh":
                 return f"不一定：条文允许{m.group('allowed').strip()}，此外{m.group('rest').strip()}；具体禁止的是："
             return ("It depends: the text allows some kinds and forbids the others (see the quote); what it forbids "
@@ -1176,6 +1191,10 @@ def _figure_claim(query: Query, clause: Clause) -> str:
     the claim was put to be confirmed; "" for a question that claims nothing."""
     text = query.content
     confirm = bool(_CONFIRM.search(text))
+    if confirm and (times := _MULTIPLE.search(text)) and "倍" not in clause.text_zh:
+        # "逾期利息是按LPR的两倍计算，对吗？": the text sets a floor (不低于…报价利率) or a rate, no multiple of anything.
+        return (f"不对：所引条文没有“{times.group(0)}”的规定，写的是：" if query.lang == "zh" else
+                f"No — the provision quoted sets no “{times.group(0)}”; it says: ")
     claimed = figures_in(text)
     if not claimed or not (confirm or (not _WH.search(text) and (
             _CLAIM_SAYS.search(text) or (_CLAIM_GETS.search(text) and claimed[0].unit == "share")))):
@@ -1212,6 +1231,8 @@ def _figure_claim(query: Query, clause: Clause) -> str:
             f"The provision quoted does not state {claim.shown}: ")
 
 
+# A multiple claimed of some base (LPR的两倍, "twice the LPR").
+_MULTIPLE = re.compile(r"[一两二三四五六七八九十\d.]+\s*倍|\b(?:double|twice|triple|(?:two|three|four) times)\b", re.IGNORECASE)
 # A claim put to be confirmed: 对吧 / 是不是 / "right?" / "is that correct?".
 _CONFIRM = re.compile(r"对吧|对不对|对吗|是吗|是不是|没错吧|没错吗|系咪|啱唔啱|吧\s*[?？]\s*$|是\s*\d+\s*(?:天|日|个月)\s*吗"
                       r"|\bis it \d+ (?:days|months)\b|\bright\s*[?？]|\bcorrect\s*[?？]|\bis that (?:right|correct|true)\b"
@@ -1864,6 +1885,16 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
                   status: str = "answered") -> Answer:
     """Lead with the best-matching figure of ``clause`` (paired values spelt out), then the quoted fragment."""
     allowed = _allowed_units(query)
+    reasonable = next((s for s in clause.sentences if "合理约定付款期限" in s.zh and not _TERM_DEFAULT.search(s.zh)
+                       and not _TERM_CAP.search(s.zh)), None)
+    if reasonable is not None and (_TERM_ASKED.search(query.content) or any(t.name in ("date", "duration")
+                                                                             for t in asked_types(query.content))) \
+            and not any(_TERM_DEFAULT.search(s.zh) or _TERM_CAP.search(s.zh) for s in clause.sentences):
+        # "Is there a deadline in that law?" after 民营经济促进法第六十八条: no number of days, a reasonable agreed term.
+        lead = ("没有规定具体天数：条文要求合理约定付款期限并及时支付。" if query.lang == "zh" else
+                "No fixed number of days: the text requires a reasonable agreed payment term and timely payment. ")
+        return quote_answer(query, deps, clause, Hit(hit.clause_id, hit.score, reasonable.index, hit.confidence, hit.channels,
+                                                     (reasonable.index,)), result, lead=lead, status=status)
     if not clause.targets or (allowed and not any(t.unit in allowed for t in clause.targets)):
         # No figure of the asked kind among the extracted ones (万分之五 per day is not one): quote, lead with nothing.
         return quote_answer(query, deps, clause, hit, result, status=status)
@@ -1927,9 +1958,16 @@ def _interest_sum(query: Query, sentence: str, target: Target) -> str:
         return ""
     amounts = amounts_in(unicodedata.normalize("NFKC", query.content), english=query.lang == "en")
     spans = [f for f in figures_in(query.content) if f.unit in ("日", "个月") and f.upto is None]
+    if not amounts and not spans and query.followup and query.context:
+        # "What if it was a government agency instead?" after 30万元 overdue 50 days: the same sum, worked again.
+        earlier = query.context.question
+        amounts = amounts_in(unicodedata.normalize("NFKC", earlier), english=not CJK_RE.search(earlier))
+        spans = [f for f in figures_in(earlier) if f.unit in ("日", "个月") and f.upto is None]
     if not amounts or not spans:
         return ""
     (shown, amount), rate = amounts[0], rates[0].value
+    if (query.lang == "en") == bool(CJK_RE.search(shown)):  # an amount written in the other language than the answer's
+        shown = f"RMB {amount:,.0f}" if query.lang == "en" else f"{amount:,.0f}元"
     days = int(spans[0].value * (30 if spans[0].unit == "个月" else 1))
     total = amount * rate * days
     months = spans[0].unit == "个月"
