@@ -312,7 +312,8 @@ class Assistant:
                     return found
         if widened:
             return answer  # asked again over a wider scope by one of the branches below: no further widening
-        if answer.status in ("abstained", "out_of_scope", "not_stated") and selected is not None:
+        if answer.status in ("abstained", "out_of_scope", "not_stated") and selected is not None and answer.intent != "document":
+            # (A fact the chosen document's own text lacks, its adoption date, is no topic another document covers.)
             answer = self._elsewhere(answer, question, history=history, lang=lang)
         elif selected is not None and not query.refs and (places := self.understander.documents.of_places(query.content)) \
                 and not set(places) & set(selected):

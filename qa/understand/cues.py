@@ -345,7 +345,7 @@ WHAT_BODY = _re(r"是(?:个|一个)?(?:什么|哪个|啥|哪一个|咩)(?:机构
 DEFINITION = _re(r"包括哪些|包不包括|包括[\u4e00-\u9fff]{2,10}吗|包含[\u4e00-\u9fff]{2,10}吗"
                  r"|是指|指的是|指什么|指(?:的)?(?:是)?(?:谁|哪个|哪些|哪一个)(?:部门|单位|机构)?\s*[?？]?$|什么是|算不算|(?:怎样|怎么|如何|点样)(?:先|才)算|属不属于|是否属于|怎么界定|如何界定|怎样界定|界定标准|定义|范围是|哪些算"
                  r"|(?<![结计清核预决估打换推盘运演])算(?:是)?[\u4e00-\u9fff]{2,12}吗"  # not 结算依据吗
-                 r"|\bwhat(?: is| are|'s) (?:a |an |the )?[\w\s'-]{2,60}\?|\bwhat counts as\b"
+                 r"|\bwhat(?: is| are|'s) (?:a |an |the )?[\w\s'-]{2,60}\?|\bwhat counts as\b|\bwho (?:counts|qualifies) as\b"
                  r"|\bwhat(?: is| are|'s) (?:a |an )\w+(?: \w+){0,3} (?:according to|under) (?:the|this|that)\b|\bdefin\w*|\bcount as\b|\bqualif\w* as\b"
                  r"|\bdoes [\w\s'-]{2,40} count\b|\bmean by\b|\bdoes (?:it|the term|[\w\s'-]{2,40}) include\b")
 # Whom a law applies to (边啲人适用X条例 / who does the regulation apply to): its 适用本条例 / 适用于 article.

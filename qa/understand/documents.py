@@ -198,6 +198,10 @@ class DocumentNames:
                 return name
         return None
 
+    def names_other_place(self, name: str) -> bool:
+        """Does a document name open with a place the library has no document of (北京市民营经济促进条例)?"""
+        return bool(_PLACE_OPENING.match(name)) and not self.of_places(name)
+
     def of_places(self, text: str) -> tuple[str, ...]:
         """The documents of the places a question names (广州 → the Guangzhou texts; 广东 alone → the Guangdong
         ones): a Guangzhou entrepreneur asking about 广州 wants the Guangzhou regulation first."""

@@ -425,6 +425,8 @@ class Understander:
                 and not set(self.library.documents_of(context.clause_ids)) & set(self.documents.versions(doc_mentions[0].doc_id)) \
                 and not (find_references(content) and self._year_of_no_earlier_document(doc_mentions, context)):
             doc_mentions = []  # "旧版呢？" after the Guangzhou regulation: its own old version, not the payment regulation's
+        if doc_mentions and all(m.loose and self.documents.names_other_place(m.text) for m in doc_mentions):
+            doc_mentions = []  # 北京市民营经济促进条例: another place's regulation, though its words name Guangzhou's
         # Structure only the plan has (几条措施, the main goals) limits the search to it, as choosing it would.
         structural = tuple(m.doc_id for m in doc_mentions if m.structural)
         doc_mentions = [m for m in doc_mentions if not m.structural]
@@ -463,6 +465,8 @@ class Understander:
             # 市工信局 is not a department of the plan, but the 2024 regulation names it 市工业和信息化主管部门:
             # list the clauses that name the body instead of "not named".
             unknown = []
+        elif unknown and all(u in self._library_index()[0] for u in unknown):
+            unknown = []  # 市中小企业局 is no department the plan assigns tasks, but measure 33 names it: a topic
         bare = bare_of(content, doc_mentions, depts)
         figure_part = _asked_part(content) if "liability" in asks else content
         figure_types = tuple(asked_types(figure_part))
@@ -470,6 +474,12 @@ class Understander:
         if not refs and not context and (m := _NUMBER_ALONE.fullmatch(content)):
             # "12" / 十二 typed alone at a hotline desk, opening a conversation: the clause of that number (after an
             # earlier turn, a number alone answers it: how many, which one).
+            with contextlib.suppress(ValueError):
+                if 1 <= (n := number_value(m.group(1))) <= max(len(d.clauses) for d in self.library.documents):
+                    refs = (Reference(None, n, m.start(1), m.end(1), m.group(1), out_of_range_ok=False),)
+        if not refs and context and context.intent == "clause_ref" and context.clause_ids \
+                and (m := _AND_NUMBER.fullmatch(content)):
+            # "And 54?" / 54呢？ after "What does Article 53 say?": the clause of that number, in the same document.
             with contextlib.suppress(ValueError):
                 if 1 <= (n := number_value(m.group(1))) <= max(len(d.clauses) for d in self.library.documents):
                     refs = (Reference(None, n, m.start(1), m.end(1), m.group(1), out_of_range_ok=False),)
@@ -1071,7 +1081,7 @@ class Understander:
             # 需要满足什么条件 / what are the requirements?: of the earlier turn's matter; a complaint the earlier turn
             # never spoke of (系咪要俾钱先可以投诉 after measure 4) is a matter of its own.
             return True
-        if "validity" in asks and len(own_content(_ACTION_WORDS.sub(" ", content)).replace(" ", "")) <= 4:
+        if "validity" in asks and len(own_content(cues.VALIDITY.sub(" ", _ACTION_WORDS.sub(" ", content))).replace(" ", "")) <= 4:
             return True  # 现在还能申请吗 / is it still available?: whether the earlier turn's text still applies
         topic = own_content(bare_of(content, (), depts))  # a department named is not a new topic
         if (m := _THE_ONE_ON.search(content)) and not _all_in(m.group(1), self._context_text(context)):
@@ -1121,6 +1131,9 @@ def keeps_version(content: str, context: Context | None) -> bool:
 
 _PASTED_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)+)/(article|measure|goal|principle|requirement)-(\d+)\b", re.IGNORECASE)
 _NUMBER_ALONE = re.compile(r"\s*(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*[?？。.!！]?\s*")
+# A number after "and" / 那 … 呢 once a clause was looked up: "And 54?", 54呢？, 那五十五条呢 is caught as a reference.
+_AND_NUMBER = re.compile(r"\s*(?:and|what about|how about|then|那|还有|再看)?\s*(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:呢|嘞|咧)?"
+                         r"\s*[?？。.!！]*\s*", re.IGNORECASE)
 # "如果是机关事业单位呢？" / "what if it's a government agency?": the earlier question with its party swapped.
 _IF_ANOTHER = re.compile(r"^(?:那|那么)?(?:如果|若|要是|假如|假设)(?:是|係|系|换成|换了)[^，,。？?]{2,14}呢[?？]?$"
                          r"|^(?:and )?what if (?:it'?s|it is|they'?re|they are|the (?:buyer|customer|debtor|payer) is) (?:a |an |the )?"

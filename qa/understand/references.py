@@ -102,7 +102,8 @@ _ZH_PATTERNS: tuple[tuple[str, str | None], ...] = (
      r"(?!\s*(?:措施|规定|意见|建议|政策|办法|条例|法规|款|项|原则|目标|要求|个|家|户|路|线|街|件))", None),
     # After the bare form, which would otherwise lose "25条第二款" to its part alone.
     (rf"第\s*(?P<n>{NUM})\s*(?:项|点|款|个)(?!\s*[（(])", "part_only"),
-    (rf"[（(]\s*(?P<n>{NUM})\s*[）)](?=\s*(?:讲|说|是|写|规定|内容|呢|吗|的|和|、|,|，|\?|？|$|条|项|措施|主要|具体|到底|都|分别|里|中|提到|要求))",
+    (rf"[（(]\s*(?P<n>{NUM})\s*[）)](?=\s*(?:讲|说|是|写|规定|内容|呢|吗|的|和|、|,|，|\?|？|$|条|项|措施|主要|具体|到底|都|分别|里|中|提到|要求"
+     r"|say|says|mean|means|about|cover|covers|require|requires|state|states|provide|provides|is about))",
      "paren"),
 )
 _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (

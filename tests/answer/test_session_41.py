@@ -105,3 +105,64 @@ def test_a_law_with_only_a_reasonable_term_has_no_fixed_deadline(real_assistant)
     # An interest question after it is no question of days.
     a = real_assistant.ask("那要付利息吗？", history=["民营经济促进法对拖欠民营企业账款有什么规定？", "Is there a deadline in that law?"])
     assert not a.answer.startswith("没有规定具体天数")
+
+
+def test_a_bare_number_after_a_looked_up_article_is_the_next_lookup(real_assistant):
+    for question in ("And 54?", "54呢？"):
+        a = real_assistant.ask(question, history=["中小企业促进法第53条"])
+        assert a.status == "lookup" and a.citations[0].clause_id == "sme-promotion-law-2017/article-54", question
+
+
+def test_a_measure_in_brackets_inside_an_english_question(real_assistant):
+    from tests.conftest import plan_only
+
+    for question in ("What does （二十八） say?", "What does (28) say?"):
+        a = real_assistant.ask(question, selection=plan_only())
+        assert a.citations[0].clause_id == "suifuban-2007-42/measure-28", question
+
+
+def test_is_this_regulation_in_force_asks_about_the_document_of_the_earlier_answer(real_assistant):
+    a = real_assistant.ask("Is this regulation still in force?",
+                           history=["what happens to officials who illegally refuse to accept the application?"])
+    assert a.citations[0].clause_id.startswith(GD) and len({c.doc_id for c in a.citations}) == 1
+
+
+def test_another_places_regulation_named_by_its_full_name_is_out_of_scope(real_assistant):
+    a = real_assistant.ask("北京市民营经济促进条例什么时候施行？")
+    assert a.status == "out_of_scope" and not a.citations
+    assert real_assistant.ask("广州市民营经济条例什么时候施行").citations[0].clause_id.startswith(GZ)
+
+
+def test_who_counts_as_is_a_definition(real_assistant):
+    a = real_assistant.ask("Who counts as a 个体工商户 under the 2022 regulation?")
+    assert a.citations[0].clause_id == "individual-business-regulation-2022/article-2"
+
+
+def test_which_version_to_follow_now_is_answered_by_the_version_in_force(real_assistant):
+    a = real_assistant.ask("现在应该按哪一版执行？", history=["拖欠款项的投诉，受理以后多久要转给处理部门？", "2020年版有这个时限吗？"])
+    assert a.intent == "validity" and a.citations[0].clause_id == f"{PAY}/article-37" and "2025年6月1日起施行" in a.answer
+
+
+def test_the_time_to_pass_a_complaint_on_is_ten_working_days(real_assistant):
+    a = real_assistant.ask("拖欠款项的投诉，受理以后多久要转给处理部门？")
+    assert a.answer.startswith("10个工作日") and a.citations[0].clause_id == f"{PAY}/article-25"
+
+
+def test_an_adoption_date_the_text_does_not_give_is_said_to_be_missing(real_assistant):
+    from qa.assistant import Selection
+
+    a = real_assistant.ask("这个条例是哪天通过的？", selection=Selection(documents=("individual-business-regulation-2022",)))
+    assert a.status == "not_stated" and "原文没有写明通过日期" in a.answer and not a.notes
+    assert real_assistant.ask("民营经济促进法是哪天通过的").answer.startswith("《中华人民共和国民营经济促进法》：2025年4月30日通过")
+
+
+def test_a_body_the_plan_names_but_assigns_no_task_is_looked_up_in_its_text(real_assistant):
+    from tests.conftest import plan_only
+
+    a = real_assistant.ask("方案里说的市中小企业局是干什么的？", selection=plan_only())
+    assert a.citations[0].clause_id == "suifuban-2007-42/measure-33" and "推进设立市中小企业局" in a.answer
+
+
+def test_when_a_firms_size_is_determined(real_assistant):
+    for question in ("签合同的时候企业规模按什么时候算？", "When is a company's size determined under the payment regulation?"):
+        assert real_assistant.ask(question).citations[0].clause_id == f"{PAY}/article-3", question

@@ -30,6 +30,8 @@ def target_documents(query: Query, library: Library) -> list[str]:
         return list(query.selected)
     if query.followup and query.scope and len(query.scope) < len(library.doc_ids):
         return list(query.scope)  # "that revision": the document of the earlier turn
+    if "this_document" in query.asks and query.conversation:
+        return list(query.conversation)  # "Is this regulation still in force?" after its article 66: that regulation
     return [d.id for d in library.documents]
 
 
@@ -196,6 +198,7 @@ def handle_document(query: Query, deps) -> Answer:
         docs = list(reversed(deps.documents.versions(docs[0])))
     lang = query.lang
     lines: list[str] = []
+    unstated = False  # the date asked is one the text does not give
     citations = []
     for doc_id in docs[:8]:
         info = library.info(doc_id)
@@ -239,6 +242,10 @@ def handle_document(query: Query, deps) -> Answer:
         if "issuer" in a:
             facts.append(f"由{info.issuer}发布" if lang == "zh" else f"issued by the {info.issuer_en} ({info.issuer})")
         if "issuer" in a or "when" in a or "event" in a:
+            if _ASKS_ADOPTED.search(query.content) and "adopted" not in info.dates and not cues.DATE_CLAIM.search(query.content):
+                # 这个条例是哪天通过的？ of a State Council regulation: its text gives publication and effect, no adoption.
+                facts.append("原文没有写明通过日期" if lang == "zh" else "the text gives no date of adoption")
+                unstated = True
             facts.append(document_dates(info, lang))
             if info.sittings and cues.ENACTING_BODY.search(query.content):
                 # 在哪次会议上修订 / "which session approved it?": the sittings the header names.
@@ -292,14 +299,16 @@ def handle_document(query: Query, deps) -> Answer:
     if len(docs) > 8:
         lines.append(f"……共{len(docs)}份文件。" if lang == "zh" else f"… {len(docs)} documents in all.")
     # Only the number asked, and the sources give none: the library does not state it.
-    unknown = "number" in query.asks and not query.asks & {"when", "issuer", "count", "structure", "kind", "report"} \
-        and all(not library.info(d).doc_number for d in docs[:8])
+    unknown = ("number" in query.asks and not query.asks & {"when", "issuer", "count", "structure", "kind", "report"}
+               and all(not library.info(d).doc_number for d in docs[:8])) or (unstated and len(docs) == 1)
     seen: set[str] = set()
     citations = [c for c in citations if not (c.clause_id in seen or seen.add(c.clause_id))]  # each clause once
     return Answer(question=query.raw, lang=lang, status="not_stated" if unknown else "document", abstained=unknown,
                   answer="\n".join(lines), intent=query.intent, citations=tuple(citations), confidence=1.0)
 
 
+# "When was it adopted?" / 哪天通过的: the date of adoption, which a State Council regulation's text does not give.
+_ASKS_ADOPTED = re.compile(r"通过|\b(?:adopted|passed)\b")
 # Which of a document's dates a claimed event is: 施行 the effective date, 公布 the published one, 通过 adoption.
 _CLAIMED_EVENTS = ((re.compile(r"施行|生效|实施|effect|in force|effective"), "effective"),
                    (re.compile(r"公布|发布|印发|published|issued"), "published"),
