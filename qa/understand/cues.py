@@ -115,11 +115,12 @@ WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期
            # 是2024年施行的吧？ / "took effect in 2024, right?": a date put to be confirmed (DATE_CLAIM)
            r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发)的?\s*[,，]?\s*(?:吧|吗|对吗|对吧|是不是|是吗|没错吧|[?？])"
            r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
-           r"(?:\w+ ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]")
+           r"(?:\w+,? ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]")
 # The date claimed in such a question: its year, month and day (month and day may be missing).
 DATE_CLAIM = _re(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?(?=[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发))"
                  r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
-                 r"(?:\w+ ){0,2}?(?P<year_en>(?:19|20)\d\d)\b")
+                 r"(?:(?P<day_en>\d{1,2}) (?P<month_en>[a-z]{3,9}),? |(?P<month_en2>[a-z]{3,9}) (?:(?P<day_en2>\d{1,2}),? )?|(?:\w+ ){1,2}?)?"
+                 r"(?P<year_en>(?:19|20)\d\d)\b")
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
                 r"|\b(?:first|originally|initially|original)\b(?= \w+ed\b| version\b| law\b)"
                 r"|发|印发|发布|出台|颁布|制定|施行|实施|生效|通过|签发|修订|修改|公布|批准|开始"

@@ -174,6 +174,11 @@ def is_validity(q: Query, _lib: Library) -> bool:
 
 
 def is_clause_ref(q: Query, _lib: Library) -> bool:
+    """A clause asked by its number, unless a department's role is asked within a range of them ("Among measures
+    12 to 18, which ones is the Economic and Trade Commission not leading?": a department listing, limited)."""
+    if len(q.refs) >= 2 and len(q.departments) == 1 and (
+            {"listing", "count"} & q.asks or q.departments[0].negated or q.departments[0].role != "any"):
+        return False
     return bool(q.refs)
 
 

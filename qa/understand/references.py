@@ -176,12 +176,14 @@ _LIST_FORMS = ((_ZH_LIST_RE, re.compile(_LISTED_NUM), re.compile(r"至|到|-|—
 
 
 _ZH_RANGE_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*条\s*(?:至|到|—|-|~)\s*第\s*(?P<b>{NUM})\s*条")
+# "（1到6条）" / 12至18条: a range written without 第 (a count of years or firms has no 条).
+_ZH_BARE_RANGE_RE = re.compile(r"(?<![第\d.])(?P<a>\d{1,3})\s*(?:至|到)\s*(?P<b>\d{1,3})\s*条(?!例)")
 
 
 def _list_refs(text: str) -> list[Reference]:
     """第13、14条 / 第3至5条 / 第三十八条到第四十条 / measures 10 and 11 / goals 1 and 4: one reference per number."""
     out: list[Reference] = []
-    for m in _ZH_RANGE_RE.finditer(text):
+    for m in [*_ZH_RANGE_RE.finditer(text), *_ZH_BARE_RANGE_RE.finditer(text)]:
         try:
             a, b = number_value(m.group("a")), number_value(m.group("b"))
         except ValueError:

@@ -166,3 +166,87 @@ def test_a_body_the_plan_names_but_assigns_no_task_is_looked_up_in_its_text(real
 def test_when_a_firms_size_is_determined(real_assistant):
     for question in ("签合同的时候企业规模按什么时候算？", "When is a company's size determined under the payment regulation?"):
         assert real_assistant.ask(question).citations[0].clause_id == f"{PAY}/article-3", question
+
+
+def test_a_departments_role_within_a_range_of_measures(real_assistant):
+    from tests.conftest import plan_only
+
+    a = real_assistant.ask("Among measures 12 to 18, which ones is the Economic and Trade Commission not leading?",
+                           selection=plan_only())
+    assert a.intent == "department" and [c.clause_id.split("/")[1] for c in a.citations] == [
+        "measure-13", "measure-14", "measure-17", "measure-18"]
+    a = real_assistant.ask("融资那部分（1到6条），市经贸委只配合不牵头的是哪几条？", selection=plan_only())
+    assert [c.clause_id.split("/")[1] for c in a.citations] == ["measure-4", "measure-5", "measure-6"]
+
+
+def test_a_range_without_di_is_read_but_a_span_of_years_is_not():
+    from qa.understand.references import find_references
+
+    assert [r.number for r in find_references("(1到6条)")] == [1, 2, 3, 4, 5, 6]
+    assert find_references("3到5年内30家") == []
+
+
+def test_a_returnee_from_abroad_is_the_plans_returnee_measure_not_another_countrys_rules(real_assistant):
+    from tests.conftest import plan_only
+
+    for question in ("我刚从英国留学回来，想在广州创业，方案里对我们这种人有没有支持？",
+                     "I'm a returnee from the UK, any support for starting a business?"):
+        a = real_assistant.ask(question, selection=plan_only())
+        assert a.citations and a.citations[0].clause_id == "suifuban-2007-42/measure-20", question
+    assert real_assistant.ask("美国的中小企业政策是怎样的").status == "out_of_scope"
+
+
+def test_a_guangzhou_district_is_no_other_place(real_assistant):
+    from tests.conftest import plan_only
+
+    a = real_assistant.ask("我喺白云区开厂，想租标准厂房，plan 有冇帮到？", selection=plan_only())
+    assert a.citations[0].clause_id == "suifuban-2007-42/measure-11"
+
+
+# From the session-41 fresh user (evaluation/fresh-user/session-41.md).
+
+def test_an_english_claimed_day_and_month_of_entry_into_force_is_checked(real_assistant):
+    for question, verdict in (("The Private Economy Promotion Law took effect on 1 May 2025, right?", "No — "),
+                              ("The 2025 payment regulation took effect on 1 January 2025, right?", "No — "),
+                              ("The Private Economy Promotion Law took effect on May 20, 2025, right?", "Yes — "),
+                              ("The Private Economy Promotion Law took effect on 20 May 2025, right?", "Yes — ")):
+        assert real_assistant.ask(question).answer.startswith(verdict), question
+
+
+def test_money_owed_past_the_default_term_with_no_contract_named_depends_on_the_contract(real_assistant):
+    a = real_assistant.ask("政府机关欠我货款50天了，合法吗？")
+    assert a.answer.startswith("要看合同：没有约定付款期限的，机关、事业单位应当自交付之日起30日内支付，50天已经逾期")
+    a = real_assistant.ask("I'm a small supplier and a government agency hasn't paid me for 50 days. Is that allowed?")
+    assert a.answer.startswith("It depends on the contract")
+    assert real_assistant.ask("政府机关欠我货款20天了，合法吗？").answer.startswith("还没有逾期")
+    # A term the contract sets is judged against the cap, as before.
+    assert real_assistant.ask("合同约定机关50天付款可以吗").answer.startswith("可以：")
+
+
+def test_being_forced_to_take_commercial_bills_is_forbidden(real_assistant):
+    a = real_assistant.ask("他们能逼我收商业承兑汇票吗？", history=["大企业可以要求我等他们收到甲方的钱再付款给我吗？"])
+    assert a.answer.startswith("不可以") and a.citations[0].clause_id == f"{PAY}/article-11"
+
+
+def test_a_cash_deposit_is_answered_by_the_sentence_on_cash(real_assistant):
+    a = real_assistant.ask("can they make me pay the deposit in cash?")
+    assert a.answer.startswith("No — it is not allowed: Government bodies, public institutions and large enterprises shall "
+                               "not restrict deposits to cash.")
+
+
+def test_not_settling_an_account_for_months_is_unpaid_money(real_assistant):
+    a = real_assistant.ask("我是做装修的小公司，一个大客户（国企）三个月没给我结款了，我能怎么办？")
+    assert a.answer.startswith("款项被拖欠，资料库中现行的规定给出这几步") and a.citations[0].clause_id == f"{PAY}/article-9"
+
+
+def test_a_wrong_sum_claimed_is_corrected_with_the_sums_stated(real_assistant):
+    from tests.conftest import plan_only
+
+    a = real_assistant.ask("工作方案里国家级研发机构奖励是500万对吧？", selection=plan_only())
+    assert a.answer.startswith("不对：所引条文写的是300万元、100万元、50万元，不是500万。")
+
+
+def test_a_share_target_is_the_share_not_the_growth_rate(real_assistant):
+    from tests.conftest import plan_only
+
+    assert real_assistant.ask("到2010年民营经济增加值占比目标是多少？", selection=plan_only()).answer.startswith("40%")

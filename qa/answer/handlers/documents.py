@@ -307,6 +307,9 @@ def handle_document(query: Query, deps) -> Answer:
                   answer="\n".join(lines), intent=query.intent, citations=tuple(citations), confidence=1.0)
 
 
+# An English month named in a claimed date ("on 1 May 2025", "on May 20, 2025"): its number, by its first three letters.
+_MONTHS = {name: str(n) for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                                  "dec"), start=1)}
 # "When was it adopted?" / 哪天通过的: the date of adoption, which a State Council regulation's text does not give.
 _ASKS_ADOPTED = re.compile(r"通过|\b(?:adopted|passed)\b")
 # Which of a document's dates a claimed event is: 施行 the effective date, 公布 the published one, 通过 adoption.
@@ -326,7 +329,9 @@ def _date_verdict(query: Query, info) -> str:
     if not date:
         return ""
     year, month, day = date.split("-")
-    claimed = (m.group("year") or m.group("year_en"), m.group("month"), m.group("day"))
+    month_en = (m.group("month_en") or m.group("month_en2") or "")[:3]
+    claimed = (m.group("year") or m.group("year_en"), m.group("month") or _MONTHS.get(month_en),
+               m.group("day") or m.group("day_en") or m.group("day_en2"))
     right = claimed[0] == year and (not claimed[1] or int(claimed[1]) == int(month)) and (not claimed[2] or int(claimed[2]) == int(day))
     if query.lang == "zh":
         return "对：" if right else "不对："

@@ -31,7 +31,7 @@ from qa.understand import cues
 from qa.understand.departments import COOP_RE, LEAD_RE, ONLY_COOPERATES_RE
 from qa.understand.documents import named_chapters
 from qa.understand.query import Query, bare_of, own_content
-from qa.understand.references import number_value
+from qa.understand.references import local_id, number_value
 
 ROLE_ZH = {"lead": "牵头或负责", "cooperate": "配合", "neither": "牵头、负责或配合"}
 ROLE_EN = {"lead": "leads or is responsible for", "cooperate": "cooperates on", "neither": "leads or cooperates on"}
@@ -191,6 +191,12 @@ def handle_department(query: Query, deps: Deps) -> Answer:
         clauses = members
         group_en = clauses[0].group_path_en[-1] if clauses and clauses[0].group_path_en else group[1]
         lines.append(f"限于“{group[1]}”：" if query.lang == "zh" else f"Within “{group_en}”:")
+    elif len(query.refs) >= 2 and (named := {f"{d}/{local_id(r.kind or 'measure', r.number)}" for d in docs for r in query.refs
+                                            if r.number is not None}) & {c.id for c in clauses}:
+        # "融资那部分（1到6条），市经贸委只配合不牵头的是哪几条？": among the clauses numbered, not the whole plan.
+        clauses = [c for c in clauses if c.id in named]
+        labels = [clause_label(c) for c in clauses]
+        lines.append(f"限于{labels[0][0]}至{labels[-1][0]}：" if query.lang == "zh" else f"Within {labels[0][1]} to {labels[-1][1]}:")
     elif query.followup and query.context and len(query.context.items) > 1 and query.context.intent == "group_listing" \
             and AMONG_LISTED.search(query.content):
         # "其中哪几条不是市科技局牵头的？" after a group's measures: among those listed, not the whole plan.

@@ -312,7 +312,7 @@ _RETALIATION_ASKED = re.compile(r"恐吓|报复|威胁|打压|刁难|滥用职�
                                 r"|\brevenge\b|\bpunish(?:es|ed|ing)? (?:me|us|them|suppliers?|smes?|small)\b", re.IGNORECASE)
 _PAYING_ACT = re.compile(r"未在规定的期限内支付|拖欠|迟延支付|拖延支付|拖延检验")
 PAYING_ASKED = re.compile(r"拖欠|欠款|欠钱|欠我|不付|不给钱|不俾钱|唔俾|唔畀|拖数|拖咗我|拖了我|数都不给|钱都不给|不给数"
-                          r"|迟延|迟付|晚付|不按时付|未付|没付|拖着不"
+                          r"|迟延|迟付|晚付|不按时付|未付|没付|拖着不|没(?:有)?(?:给我|跟我|同我)?结(?:款|账|数)|不结(?:款|账)|唔结数"
                           r"|\b(?:pay|pays|paid|paying|arrears|owe|owed|owes)\b")
 _OTHER_ACTS = ((_DISCLOSURE_ACT, _DISCLOSURE_ASKED), (_RETALIATION_ACT, _RETALIATION_ASKED))
 _INTEREST_WORD = re.compile(r"利息|\binterest\b", re.IGNORECASE)
@@ -656,6 +656,10 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
             if target.sentence is not None and (worked := _interest_sum(query, sentences.get(target.sentence, ""), target)):
                 return worked
     library = deps.library
+    if _CONFIRM.search(query.content) and (stated := list(dict.fromkeys(x for x, _v in amounts_in(clause.text_zh)))):
+        # "国家级研发机构奖励是500万对吧？": the sums the clause does state (300万元、100万元和50万元), and a no.
+        return (f"不对：所引条文写的是{'、'.join(stated)}，不是{shown}。" if query.lang == "zh" else
+                f"No — the provision quoted states {', '.join(stated)}, not {shown}. ")
     elsewhere = [library.clause(i) for i in _clauses_stating(library).get(value, ()) if i != clause.id][:3]
     if query.lang == "zh":
         line = f"所引条文没有写明“{shown}”；"
@@ -801,6 +805,10 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         lead, idx, zh, en = unmet
     elif not lead and query.intent in ("topical", "greeting_plus") and (
             verdict := _forbidden(query, zh, en, _tokenize(deps), clause=clause)):
+        if (closer := _closer_prohibition(query, clause, _tokenize(deps), zh, en)) is not None:
+            # "can they make me pay the deposit in cash?": 不得将保证金限定为现金, not the exception list before it.
+            idx, zh, en = closer
+            verdict = _forbidden(query, zh, en, _tokenize(deps), clause=clause) or verdict
         lead = _with_exception(query, clause, _tokenize(deps), zh) or verdict
     elif not lead and query.intent in ("topical", "greeting_plus") and (
             other := _forbidding_fragment(query, clause, _tokenize(deps))):
@@ -995,6 +1003,11 @@ _TERM_DEFAULT = re.compile(r"(\d+)日内支付")
 _TERM_FREE = re.compile(r"从其约定|合理约定付款期限")
 
 
+# A term the parties agreed (合同约定90天 / "the contract says 45 days"), not just the time the money has been owed.
+_AGREED = re.compile(r"合同|约定|协议|签了|写了|写明|写的|\b(?:contract|agreed|agreement|agree|terms?)\b", re.IGNORECASE)
+# Money owed so far (欠我…20天了 / "hasn't paid me for 20 days"), not a term proposed.
+_OWED_SO_FAR = re.compile(r"欠|拖|没(?:有)?(?:付|给|结)|未(?:付|支付)|\b(?:owes?|owed|hasn'?t paid|has not paid|haven'?t paid|unpaid)\b",
+                          re.IGNORECASE)
 _SUPPOSING = re.compile(r"如果|假如|要是|\b(?:what )?if\b", re.IGNORECASE)
 _ILLEGAL_ASKED = re.compile(r"犯法|违法|违规|\billegal\b|\bunlawful\b|against the (?:law|rules)")
 _TERM_ASKED = re.compile(r"最长|最多|最晚|最迟|上限|多少天|几天|多少日|多久|多长时间|期限|账期"
@@ -1141,6 +1154,23 @@ def _with_exception(query: Query, clause: Clause, tokens, banned_zh: str) -> str
             return ("It depends: the text allows some kinds and forbids the others (see the quote); what it forbids "
                     "here: ")
     return ""
+
+
+def _closer_prohibition(query: Query, clause: Clause, tokens, zh: str, en: str) -> tuple[int, str, str] | None:
+    """(sentence, zh, en) of another prohibition of ``clause`` that shares more of the question's own words (the
+    generic ones aside) than the chosen fragment ``zh`` / ``en``; None when the chosen one shares as many."""
+    words = _words(tokens, query.lang)
+    asked = words(query.content) - _VERDICT_GENERIC - _WHO_WORDS
+
+    def shared(fragment_zh: str, fragment_en: str) -> int:
+        return len(asked & words(fragment_zh if query.lang == "zh" else (fragment_en or "").lower()))
+
+    best, best_shared = None, shared(zh, en)
+    for s in clause.sentences:
+        for f_zh, f_en in fragments(s):
+            if "不得" in f_zh and f_zh.strip() != zh.strip() and (n := shared(f_zh, f_en)) > best_shared:
+                best, best_shared = (s.index, f_zh.strip(), (f_en or "").strip()), n
+    return best
 
 
 def _forbidding_fragment(query: Query, clause: Clause, tokens) -> tuple[str, int, str, str] | None:
@@ -1331,6 +1361,20 @@ def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days:
             return TermVerdict(lead=lead, sentences=tuple(indexes))
         # "犯法吗？" / "is that illegal?" asks the opposite of "可以吗？": the yes and the no swap.
         illegal = bool(_ILLEGAL_ASKED.search(query.content))
+        agreed = bool(_AGREED.search(query.content))
+        if cap and default and not agreed and int(default.group(1)) < days <= int(cap.group(1)):
+            # "政府机关欠我货款50天了，合法吗？": owed that long, no contract term named: late unless one was agreed.
+            base, limit = default.group(1), cap.group(1)
+            lead = (f"要看合同：没有约定付款期限的，{party}应当自交付之日起{base}日内支付，{days}天已经逾期；合同另有约定的，"
+                    f"按约定，但最长不得超过{limit}日。" if query.lang == "zh" else
+                    f"It depends on the contract — without an agreed term {party_en} must pay within {base} days of "
+                    f"delivery, so {days} days is late; a contract may agree a longer term, but at most {limit} days. ")
+            return TermVerdict(lead=lead, sentences=tuple(indexes))
+        if default and not agreed and not illegal and days <= int(default.group(1)) and _OWED_SO_FAR.search(query.content):
+            # "政府机关欠我货款20天了，合法吗？": within the term that applies without any agreement.
+            lead = (f"还没有逾期：{party}应当自交付之日起{default.group(1)}日内支付（你问的是{days}天）。" if query.lang == "zh" else
+                    f"Not late yet — {party_en} must pay within {default.group(1)} days of delivery (you asked about {days} days). ")
+            return TermVerdict(lead=lead, sentences=tuple(indexes))
         if cap:
             limit = int(cap.group(1))
             if days > limit:
