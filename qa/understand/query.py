@@ -290,6 +290,14 @@ class Understander:
             return next((d for d in reversed(chain) if self.library.info(d).in_force), chain[-1])
         return None
 
+    def _number_ref(self, m: re.Match) -> tuple[Reference, ...]:
+        """The reference a number typed on its own makes (``m.group(1)``: 12, 十二), when some document has a
+        clause of that number; () otherwise."""
+        with contextlib.suppress(ValueError):
+            if 1 <= (n := number_value(m.group(1))) <= max(len(d.clauses) for d in self.library.documents):
+                return (Reference(None, n, m.start(1), m.end(1), m.group(1), out_of_range_ok=False),)
+        return ()
+
     def _into_context_document(self, refs: tuple[Reference, ...], doc_id: str, *, insist: bool = False) -> tuple[Reference, ...]:
         """"第14条呢？" after article 13 of a regulation: the article of the document under discussion (``doc_id``),
         when it has one (a number that document lacks is left to the usual resolution); with ``insist`` (the
@@ -474,15 +482,11 @@ class Understander:
         if not refs and not context and (m := _NUMBER_ALONE.fullmatch(content)):
             # "12" / 十二 typed alone at a hotline desk, opening a conversation: the clause of that number (after an
             # earlier turn, a number alone answers it: how many, which one).
-            with contextlib.suppress(ValueError):
-                if 1 <= (n := number_value(m.group(1))) <= max(len(d.clauses) for d in self.library.documents):
-                    refs = (Reference(None, n, m.start(1), m.end(1), m.group(1), out_of_range_ok=False),)
+            refs = self._number_ref(m)
         if not refs and context and context.intent == "clause_ref" and context.clause_ids \
                 and (m := _AND_NUMBER.fullmatch(content)):
             # "And 54?" / 54呢？ after "What does Article 53 say?": the clause of that number, in the same document.
-            with contextlib.suppress(ValueError):
-                if 1 <= (n := number_value(m.group(1))) <= max(len(d.clauses) for d in self.library.documents):
-                    refs = (Reference(None, n, m.start(1), m.end(1), m.group(1), out_of_range_ok=False),)
+            refs = self._number_ref(m)
         if refs and (step := NEIGHBOUR.search(content)) \
                 and all(step.start() <= r.start and r.end <= step.end() for r in refs):
             # The 一条 of 下一条 is no article one: the neighbour of the clause under discussion (below); in a new
