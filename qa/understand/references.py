@@ -115,7 +115,7 @@ _EN_PATTERNS: tuple[tuple[str, str | None], ...] = (
     # "measure (19)", "article （24）": the number in brackets, as the plan prints its measures.
     # ("item (4) of Article 31" is a part of that article, read elsewhere.)
     (rf"\b(?P<kw>measures?|goals?|principles?|requirements?|articles?|art\.?)\s*[（(]\s*(?P<n>{EN_NUM})\s*[）)](?!\s*of\b)", "kw"),
-    (r"\b(?:no\.|number|#)\s*(?P<n>\d{1,3})\b", None),
+    (r"(?<!order )(?<!decree )\b(?:no\.|number|#)\s*(?P<n>\d{1,3})\b", None),  # (State Council Order No. 728 is no clause)
     (r"§\s*(?P<n>\d{1,3})\b", "article"),  # "§17 payment regulation"
     (r"(?<![a-z0-9&.])m(?P<n>\d{1,2})(?![\d.²³%])\b", "measure"),  # "M13": hotline shorthand for measure 13
 )

@@ -250,3 +250,31 @@ def test_a_share_target_is_the_share_not_the_growth_rate(real_assistant):
     from tests.conftest import plan_only
 
     assert real_assistant.ask("到2010年民营经济增加值占比目标是多少？", selection=plan_only()).answer.startswith("40%")
+
+
+# From the session-41 retest (evaluation/fresh-user/session-41-retest.md).
+
+def test_every_date_a_claim_names_is_checked_with_its_own_event(real_assistant):
+    a = real_assistant.ask("Was the Private Economy Promotion Law adopted on 30 April 2025 and in force from 20 May 2025?")
+    assert a.answer.startswith("Yes — ")
+    assert real_assistant.ask("中小企业促进法是2017年9月1日通过修订、2018年1月1日施行吗？").answer.startswith("对：")
+    assert real_assistant.ask("民营经济促进法是2025年4月30日通过、2025年6月1日施行的吧？").answer.startswith("不对：")
+
+
+def test_a_claimed_order_number_is_checked_not_read_as_an_article(real_assistant):
+    a = real_assistant.ask("The revised payment regulation is State Council Order No. 728, correct?")
+    assert a.answer.startswith("No — ") and "国务院令第802号" in a.answer
+    assert real_assistant.ask("保障中小企业款项支付条例2025年版是国务院令第802号，对吗？").answer.startswith("对：")
+
+
+def test_interest_for_months_and_days_and_follow_ups_changing_one_figure(real_assistant):
+    first = "Interest on RMB 400,000 overdue for 2 months and 10 days, no rate agreed?"
+    assert "RMB 400,000 overdue for 70 days carries RMB 14,000.00" in real_assistant.ask(first).answer
+    assert "RMB 40,000 overdue for 70 days carries RMB 1,400.00" in real_assistant.ask("And only RMB 40,000?", history=[first]).answer
+    a = real_assistant.ask("如果欠的是50万呢？", history=["大企业欠我100万，逾期60天，没有约定利率，利息多少？"])
+    assert "50万拖欠60天的逾期利息为1.5万元" in a.answer
+
+
+def test_a_large_company_owing_past_sixty_days_with_no_term_named_is_late(real_assistant):
+    a = real_assistant.ask("大企业欠我货款75天了，合法吗？")
+    assert a.answer.startswith("要看合同：没有约定付款期限的，大型企业应当自交付之日起60日内支付，75天已经逾期")

@@ -292,7 +292,8 @@ def handle_document(query: Query, deps) -> Answer:
             lines.append(f"{name}：" + "；".join(facts) + "。")
         else:
             lines.append(f"The {name}: " + "; ".join(facts) + ".")
-    if lines and len(docs) == 1 and (verdict := _date_verdict(query, library.info(docs[0]))):
+    if lines and len(docs) == 1 and (verdict := _date_verdict(query, library.info(docs[0])) or
+                                     _number_verdict(query, library.info(docs[0]))):
         lines[0] = verdict + lines[0]
     elif lines and len(docs) > 1 and (verdict := _dates_verdict(query, deps, docs)):
         lines.insert(0, verdict)
@@ -313,26 +314,52 @@ _MONTHS = {name: str(n) for n, name in enumerate(("jan", "feb", "mar", "apr", "m
 # "When was it adopted?" / 哪天通过的: the date of adoption, which a State Council regulation's text does not give.
 _ASKS_ADOPTED = re.compile(r"通过|\b(?:adopted|passed)\b")
 # Which of a document's dates a claimed event is: 施行 the effective date, 公布 the published one, 通过 adoption.
-_CLAIMED_EVENTS = ((re.compile(r"施行|生效|实施|effect|in force|effective"), "effective"),
+_CLAIMED_EVENTS = ((re.compile(r"修订|修正|\b(?:revised|amended)\b"), "revised"),
+                   (re.compile(r"施行|生效|实施|effect|in force|effective"), "effective"),
                    (re.compile(r"公布|发布|印发|published|issued"), "published"),
                    (re.compile(r"通过|passed|adopted"), "adopted"))
+
+
+_NUMBER_CLAIM = re.compile(r"令\s*第\s*(\d{1,4})\s*号|\border\s+no\.?\s*(\d{1,4})\b")
+_CONFIRMING = re.compile(r"对吗|对吧|是吗|是不是|没错吧|\b(?:right|correct|true)\s*[?？]|\bis that (?:right|correct)\b")
+
+
+def _number_verdict(query: Query, info) -> str:
+    """对： / 不对： (Yes — / No — ) when the question puts an order number to be confirmed ("…是国务院令第728号，对吗？")
+    and the document's number is known; "" otherwise."""
+    m = _NUMBER_CLAIM.search(query.content)
+    have = re.search(r"(\d+)\s*号", info.doc_number or "")
+    if not m or not have or not _CONFIRMING.search(query.content):
+        return ""
+    right = (m.group(1) or m.group(2)) == have.group(1)
+    return ("对：" if right else "不对：") if query.lang == "zh" else ("Yes — " if right else "No — ")
+
+
+def _claimed_event(text: str) -> str:
+    """Which of a document's dates the words after a claimed date name: effective (the default), published, adopted."""
+    return next((k for pattern, k in _CLAIMED_EVENTS if pattern.search(text)), "effective")
 
 
 def _date_verdict(query: Query, info) -> str:
     """对： / 不对： (Yes — / No — ) before the dates, when the question puts a date to be confirmed
     (民营经济促进法是2024年施行的吧？); "" when it claims none or the document has no such date."""
-    m = cues.DATE_CLAIM.search(query.content)
-    if not m:
+    checked = []
+    # Each date claimed, with the event its own words name ("adopted 30 April 2025 and in force from 20 May 2025":
+    # two claims; "2017年9月1日通过修订" is the revision).
+    for m in cues.DATE_CLAIM.finditer(query.content):
+        kind = _claimed_event(m.group(0) if m.group("year_en") else query.content[m.end():m.end() + 10])
+        date = info.dates.get(kind) or (info.dates.get("published") if kind == "effective" else None)
+        if not date:
+            continue
+        year, month, day = date.split("-")
+        month_en = (m.group("month_en") or m.group("month_en2") or "")[:3]
+        claimed = (m.group("year") or m.group("year_en"), m.group("month") or _MONTHS.get(month_en),
+                   m.group("day") or m.group("day_en") or m.group("day_en2"))
+        checked.append(claimed[0] == year and (not claimed[1] or int(claimed[1]) == int(month))
+                       and (not claimed[2] or int(claimed[2]) == int(day)))
+    if not checked:
         return ""
-    kind = next((k for pattern, k in _CLAIMED_EVENTS if pattern.search(query.content[m.start():])), "effective")
-    date = info.dates.get(kind) or (info.dates.get("published") if kind == "effective" else None)
-    if not date:
-        return ""
-    year, month, day = date.split("-")
-    month_en = (m.group("month_en") or m.group("month_en2") or "")[:3]
-    claimed = (m.group("year") or m.group("year_en"), m.group("month") or _MONTHS.get(month_en),
-               m.group("day") or m.group("day_en") or m.group("day_en2"))
-    right = claimed[0] == year and (not claimed[1] or int(claimed[1]) == int(month)) and (not claimed[2] or int(claimed[2]) == int(day))
+    right = all(checked)
     if query.lang == "zh":
         return "对：" if right else "不对："
     return "Yes — " if right else "No — "
@@ -355,8 +382,7 @@ def _dates_verdict(query: Query, deps, docs: list[str]) -> str:
             continue
         checked += 1
         if verdict.startswith(("不对", "No")):
-            kind = next((k for pattern, k in _CLAIMED_EVENTS if pattern.search(claim.content[m.start() - before[-1].start:])),
-                        "effective")
+            kind = _claimed_event(claim.content[m.start() - before[-1].start:])
             wrong.append((info, info.dates.get(kind) or info.dates.get("published"), kind))
     if checked < 2:
         return ""

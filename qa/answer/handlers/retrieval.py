@@ -641,6 +641,13 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
     the clause does not say it, and which clauses of the library do say that amount, if any; "" otherwise."""
     if query.intent != "topical":
         return ""
+    if _INTEREST_WORD.search(query.content) or (query.followup and query.context and _INTEREST_WORD.search(query.context.question)):
+        # "大公司欠我10万，晚了30天，没约定利率。利息？" / "And only RMB 40,000?" after the interest on a sum: the sum
+        # owed, not a figure claimed: the interest on it.
+        sentences = {s.index: s.zh for s in clause.sentences}
+        for target in clause.targets:
+            if target.sentence is not None and (worked := _interest_sum(query, sentences.get(target.sentence, ""), target)):
+                return worked
     # The raw question (NFKC), so that "RMB 1 billion" keeps its capitals when quoted back.
     asserted = amounts_in(unicodedata.normalize("NFKC", query.raw), english=query.lang == "en")
     if not asserted:
@@ -649,12 +656,6 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
     shown, value = asserted[0]
     if value in values:
         return ""
-    if re.search(r"利息|\binterest\b", query.content):
-        # "大公司欠我10万，晚了30天，没约定利率。利息？": the sum owed, not a figure claimed: the interest on it.
-        sentences = {s.index: s.zh for s in clause.sentences}
-        for target in clause.targets:
-            if target.sentence is not None and (worked := _interest_sum(query, sentences.get(target.sentence, ""), target)):
-                return worked
     library = deps.library
     if _CONFIRM.search(query.content) and (stated := list(dict.fromkeys(x for x, _v in amounts_in(clause.text_zh)))):
         # "国家级研发机构奖励是500万对吧？": the sums the clause does state (300万元、100万元和50万元), and a no.
@@ -1370,6 +1371,14 @@ def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days:
                     f"It depends on the contract — without an agreed term {party_en} must pay within {base} days of "
                     f"delivery, so {days} days is late; a contract may agree a longer term, but at most {limit} days. ")
             return TermVerdict(lead=lead, sentences=tuple(indexes))
+        if default and not cap and not agreed and days > int(default.group(1)) and _OWED_SO_FAR.search(query.content):
+            # "大企业欠我货款75天了，合法吗？": 60 days applies unless the contract set another, reasonable, term.
+            base = default.group(1)
+            lead = (f"要看合同：没有约定付款期限的，{party}应当自交付之日起{base}日内支付，{days}天已经逾期；合同另有约定的，"
+                    f"按约定，但应当按照行业规范、交易习惯合理约定。" if query.lang == "zh" else
+                    f"It depends on the contract — without an agreed term {party_en} must pay within {base} days of "
+                    f"delivery, so {days} days is late; a contract may set another term, but it must be reasonable. ")
+            return TermVerdict(lead=lead, sentences=tuple(indexes))
         if default and not agreed and not illegal and days <= int(default.group(1)) and _OWED_SO_FAR.search(query.content):
             # "政府机关欠我货款20天了，合法吗？": within the term that applies without any agreement.
             lead = (f"还没有逾期：{party}应当自交付之日起{default.group(1)}日内支付（你问的是{days}天）。" if query.lang == "zh" else
@@ -2002,19 +2011,22 @@ def _interest_sum(query: Query, sentence: str, target: Target) -> str:
         return ""
     amounts = amounts_in(unicodedata.normalize("NFKC", query.content), english=query.lang == "en")
     spans = [f for f in figures_in(query.content) if f.unit in ("日", "个月") and f.upto is None]
-    if not amounts and not spans and query.followup and query.context:
-        # "What if it was a government agency instead?" after 30万元 overdue 50 days: the same sum, worked again.
+    if (not amounts or not spans) and query.followup and query.context:
+        # "What if it was a government agency instead?" / 如果欠的是50万呢 / "and if it was 3 months late?" after
+        # 30万元 overdue 50 days: what the follow-up leaves out, taken from the earlier question, worked again.
         earlier = query.context.question
-        amounts = amounts_in(unicodedata.normalize("NFKC", earlier), english=not CJK_RE.search(earlier))
-        spans = [f for f in figures_in(earlier) if f.unit in ("日", "个月") and f.upto is None]
+        amounts = amounts or amounts_in(unicodedata.normalize("NFKC", earlier), english=not CJK_RE.search(earlier))
+        spans = spans or [f for f in figures_in(earlier) if f.unit in ("日", "个月") and f.upto is None]
     if not amounts or not spans:
         return ""
     (shown, amount), rate = amounts[0], rates[0].value
-    if (query.lang == "en") == bool(CJK_RE.search(shown)):  # an amount written in the other language than the answer's
+    if (query.lang == "en") == bool(CJK_RE.search(shown)) or shown.startswith("rmb"):  # the other language's form
         shown = f"RMB {amount:,.0f}" if query.lang == "en" else f"{amount:,.0f}元"
-    days = int(spans[0].value * (30 if spans[0].unit == "个月" else 1))
+    # "2个月零10天" / "2 months and 10 days": one period, its months (30 days each) and days added up.
+    period = spans[:2] if len(spans) == 2 and {f.unit for f in spans} == {"日", "个月"} else spans[:1]
+    days = int(sum(f.value * (30 if f.unit == "个月" else 1) for f in period))
     total = amount * rate * days
-    months = spans[0].unit == "个月"
+    months = any(f.unit == "个月" for f in period)
     if query.lang == "zh":
         sum_zh = f"{total / 1e4:g}万元" if total >= 1e4 else f"{total:,.2f}元".replace(".00元", "元")
         return (f"按未约定利率时的每日{target.value}计，{shown}拖欠{days}天的逾期利息为{sum_zh}"
