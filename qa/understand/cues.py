@@ -117,6 +117,8 @@ WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期
            r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
            r"(?:\w+,? ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]")
 # The date claimed in such a question: its year, month and day (month and day may be missing).
+# Interest named (逾期利息 / "late-payment interest").
+INTEREST_WORD = _re(r"利息|\binterest\b")
 DATE_CLAIM = _re(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?(?=[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发))"
                  r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
                  r"(?:(?P<day_en>\d{1,2}) (?P<month_en>[a-z]{3,9}),? |(?P<month_en2>[a-z]{3,9}) (?:(?P<day_en2>\d{1,2}),? )?|(?:\w+ ){1,2}?)?"

@@ -1057,7 +1057,7 @@ class Understander:
             if not own_content(rest):
                 return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
             if re.search(r"\d", content) and not own_content(_OVERDUE_SUM.sub(" ", rest)) \
-                    and re.search(r"利息|interest", self._context_text(context), re.IGNORECASE):
+                    and cues.INTEREST_WORD.search(self._context_text(context)):
                 return True  # 如果欠12万，逾期3个月呢 after the late-payment interest: that interest, worked out
             if self._new_term(own_content(rest), context):
                 return False  # "那保证金呢？" after commercial bills: deposits, a provision of their own

@@ -7,9 +7,8 @@ and the parsed clauses, status from ``document.json`` (checked against the text 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from qa.answer.citation import _date_zh, check_with, clause_label, date_en, document_name, make_citation, reported_to, status_line
+from qa.answer.citation import _MONTHS_EN, _date_zh, check_with, clause_label, date_en, document_name, make_citation, reported_to, status_line
 from qa.answer.handlers.common import simple_answer
 from qa.answer.models import Answer, Citation
 from qa.ingest.numerals import to_int
@@ -309,8 +308,7 @@ def handle_document(query: Query, deps) -> Answer:
 
 
 # An English month named in a claimed date ("on 1 May 2025", "on May 20, 2025"): its number, by its first three letters.
-_MONTHS = {name: str(n) for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                                  "dec"), start=1)}
+_MONTHS = {name[:3].lower(): str(n) for n, name in enumerate(_MONTHS_EN, start=1)}
 # "When was it adopted?" / 哪天通过的: the date of adoption, which a State Council regulation's text does not give.
 _ASKS_ADOPTED = re.compile(r"通过|\b(?:adopted|passed)\b")
 # Which of a document's dates a claimed event is: 施行 the effective date, 公布 the published one, 通过 adoption.
@@ -343,11 +341,22 @@ def _claimed_event(text: str) -> str:
 def _date_verdict(query: Query, info) -> str:
     """对： / 不对： (Yes — / No — ) before the dates, when the question puts a date to be confirmed
     (民营经济促进法是2024年施行的吧？); "" when it claims none or the document has no such date."""
-    checked = []
-    # Each date claimed, with the event its own words name ("adopted 30 April 2025 and in force from 20 May 2025":
-    # two claims; "2017年9月1日通过修订" is the revision).
-    for m in cues.DATE_CLAIM.finditer(query.content):
-        kind = _claimed_event(m.group(0) if m.group("year_en") else query.content[m.end():m.end() + 10])
+    checked = _date_claims(query.content, info)
+    if not checked:
+        return ""
+    right = all(ok for _kind, _date, ok in checked)
+    if query.lang == "zh":
+        return "对：" if right else "不对："
+    return "Yes — " if right else "No — "
+
+
+def _date_claims(text: str, info) -> list[tuple[str, str, bool]]:
+    """Each date ``text`` claims for the document ``info`` describes, with the event its own words name ("adopted
+    30 April 2025 and in force from 20 May 2025": two claims; "2017年9月1日通过修订" is the revision): (event, the
+    document's ISO date of it, whether the claim holds); claims of an event the document has no date for are left out."""
+    out = []
+    for m in cues.DATE_CLAIM.finditer(text):
+        kind = _claimed_event(m.group(0) if m.group("year_en") else text[m.end():m.end() + 10])
         date = info.dates.get(kind) or (info.dates.get("published") if kind == "effective" else None)
         if not date:
             continue
@@ -355,14 +364,9 @@ def _date_verdict(query: Query, info) -> str:
         month_en = (m.group("month_en") or m.group("month_en2") or "")[:3]
         claimed = (m.group("year") or m.group("year_en"), m.group("month") or _MONTHS.get(month_en),
                    m.group("day") or m.group("day_en") or m.group("day_en2"))
-        checked.append(claimed[0] == year and (not claimed[1] or int(claimed[1]) == int(month))
-                       and (not claimed[2] or int(claimed[2]) == int(day)))
-    if not checked:
-        return ""
-    right = all(checked)
-    if query.lang == "zh":
-        return "对：" if right else "不对："
-    return "Yes — " if right else "No — "
+        out.append((kind, date, claimed[0] == year and (not claimed[1] or int(claimed[1]) == int(month))
+                    and (not claimed[2] or int(claimed[2]) == int(day))))
+    return out
 
 
 def _dates_verdict(query: Query, deps, docs: list[str]) -> str:
@@ -376,14 +380,11 @@ def _dates_verdict(query: Query, deps, docs: list[str]) -> str:
         if not before:
             continue
         info = deps.library.info(before[-1].doc_id)
-        claim = replace(query, content=query.content[before[-1].start:m.end() + 12])
-        verdict = _date_verdict(claim, info)
-        if not verdict:
+        claims = _date_claims(query.content[before[-1].start:m.end() + 12], info)
+        if not claims:
             continue
         checked += 1
-        if verdict.startswith(("不对", "No")):
-            kind = _claimed_event(claim.content[m.start() - before[-1].start:])
-            wrong.append((info, info.dates.get(kind) or info.dates.get("published"), kind))
+        wrong += [(info, date, kind) for kind, date, ok in claims if not ok][:1]
     if checked < 2:
         return ""
     if not wrong:

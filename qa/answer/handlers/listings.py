@@ -195,8 +195,8 @@ def handle_department(query: Query, deps: Deps) -> Answer:
                                             if r.number is not None}) & {c.id for c in clauses}:
         # "融资那部分（1到6条），市经贸委只配合不牵头的是哪几条？": among the clauses numbered, not the whole plan.
         clauses = [c for c in clauses if c.id in named]
-        labels = [clause_label(c) for c in clauses]
-        lines.append(f"限于{labels[0][0]}至{labels[-1][0]}：" if query.lang == "zh" else f"Within {labels[0][1]} to {labels[-1][1]}:")
+        (first_zh, first_en), (last_zh, last_en) = clause_label(clauses[0]), clause_label(clauses[-1])
+        lines.append(f"限于{first_zh}至{last_zh}：" if query.lang == "zh" else f"Within {first_en} to {last_en}:")
     elif query.followup and query.context and len(query.context.items) > 1 and query.context.intent == "group_listing" \
             and AMONG_LISTED.search(query.content):
         # "其中哪几条不是市科技局牵头的？" after a group's measures: among those listed, not the whole plan.

@@ -277,7 +277,7 @@ def liability_first(query: Query, deps: Deps, filters: Filters, about: tuple[str
     # "What are the penalties?" / "what's the consequence?" wants a sanction first, not the overdue interest a late
     # payer owes (which a consequence question still gets, after it); "要赔利息吗" asks the interest.
     owed_only = {c.id for c in liable if c.id not in in_chapter and not LIABILITY_TEXT.search(c.text_zh)} \
-        if _SANCTION_ASKED.search(query.content) or not (_INTEREST_WORD.search(query.content) or "overrun" in query.asks) \
+        if _SANCTION_ASKED.search(query.content) or not (cues.INTEREST_WORD.search(query.content) or "overrun" in query.asks) \
         else set()  # (a payment term overrun, 超过了怎么办: the interest owed is the first consequence)
     # "…serious enough to be a crime?": the article that names criminal liability.
     criminal = {c.id for c in liable if "犯罪" in c.text_zh or "刑事责任" in c.text_zh} if _CRIME_ASKED.search(query.content) else set()
@@ -315,7 +315,6 @@ PAYING_ASKED = re.compile(r"拖欠|欠款|欠钱|欠我|不付|不给钱|不俾�
                           r"|迟延|迟付|晚付|不按时付|未付|没付|拖着不|没(?:有)?(?:给我|跟我|同我)?结(?:款|账|数)|不结(?:款|账)|唔结数"
                           r"|\b(?:pay|pays|paid|paying|arrears|owe|owed|owes)\b")
 _OTHER_ACTS = ((_DISCLOSURE_ACT, _DISCLOSURE_ASKED), (_RETALIATION_ACT, _RETALIATION_ASKED))
-_INTEREST_WORD = re.compile(r"利息|\binterest\b", re.IGNORECASE)
 _SANCTION_ASKED = re.compile(r"处罚|罚款|罚|处分|惩罚|制裁|\bpenalt|\bpunish|\bsanction|\bfined?\b|\bfines\b")
 # "迟延支付中小企业款项的，应当支付逾期利息": what a party that breaks a rule must do, outside the liability chapter.
 CONSEQUENCE_TEXT = re.compile(r"的，应当(?:支付|赔偿|承担|退还|返还)")
@@ -641,7 +640,7 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
     the clause does not say it, and which clauses of the library do say that amount, if any; "" otherwise."""
     if query.intent != "topical":
         return ""
-    if _INTEREST_WORD.search(query.content) or (query.followup and query.context and _INTEREST_WORD.search(query.context.question)):
+    if cues.INTEREST_WORD.search(query.content) or (query.followup and query.context and cues.INTEREST_WORD.search(query.context.question)):
         # "大公司欠我10万，晚了30天，没约定利率。利息？" / "And only RMB 40,000?" after the interest on a sum: the sum
         # owed, not a figure claimed: the interest on it.
         sentences = {s.index: s.zh for s in clause.sentences}
@@ -652,12 +651,12 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
     asserted = amounts_in(unicodedata.normalize("NFKC", query.raw), english=query.lang == "en")
     if not asserted:
         return ""
-    values = {v for _, v in amounts_in(clause.text_zh)}
+    written = amounts_in(clause.text_zh)
     shown, value = asserted[0]
-    if value in values:
+    if value in {v for _, v in written}:
         return ""
     library = deps.library
-    if _CONFIRM.search(query.content) and (stated := list(dict.fromkeys(x for x, _v in amounts_in(clause.text_zh)))):
+    if _CONFIRM.search(query.content) and (stated := list(dict.fromkeys(x for x, _v in written))):
         # "国家级研发机构奖励是500万对吧？": the sums the clause does state (300万元、100万元和50万元), and a no.
         return (f"不对：所引条文写的是{'、'.join(stated)}，不是{shown}。" if query.lang == "zh" else
                 f"No — the provision quoted states {', '.join(stated)}, not {shown}. ")
@@ -1141,9 +1140,9 @@ def _with_exception(query: Query, clause: Clause, tokens, banned_zh: str) -> str
     else:  # the English text's "except" sentence, read in English words
         asked = set(english_tokenize(query.content)) - _VERDICT_GENERIC - _WHO_WORDS
         text = clause.text_zh if re.search(r"\bexcept\b", clause.text_en, re.IGNORECASE) else ""
-    banned = set(tokens(banned_zh))
-    if query.lang == "en":  # the prohibition in English words ("cash-only … and a construction 'cooperation deposit'")
-        banned = set(english_tokenize(" ".join(x.en or "" for x in clause.sentences if banned_zh and banned_zh.strip("。") in x.zh)))
+    # The prohibition in the question's words (in English: "cash-only … and a construction 'cooperation deposit'").
+    banned = set(tokens(banned_zh)) if query.lang == "zh" else set(english_tokenize(
+        " ".join(x.en or "" for x in clause.sentences if banned_zh and banned_zh.strip("。") in x.zh)))
     for m in _EXCEPTION.finditer(text):
         allowed = set(tokens(m.group("allowed")))
         if query.lang == "en":
@@ -1363,21 +1362,18 @@ def _party_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days:
         # "犯法吗？" / "is that illegal?" asks the opposite of "可以吗？": the yes and the no swap.
         illegal = bool(_ILLEGAL_ASKED.search(query.content))
         agreed = bool(_AGREED.search(query.content))
-        if cap and default and not agreed and int(default.group(1)) < days <= int(cap.group(1)):
-            # "政府机关欠我货款50天了，合法吗？": owed that long, no contract term named: late unless one was agreed.
-            base, limit = default.group(1), cap.group(1)
-            lead = (f"要看合同：没有约定付款期限的，{party}应当自交付之日起{base}日内支付，{days}天已经逾期；合同另有约定的，"
-                    f"按约定，但最长不得超过{limit}日。" if query.lang == "zh" else
-                    f"It depends on the contract — without an agreed term {party_en} must pay within {base} days of "
-                    f"delivery, so {days} days is late; a contract may agree a longer term, but at most {limit} days. ")
-            return TermVerdict(lead=lead, sentences=tuple(indexes))
-        if default and not cap and not agreed and days > int(default.group(1)) and _OWED_SO_FAR.search(query.content):
-            # "大企业欠我货款75天了，合法吗？": 60 days applies unless the contract set another, reasonable, term.
+        if default and not agreed and days > int(default.group(1)) and (
+                days <= int(cap.group(1)) if cap else bool(_OWED_SO_FAR.search(query.content))):
+            # "政府机关欠我货款50天了，合法吗？" / "大企业欠我货款75天了，合法吗？": owed that long, no contract term named:
+            # late unless one was agreed (for 机关 at most 60日; for 大型企业 a reasonable one).
             base = default.group(1)
+            limit_zh = f"最长不得超过{cap.group(1)}日" if cap else "应当按照行业规范、交易习惯合理约定"
+            limit_en = f"a contract may agree a longer term, but at most {cap.group(1)} days" if cap else \
+                "a contract may set another term, but it must be reasonable"
             lead = (f"要看合同：没有约定付款期限的，{party}应当自交付之日起{base}日内支付，{days}天已经逾期；合同另有约定的，"
-                    f"按约定，但应当按照行业规范、交易习惯合理约定。" if query.lang == "zh" else
+                    f"按约定，但{limit_zh}。" if query.lang == "zh" else
                     f"It depends on the contract — without an agreed term {party_en} must pay within {base} days of "
-                    f"delivery, so {days} days is late; a contract may set another term, but it must be reasonable. ")
+                    f"delivery, so {days} days is late; {limit_en}. ")
             return TermVerdict(lead=lead, sentences=tuple(indexes))
         if default and not agreed and not illegal and days <= int(default.group(1)) and _OWED_SO_FAR.search(query.content):
             # "政府机关欠我货款20天了，合法吗？": within the term that applies without any agreement.
@@ -1938,8 +1934,7 @@ def figure_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Se
                   status: str = "answered") -> Answer:
     """Lead with the best-matching figure of ``clause`` (paired values spelt out), then the quoted fragment."""
     allowed = _allowed_units(query)
-    reasonable = next((s for s in clause.sentences if "合理约定付款期限" in s.zh and not _TERM_DEFAULT.search(s.zh)
-                       and not _TERM_CAP.search(s.zh)), None)
+    reasonable = next((s for s in clause.sentences if "合理约定付款期限" in s.zh), None)
     if reasonable is not None and (_TERM_ASKED.search(query.content) or any(t.name in ("date", "duration")
                                                                              for t in asked_types(query.content))) \
             and not any(_TERM_DEFAULT.search(s.zh) or _TERM_CAP.search(s.zh) for s in clause.sentences):
@@ -2009,14 +2004,17 @@ def _interest_sum(query: Query, sentence: str, target: Target) -> str:
     rates = [f for f in figures_in(target.value) if f.unit == "share"]
     if not rates or "每日" not in sentence:
         return ""
+    def overdue(text: str) -> list:  # how long the money is overdue: 50天, 3个月, 2个月零10天
+        return [f for f in figures_in(text) if f.unit in ("日", "个月") and f.upto is None]
+
     amounts = amounts_in(unicodedata.normalize("NFKC", query.content), english=query.lang == "en")
-    spans = [f for f in figures_in(query.content) if f.unit in ("日", "个月") and f.upto is None]
+    spans = overdue(query.content)
     if (not amounts or not spans) and query.followup and query.context:
         # "What if it was a government agency instead?" / 如果欠的是50万呢 / "and if it was 3 months late?" after
         # 30万元 overdue 50 days: what the follow-up leaves out, taken from the earlier question, worked again.
         earlier = query.context.question
         amounts = amounts or amounts_in(unicodedata.normalize("NFKC", earlier), english=not CJK_RE.search(earlier))
-        spans = spans or [f for f in figures_in(earlier) if f.unit in ("日", "个月") and f.upto is None]
+        spans = spans or overdue(earlier)
     if not amounts or not spans:
         return ""
     (shown, amount), rate = amounts[0], rates[0].value
