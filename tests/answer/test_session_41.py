@@ -278,3 +278,9 @@ def test_interest_for_months_and_days_and_follow_ups_changing_one_figure(real_as
 def test_a_large_company_owing_past_sixty_days_with_no_term_named_is_late(real_assistant):
     a = real_assistant.ask("大企业欠我货款75天了，合法吗？")
     assert a.answer.startswith("要看合同：没有约定付款期限的，大型企业应当自交付之日起60日内支付，75天已经逾期")
+
+
+def test_a_wrong_revision_date_in_a_two_document_claim_is_named_not_a_crash(real_assistant):
+    # Found in the review pass: a revision date claimed beside another document's date raised KeyError('revised').
+    a = real_assistant.ask("中小企业促进法是2016年9月1日通过修订，民营经济促进法是2025年5月20日施行，对吗？")
+    assert a.answer.startswith("不对：《中华人民共和国中小企业促进法》是2017年9月1日修订。")

@@ -389,8 +389,9 @@ def _dates_verdict(query: Query, deps, docs: list[str]) -> str:
         return ""
     if not wrong:
         return "对。" if query.lang == "zh" else "Yes."
-    zh_event = {"effective": "起施行", "published": "公布", "adopted": "通过"}
-    en_event = {"effective": "took effect on", "published": "was published on", "adopted": "was adopted on"}
+    zh_event = {"effective": "起施行", "published": "公布", "adopted": "通过", "revised": "修订"}
+    en_event = {"effective": "took effect on", "published": "was published on", "adopted": "was adopted on",
+                "revised": "was revised on"}
     if query.lang == "zh":
         return "不对：" + "；".join(f"{document_name(i, 'zh', number=False)}是{_date_zh(d)}{zh_event[k]}" for i, d, k in wrong) + "。"
     return "No — " + "; ".join(f"the {document_name(i, 'en', number=False)} {en_event[k]} {date_en(d)}" for i, d, k in wrong) + "."
