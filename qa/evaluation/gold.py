@@ -127,16 +127,16 @@ FAMILIES = {"plan": PLAN_RETRIEVAL, "intent": ("intent", "intent2", "intent3", "
                        "intent8", "intent9", "intent10", "intent11", "intent12", "intent13",
                        "intent14", "intent15", "intent16", "intent17", "intent18",
                        "intent19", "intent20", "intent21", "intent22", "intent23", "intent24", "intent25",
-                       "intent26", "intent27", "intent28"),
+                       "intent26", "intent27", "intent28", "intent29"),
             "library": ("library-zh", "library-en", "library2", "library3", "library4", "library5", "library6", "library7",
                         "library8", "library9", "library10", "library11", "library12", "library13", "library14",
                         "library15", "library16", "library17", "library18", "library19", "library20", "library21",
                         "library22", "library23", "library24", "library25", "library26",
-                        "library27", "library28"),
+                        "library27", "library28", "library29"),
             "library-zh": ("library-zh",), "library-en": ("library-en",),
-            # Held out (test only): written by a twenty-eighth blind helper and scored once, at the end of a round of
+            # Held out (test only): written by a twenty-ninth blind helper and scored once, at the end of a round of
             # work, so they stay apart from the test halves that had been looked at before. Earlier holdouts
-            # (intent3/4/5/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28 and
-            # library3/4/5/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28 of sessions 16-39)
+            # (intent3/4/5/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29 and
+            # library3/4/5/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29 of sessions 16-40)
             # were scored once, then became dev.
-            "holdout-intent": ("intent29",), "holdout-library": ("library29",)}
+            "holdout-intent": ("intent30",), "holdout-library": ("library30",)}
