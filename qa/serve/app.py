@@ -150,10 +150,24 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         """The label of a document choice (a document's name, a level, the documents in force)."""
         return next((label.split(" — ")[0] for label, value in doc_choices(lang) if value == choice), choice)
 
+    def in_choice(doc_id: str, choice: str) -> bool:
+        """Is document ``doc_id`` within the document choice ``choice`` ("all", "in_force", "level:…", "doc:…")?"""
+        selection = _selection(choice)
+        if selection is None:
+            return True
+        info = library.info(doc_id)
+        return (selection.documents is None or doc_id in selection.documents) and (
+            selection.levels is None or info.level in selection.levels) and (
+            selection.statuses is None or ("in_force" in selection.statuses) == info.in_force)
+
     def doc_note(choice: str, lang: str) -> str:
         if choice and choice.startswith("doc:") and library.has_document(choice[4:]):
             info = library.info(choice[4:])
             return t("doc_note", lang, name=document_name(info, lang), status=status_line(info, lang))
+        if choice and choice != "all" and _selection(choice) is not None:
+            # A group (Guangzhou's texts, those in force) is as narrowing as one document: the line above says so.
+            n = sum(in_choice(d.id, choice) for d in library.documents)
+            return t("group_note", lang, name=scope_name(choice, lang), n=n)
         return t("library_note", lang, n=len(library.documents))
 
     # -- chat ---------------------------------------------------------------------------------
@@ -182,7 +196,17 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             answer = Answer(question=question[:200], lang=ui, status="invalid", abstained=True, answer=str(e))
         markdown = answer_markdown(answer, library, ui_lang=ui, base=base, history=tuple(history), scope=doc_choice)
         if doc_choice and doc_choice != "all" and answer.status not in ("greeting", "empty", "invalid"):
-            markdown += "\n\n" + t("scope_footnote", ui, name=scope_name(doc_choice, ui))
+            cited = list(dict.fromkeys(library.clause(c.clause_id).doc_id for c in answer.citations
+                                       if library.has_clause(c.clause_id)))
+            outside = [d for d in cited if not in_choice(d, doc_choice)]
+            if outside:
+                # "民营经济促进法什么时候施行？" asked within Guangzhou's texts: the law named is answered, and the
+                # footnote says it lies outside the choice instead of claiming the answer came from within it.
+                names = "、".join(document_name(library.info(d), ui, number=False) for d in outside) if ui == "zh" else \
+                    "; ".join(document_name(library.info(d), ui, number=False) for d in outside)
+                markdown += "\n\n" + t("scope_outside", ui, name=scope_name(doc_choice, ui), docs=names)
+            else:
+                markdown += "\n\n" + t("scope_footnote", ui, name=scope_name(doc_choice, ui))
         turn = {"question": question[:MAX_QUESTION_CHARS], "markdown": markdown,
                 "clause_ids": list(dict.fromkeys([c.clause_id for c in answer.citations] + [i.clause_id for i in answer.items])),
                 "status": answer.status, "lang": answer.lang,
@@ -259,7 +283,10 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         return (t("comment_saved", ui), "") if saved else (t("feedback_first", ui), comment)
 
     def new_conversation(ui_choice: str):
-        return [], new_state(_ui(ui_choice)), "", "", gr.update(value=None), ""
+        # A new conversation starts afresh: all documents, the answer in the question's language (a scope or an
+        # English answer carried over from the last conversation surprised the fresh users).
+        lang = _ui(ui_choice)
+        return [], new_state(lang), "", "", gr.update(value=None), "", "all", "", doc_note("all", lang)
 
     # -- clause browser -----------------------------------------------------------------------
     clause_rows = browser.rows
@@ -469,10 +496,9 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         # An empty conversation has no file to download: the button says so instead of doing nothing.
         export.click(lambda st, ui: gr.update() if isinstance(st, dict) and st.get("turns") else t("export_empty", _ui(ui)),
                      [state, ui_lang], [feedback_status], api_visibility="private")
-        new_conv.click(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export, rated_key],
-                       api_visibility="private")
-        chatbot.clear(new_conversation, [ui_lang], [chatbot, state, box, feedback_status, export, rated_key],
-                      api_visibility="private")
+        fresh = [chatbot, state, box, feedback_status, export, rated_key, doc_select, answer_lang, note]
+        new_conv.click(new_conversation, [ui_lang], fresh, api_visibility="private")
+        chatbot.clear(new_conversation, [ui_lang], fresh, api_visibility="private")
         doc_select.change(lambda c, u: doc_note(c, _ui(u)), [doc_select, ui_lang], note, api_visibility="private")
         for control in (search, doc_filter, dept, role):
             control.change(filter_clauses, [search, doc_filter, dept, role, ui_lang],

@@ -111,9 +111,14 @@ STRINGS: dict[str, dict[str, str]] = {
                            "2007-10-11 with targets to 2010 and no stated expiry; the 2020 text of the Regulations on "
                            "Ensuring Payments to SMEs was superseded by the revised text on 2025-06-01."},
     "doc_note": {"zh": "当前范围：{name}（{status}）", "en": "Searching in: {name} ({status})"},
-    # Under each answer given with a narrowed choice: the choice outlives 新对话, so the answer says it.
+    "group_note": {"zh": "当前范围：{name}（{n}份文件）", "en": "Searching in: {name} ({n} documents)"},
+    # Under each answer given with a narrowed choice: the choice is easy to forget within a conversation.
     "scope_footnote": {"zh": "*查询范围：{name}。要查全部文件，请在“查询范围”中选“全部文件”。*",
                        "en": "*Searched in: {name}. To search every document, choose “All documents” under “Search in”.*"},
+    # A document the question names lies outside the choice: it is answered, and the footnote says so.
+    "scope_outside": {"zh": "*查询范围：{name}。问题点名的{docs}不在这个范围内，以上答案引自它。*",
+                      "en": "*Search in: {name}. The question names the {docs}, which is outside that choice; the answer "
+                            "above quotes it.*"},
     "too_long": {"zh": "问题过长（{n}字），请缩短到{limit}字以内。", "en": "The question is too long ({n} characters); please keep it under {limit}."},
     "bad_clause_link": {"zh": "链接里的条款编号无效：{value}", "en": "The clause in the link is not valid: {value}"},
     "bad_lang_link": {"zh": "链接里的语言无效（只支持 zh 或 en），已使用中文。", "en": "The language in the link is not valid (zh or en only); using Chinese."},

@@ -57,6 +57,7 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
     # A quoted answer is about its first clause (the others are "see also" / the version in force).
     keep = 1 if answer.status in ("answered", "not_stated") else 3
     role = query.departments[0].role if query.intent == "department" and query.departments else "any"
+    negated = bool(query.intent == "department" and query.departments and query.departments[0].negated)
     # The documents the turn was limited to by its own words (named, or its follow-up's), not the user's choice;
     # A turn that named none carries the conversation's on.
     scope = (query.scope if query.scope and query.scope != query.selected else None) or query.discussed or None
@@ -67,5 +68,5 @@ def context_of(query: Query, answer, *, previous: Context | None) -> Context | N
         scope = cited  # （二十二）是什么内容: a clause of one document looked up, so that document is under discussion
     also = tuple(d for d in cited if d not in {i.split("/")[0] for i in ids[:keep]})
     return Context(question=query.retrieval_text or query.content, clause_ids=ids[:keep], intent=query.intent,
-                   departments=tuple(d.name for d in answer.departments), items=items, role=role, scope=scope,
-                   also=also)
+                   departments=tuple(d.name for d in answer.departments), items=items, role=role, negated=negated,
+                   scope=scope, also=also)

@@ -115,12 +115,22 @@ WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期
            # 是2024年施行的吧？ / "took effect in 2024, right?": a date put to be confirmed (DATE_CLAIM)
            r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发)的?\s*[,，]?\s*(?:吧|吗|对吗|对吧|是不是|是吗|没错吧|[?？])"
            r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
-           r"(?:\w+,? ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]")
-# The date claimed in such a question: its year, month and day (month and day may be missing).
+           r"(?:\w+,? ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]"
+           # two claims, the question after both: …2024年3月1日起施行的，…2020年1月1日起施行的，这两个说法都对吗？
+           r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发)(?=[^。]*(?:对吗|对吧|对不对|是不是|是吗|没错|吧\s*[?？]))"
+           # "Did the Guangzhou regulation take effect on 1 May 2024 and the Guangdong one on 1 January 2020?"
+           r"|^(?:did|does|do|was|were|is|has|have)\b[^?？]*\b(?:t(?:ake|akes|ook) effect|c(?:ome|omes|ame) into (?:force|effect)"
+           r"|adopted|passed|published|issued)\b[^?？]*\b(?:19|20)\d\d\b[^?？]{0,4}[?？]")
 # Interest named (逾期利息 / "late-payment interest").
 INTEREST_WORD = _re(r"利息|\binterest\b")
+# A claim put to be confirmed: 对吧 / 是不是 / "right?" / "is that correct?".
+CONFIRM = _re(r"对吧|对不对|对吗|是吗|是不是|没错吧|没错吗|系咪|啱唔啱|吧\s*[?？]\s*$|是\s*\d+\s*(?:天|日|个月)\s*吗"
+              r"|\bis it \d+ (?:days|months)\b|\bright\s*[?？]|\bcorrect\s*[?？]|\bis that (?:right|correct|true)\b"
+              r"|\bisn'?t (?:it|that) (?:right|so|true)\b|\btrue\s*[?？]")
+# The date claimed in such a question: its year, month and day (month and day may be missing).
 DATE_CLAIM = _re(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?(?=[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发))"
-                 r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
+                 r"|\b(?:t(?:ake|akes|ook) effect|c(?:ome|omes|ame) into (?:force|effect)|in force|effective|passed|adopted|published|issued)"
+                 r" (?:in|on|from|since) "
                  r"(?:(?P<day_en>\d{1,2}) (?P<month_en>[a-z]{3,9}),? |(?P<month_en2>[a-z]{3,9}) (?:(?P<day_en2>\d{1,2}),? )?|(?:\w+ ){1,2}?)?"
                  r"(?P<year_en>(?:19|20)\d\d)\b")
 DOC_EVENT = _re(r"(?:最早|最初|首次|第一次|原先|起初)(?:是)?(?:哪年|哪一年|什么时候|何时)?"
@@ -137,7 +147,8 @@ ENACTING_BODY = _re(r"人民代表大会常务委员会|人民代表大会|人�
 # 这个条例是干什么的 / "what's the Guangzhou regulation mainly for?": the purpose its first article states.
 PURPOSE = _re(r"立法目的|制定目的|(?:的|主要)?目的是什么|宗旨|为什么(?:要)?(?:制定|出台)|为何(?:制定|出台)|(?:是)?(?:干什么|干嘛|做什么)(?:的|用的)"
               r"|主要(?:是)?(?:为了|用来)(?:什么|干什么|做什么)?|有什么用"
-              r"|\bpurpose\b|\bmainly for\b|\bwhat is (?:it|this|that) for\b|\bwhat(?:'s| is) (?:the )?(?:[\w-]+ ){0,8}?for\s*\??$"
+              r"|\bpurpose\b|\bmainly for\b|\bwhat is (?:it|this|that) for\b"
+              r"|\bwhat(?:'s| is) (?:the )?(?:[\w-]+ ){0,8}?for(?:,? (?:overall|in general|in short|basically|mainly))?\s*\??$"
               r"|\bwhy was (?:it|this|the [\w -]{2,40}?) (?:made|enacted|adopted|issued|passed)\b|\baims? of\b")
 # "2020版和2025版有什么区别" / "What changed for large companies' payment terms?": two versions compared.
 VERSION_CHANGE = _re(r"有什么变化|有何变化|有哪些变化|什么变化|变化|变了|改了(?:些)?(?:什么|哪些)|改动|修改了什么|修改了哪些|有什么不同|有何不同"
@@ -323,6 +334,8 @@ TRANSLATE_WORDS = _re(r"英文|英语|英译|翻译成?|中文|原文|汉语|版
                       r"|give|of|this|that|and|its)\b")
 ELLIPSIS = _re(r"^(?:那|那么|那要是|那如果|还有|另外|再问|且)|呢[?？]?$|^(?:and|what about|how about|and what about|and for|also|so)\b"
                r"|^(?:but |and |so )?what if\b|又(?:点|点样|怎样|怎么样|如何|怎么说)[?？]?$"
+               # "If the debtor is a public hospital instead?": one part of the earlier question changed
+               r"|\binstead\s*[?？.!]*$|^(?:and |but )?if\b[^,，;；]*[?？]$"
                r"|\bwhat about\b|\bhow about\b")
 # Words a follow-up uses without naming a topic of its own (who do I contact? how much? 那省级的呢?); 市 and 区 of
 # 上市, 市场, 园区 are part of a topic.
@@ -436,6 +449,9 @@ LIABILITY = _re(r"处罚|惩罚|罚款|罚则|处分|法律责任|追究|什么�
                 r"|(?:违反|违规|违法|不遵守|不执行|做不到|不照做|不这样做|不公示|不公开|不报告|拒不|拒收|无故拒绝)"
                 r"\S{0,4}?(?:了|的话)?\S{0,2}?(?:怎么处理|如何处理|怎么办|会怎样|会怎么样|怎么罚|会被|有什么|谁(?:来)?(?:担责|负责|承担))|被怎么处理|怎么追责|谁来(?:罚|处理|追责)"
                 r"|谁(?:来)?(?:担责|承担责任)|担什么责|承担什么责任|负什么责任"
+                # 政府部门拖欠民营企业货款，会怎么处理 / 要是他们非要我垫资，会怎么处理: a wrong, then how it is dealt with
+                r"|(?:拖欠|欠款|欠钱|不付款|不付钱|违约|违反|违规|乱收费|垫资)[^。？?]{0,14}会(?:被)?(?:怎么|如何|怎样)处理"
+                r"|(?:非要|硬要|强行|坚持要?)[^。？?]{0,14}(?:会怎么处理|会如何处理|会怎样处理|会怎么样|会有什么后果)"
                 # 违反广州条例第三十六条会怎样: a clause reference between the breach and the question
                 r"|违反[^，。,.？?!！]{0,16}?(?:会怎样|会怎么样|会点样?|会如何|会有咩|有什么后果|怎么处理|如何处理)"
                 # 挪用中小企业发展基金的人怎么处理 / 招投标里排斥民企的官员会怎么处理: misconduct, then what befalls it

@@ -87,7 +87,9 @@ def is_document(q: Query, _lib: Library) -> bool:
         return True  # "有多少条？" … "2020版呢？": the same count of the other version
     if counts_listing_above(q.context, a) and _little_topic(q.bare or q.content):
         return True  # "How many are there?" after a listing: its count
-    return "structure" in a and (about_doc or not own_content(q.bare or q.content))
+    # (民营经济促进法要求查封扣押时严格区分哪几类财产: kinds of property a clause names, not the law's parts.)
+    return "structure" in a and (about_doc or not own_content(q.bare or q.content)) \
+        and _little_topic(cues.without(_without_title_words(q, _lib), cues.STRUCTURE))
 
 
 def _enumerates_section(q: Query) -> bool:

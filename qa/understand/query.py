@@ -34,6 +34,7 @@ class Context:
     departments: tuple[str, ...] = ()
     items: tuple[str, ...] = ()  # every clause a listing answer listed, in order
     role: str = "any"  # the role a department listing asked about (lead / cooperate), for "how many is that?"
+    negated: bool = False  # that listing asked for the clauses the department does not lead ("how many?" counts those)
     scope: tuple[str, ...] | None = None  # the documents the turn named (or was limited to by its words), not chosen
     also: tuple[str, ...] = ()  # the documents of the turn's other citations ("see also"), for "the 2020 text?"
 
@@ -631,9 +632,11 @@ class Understander:
         if followup and not depts and context.departments and context.intent == "department" and not one_clause and (
                 {"listing", "count"} & asks or LEAD_RE.search(content) or COOP_RE.search(content)):
             role = _role(content)
+            negated = bool(NEG_RE.search(content))
             if role == "any" and not (LEAD_RE.search(content) or COOP_RE.search(content)):
                 role = context.role  # "how many is that?" after the cooperating ones: still the cooperating ones
-            depts = [DepartmentMention(name, role, bool(NEG_RE.search(content)), 0, 0) for name in context.departments]
+                negated = negated or context.negated  # …after the ones it does not lead: still those
+            depts = [DepartmentMention(name, role, negated, 0, 0) for name in context.departments]
         if followup and not liability and "ellipsis" in asks and "liability" not in asks and not refs and not switched \
                 and context.intent in ("topical", "greeting_plus") and cues.LIABILITY.search(context.question) \
                 and not cues.CONTACT.search(content):
@@ -1051,12 +1054,14 @@ class Understander:
         if "ellipsis" in asks and (term := _defined_next(content, context)):
             return _all_in(term, context.question)  # "个体工商户呢？" after 民营经济组织的定义: that term's definition
         if "ellipsis" in asks:
-            rest = re.sub(r"如果|假如|要是|若是|万一", " ", _PARTY_OR_LIMIT.sub(" ", content))  # 那如果是…呢: supposing
+            # 那如果是…呢 / "if … instead?": supposing
+            rest = re.sub(r"如果|假如|要是|若是|万一|换成|\b(?:if|instead)\b", " ", _PARTY_OR_LIMIT.sub(" ", content))
             if _PAYMENT_TERM.search(self._context_text(context)):
                 rest = _PAYMENT_TALK.sub(" ", rest)  # 那如果是政府部门拖欠款项呢 after a payment term: the party is new
             if not own_content(rest):
                 return True  # "what about a big private company? is there a maximum?": the earlier rule, for that party
-            if re.search(r"\d", content) and not own_content(_OVERDUE_SUM.sub(" ", rest)) \
+            if re.search(r"\d|[一二两三四五六七八九十百千万亿]", content) \
+                    and not own_content(re.sub(r"[零一二两三四五六七八九十百千万亿]+个?", " ", _OVERDUE_SUM.sub(" ", rest))) \
                     and cues.INTEREST_WORD.search(self._context_text(context)):
                 return True  # 如果欠12万，逾期3个月呢 after the late-payment interest: that interest, worked out
             if self._new_term(own_content(rest), context):
@@ -1227,7 +1232,7 @@ _PAYMENT_TALK = re.compile(r"拖欠款项|拖欠|拖数|欠款|欠钱|欠我|付
 # Markup with no words: table rules, pipes, fences, single letters or digits ("| a | b |\n|---|---|").
 _MARKUP_ONLY = re.compile(r"(?=[\s\S]*(?:\|[\s\S]*\||---|```))[\s|:\-+*#=_~`>\[\]().,a-zA-Z0-9]*")
 # An amount owed and how long overdue, supposed after the interest rule was quoted.
-_OVERDUE_SUM = re.compile(r"逾期|拖欠|欠|拖了|拖|个月|月|天|日|万元|万|元|块钱?|利息|多少|几多|呢"
+_OVERDUE_SUM = re.compile(r"逾期|拖欠|欠|拖了|拖|个月|月|天|日|年|万元|万|元|亿|块钱?|利息|多少|几多|呢"
                           r"|\b(?:days?|months?|overdue|late|owed?|owes|yuan|rmb|interest|for|what|if|it's|is|and)\b",
                           re.IGNORECASE)
 _LEVEL_ANY = re.compile(r"国家级|省级|市级|区级|县级|省里|市里|广东|广州|全国|\b(?:national|provincial|province|municipal|city|"
@@ -1238,8 +1243,9 @@ _PARTY_OR_LIMIT = re.compile(r"大型企业|大企业|大公司|国有企业|国
                              r"|最长|最多|上限|期限|有没有"
                              r"|\b(?:big|large|private|privately-owned|state-owned|government|public)\b|\b(?:company|companies"
                              r"|firms?|enterprises?|agenc(?:y|ies)|bodies|body|institutions?|buyers?|clients?|customers?|purchasers?)\b"
-                             r"|买方|买家|客户|甲方|对方|采购方|采购单位"
-                             r"|\b(?:maximum|max|minimum|limit|cap|deadline|longest)\b", re.IGNORECASE)
+                             r"|买方|买家|客户|甲方|对方|采购方|采购单位|欠款方|债务人|公立|医院|学校"
+                             r"|\b(?:maximum|max|minimum|limit|cap|deadline|longest)\b"
+                             r"|\b(?:debtors?|payers?|hospitals?|schools?|universit(?:y|ies))\b", re.IGNORECASE)
 _ABOUT_ASSISTANT = re.compile(r"你是谁|您是谁|你是什么|你叫什么|你系边个|你是(?:人|机器人|ai|chatgpt)|(?:用|基于)的?(?:是)?(?:什么|哪个|哪种)(?:模型|大模型|ai)"
                               r"|什么模型|谁(?:开发|做|训练)的你|\bwho are you\b|\bwhat are you\b|\bare you (?:a |an )?(?:human|bot|robot|ai|chatgpt)\b"
                               r"|\bwhat (?:ai |language )?model\b|\bwho (?:made|built|trained|created) you\b", re.IGNORECASE)

@@ -373,7 +373,7 @@ def test_a_question_refused_as_too_long_stays_in_the_box_with_its_length(browser
 
 
 def test_a_narrowed_search_says_so_under_each_answer(browser, live_app):
-    # The document choice outlives 新对话; a fresh user asked for Article 77 in the plan and was not told why
+    # The document choice is easy to forget; a fresh user asked for Article 77 in the plan and was not told why
     # the answer said there was none.
     page = _page(browser, live_app)
     page.locator("#doc-select input").click()
@@ -385,6 +385,32 @@ def test_a_narrowed_search_says_so_under_each_answer(browser, live_app):
     _ask(page, "第七十七条是什么？")
     text = page.locator(BOTS).last.inner_text()
     assert "查询范围：" in text and "工作方案" in text.split("查询范围：")[1]
+
+
+def _choose(page, label: str) -> None:
+    page.locator("#doc-select input").click()
+    page.locator("#doc-select input").fill(label)
+    options = "ul[role=listbox] li, .options li"
+    page.wait_for_function(f"Array.from(document.querySelectorAll('{options}')).some(e => e.innerText.includes('{label}'))",
+                           timeout=15_000)
+    page.locator(options).filter(has_text=label).first.click()
+    page.wait_for_timeout(300)
+
+
+def test_a_group_scope_is_shown_a_named_document_outside_it_said_and_new_conversation_resets_it(browser, live_app):
+    # Fresh user (session 41): with 广州市法规和文件 chosen the line above the chat kept the library banner, an answer
+    # from the national law said 查询范围：广州市法规和文件, and the choice survived 新对话.
+    page = _page(browser, live_app)
+    _choose(page, "广州市法规和文件")
+    assert "当前范围：广州市法规和文件" in page.locator("#doc-note").inner_text()
+    _ask(page, "民营经济促进法什么时候施行？")
+    text = page.locator(BOTS).last.inner_text()
+    assert "2025年5月20日" in text and "不在这个范围内" in text.split("查询范围：")[1]
+    page.locator("#new-conversation").click()
+    page.wait_for_function("document.querySelector('#doc-select input').value.includes('全部文件')", timeout=15_000)
+    assert "当前范围" not in page.locator("#doc-note").inner_text()
+    _ask(page, "第十二条")
+    assert "查询范围：" not in page.locator(BOTS).last.inner_text()
 
 
 @pytest.mark.parametrize("locale", ["zh-CN", "en-US"])

@@ -308,13 +308,20 @@ def simple_answer(question: str, lang: str, status: str, *, zh: str, en: str, in
                   answer=zh if lang == "zh" else en, intent=intent or status)
 
 
-def context_note(library: Library, query: Query) -> tuple[str, ...]:
-    """``（接上一问：第四条）`` / ``(Following up on Measure 4)`` for a follow-up turn."""
+def context_note(library: Library, query: Query, *, cited: Clause | None = None) -> tuple[str, ...]:
+    """``（接上一问：第四条）`` / ``(Following up on Measure 4)`` for a follow-up turn; with ``cited``, the clause
+    quoted, from a document the earlier turn's clauses are not in (the follow-up's topic is not in them): that
+    they do not mention it."""
     if not query.followup or not query.context or not query.context.clause_ids:
         return ()
     i = 0 if query.lang == "zh" else 1
     clauses = [library.clause(c) for c in query.context.clause_ids[:3]]
     docs = list(dict.fromkeys(c.doc_id for c in clauses))
+    if cited is not None and cited.doc_id not in docs and not query.details.get("switched") and len(docs) == 1:
+        name = document_name(library.info(docs[0]), query.lang, number=False)
+        where = document_name(library.info(cited.doc_id), query.lang, number=False)
+        return ((f"接上一问：{name}没有写到这一点，以上引自{where}。",) if query.lang == "zh" else
+                (f"Following up: the {name} does not mention this; the answer above is from the {where}.",))
     if query.context.intent in ("document", "validity"):
         # The earlier turn was about documents as a whole: name them, not the article their dates came from.
         labels = [document_name(library.info(d), query.lang, number=False) for d in docs]

@@ -319,15 +319,12 @@ _CLAIMED_EVENTS = ((re.compile(r"修订|修正|\b(?:revised|amended)\b"), "revis
 
 
 _NUMBER_CLAIM = re.compile(r"令\s*第\s*(\d{1,4})\s*号|\border\s+no\.?\s*(\d{1,4})\b")
-_CONFIRMING = re.compile(r"对吗|对吧|是吗|是不是|没错吧|\b(?:right|correct|true)\s*[?？]|\bis that (?:right|correct)\b")
-
-
 def _number_verdict(query: Query, info) -> str:
     """对： / 不对： (Yes — / No — ) when the question puts an order number to be confirmed ("…是国务院令第728号，对吗？")
     and the document's number is known; "" otherwise."""
     m = _NUMBER_CLAIM.search(query.content)
     have = re.search(r"(\d+)\s*号", info.doc_number or "")
-    if not m or not have or not _CONFIRMING.search(query.content):
+    if not m or not have or not cues.CONFIRM.search(query.content):
         return ""
     right = (m.group(1) or m.group(2)) == have.group(1)
     return ("对：" if right else "不对：") if query.lang == "zh" else ("Yes — " if right else "No — ")
@@ -369,18 +366,40 @@ def _date_claims(text: str, info) -> list[tuple[str, str, bool]]:
     return out
 
 
+# An English date with its verb left out: "… took effect on 1 May 2024 and the Guangdong SME regulation on 1 January
+# 2020" (the second date shares the first one's verb).
+_BARE_DATE_EN = re.compile(r"(?<=\s)(?P<prep>on|from|in) (?=(?:\d{1,2} [a-z]{3,9},? |[a-z]{3,9} (?:\d{1,2},? )?)?(?:19|20)\d\d\b)")
+
+
+def _shared_verb(text: str) -> str:
+    """``text`` with the verb of its first English date claim put before each later date that has none; ``text``
+    unchanged when it claims no English date with a verb."""
+    first = next((m for m in cues.DATE_CLAIM.finditer(text) if m.group("year_en")), None)
+    if first is None:
+        return text
+    verb = re.match(r"(.+?) (?:in|on|from|since) ", first.group(0)).group(1)
+    claimed = [(m.start(), m.end()) for m in cues.DATE_CLAIM.finditer(text)]
+
+    def add(m: re.Match) -> str:
+        inside = any(a <= m.start() < b for a, b in claimed)
+        return m.group(0) if inside or m.start() < first.end() else f"{verb} {m.group(0)}"
+
+    return _BARE_DATE_EN.sub(add, text)
+
+
 def _dates_verdict(query: Query, deps, docs: list[str]) -> str:
     """"促进个体工商户发展条例是2022年11月1日施行，广州市支持民营经济发展条例是2024年1月1日施行，对吗？": each
     claimed date checked against the document named just before it (of ``docs``); "对。" / "Yes." when all
     hold, else "不对：" / "No — " with the date of each document whose claim fails; "" when no two are claimed."""
-    mentions = [m for m in deps.documents.find(query.content) if m.doc_id in docs]
+    text = _shared_verb(query.content)
+    mentions = [m for m in deps.documents.find(text) if m.doc_id in docs]
     wrong, checked = [], 0
-    for m in cues.DATE_CLAIM.finditer(query.content):
+    for m in cues.DATE_CLAIM.finditer(text):
         before = [d for d in mentions if d.end <= m.start()]
         if not before:
             continue
         info = deps.library.info(before[-1].doc_id)
-        claims = _date_claims(query.content[before[-1].start:m.end() + 12], info)
+        claims = _date_claims(text[before[-1].start:m.end() + 12], info)
         if not claims:
             continue
         checked += 1

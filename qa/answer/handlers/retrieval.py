@@ -152,6 +152,8 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
             # "What does it say about talent training?" after "is the plan still in force?": the document was
             # under discussion, not the clause its answer cited (the notice).
             return result, ("abstained" if _below_threshold(query, deps, result) else None)
+        if (away := _topic_elsewhere(query, deps, filters)) is not None:
+            return away, None
         result = _prefer(result, _in_force_ids(query, deps, query.context.clause_ids), deps, query)
         return result, None
     if switched:
@@ -163,6 +165,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         # "那广东省呢？" after late-payment interest: the Guangdong regulation has nothing on it -> say so
         return result, ("abstained" if _below_threshold(query, deps, result) else None)
     result = _definition_first(query, deps, result, filters)
+    result = _rule_before_sanction(query, deps, result)
     if "remedy" in query.asks and "liability" not in query.asks and not _below_threshold(query, deps, result):
         result = _remedies_first(query, deps, result, filters, k)
     if "liability" in query.asks and query.intent in ("topical", "greeting_plus") and not _own_penalty(query.content) \
@@ -176,6 +179,111 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         if liable is not None:
             return replace(liable, confidence=result.confidence), None
     return result, ("abstained" if _below_threshold(query, deps, result) else None)
+
+
+# A rule found this close to a liability article's list item on the same act leads a permission question.
+RULE_SHARE = 0.9
+
+
+def _rule_before_sanction(query: Query, deps: Deps, result: SearchResult) -> SearchResult:
+    """``result`` with the clause that forbids an act moved before a liability article that lists the act among
+    its violations, for a permission question ("政府投资项目要求施工单位垫资，允许吗？": 2025 Art. 8 不得由施工单位垫资建设
+    before Art. 32 （二）要求施工单位对政府投资项目垫资建设): the rule answers whether it is allowed, the list what
+    happens after. Only a clause of the same document, within ``RULE_SHARE`` of the best score, whose prohibition
+    shares a word of the question with the matched item; ``result`` unchanged otherwise."""
+    text = query.content
+    if query.intent not in ("topical", "greeting_plus") or "liability" in query.asks or len(result.hits) < 2 \
+            or not (_PERMISSION_ZH.search(text) or _PERMISSION_EN.search(text.strip())):
+        return result
+    top = result.hits[0]
+    clause = deps.library.clause(top.clause_id)
+    item = clause.sentences[top.sentence].zh if top.sentence < len(clause.sentences) else ""
+    if "不得" in item or not LIABILITY_TEXT.search(clause.text_zh):
+        return result
+    tokens = _tokenize(deps)
+    asked = ({t for t in tokens(query.retrieval_text) if len(t) >= 2} & set(tokens(item))) - _VERDICT_GENERIC - _WHO_WORDS
+    if not asked:
+        return result
+    for n, hit in enumerate(result.hits[1:4], start=1):
+        other = deps.library.clause(hit.clause_id)
+        if other.doc_id != clause.doc_id or hit.score < RULE_SHARE * top.score:
+            continue
+        rule = next((s for s in other.sentences if "不得" in s.zh and asked & set(tokens(s.zh))), None)
+        if rule is not None:
+            led = replace(hit, sentence=rule.index,
+                          sentence_order=(rule.index, *(i for i in hit.sentence_order if i != rule.index)))
+            return replace(result, hits=(led, *result.hits[:n], *result.hits[n + 1:]))
+    return result
+
+
+def _absent_terms(query: Query, deps: Deps, inside: list[Clause], outside: list[Clause]) -> tuple[str, ...]:
+    """The terms of a follow-up's own words (利息 of 那要付利息吗; "fee", "charg" of "What fees can they charge
+    me?") that no clause of ``inside`` has (in Chinese not even spread out: 个体户 in 个体工商户), but some clause of
+    ``outside`` has; () unless every own term is so."""
+    own = own_content(query.own_text or query.content)
+    # Chinese terms in either language ("Does it include 个体工商户?"); English words but the asking ones.
+    terms = {t for t in _tokenize(deps)(own) if len(t) >= 2 and CJK_ONLY.fullmatch(t)}
+    if query.lang != "zh":
+        terms |= {t for t in english_tokenize(own) if len(t) >= 3 and t.isalpha()} - _ASKING_STEMS
+    terms -= _VERDICT_GENERIC | _WHO_WORDS
+    if not terms:
+        return ()
+
+    def has(clause: Clause, term: str, *, spread: re.Pattern | None = None) -> bool:
+        if CJK_ONLY.fullmatch(term):
+            return bool(spread.search(clause.text_zh)) if spread else term in clause.text_zh
+        return term in _english_words(clause.text_en or "")
+
+    absent = []
+    for term in sorted(terms):
+        spread = re.compile(".{0,2}".join(map(re.escape, term))) if CJK_ONLY.fullmatch(term) else None
+        if any(has(c, term, spread=spread) for c in inside) or not any(has(c, term) for c in outside):
+            return ()
+        absent.append(term)
+    return tuple(absent)
+
+
+# Stems of the words an English question asks with ("does it include …", "what does the law say"): no topic.
+_ASKING_STEMS = frozenset({"includ", "cover", "mean", "say", "state", "appli", "count", "requir", "need", "allow",
+                           "permit", "provid", "give", "get", "make", "rule", "law", "regul", "articl", "provis",
+                           "document", "text", "there", "also", "same", "other", "anyth", "someth", "exist"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _english_words(text: str) -> frozenset[str]:
+    # A clause's English words, read once: a follow-up checks every clause of the library for its terms.
+    return frozenset(english_tokenize(text))
+
+
+def _topic_elsewhere(query: Query, deps: Deps, filters: Filters | None) -> SearchResult | None:
+    """For a follow-up whose own topic the earlier turn's clauses never mention, the search that finds it: within
+    their documents when another clause there has the topic's term ("那利息呢？" after the 2025 payment regulation's
+    Art. 9: its Art. 17), else over the question's scope ("那要付利息吗？" after the Private Economy Promotion Law's
+    Art. 68, a law with no word on interest: the payment regulation). None when the earlier clauses mention it, the
+    user chose the documents, or the best clause found lacks the term (the follow-up stays with the earlier clause)."""
+    if not filters or not filters.documents or query.details.get("switched") or query.selected or not query.context \
+            or len(query.context.items) > 1:  # after a listing, the listed clause the words pick (``_prefer``)
+        return None
+    earlier = [deps.library.clause(c) for c in query.context.clause_ids]
+    docs = set(filters.documents)
+    same_doc = [c for c in deps.library.clauses if c.doc_id in docs and c.id not in query.context.clause_ids]
+    # Within the documents the earlier words help pick ("and jobs?" after the goals on firms: the goal on jobs);
+    # elsewhere they would pull back to the document left.
+    own = query.own_text or query.content
+    if absent := _absent_terms(query, deps, earlier, same_doc):
+        where, texts = filters, (query.retrieval_text,)
+    elif absent := _absent_terms(query, deps, earlier + same_doc,
+                                 [c for c in deps.library.clauses if c.doc_id not in docs]):
+        where, texts = None, (own,)
+    else:
+        return None
+    for text in dict.fromkeys(texts):
+        found = deps.retriever.search(text, lang=query.channels, k=5, filters=where, evidence_text=query.evidence_text)
+        best = deps.library.clause(found.hits[0].clause_id) if found.hits else None
+        if best is not None and any(t in best.text_zh if CJK_ONLY.fullmatch(t) else t in _english_words(best.text_en or "")
+                                    for t in absent):
+            return found
+    return None
 
 
 def _in_force_ids(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -596,7 +704,9 @@ def handle_topical(query: Query, deps: Deps) -> Answer:
 
 
 # An amount the question asserts: 10亿元, 300万, RMB 3 million, 1 billion yuan (value in RMB).
-_AMOUNT_ZH = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿元|万元|亿|万(?!户|人|家|平方)|元)")
+# (一个亿: a hundred million.)
+_AMOUNT_ZH = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:个(?=亿))?"
+                        r"(亿元|万元|亿|万(?!户|人|家|平方)|元)")
 # Thousands separated by commas (100,000 yuan) are one number.
 _AMOUNT_EN = re.compile(r"\b(?:rmb|cny|¥)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand)?"
                         r"|(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:yuan|rmb|cny)\b",
@@ -656,7 +766,7 @@ def _unstated_amount(query: Query, deps: Deps, clause: Clause) -> str:
     if value in {v for _, v in written}:
         return ""
     library = deps.library
-    if _CONFIRM.search(query.content) and (stated := list(dict.fromkeys(x for x, _v in written))):
+    if cues.CONFIRM.search(query.content) and (stated := list(dict.fromkeys(x for x, _v in written))):
         # "国家级研发机构奖励是500万对吧？": the sums the clause does state (300万元、100万元和50万元), and a no.
         return (f"不对：所引条文写的是{'、'.join(stated)}，不是{shown}。" if query.lang == "zh" else
                 f"No — the provision quoted states {', '.join(stated)}, not {shown}. ")
@@ -800,13 +910,18 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         lead = (f"这一条约束的是{subject}，私营（民营）大企业不在其列，条文没有对它作这项规定：" if query.lang == "zh" else
                 f"This provision binds {en_subject(subject)} only; a private large enterprise is not among them, and "
                 "the text sets no such rule for it: ")
+    elif not lead and (control := _control_verdict(query, clause) or _listed_verdict(query, clause, _tokenize(deps))):
+        # "外资控股的企业算不算民营企业？": the definition requires control by Chinese citizens.
+        lead, idx, zh, en = control
     elif not lead and (unmet := _contract_required(query, clause)):
         # "没有合同，只是口头约定，可以投诉吗？": the clause's own condition (存在合同关系), not a plain yes.
         lead, idx, zh, en = unmet
     elif not lead and query.intent in ("topical", "greeting_plus") and (
-            verdict := _forbidden(query, zh, en, _tokenize(deps), clause=clause)):
+            verdict := _forbidden(query, zh, en, _tokenize(deps), clause=clause)
+            or _closer_verdict(query, clause, _tokenize(deps), zh, en)):
         if (closer := _closer_prohibition(query, clause, _tokenize(deps), zh, en)) is not None:
-            # "can they make me pay the deposit in cash?": 不得将保证金限定为现金, not the exception list before it.
+            # "can they make me pay the deposit in cash?": 不得将保证金限定为现金, not the exception list before it
+            # (which, read alone, names the deposit asked about among the kinds allowed: no verdict).
             idx, zh, en = closer
             verdict = _forbidden(query, zh, en, _tokenize(deps), clause=clause) or verdict
         lead = _with_exception(query, clause, _tokenize(deps), zh) or verdict
@@ -840,15 +955,15 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
         contacts_for(library, clause, [clause.sentences[idx]])
     citations = [deps_citation(deps, clause, span)]
     extra: list[str] = []
-    for found in (counterpart(deps, clause, query.lang), in_force_too(query, deps, result, clause)
-                  or see_also(query, deps, result, clause)):
+    for found in (counterpart(deps, clause, query.lang), remedy_note(query, deps, clause),
+                  in_force_too(query, deps, result, clause) or see_also(query, deps, result, clause)):
         if found and found[1].clause_id not in {c.clause_id for c in citations}:
             extra.append(found[0])
             citations.append(found[1])
     return Answer(question=query.raw, lang=query.lang, status=status, abstained=False, answer=text, intent=query.intent,
                   quote_zh=quote_zh, quote_en=quote_en, citations=tuple(citations), departments=contacts,
                   related=_related(result, {c.clause_id for c in citations}),
-                  notes=context_note(library, query) + tuple(extra) + notes_for(library, [clause.id], query.lang),
+                  notes=context_note(library, query, cited=clause) + tuple(extra) + notes_for(library, [clause.id], query.lang),
                   context_from=query.context.clause_ids if query.followup and query.context else (),
                   confidence=result.confidence)
 
@@ -856,10 +971,14 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
 # "Can a bank make us keep part of the loan as a deposit?" / "甲方…暂停付款，这合法吗？": a yes/no question whose
 # answer is a prohibition. Asked by the one who would be bound ("can I refuse …?"), the same text means yes: no verdict.
 _PERMISSION_ZH = re.compile(r"能不能|能否|可不可以|可以吗|行不行|可以不|是否可以|合法吗|合不合法|违法吗|合规吗|允许吗|行吗|能.{1,20}吗|可以.{1,20}吗|有没有权"
-                            r"|犯法吗|犯不犯法|犯法没有|违法没有|违不违法|算不算违法|算违法吗")
+                            r"|犯法吗|犯不犯法|犯法没有|违法没有|违不违法|算不算违法|算违法吗"
+                            # 合同写了120天付款，这个期限有效吗: whether the term agreed holds
+                            r"|(?:期限|约定|条款|账期)[^，。？?]{0,6}(?:有效吗|有没有效|是否有效|算不算数|作数吗)")
 _PERMISSION_EN = re.compile(r"^(?:can|may|could|is it (?:legal|allowed|ok|okay|lawful)|are (?:they|buyers|banks|we) allowed"
                             r"|is (?:that|this) (?:legal|allowed|ok|okay|lawful)|do(?:es)? (?:they|it|the \w+) have the right)\b"
-                            r"|\bis (?:that|this|it) (?:legal|allowed|lawful|illegal|unlawful|against the law|ok|okay|fine|acceptable)\b")
+                            r"|\bis (?:that|this|it) (?:legal|allowed|lawful|illegal|unlawful|against the law|ok|okay|fine|acceptable)\b"
+                            r"|^(?:is|are) (?:a|an|the|this|that|my|our)\b[^?]{3,80}\b(?:legal|lawful|allowed|valid|permitted|enforceable)"
+                            r"\s*[?？]\s*$")
 _FIRST_PERSON = re.compile(r"^(?:我|我们|咱|咱们|本公司|我司)(?!们?的)|^(?:can|may|could) (?:i|we)\b|^(?:am i|are we)\b"
                            r"|(?:我|我们|咱们)(?:能|可以|有权)|\b(?:can|may|could) (?:i|we)\b")
 # "能拒绝吗？" / "can we refuse?": a prohibition on the other side means yes.
@@ -869,7 +988,8 @@ _VERDICT_GENERIC = frozenset({"约定", "付款", "支付", "款项", "合同", 
                               "期限", "进行", "payment", "pay", "contract", "enterpris", "sme", "smes", "agre", "term",
                               "requir", "condit"})
 _CAP_WORDS = re.compile(r"超过|低于|高于|多于|少于|短于|长于")
-_BANNED_ZH = re.compile(r"(?:不得|禁止|严禁|不准)([^，。；]{2,60})")
+# (不得以…变更，…，或者…以等待…决算审计等为由，拒绝或者迟延支付: the reasons listed, then what is forbidden.)
+_BANNED_ZH = re.compile(r"(?:不得|禁止|严禁|不准)((?:以[^。；]{2,120}?为由[，,]?)?[^，。；]{2,60})")
 _BANNED_EN = re.compile(r"(?:shall not|may not|must not|is prohibited from|are prohibited from|\bno (?:[\w-]+ ){1,4}shall)([^.;]{3,160})")
 
 
@@ -976,8 +1096,8 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
         doing = {t for t in tokens(action.group(1)) if len(t) >= 2} - _VERDICT_GENERIC
         # (The texts' terms the asked action maps to count: 等客户付款后再付 -> 第三方付款 … 条件.)
         # (Only terms sharing no character with the question: 货款 -> 货物 is the question's own word, reworded.)
-        mapped = {t for t in tokens(asked_text) if len(t) >= 2 and not set(t) & set(text)} - _VERDICT_GENERIC \
-            if asked_text else set()
+        mapped = {t for t in tokens(asked_text or query.retrieval_text) if len(t) >= 2 and not set(t) & set(text)} \
+            - _VERDICT_GENERIC
         if doing and not (doing | mapped) & words(banned):
             return ""  # 大企业拖欠货款可以投诉吗: 不得拖欠 forbids the arrears, not the complaint asked about
     excepted = " ".join(_EXCEPTED.findall(zh)) if query.lang == "zh" else " ".join(_EXCEPTED_EN.findall(en.lower()))
@@ -988,10 +1108,21 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
     if _EXCLUSION.search(banned_zh) and not _EXCLUSION_ASKED.search(text):
         # 民企可以参加政府招投标吗？ / "Can private firms bid?": 不得限制或者排斥民营经济组织 protects them — yes.
         return "可以，条文禁止对此限制或排斥：" if query.lang == "zh" else "Yes — the text forbids restricting or excluding them: "
+    # "在合同未作约定的情况下以等待…决算审计等为由…迟延支付": forbidden only where the contract says nothing on it.
+    # (Only when what is asked is what that condition covers: 以内部付款流程为由 is forbidden outright.)
+    cond = _UNLESS_AGREED.search(zh)
+    unless_agreed = bool(cond and ({t for t in tokens(query.retrieval_text) if len(t) >= 2} - _VERDICT_GENERIC)
+                         & set(tokens(zh[cond.end():cond.end() + 30])))
     if query.lang == "zh":
-        return "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
+        verdict = "不合法，条文明确禁止：" if re.search(r"合法|违法|合规", text) else "不可以，条文明确禁止："
+        return verdict.replace("，", "（合同另有约定的除外），", 1) if unless_agreed else verdict
     # Plain words first, as the Chinese 不可以 does: the clause's "shall not" follows.
+    if unless_agreed:
+        return "No, unless the contract provides for it: "
     return "No — it is prohibited: " if re.search(r"\b(?:legal|lawful|illegal|unlawful)\b", text) else "No — it is not allowed: "
+
+
+_UNLESS_AGREED = re.compile(r"合同未(?:作)?约定的情况下|合同没有约定的情况下")
 
 
 # A payment term the question proposes: 90天 / 三个月 / 90 days / three months (a month counted as 30 days).
@@ -1058,7 +1189,7 @@ def _term_verdict(query: Query, clause: Clause) -> TermVerdict | None:
         head = "合同没有约定付款期限的，按条文的默认期限：" if query.lang == "zh" else \
             "Where the contract sets no payment term, the text's defaults apply: "
         return TermVerdict(lead=head + "".join(v.lead for v in found), sentences=tuple(i for v in found for i in v.sentences))
-    if _CONFIRM.search(text) and (days := _asked_days(text)) is not None and (parties := _asked_actors(query)):
+    if cues.CONFIRM.search(text) and (days := _asked_days(text)) is not None and (parties := _asked_actors(query)):
         # "2020年版规定大企业必须60天内付款，对吧？": the claim tested against the party's paragraph. A claim of two
         # terms (30日…最长不超过90日) is not one party's term: each figure is checked (``_figure_claim``).
         if len({f.value for f in figures_in(text) if f.unit == "日"}) > 1:
@@ -1156,6 +1287,13 @@ def _with_exception(query: Query, clause: Clause, tokens, banned_zh: str) -> str
     return ""
 
 
+def _closer_verdict(query: Query, clause: Clause, tokens, zh: str, en: str) -> str:
+    """The verdict (``_forbidden``) of the prohibition of ``clause`` closer to the question than the chosen fragment
+    ``zh`` / ``en``, when that fragment gave none; "" otherwise."""
+    closer = _closer_prohibition(query, clause, tokens, zh, en)
+    return _forbidden(query, closer[1], closer[2], tokens, clause=clause) if closer else ""
+
+
 def _closer_prohibition(query: Query, clause: Clause, tokens, zh: str, en: str) -> tuple[int, str, str] | None:
     """(sentence, zh, en) of another prohibition of ``clause`` that shares more of the question's own words (the
     generic ones aside) than the chosen fragment ``zh`` / ``en``; None when the chosen one shares as many."""
@@ -1163,7 +1301,10 @@ def _closer_prohibition(query: Query, clause: Clause, tokens, zh: str, en: str) 
     asked = words(query.content) - _VERDICT_GENERIC - _WHO_WORDS
 
     def shared(fragment_zh: str, fragment_en: str) -> int:
-        return len(asked & words(fragment_zh if query.lang == "zh" else (fragment_en or "").lower()))
+        # What a fragment excepts (除…履约保证金…外) is not what it forbids: those words do not count for it.
+        if query.lang == "zh":
+            return len(asked & words(_EXCEPTED.sub("", fragment_zh)))
+        return len(asked & words(_EXCEPTED_EN.sub("", (fragment_en or "").lower())))
 
     best, best_shared = None, shared(zh, en)
     for s in clause.sentences:
@@ -1186,6 +1327,52 @@ def _forbidding_fragment(query: Query, clause: Clause, tokens) -> tuple[str, int
             if "不得" in zh and added & words(zh if query.lang == "zh" else (en or "").lower()) \
                     and (verdict := _forbidden(query, zh, en, tokens, clause=clause, asked_text=query.retrieval_text)):
                 return verdict, s.index, zh.strip(), (en or "").strip()
+    return None
+
+
+_FOREIGN_CONTROL = re.compile(r"外资|外商|外国|境外|港资|台资|\bforeign\b|\boverseas\b", re.IGNORECASE)
+_CONTROL_ASKED = re.compile(r"控股|控制|持股|拥有|\bowned\b|\bcontroll?ed\b|\bmajority\b|\bstake\b", re.IGNORECASE)
+
+
+def _control_verdict(query: Query, clause: Clause) -> tuple[str, int, str, str] | None:
+    """(lead, sentence, zh, en) when a membership question asks whether a foreign-controlled firm counts ("外资控股的
+    企业算不算民营企业？") and ``clause`` defines the term as controlled by Chinese citizens (由中国公民控股或者实际
+    控制): "不算" with that sentence, and what it says of foreign investment; else None."""
+    text = query.content
+    if not (cues.MEMBERSHIP.search(text) or cues.DEFINITION.search(text)) or not _FOREIGN_CONTROL.search(text) \
+            or not _CONTROL_ASKED.search(text):
+        return None
+    for s in clause.sentences:
+        if "中国公民控股或者实际控制" in s.zh and DEFINING.search(s.zh):
+            foreign = next((x for x in clause.sentences if "外商投资" in x.zh), None)
+            more_zh = f"另外，条文写明：{foreign.zh}" if foreign else ""
+            more_en = f" The text adds: {foreign.en}" if foreign and foreign.en else ""
+            if query.lang == "zh":
+                return ("不算：按这一定义，民营经济组织须由中国公民控股或者实际控制，外资控股的企业不在其内。" + more_zh + "定义原文：",
+                        s.index, s.zh, s.en or "")
+            return ("No — by this definition a private economic organisation is controlled by Chinese citizens, so a "
+                    "foreign-controlled company is not one." + more_en + " The definition: ", s.index, s.zh, s.en or "")
+    return None
+
+
+_DEFINED_AS = re.compile(r"所称(?P<term>[^，,]{2,20}?)[，,]?是指(?P<body>[^。]*)")
+
+
+def _listed_verdict(query: Query, clause: Clause, tokens) -> tuple[str, int, str, str] | None:
+    """(lead, sentence, zh, en) when a Chinese membership question ("个体工商户算不算民营经济组织？") names a kind the
+    defining sentence of ``clause`` lists in so many words (the longest tail of the words before 算不算, three
+    characters or more): "算：" with that sentence; else None."""
+    asks = cues.MEMBERSHIP.search(query.content) if query.lang == "zh" else None
+    if not asks:
+        return None
+    subject = re.sub(r"[^\u4e00-\u9fff]", "", query.content[:asks.start()])
+    for s in clause.sentences:
+        m = _DEFINED_AS.search(s.zh)
+        if not m or m.group("term") not in query.content:
+            continue
+        kind = next((subject[i:] for i in range(len(subject) - 2) if subject[i:] in m.group("body")), "")
+        if kind and kind not in m.group("term"):
+            return f"算：{m.group('term')}的定义明确列有{kind}。", s.index, s.zh, s.en or ""
     return None
 
 
@@ -1220,12 +1407,25 @@ def _figure_claim(query: Query, clause: Clause) -> str:
     that unit when it states others, "not stated" when it states none, "yes" when it states only that one and
     the claim was put to be confirmed; "" for a question that claims nothing."""
     text = query.content
-    confirm = bool(_CONFIRM.search(text))
+    confirm = bool(cues.CONFIRM.search(text))
     if confirm and (times := _MULTIPLE.search(text)) and "倍" not in clause.text_zh:
         # "逾期利息是按LPR的两倍计算，对吗？": the text sets a floor (不低于…报价利率) or a rate, no multiple of anything.
         return (f"不对：所引条文没有“{times.group(0)}”的规定，写的是：" if query.lang == "zh" else
                 f"No — the provision quoted sets no “{times.group(0)}”; it says: ")
     claimed = figures_in(text)
+    floor = _RATE_FLOOR.search(clause.text_zh)
+    if floor and _AGREED.search(text) and not _NONE_AGREED.search(text) and any(c.unit == "share" for c in claimed) \
+            and not _MULTIPLE.search(text):
+        # "The contract sets 2% a year for late payment. Is that valid?": an agreed rate is held to a floor (not
+        # below the 1-year LPR when the contract was made), not to the 0.05% a day that applies when none is agreed.
+        shown = next(c.shown for c in claimed if c.unit == "share")
+        return (f"要看签合同时的利率：约定的逾期利息利率不得低于合同订立时1年期贷款市场报价利率（LPR）；{shown}是否合规，"
+                f"取决于它是否低于当时的LPR（条文没有写LPR的具体数值）。每日万分之五只适用于没有约定利率的情形。"
+                if query.lang == "zh" else
+                f"It depends on the rate when the contract was made: an agreed late-payment rate may not be lower than "
+                f"the 1-year loan prime rate (LPR) at the time the contract was concluded, so {shown} is valid only if "
+                f"it is not below that LPR (the text gives no LPR figure). The 0.05% a day applies only where no rate "
+                f"was agreed. ")
     if not claimed or not (confirm or (not _WH.search(text) and (
             _CLAIM_SAYS.search(text) or (_CLAIM_GETS.search(text) and claimed[0].unit == "share")))):
         return ""
@@ -1261,12 +1461,11 @@ def _figure_claim(query: Query, clause: Clause) -> str:
             f"The provision quoted does not state {claim.shown}: ")
 
 
+# The floor an agreed late-payment rate is held to (2025 Art. 17, 2020 Art. 15).
+_RATE_FLOOR = re.compile(r"约定利率不得低于[^；。]*?贷款市场报价利率")
+_NONE_AGREED = re.compile(r"(?:未|没|没有|冇|无)(?:作|有)?(?:约定|写|定|讲)|\b(?:no|not|without|never)\b[^.?]{0,24}\bagree", re.IGNORECASE)
 # A multiple claimed of some base (LPR的两倍, "twice the LPR").
 _MULTIPLE = re.compile(r"[一两二三四五六七八九十\d.]+\s*倍|\b(?:double|twice|triple|(?:two|three|four) times)\b", re.IGNORECASE)
-# A claim put to be confirmed: 对吧 / 是不是 / "right?" / "is that correct?".
-_CONFIRM = re.compile(r"对吧|对不对|对吗|是吗|是不是|没错吧|没错吗|系咪|啱唔啱|吧\s*[?？]\s*$|是\s*\d+\s*(?:天|日|个月)\s*吗"
-                      r"|\bis it \d+ (?:days|months)\b|\bright\s*[?？]|\bcorrect\s*[?？]|\bis that (?:right|correct|true)\b"
-                      r"|\bisn'?t (?:it|that) (?:right|so|true)\b|\btrue\s*[?？]", re.IGNORECASE)
 
 
 def _claim_verdict(query: Query, clause: Clause, parties: tuple[str, ...], days: int) -> TermVerdict | None:
@@ -1544,6 +1743,48 @@ def _second_clause_note(query: Query, deps: Deps, clause: Clause, hit: Hit, *, z
     if query.lang == "zh":
         return f"{zh_head}{cite(deps.library, clause, 'zh')}：{zh}", deps_citation(deps, clause, (idx,))
     return f"{en_head}{cite(deps.library, clause, 'en')}: {en or zh}", deps_citation(deps, clause, (idx,))
+
+
+# "What can I do?": a sentence giving the wronged side a way (有权…投诉、举报 / 可以…申诉…提起诉讼).
+_WAY_OPEN = re.compile(r"有权[^。；]{0,20}(?:投诉|举报|申诉|要求|请求)|可以[^。；]{0,20}(?:反映情况|投诉|举报|申诉|申请行政复议|提起诉讼|申请调解)")
+
+
+def remedy_note(query: Query, deps: Deps, clause: Clause) -> tuple[str, object] | None:
+    """For an everyday "怎么办 / what can I do?" answered by a rule (不得收取不合理费用), what its document gives the
+    wronged side: the liability article that names the rule's article ("违反本条例第三十六条规定…"), else the
+    sentence of the same document that opens a way (有权…投诉、举报; 可以…申诉、申请行政复议、提起诉讼), the one
+    most like the question; a note "可以这样做：…" and its citation, or None (a rule that already gives a way, a
+    question on something else)."""
+    if "remedy" not in query.asks or query.followup or clause.kind != "article" or _WAY_OPEN.search(clause.text_zh) \
+            or "liability" in query.asks:
+        return None
+    members = deps.library.document(clause.doc_id).clauses
+    if clause.number:
+        naming = [c for c in members if c.id != clause.id and names_article(c.text_zh, clause.number)
+                  and LIABILITY_TEXT.search(c.text_zh)]
+        if naming:
+            target = naming[0]
+            idx = next((s.index for s in target.sentences if LIABILITY_TEXT.search(s.zh)), 0)
+            return _way_note(query, deps, target, idx)
+    ways = [(c, s) for c in members if c.id != clause.id for s in c.sentences if _WAY_OPEN.search(s.zh)]
+    if not ways:
+        return None
+    tokens = _tokenize(deps)
+    asked = {t for t in tokens(query.retrieval_text) if len(t) >= 2}
+    clause_words = {t for t in tokens(clause.text_zh) if len(t) >= 2}
+    # The way whose sentence shares most of the question's and the rule's words (个体工商户…侵害自身合法权益…投诉).
+    target, sentence = max(ways, key=lambda w: (len(set(tokens(w[1].zh)) & (asked | clause_words)), -w[0].number if
+                                                w[0].number else 0))
+    return _way_note(query, deps, target, sentence.index)
+
+
+def _way_note(query: Query, deps: Deps, clause: Clause, idx: int) -> tuple[str, object]:
+    """"可以这样做：《…》第N条：…" / "What you can do: …" for sentence ``idx`` of ``clause``, and its citation."""
+    sentence = clause.sentences[idx]
+    if query.lang == "zh":
+        return f"可以这样做：{cite(deps.library, clause, 'zh')}：{sentence.zh}", deps_citation(deps, clause, (idx,))
+    return (f"What you can do: {cite(deps.library, clause, 'en')}: {sentence.en or sentence.zh}",
+            deps_citation(deps, clause, (idx,)))
 
 
 def counterpart(deps: Deps, clause: Clause, lang: str) -> tuple[str, object] | None:
@@ -2004,8 +2245,8 @@ def _interest_sum(query: Query, sentence: str, target: Target) -> str:
     rates = [f for f in figures_in(target.value) if f.unit == "share"]
     if not rates or "每日" not in sentence:
         return ""
-    def overdue(text: str) -> list:  # how long the money is overdue: 50天, 3个月, 2个月零10天
-        return [f for f in figures_in(text) if f.unit in ("日", "个月") and f.upto is None]
+    def overdue(text: str) -> list:  # how long the money is overdue: 50天, 3个月, 2个月零10天, 一年
+        return [f for f in figures_in(text) if f.unit in ("日", "个月", "年") and f.upto is None]
 
     amounts = amounts_in(unicodedata.normalize("NFKC", query.content), english=query.lang == "en")
     spans = overdue(query.content)
@@ -2022,17 +2263,19 @@ def _interest_sum(query: Query, sentence: str, target: Target) -> str:
         shown = f"RMB {amount:,.0f}" if query.lang == "en" else f"{amount:,.0f}元"
     # "2个月零10天" / "2 months and 10 days": one period, its months (30 days each) and days added up.
     period = spans[:2] if len(spans) == 2 and {f.unit for f in spans} == {"日", "个月"} else spans[:1]
-    days = int(sum(f.value * (30 if f.unit == "个月" else 1) for f in period))
+    days = int(sum(f.value * {"个月": 30, "年": 365}.get(f.unit, 1) for f in period))
     total = amount * rate * days
     months = any(f.unit == "个月" for f in period)
+    years = any(f.unit == "年" for f in period)
     if query.lang == "zh":
         sum_zh = f"{total / 1e4:g}万元" if total >= 1e4 else f"{total:,.2f}元".replace(".00元", "元")
+        counted = "，每月按30天计" if months else "，每年按365天计" if years else ""
         return (f"按未约定利率时的每日{target.value}计，{shown}拖欠{days}天的逾期利息为{sum_zh}"
-                f"（{amount:,.0f}元×{rate * 100:g}%×{days}天{'，每月按30天计' if months else ''}）；约定了利率的，按约定（不得低于1年期贷款市场报价利率）。")
+                f"（{amount:,.0f}元×{rate * 100:g}%×{days}天{counted}）；约定了利率的，按约定（不得低于1年期贷款市场报价利率）。")
+    counted = ", a month counted as 30 days" if months else ", a year counted as 365 days" if years else ""
     return (f"At the daily rate of {rate * 100:g}% that applies where no rate was agreed, {shown} overdue for {days} days "
-            f"carries RMB {total:,.2f} of late-payment interest ({amount:,.0f} × {rate * 100:g}% × {days}"
-            f"{', a month counted as 30 days' if months else ''}); an agreed rate "
-            "applies instead if there is one (not below the 1-year loan prime rate). ")
+            f"carries RMB {total:,.2f} of late-payment interest ({amount:,.0f} × {rate * 100:g}% × {days}{counted}); "
+            "an agreed rate applies instead if there is one (not below the 1-year loan prime rate). ")
 
 
 def _range_end(clause: Clause, target: Target) -> Target | None:
@@ -2092,6 +2335,10 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         return Answer(question=query.raw, lang=query.lang, status="clarify", abstained=False,
                       answer=CLARIFY_CONTACT[query.lang], intent=query.intent)
     wanted = _wanted_actions(query)
+    if not wanted and _repeats_earlier(query):
+        # "那广东省的条例呢？" after "大企业拖欠货款可以向哪里投诉？": the act asked before, in the other document.
+        earlier = query.context.question
+        wanted = _wanted_actions(replace(query, content=earlier, lang="zh" if CJK_RE.search(earlier) else "en"))
     if not wanted and query.followup and query.context and query.context.clause_ids \
             and _UNPAID_TOPIC.search(query.context.question) and not own_content(query.bare or query.content) \
             and not any(_names_contact(deps, deps.library.clause(c)) for c in query.context.clause_ids):
@@ -2102,7 +2349,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         # Implied, not typed ("Who do I contact if they still don't pay?" asks where to complain): search with that word.
         query = replace(query, retrieval_text=f"{query.retrieval_text} 投诉 受理投诉 complaints")
     # Where to complain or apply is an act, not who is in charge ("中小企业促进法 where can SMEs complain?").
-    charge = _in_charge_switch(query, deps) or (None if wanted or _ASKS_WHERE_TO_COMPLAIN.search(query.content)
+    charge = _in_charge_switch(query, deps) or (None if wanted or _asks_where_to_complain(query)
                                                 else _subject_in_charge(query, deps))
     sanctioning = None
     if charge is None and query.followup and query.context and query.context.clause_ids and _WHO_SANCTIONS.search(query.content):
@@ -2164,7 +2411,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
                                         wanted, query.lang):
                 result, chosen = wide, found
         picked = deps.library.clause(chosen.clause_id)
-        if not _names_contact(deps, picked) and not (_ASKS_WHERE_TO_COMPLAIN.search(query.content)
+        if not _names_contact(deps, picked) and not (_asks_where_to_complain(query)
                                                      and _RECEIVES.search(picked.text_zh)):
             # 谁负责 / 谁来管: a near clause that names the body beats the best one that names none; not when the
             # best one is where the asked act is done (去哪里投诉: the complaint platform of 广东条例第五十八条).
@@ -2198,7 +2445,7 @@ def handle_contact(query: Query, deps: Deps) -> Answer:
         idx = next((s.index for s in clause.sentences if body in s.zh), idx)
         # That sentence alone: 个体户归谁管 shares more words with the one before it (国务院建立…联席会议制度).
         hit = replace(hit, sentence=idx, sentence_order=(idx,))
-    if _ASKS_WHERE_TO_COMPLAIN.search(query.content):
+    if _asks_where_to_complain(query):
         # Where to complain: the sentence of the body that receives complaints (受理…投诉), not the one that builds
         # the platform, whichever shares more words with an English question.
         if (accepts := next((s.index for s in clause.sentences if _ACCEPTS.search(s.zh)), None)) is not None:
@@ -2397,11 +2644,28 @@ def _acting_hit(query: Query, deps: Deps, result: SearchResult, wanted: list[str
     # Asked where to complain: where complaints are received (受理…投诉, 投诉和维权服务平台) beats where the act is
     # only named in a list of misdeeds.
     receiving = [hit for hit, clause in acting if _RECEIVES.search(clause.text_zh)] \
-        if _ASKS_WHERE_TO_COMPLAIN.search(query.content) else []
+        if _asks_where_to_complain(query) else []
     # A clause that says whom to turn to (受理投诉 by a named body) beats one that only mentions the action
     # (不得打击报复提出投诉的中小企业).
     named = [hit for hit, clause in acting if _names_contact(deps, clause)]
     return (receiving or named or [hit for hit, _ in acting] or [first])[0]
+
+
+def _asks_where_to_complain(query: Query) -> bool:
+    """Does the question ask where to complain, itself or, for "那广东省的条例呢？", the earlier question it repeats
+    in another document?"""
+    if _ASKS_WHERE_TO_COMPLAIN.search(query.content):
+        return True
+    return bool(_repeats_earlier(query) and _ASKS_WHERE_TO_COMPLAIN.search(query.context.question))
+
+
+def _repeats_earlier(query: Query) -> bool:
+    """Is the question the earlier one asked of other documents, with no words of its own beyond a place ("那广东省的
+    条例呢？", "广州的呢？", "and in the Guangdong regulation?")?"""
+    if not query.details.get("switched") or not query.context:
+        return False
+    own = own_content(query.bare or query.content)
+    return len(own.replace(" ", "")) <= 4 if CJK_RE.search(own) else len(own.split()) <= 2
 
 
 # A body that receives complaints (受理…投诉, 有权向…投诉); with a complaint platform or hotline, a clause that says
