@@ -115,10 +115,9 @@ STRINGS: dict[str, dict[str, str]] = {
     # Under each answer given with a narrowed choice: the choice is easy to forget within a conversation.
     "scope_footnote": {"zh": "*查询范围：{name}。要查全部文件，请在“查询范围”中选“全部文件”。*",
                        "en": "*Searched in: {name}. To search every document, choose “All documents” under “Search in”.*"},
-    # A document the question names lies outside the choice: it is answered, and the footnote says so.
-    "scope_outside": {"zh": "*查询范围：{name}。问题点名的{docs}不在这个范围内，以上答案引自它。*",
-                      "en": "*Search in: {name}. The question names the {docs}, which is outside that choice; the answer "
-                            "above quotes it.*"},
+    # An answer quoting a document outside the choice (one the question names): the footnote says so.
+    "scope_outside": {"zh": "*查询范围：{name}。以上答案引自这个范围之外的{docs}。*",
+                      "en": "*Search in: {name}. The answer above quotes the {docs}, which is outside that choice.*"},
     "too_long": {"zh": "问题过长（{n}字），请缩短到{limit}字以内。", "en": "The question is too long ({n} characters); please keep it under {limit}."},
     "bad_clause_link": {"zh": "链接里的条款编号无效：{value}", "en": "The clause in the link is not valid: {value}"},
     "bad_lang_link": {"zh": "链接里的语言无效（只支持 zh 或 en），已使用中文。", "en": "The language in the link is not valid (zh or en only); using Chinese."},

@@ -219,6 +219,9 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
         return True  # 第（六）部分包括哪些措施
     if _enumerates_section(q) and not q.refs:
         return True
+    if cues.PLAN_SECTIONS.search(q.content) and not q.refs and _SECTION_ASKED.search(q.content) \
+            and not cues.PLAN_SECTIONS.search(cues.without(q.content, cues.PLAN_SECTIONS)):
+        return True  # "What does Part IV, the work requirements, ask for?": that section's clauses
     if not cues.CLAUSE_LISTING.search(q.content):
         return False
     if "contact" in q.asks:  # 土地方面的措施都是哪些部门牵头的: a group, with each measure's departments
@@ -227,6 +230,12 @@ def is_group_listing(q: Query, _lib: Library) -> bool:
                               r"|\b(?:deal(?:s|ing)? with|relat(?:e|es|ed|ing) to|concern(?:s|ing)?|about|on)\b", q.content)) \
             and "listing" in q.asks
     return "listing" in q.asks
+
+
+# What a section holds, asked of it: "what's in …", "what does … ask for / cover", 讲了什么, 有哪些内容.
+_SECTION_ASKED = cues._re(r"\bwhat(?:'s| is) in\b|\bwhat does (?:the |this |that )?(?:part|section|chapter)\b[^?]{0,60}"
+                          r"\b(?:cover|say|ask|include|contain|set out)s?\b"
+                          r"|\bsummar|讲了?什么|说了?什么|写了?什么|有哪些内容|包括什么|要求了?什么")
 
 
 def is_mentions(q: Query, lib: Library) -> bool:

@@ -259,6 +259,7 @@ class Understander:
         text = self.spelling.correct(normalize(_MARKUP.sub(_unmarked, question)))
         if self._replace is not None:
             text = self._replace.sub(lambda m: self._replacements[m.group(0)], text)
+        text = _CANTONESE_IS.sub("是", text)
         text = self.homophones.correct(text)  # after the Cantonese words, which are no typos
         # A clause id pasted from the clause browser (sme-payment-regulation-2025/article-24): its document and
         # number as words, or "-24" reads as a negative number.
@@ -480,6 +481,9 @@ class Understander:
         figure_part = _asked_part(content) if "liability" in asks else content
         figure_types = tuple(asked_types(figure_part))
         refs = tuple(find_references(content))
+        if refs and cues.PLAN_SECTIONS.search(content):
+            # "What's in section two, the main goals?": the plan's section named, not measure 2.
+            refs = tuple(r for r in refs if not re.match(r"(?:sections?|sec\.?|parts?)\b", r.text, re.IGNORECASE))
         if not refs and not context and (m := _NUMBER_ALONE.fullmatch(content)):
             # "12" / 十二 typed alone at a hotline desk, opening a conversation: the clause of that number (after an
             # earlier turn, a number alone answers it: how many, which one).
@@ -1224,6 +1228,8 @@ _IT = re.compile(r"\b(?:it|its|those|above)\b|\bthe same\b|它", re.IGNORECASE) 
 # Words that point back to the earlier question's topic rather than name one (有没有类似规定 / 相关内容 / 怎么处理).
 _LEANING = re.compile(r"对应|相应|哪一?条|第几条|哪个条款|类似|相似|相关|有关|同样|一样|这方面|那方面|这个|那个|这些|那些"
                       r"|内容|怎么处理|如何处理|处理|怎么说|说法|情况|呢|里|中|里面|当中")
+# Cantonese 係 ("is", simplified to 系: 呢份方案系几时发嘅), but not 系 of 系统 / 关系 / 体系 / 联系 / 一系列.
+_CANTONESE_IS = re.compile(r"(?<![关体联派直院维母父干谱水星世])系(?![统列数])")
 _PAYMENT_TERM = re.compile(r"\d+日内支付|付款期限")
 # Words of owing and paying: after a payment term, "what if the buyer is a government agency and owes me?" names
 # only another party.

@@ -156,3 +156,72 @@ def test_now_dev_holdout_questions_on_purpose_liability_informing_and_complaint_
     # A liability follow-up after the rule: the article that sanctions the breach.
     a = real_assistant.ask("要是他们非要我垫资，会怎么处理？", history=["你好，我是做装修工程的小公司，政府投资的项目能要求我垫资吗？"])
     assert a.citations[0].clause_id == f"{PAY}/article-32"
+
+
+def test_cantonese_is_no_longer_read_into_system_relation_or_contact(real_assistant):
+    # 係 ("is") simplifies to 系: replaced alone, it turned 系统 / 体系 / 联系 into 是统 / 体是 / 联是.
+    for text in ("诚信系统建设", "信用担保体系", "联系哪个部门", "劳动关系"):
+        assert text in real_assistant.understand(text).text
+    assert real_assistant.understand("我係个体户，可唔可以投诉？").text.startswith("我是个体户")
+    # Typed simplified, the Cantonese "is" still reads as 是.
+    assert real_assistant.understand("呢份方案系几时发嘅？").text.startswith("这份方案是什么时候发的")
+    from qa import Selection
+
+    a = real_assistant.ask("Who is responsible for 诚信系统建设?", selection=Selection(documents=("suifuban-2007-42",)))
+    assert a.citations[0].clause_id == "suifuban-2007-42/measure-6"
+
+
+def test_a_plan_section_named_with_its_number_lists_that_section(real_assistant):
+    from qa import Selection
+
+    plan = Selection(documents=("suifuban-2007-42",))
+    a = real_assistant.ask("What's in section two, the main goals?", selection=plan)
+    assert a.intent == "group_listing" and [c.clause_id for c in a.citations][:1] == ["suifuban-2007-42/goal-1"]
+    a = real_assistant.ask("What does Part IV, the work requirements, ask for?", selection=plan)
+    assert [c.clause_id for c in a.citations] == [f"suifuban-2007-42/requirement-{n}" for n in (1, 2, 3)]
+    # "What does it have to report on under the work requirements?" asks what "it" must do, not the section.
+    a = real_assistant.ask("What does it have to report on under the work requirements?",
+                           history=["市民营经济工作领导小组 is abbreviated how?"], selection=plan)
+    assert a.intent != "group_listing"
+    a = real_assistant.ask("我们公司招不到人，方案里有什么帮助？", selection=plan)
+    assert a.citations[0].clause_id == "suifuban-2007-42/measure-20"
+
+
+# From the session-42 fresh user (evaluation/fresh-user/session-42.md).
+
+def test_a_follow_up_within_the_chosen_2020_version_stays_in_it(real_assistant):
+    from qa import Selection
+
+    old = Selection(documents=("sme-payment-regulation-2020",))
+    a = real_assistant.ask("大型企业呢？", history=["机关事业单位付款期限是多少天？"], selection=old)
+    assert a.citations[0].clause_id == "sme-payment-regulation-2020/article-8"
+    assert a.answer.startswith("没有为大型企业写明具体期限") and not any("没有写到这一点" in n for n in a.notes)
+
+
+def test_interest_follow_ups_take_the_latest_sum_and_an_agreed_rate_gets_the_floor(real_assistant):
+    history = ["大企业欠我50万，逾期60天，没约定利率，利息多少？", "如果是100万呢？"]
+    a = real_assistant.ask("如果逾期120天呢？", history=history)
+    assert "100万拖欠120天的逾期利息为6万元" in a.answer
+    a = real_assistant.ask("如果合同约定了年利率3%呢？", history=[*history, "如果逾期120天呢？"])
+    assert a.answer.startswith("要看签合同时的利率") and "6万元" not in a.answer
+
+
+def test_fresh_user_42_pay_when_paid_in_english_contact_after_interest_and_a_revision_date(real_assistant):
+    a = real_assistant.ask("Can a large enterprise make payment conditional on receiving money from its own customer?")
+    assert a.citations[0].clause_id == f"{PAY}/article-9" and a.answer.startswith("No — ")
+    a = real_assistant.ask("Who do I contact?", history=[
+        "A large company owes me RMB 1,000,000, 30 days overdue, no rate agreed. How much interest?"])
+    assert "names no department" not in a.answer and "受理投诉部门" in a.answer
+    a = real_assistant.ask("广东省促进中小企业发展条例是2019年9月25日修订的吧？")
+    assert a.answer.startswith("对：")
+    a = real_assistant.ask("广东省促进中小企业发展条例是2018年9月25日修订的吧？")
+    assert a.answer.startswith("不对：")
+
+
+def test_refusing_what_may_not_be_forced_is_allowed_and_waiting_for_an_audit_in_cantonese(real_assistant):
+    a = real_assistant.ask("对方要我收商业汇票，我能拒绝吗？")
+    assert a.answer.startswith("可以拒绝：条文禁止强制中小企业接受商业汇票")
+    a = real_assistant.ask("Can I refuse to accept a commercial bill?")
+    assert a.citations[0].clause_id == f"{PAY}/article-11" and a.answer.startswith("Yes — you may refuse")
+    a = real_assistant.ask("政府部門拖數三個月，可唔可以收利息？")
+    assert a.citations[0].clause_id == f"{PAY}/article-17" and a.answer.startswith("可以：")

@@ -405,7 +405,7 @@ def test_a_group_scope_is_shown_a_named_document_outside_it_said_and_new_convers
     assert "当前范围：广州市法规和文件" in page.locator("#doc-note").inner_text()
     _ask(page, "民营经济促进法什么时候施行？")
     text = page.locator(BOTS).last.inner_text()
-    assert "2025年5月20日" in text and "不在这个范围内" in text.split("查询范围：")[1]
+    assert "2025年5月20日" in text and "以上答案引自这个范围之外的" in text.split("查询范围：")[1]
     page.locator("#new-conversation").click()
     page.wait_for_function("document.querySelector('#doc-select input').value.includes('全部文件')", timeout=15_000)
     assert "当前范围" not in page.locator("#doc-note").inner_text()

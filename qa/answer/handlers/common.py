@@ -317,7 +317,8 @@ def context_note(library: Library, query: Query, *, cited: Clause | None = None)
     i = 0 if query.lang == "zh" else 1
     clauses = [library.clause(c) for c in query.context.clause_ids[:3]]
     docs = list(dict.fromkeys(c.doc_id for c in clauses))
-    if cited is not None and cited.doc_id not in docs and not query.details.get("switched") and len(docs) == 1:
+    if cited is not None and cited.doc_id not in docs and not query.details.get("switched") and len(docs) == 1 \
+            and library.info(docs[0]).superseded_by != cited.doc_id:  # (the version in force of the same text)
         name = document_name(library.info(docs[0]), query.lang, number=False)
         where = document_name(library.info(cited.doc_id), query.lang, number=False)
         return ((f"接上一问：{name}没有写到这一点，以上引自{where}。",) if query.lang == "zh" else

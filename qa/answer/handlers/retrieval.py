@@ -108,7 +108,7 @@ def _retrieve(query: Query, deps: Deps, *, k: int = 5) -> tuple[SearchResult, st
         filters = Filters(documents=tuple(switched))
     elif query.followup and query.context and query.context.clause_ids:
         docs = deps.library.documents_of(query.context.clause_ids)
-        if not keeps_version(query.content, query.context):
+        if not keeps_version(query.content, query.context) and not _chosen(query, docs):
             # "合同约定120天付款可以吗？" after "2020年版是多少天？": a question naming no version asks the one in
             # force, not the old one the last turn compared it with.
             docs = in_force_versions(deps.library, docs)
@@ -197,23 +197,35 @@ def _rule_before_sanction(query: Query, deps: Deps, result: SearchResult) -> Sea
         return result
     top = result.hits[0]
     clause = deps.library.clause(top.clause_id)
-    item = clause.sentences[top.sentence].zh if top.sentence < len(clause.sentences) else ""
-    if "不得" in item or not LIABILITY_TEXT.search(clause.text_zh):
+    sentence = clause.sentences[top.sentence] if top.sentence < len(clause.sentences) else None
+    if sentence is None or "不得" in sentence.zh or not LIABILITY_TEXT.search(clause.text_zh):
         return result
-    tokens = _tokenize(deps)
-    asked = ({t for t in tokens(query.retrieval_text) if len(t) >= 2} & set(tokens(item))) - _VERDICT_GENERIC - _WHO_WORDS
+    zh = query.lang == "zh"
+    words = _words(_tokenize(deps), query.lang)
+
+    def side(s) -> str:  # a sentence in the question's language
+        return s.zh if zh else (s.en or "").lower()
+
+    # (Not the asker's own refusal: "can I refuse …" shares "refuse" with 不得拒绝或者迟延支付.)
+    asked = (words(query.retrieval_text if zh else query.content) & words(side(sentence))) - _VERDICT_GENERIC \
+        - _WHO_WORDS - {"refus", "declin", "拒绝"}
     if not asked:
         return result
+    # The rule sharing most of those words ("accept" and "commercial" of Art. 11, not "accept" alone of Art. 14).
+    best = None
     for n, hit in enumerate(result.hits[1:4], start=1):
         other = deps.library.clause(hit.clause_id)
         if other.doc_id != clause.doc_id or hit.score < RULE_SHARE * top.score:
             continue
-        rule = next((s for s in other.sentences if "不得" in s.zh and asked & set(tokens(s.zh))), None)
-        if rule is not None:
-            led = replace(hit, sentence=rule.index,
-                          sentence_order=(rule.index, *(i for i in hit.sentence_order if i != rule.index)))
-            return replace(result, hits=(led, *result.hits[:n], *result.hits[n + 1:]))
-    return result
+        for s in other.sentences:
+            shared = len(asked & words(side(s))) if "不得" in s.zh else 0
+            if shared and (best is None or shared > best[0]):
+                best = (shared, n, hit, s.index)
+    if best is None:
+        return result
+    _shared, n, hit, idx = best
+    led = replace(hit, sentence=idx, sentence_order=(idx, *(i for i in hit.sentence_order if i != idx)))
+    return replace(result, hits=(led, *result.hits[:n], *result.hits[n + 1:]))
 
 
 def _absent_terms(query: Query, deps: Deps, inside: list[Clause], outside: list[Clause]) -> tuple[str, ...]:
@@ -224,7 +236,7 @@ def _absent_terms(query: Query, deps: Deps, inside: list[Clause], outside: list[
     # Chinese terms in either language ("Does it include 个体工商户?"); English words but the asking ones.
     terms = {t for t in _tokenize(deps)(own) if len(t) >= 2 and CJK_ONLY.fullmatch(t)}
     if query.lang != "zh":
-        terms |= {t for t in english_tokenize(own) if len(t) >= 3 and t.isalpha()} - _ASKING_STEMS
+        terms |= {t for t in english_tokenize(own) if len(t) >= 4 and t.isalpha()} - _ASKING_STEMS
     terms -= _VERDICT_GENERIC | _WHO_WORDS
     if not terms:
         return ()
@@ -246,7 +258,8 @@ def _absent_terms(query: Query, deps: Deps, inside: list[Clause], outside: list[
 # Stems of the words an English question asks with ("does it include …", "what does the law say"): no topic.
 _ASKING_STEMS = frozenset({"includ", "cover", "mean", "say", "state", "appli", "count", "requir", "need", "allow",
                            "permit", "provid", "give", "get", "make", "rule", "law", "regul", "articl", "provis",
-                           "document", "text", "there", "also", "same", "other", "anyth", "someth", "exist"})
+                           "document", "text", "there", "also", "same", "other", "anyth", "someth", "exist", "onli",
+                           "just", "instead", "yuan", "what", "about", "case", "then", "still"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -261,8 +274,9 @@ def _topic_elsewhere(query: Query, deps: Deps, filters: Filters | None) -> Searc
     Art. 9: its Art. 17), else over the question's scope ("那要付利息吗？" after the Private Economy Promotion Law's
     Art. 68, a law with no word on interest: the payment regulation). None when the earlier clauses mention it, the
     user chose the documents, or the best clause found lacks the term (the follow-up stays with the earlier clause)."""
+    # (After a listing, the listed clause the words pick, ``_prefer``; whom to contact has its own search.)
     if not filters or not filters.documents or query.details.get("switched") or query.selected or not query.context \
-            or len(query.context.items) > 1:  # after a listing, the listed clause the words pick (``_prefer``)
+            or len(query.context.items) > 1 or query.intent == "contact":
         return None
     earlier = [deps.library.clause(c) for c in query.context.clause_ids]
     docs = set(filters.documents)
@@ -286,10 +300,16 @@ def _topic_elsewhere(query: Query, deps: Deps, filters: Filters | None) -> Searc
     return None
 
 
+def _chosen(query: Query, docs: tuple[str, ...]) -> bool:
+    """Did the user choose ``docs`` (the 2020 version picked in the selector): a follow-up keeps to them, not to the
+    version in force."""
+    return bool(query.selected) and set(docs) <= set(query.selected)
+
+
 def _in_force_ids(query: Query, deps: Deps, clause_ids: tuple[str, ...]) -> tuple[str, ...]:
     """``clause_ids`` with a superseded version's clause replaced by its counterpart in force, unless the question
     names a version ("合同约定120天付款可以吗？" after 2020 Art. 8 was shown: 2025 Art. 9)."""
-    if keeps_version(query.content, query.context):
+    if keeps_version(query.content, query.context) or _chosen(query, deps.library.documents_of(clause_ids)):
         return clause_ids
     out = []
     for cid in clause_ids:
@@ -903,8 +923,9 @@ def quote_answer(query: Query, deps: Deps, clause: Clause, hit: Hit, result: Sea
     elif claim := _figure_claim(query, clause):
         # "逾期利息是每日万分之三对吧" / "SMEs get 50% rent reduction?": the figure claimed set against the clause's;
         # before a figure's own lead (0.05% (万分之五) — …) only the yes or no.
-        lead = claim if not lead else claim.split("：")[0] + "：" + lead if query.lang == "zh" else \
-            claim.split(" — ")[0] + " — " + lead if " — " in claim else lead
+        # (The floor an agreed rate is held to is the whole answer: no default-rate figure after it.)
+        lead = claim if not lead or _agreed_rate(query.content) else claim.split("：")[0] + "：" + lead \
+            if query.lang == "zh" else claim.split(" — ")[0] + " — " + lead if " — " in claim else lead
     elif not lead and (subject := _state_owned_only(query, zh)):
         # "如果是私营的大企业要求按审计结果结算呢？": 国有大型企业 binds no private one.
         lead = (f"这一条约束的是{subject}，私营（民营）大企业不在其列，条文没有对它作这项规定：" if query.lang == "zh" else
@@ -1066,6 +1087,10 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
     what is asked (个体工商户可以家庭经营; 应当接受金融机构出具的保函)."""
     text = query.content.strip()
     asks = _PERMISSION_ZH.search(text) if query.lang == "zh" else _PERMISSION_EN.search(text)
+    if asks and _REFUSAL.search(text) and (coerced := _COERCED_ACCEPT.search(zh)) and _ACCEPT_ASKED.search(text):
+        # "对方要我收商业汇票，我能拒绝吗？": the other side may not force it on you (不得强制中小企业接受商业汇票) — yes.
+        return (f"可以拒绝：条文禁止{coerced.group(0).lstrip('不得')}：" if query.lang == "zh" else
+                "Yes — you may refuse: the text forbids forcing it on you: ")
     if not asks or _FIRST_PERSON.search(text) or _REFUSAL.search(text) or not _PROHIBITION.search(zh):
         return ""
     banned_zh = " ".join(_BANNED_ZH.findall(zh))
@@ -1122,7 +1147,12 @@ def _forbidden(query: Query, zh: str, en: str, tokens, *, clause: Clause | None 
     return "No — it is prohibited: " if re.search(r"\b(?:legal|lawful|illegal|unlawful)\b", text) else "No — it is not allowed: "
 
 
-_UNLESS_AGREED = re.compile(r"合同未(?:作)?约定的情况下|合同没有约定的情况下")
+_UNLESS_AGREED = re.compile(r"合同未(?:作)?约定的?情况下|合同没有约定的?情况下")
+
+
+# "不得强制中小企业接受商业汇票…": forcing something on the asker, forbidden; asked as "may I refuse to accept it?".
+_COERCED_ACCEPT = re.compile(r"不得(?:以任何形式)?(?:强制|强迫|变相强制)[^，。；]{0,12}接受[^，。；]{2,40}")
+_ACCEPT_ASKED = re.compile(r"收|接受|\baccept|\btake\b", re.IGNORECASE)
 
 
 # A payment term the question proposes: 90天 / 三个月 / 90 days / three months (a month counted as 30 days).
@@ -1414,8 +1444,7 @@ def _figure_claim(query: Query, clause: Clause) -> str:
                 f"No — the provision quoted sets no “{times.group(0)}”; it says: ")
     claimed = figures_in(text)
     floor = _RATE_FLOOR.search(clause.text_zh)
-    if floor and _AGREED.search(text) and not _NONE_AGREED.search(text) and any(c.unit == "share" for c in claimed) \
-            and not _MULTIPLE.search(text):
+    if floor and _agreed_rate(text) and not _MULTIPLE.search(text):
         # "The contract sets 2% a year for late payment. Is that valid?": an agreed rate is held to a floor (not
         # below the 1-year LPR when the contract was made), not to the 0.05% a day that applies when none is agreed.
         shown = next(c.shown for c in claimed if c.unit == "share")
@@ -1459,6 +1488,11 @@ def _figure_claim(query: Query, clause: Clause) -> str:
                 f"No — the provision quoted says {', '.join(shown)}, not {claim.shown}. ")
     return (f"所引条文没有写明“{claim.shown}”：" if zh_answer else
             f"The provision quoted does not state {claim.shown}: ")
+
+
+def _agreed_rate(text: str) -> bool:
+    """Does ``text`` state a late-payment rate the contract agreed (合同约定了年利率3% / "the contract sets 2% a year")?"""
+    return bool(_AGREED.search(text) and not _NONE_AGREED.search(text) and any(f.unit == "share" for f in figures_in(text)))
 
 
 # The floor an agreed late-payment rate is held to (2025 Art. 17, 2020 Art. 15).
@@ -2243,8 +2277,8 @@ def _interest_sum(query: Query, sentence: str, target: Target) -> str:
     (万分之五 per day, where no rate was agreed) for the amount (RMB) and the days (a month as 30) the question
     gives, worked out; "" unless the question gives both and the target is a daily rate."""
     rates = [f for f in figures_in(target.value) if f.unit == "share"]
-    if not rates or "每日" not in sentence:
-        return ""
+    if not rates or "每日" not in sentence or _agreed_rate(query.content):
+        return ""  # (a rate the contract agreed is held to the LPR floor, not worked at the default rate)
     def overdue(text: str) -> list:  # how long the money is overdue: 50天, 3个月, 2个月零10天, 一年
         return [f for f in figures_in(text) if f.unit in ("日", "个月", "年") and f.upto is None]
 
@@ -2253,9 +2287,13 @@ def _interest_sum(query: Query, sentence: str, target: Target) -> str:
     if (not amounts or not spans) and query.followup and query.context:
         # "What if it was a government agency instead?" / 如果欠的是50万呢 / "and if it was 3 months late?" after
         # 30万元 overdue 50 days: what the follow-up leaves out, taken from the earlier question, worked again.
+        # (The earlier turn's words hold every turn before it, oldest first: the latest sum and period count —
+        # 如果逾期120天呢 after 如果是100万呢 after 50万/60天 is 100万 for 120 days.)
         earlier = query.context.question
-        amounts = amounts or amounts_in(unicodedata.normalize("NFKC", earlier), english=not CJK_RE.search(earlier))
-        spans = spans or overdue(earlier)
+        amounts = amounts or amounts_in(unicodedata.normalize("NFKC", earlier), english=not CJK_RE.search(earlier))[-1:]
+        if not spans:
+            spans = overdue(earlier)
+            spans = spans[-2:] if len(spans) >= 2 and {f.unit for f in spans[-2:]} == {"日", "个月"} else spans[-1:]
     if not amounts or not spans:
         return ""
     (shown, amount), rate = amounts[0], rates[0].value
@@ -2613,7 +2651,9 @@ _STILL_UNPAID = re.compile(r"(?:还是|仍然|仍|依然|一直|始终|还)(?:�
 # A question about being paid late or not at all (the earlier turn of a contact follow-up).
 _UNPAID_TOPIC = re.compile(r"拖欠|拖款|欠款|欠(?:我|我们)?(?:的)?(?:货款|钱|款)|迟延支付|逾期(?:支付|付款|未付)|付款期限|付款时间|几耐(?:内)?付|多少天(?:内)?付"
                            r"|\b(?:late|overdue|unpaid|outstanding) (?:payments?|invoices?|bills?)\b|\bpay(?:s|ing)? (?:me )?late\b|\bowe[sd]?\b"
-                           r"|\b(?:hasn'?t|haven'?t|not) (?:been )?paid\b|\bpayment (?:period|term|deadline)s?\b|\bhow long\b.{0,40}\bpay\b", re.IGNORECASE)
+                           r"|\b(?:hasn'?t|haven'?t|not) (?:been )?paid\b|\bpayment (?:period|term|deadline)s?\b|\bhow long\b.{0,40}\bpay\b"
+                           # interest on a sum overdue: money owed and not paid on time
+                           r"|逾期利息|\boverdue (?:for|by)\b|\blate[- ]payment interest\b", re.IGNORECASE)
 
 
 _SAME_ACTION = {"申请": ("申请", "申报"), "申报": ("申请", "申报")}
