@@ -151,14 +151,13 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
         return next((label.split(" — ")[0] for label, value in doc_choices(lang) if value == choice), choice)
 
     def in_choice(doc_id: str, choice: str) -> bool:
-        """Is document ``doc_id`` within the document choice ``choice`` ("all", "in_force", "level:…", "doc:…")?"""
-        selection = _selection(choice)
-        if selection is None:
-            return True
-        info = library.info(doc_id)
-        return (selection.documents is None or doc_id in selection.documents) and (
-            selection.levels is None or info.level in selection.levels) and (
-            selection.statuses is None or ("in_force" in selection.statuses) == info.in_force)
+        """Is document ``doc_id`` within the document choice ``choice`` ("all", "in_force", "level:…", "doc:…"), as
+        the assistant reads the choice?"""
+        try:
+            allowed = assistant.selected_documents(_selection(choice))
+        except QAError:  # a choice no document matches: nothing is within it
+            return False
+        return allowed is None or doc_id in allowed
 
     def doc_note(choice: str, lang: str) -> str:
         if choice and choice.startswith("doc:") and library.has_document(choice[4:]):
