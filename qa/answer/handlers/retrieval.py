@@ -283,21 +283,19 @@ def _topic_elsewhere(query: Query, deps: Deps, filters: Filters | None) -> Searc
     same_doc = [c for c in deps.library.clauses if c.doc_id in docs and c.id not in query.context.clause_ids]
     # Within the documents the earlier words help pick ("and jobs?" after the goals on firms: the goal on jobs);
     # elsewhere they would pull back to the document left.
-    own = query.own_text or query.content
     if absent := _absent_terms(query, deps, earlier, same_doc):
-        where, texts = filters, (query.retrieval_text,)
+        where, text = filters, query.retrieval_text
     elif absent := _absent_terms(query, deps, earlier + same_doc,
                                  [c for c in deps.library.clauses if c.doc_id not in docs]):
-        where, texts = None, (own,)
+        where, text = None, query.own_text or query.content
     else:
         return None
-    for text in dict.fromkeys(texts):
-        found = deps.retriever.search(text, lang=query.channels, k=5, filters=where, evidence_text=query.evidence_text)
-        best = deps.library.clause(found.hits[0].clause_id) if found.hits else None
-        if best is not None and any(t in best.text_zh if CJK_ONLY.fullmatch(t) else t in _english_words(best.text_en or "")
-                                    for t in absent):
-            return found
-    return None
+    found = deps.retriever.search(text, lang=query.channels, k=5, filters=where, evidence_text=query.evidence_text)
+    best = deps.library.clause(found.hits[0].clause_id) if found.hits else None
+    if best is None or not any(t in best.text_zh if CJK_ONLY.fullmatch(t) else t in _english_words(best.text_en or "")
+                               for t in absent):
+        return None
+    return found
 
 
 def _chosen(query: Query, docs: tuple[str, ...]) -> bool:
