@@ -225,3 +225,11 @@ def test_refusing_what_may_not_be_forced_is_allowed_and_waiting_for_an_audit_in_
     assert a.citations[0].clause_id == f"{PAY}/article-11" and a.answer.startswith("Yes — you may refuse")
     a = real_assistant.ask("政府部門拖數三個月，可唔可以收利息？")
     assert a.citations[0].clause_id == f"{PAY}/article-17" and a.answer.startswith("可以：")
+
+
+def test_a_version_named_by_its_revision_year_is_no_date_claim(real_assistant):
+    # Session-42 retest: "2025年修订版" was read as a claimed revision date (true), so a false order number got 对.
+    a = real_assistant.ask("保障中小企业款项支付条例2025年修订版是国务院令第728号，对吗？")
+    assert a.answer.startswith("不对：")
+    a = real_assistant.ask("保障中小企业款项支付条例2025年修订版是国务院令第802号，对吗？")
+    assert a.answer.startswith("对：")
