@@ -201,8 +201,7 @@ def build_app(assistant: Assistant, store: FeedbackStore, *, feedback_per_minute
             if outside:
                 # "民营经济促进法什么时候施行？" asked within Guangzhou's texts: the law named is answered, and the
                 # footnote says it lies outside the choice instead of claiming the answer came from within it.
-                names = "、".join(document_name(library.info(d), ui, number=False) for d in outside) if ui == "zh" else \
-                    "; ".join(document_name(library.info(d), ui, number=False) for d in outside)
+                names = ("、" if ui == "zh" else "; ").join(document_name(library.info(d), ui, number=False) for d in outside)
                 markdown += "\n\n" + t("scope_outside", ui, name=scope_name(doc_choice, ui), docs=names)
             else:
                 markdown += "\n\n" + t("scope_footnote", ui, name=scope_name(doc_choice, ui))

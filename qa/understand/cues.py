@@ -110,14 +110,16 @@ ISSUER = _re(r"谁发的|(?<!第)哪个(?:发|印发|发布|通过|批准|制定
              r"|\bwho (?:issued|published|adopted|enacted|made|wrote|passed|released|signed|approved)\b"
              r"|\bissued by\b|\badopted by\b|\bwhich (?:body|authority|organ) (?:issued|adopted|passed)\b|\bissuer\b"
              r"|\bby which (?:office|body|authority|organ|department|agency)\b")
+# The events a date is claimed for in Chinese (2025年修订版 names a version, not a revision date).
+_EVENT_ZH = r"施行|生效|实施|公布|发布|通过|印发|修订(?![版本])|修正|批准"
 WHEN = _re(r"什么时候|何时|哪天|哪一天|哪年|哪一年|几月|日期|(?<!第)几号(?!令)|哪次会议|什么会议|哪个会议|\bwhich (?:session|meeting|sitting)\b"
            r"|\bwhen\b|\bwhat date\b|\bwhich year\b|\bwhat year\b|\bdate\b"
            # 是2024年施行的吧？ / "took effect in 2024, right?": a date put to be confirmed (DATE_CLAIM)
-           r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发|修订(?![版本])|修正|批准)的?\s*[,，]?\s*(?:吧|吗|对吗|对吧|是不是|是吗|没错吧|[?？])"
+           rf"|(?:19|20)\d\d年[^，。？?]{{0,8}}(?:{_EVENT_ZH})的?\s*[,，]?\s*(?:吧|吗|对吗|对吧|是不是|是吗|没错吧|[?？])"
            r"|\b(?:took effect|came into (?:force|effect)|in force|effective|passed|adopted|published|issued) (?:in|on|from|since) "
            r"(?:\w+,? ){0,2}(?:19|20)\d\d\b[^?？]{0,4}(?:,? (?:right|correct|true))?\s*[?？]"
            # two claims, the question after both: …2024年3月1日起施行的，…2020年1月1日起施行的，这两个说法都对吗？
-           r"|(?:19|20)\d\d年[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发|修订(?![版本])|修正|批准)(?=[^。]*(?:对吗|对吧|对不对|是不是|是吗|没错|吧\s*[?？]))"
+           rf"|(?:19|20)\d\d年[^，。？?]{{0,8}}(?:{_EVENT_ZH})(?=[^。]*(?:对吗|对吧|对不对|是不是|是吗|没错|吧\s*[?？]))"
            # "Did the Guangzhou regulation take effect on 1 May 2024 and the Guangdong one on 1 January 2020?"
            r"|^(?:did|does|do|was|were|is|has|have)\b[^?？]*\b(?:t(?:ake|akes|ook) effect|c(?:ome|omes|ame) into (?:force|effect)"
            r"|adopted|passed|published|issued)\b[^?？]*\b(?:19|20)\d\d\b[^?？]{0,4}[?？]")
@@ -129,7 +131,7 @@ CONFIRM = _re(r"对吧|对不对|对吗|是吗|是不是|没错吧|没错吗|系
               r"|\bisn'?t (?:it|that) (?:right|so|true)\b|\btrue\s*[?？]")
 # The date claimed in such a question: its year, month and day (month and day may be missing).
 DATE_CLAIM = _re(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?"
-                 r"(?=[^，。？?]{0,8}(?:施行|生效|实施|公布|发布|通过|印发|修订(?![版本])|修正|批准))"
+                 rf"(?=[^，。？?]{{0,8}}(?:{_EVENT_ZH}))"
                  r"|\b(?:t(?:ake|akes|ook) effect|c(?:ome|omes|ame) into (?:force|effect)|in force|effective|passed|adopted|published|issued)"
                  r" (?:in|on|from|since) "
                  r"(?:(?P<day_en>\d{1,2}) (?P<month_en>[a-z]{3,9}),? |(?P<month_en2>[a-z]{3,9}) (?:(?P<day_en2>\d{1,2}),? )?|(?:\w+ ){1,2}?)?"
